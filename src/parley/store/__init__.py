@@ -1,0 +1,5 @@
+"""The SQLite store (WAL, FTS5, versioned schema)."""
+
+from .db import Store, date_bounds, fts_query
+
+__all__ = ["Store", "date_bounds", "fts_query"]

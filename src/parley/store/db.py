@@ -1,0 +1,440 @@
+"""The store: one SQLite file (WAL, FTS5), records kept whole as JSON beside indexed columns.
+
+Writes of one article happen in one transaction, so an interrupted ingest leaves only whole
+articles behind and a rerun completes it. Reads return the records of records.py, with per-article
+actor ids replaced by the canonical actors of the cross-article merge.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator
+from dataclasses import replace
+from datetime import datetime, timezone
+from pathlib import Path
+
+from ..errors import StoreError
+from ..records import (
+    Actor,
+    Article,
+    ArticleRecords,
+    Event,
+    EventActor,
+    Mention,
+    Quote,
+    from_dict,
+    to_dict,
+)
+from .migrations import SCHEMA_VERSION, migrate
+
+
+def date_bounds(value: str | None) -> tuple[str | None, str | None]:
+    """The first and last day a partial ISO date can mean: '2019-09' -> ('2019-09-01', '2019-09-31').
+
+    Day 31 for every month is deliberate: the bounds only order and compare, they are never shown.
+    """
+    if not value:
+        return None, None
+    day = value[:10]
+    parts = day.split("-")
+    if len(parts) == 1:
+        return f"{parts[0]}-01-01", f"{parts[0]}-12-31"
+    if len(parts) == 2:
+        return f"{day}-01", f"{day}-31"
+    return day, day
+
+
+def _dumps(record) -> str:
+    return json.dumps(to_dict(record), ensure_ascii=False, separators=(",", ":"))
+
+
+class Store:
+    """A parley store file. Use as a context manager, or call close()."""
+
+    def __init__(self, path: str | Path, *, create: bool = True) -> None:
+        self.path = str(path)
+        if self.path != ":memory:" and not create and not Path(self.path).exists():
+            raise StoreError("E020", path=self.path, detail="no such file (run `parley ingest` first)")
+        try:
+            self.db = sqlite3.connect(self.path, timeout=30, isolation_level=None, check_same_thread=False)
+            self.db.execute("PRAGMA journal_mode=WAL")
+            self.db.execute("PRAGMA synchronous=NORMAL")
+            self.db.execute("PRAGMA foreign_keys=ON")
+            migrate(self.db)
+        except sqlite3.DatabaseError as exc:
+            raise StoreError("E020", path=self.path, detail=str(exc)) from exc
+        self._canon: dict[str, Actor] | None = None
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.db.close()
+
+    # ---- writes -------------------------------------------------------------------------
+
+    def has_article(self, article_id: str) -> bool:
+        return self.db.execute("SELECT 1 FROM articles WHERE id=?", (article_id,)).fetchone() is not None
+
+    def add(self, records: ArticleRecords) -> bool:
+        """Store one article and everything found in it, in one transaction. False if already there."""
+        a = records.article
+        with self._transaction():
+            if self.has_article(a.id):
+                return False
+            self.db.execute(
+                "INSERT INTO articles (id, source, url, headline, outlet, published, day, language,"
+                " duplicate_of, ingested_at, data) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                (a.id, a.source, a.url, a.headline, a.outlet, a.published, (a.published or "")[:10] or None,
+                 a.language, a.duplicate_of, datetime.now(timezone.utc).isoformat(timespec="seconds"), _dumps(a)),
+            )
+            self.db.execute(
+                "INSERT INTO articles_fts (article_id, headline, body) VALUES (?,?,?)",
+                (a.id, a.headline or "", a.body),
+            )
+            self.db.executemany(
+                "INSERT OR REPLACE INTO article_actors (article_id, actor_id, data) VALUES (?,?,?)",
+                [(a.id, actor.id, _dumps(actor)) for actor in records.actors],
+            )
+            self.db.executemany(
+                "INSERT INTO mentions (article_id, actor_id, start, end, text, kind) VALUES (?,?,?,?,?,?)",
+                [(a.id, m.actor_id, m.start, m.end, m.text, m.kind) for m in records.mentions],
+            )
+            for q in records.quotes:
+                self.db.execute(
+                    "INSERT OR REPLACE INTO quotes (id, article_id, speaker, speaker_actor_id, kind, data)"
+                    " VALUES (?,?,?,?,?,?)",
+                    (q.id, q.article_id, q.speaker, q.speaker_actor_id, q.kind, _dumps(q)),
+                )
+                self.db.execute(
+                    "INSERT INTO quotes_fts (quote_id, text, speaker) VALUES (?,?,?)", (q.id, q.text, q.speaker or "")
+                )
+            for e in records.events:
+                lo, hi = date_bounds(e.date)
+                self.db.execute(
+                    "INSERT OR REPLACE INTO events (id, article_id, date_lo, date_hi, type, status, actor1_id,"
+                    " actor2_id, data) VALUES (?,?,?,?,?,?,?,?,?)",
+                    (e.id, a.id, lo, hi, e.type, e.status, e.actor1.actor_id if e.actor1 else None,
+                     e.actor2.actor_id if e.actor2 else None, _dumps(e)),
+                )
+        return True
+
+    def set_duplicates(self, duplicate_of: dict[str, str | None]) -> None:
+        """Record which article each article copies (None: it is an original)."""
+        with self._transaction():
+            for article_id, original in duplicate_of.items():
+                row = self.db.execute("SELECT data FROM articles WHERE id=?", (article_id,)).fetchone()
+                if row is None:
+                    continue
+                data = json.loads(row[0])
+                data["duplicate_of"] = original
+                self.db.execute(
+                    "UPDATE articles SET duplicate_of=?, data=? WHERE id=?",
+                    (original, json.dumps(data, ensure_ascii=False, separators=(",", ":")), article_id),
+                )
+
+    def set_actors(self, actors: Iterable[Actor], mapping: dict[str, str]) -> None:
+        """Replace the canonical actors and the per-article id -> canonical id map."""
+        with self._transaction():
+            self.db.execute("DELETE FROM actors")
+            self.db.execute("DELETE FROM actor_map")
+            self.db.executemany(
+                "INSERT INTO actors (id, name, kind, country, mentions, data) VALUES (?,?,?,?,?,?)",
+                [(x.id, x.name, x.kind, x.country, x.mentions, _dumps(x)) for x in actors],
+            )
+            self.db.executemany("INSERT INTO actor_map (local_id, actor_id) VALUES (?,?)", list(mapping.items()))
+        self._canon = None
+
+    def set_merged_events(self, merged: Iterable[tuple[Event, list[str]]]) -> None:
+        """Replace the cross-article events: each merged event with the ids of the raw events in it."""
+        with self._transaction():
+            self.db.execute("DELETE FROM merged_events")
+            for e, members in merged:
+                lo, hi = date_bounds(e.date)
+                self.db.execute(
+                    "INSERT INTO merged_events (id, date_lo, date_hi, type, status, actor1_id, actor2_id,"
+                    " n_sources, members, data) VALUES (?,?,?,?,?,?,?,?,?,?)",
+                    (e.id, lo, hi, e.type, e.status, e.actor1.actor_id if e.actor1 else None,
+                     e.actor2.actor_id if e.actor2 else None, e.n_sources, json.dumps(members), _dumps(e)),
+                )
+
+    def set_meta(self, key: str, value: str) -> None:
+        with self._transaction():
+            self.db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?,?)", (key, value))
+
+    def meta(self, key: str) -> str | None:
+        row = self.db.execute("SELECT value FROM meta WHERE key=?", (key,)).fetchone()
+        return row[0] if row else None
+
+    # ---- reads --------------------------------------------------------------------------
+
+    def count(self, table: str) -> int:
+        if table not in {"articles", "actors", "quotes", "events", "merged_events", "mentions", "article_actors"}:
+            raise ValueError(table)
+        return self.db.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+
+    def article(self, article_id: str) -> Article | None:
+        row = self.db.execute("SELECT data FROM articles WHERE id=?", (article_id,)).fetchone()
+        return from_dict(Article, json.loads(row[0])) if row else None
+
+    def articles(
+        self,
+        *,
+        ids: Iterable[str] | None = None,
+        outlet: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        search: str | None = None,
+        actor: str | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> Iterator[Article]:
+        where, args = [], []
+        if ids is not None:
+            ids = list(ids)
+            where.append(f"a.id IN ({','.join('?' * len(ids))})")
+            args += ids
+        if outlet:
+            where.append("a.outlet LIKE ?")
+            args.append(f"%{outlet}%")
+        if since:
+            where.append("a.day >= ?")
+            args.append(date_bounds(since)[0])
+        if until:
+            where.append("a.day <= ?")
+            args.append(date_bounds(until)[1])
+        if search:
+            where.append("a.id IN (SELECT article_id FROM articles_fts WHERE articles_fts MATCH ?)")
+            args.append(fts_query(search))
+        if actor:
+            local = self.local_ids(actor)
+            where.append(f"a.id IN (SELECT article_id FROM article_actors WHERE actor_id IN ({','.join('?' * len(local))}))")
+            args += local
+        sql = "SELECT a.data FROM articles a"
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += " ORDER BY a.day IS NULL, a.day, a.published, a.id"
+        sql += _paging(limit, offset)
+        for (data,) in self.db.execute(sql, args):
+            yield from_dict(Article, json.loads(data))
+
+    def search(self, query: str, limit: int = 20, offset: int = 0) -> list[tuple[str, str, str]]:
+        """(article_id, headline, snippet with [matches] marked) for an FTS5 query, best first."""
+        rows = self.db.execute(
+            "SELECT article_id, headline, snippet(articles_fts, 2, '[', ']', ' … ', 16) FROM articles_fts"
+            " WHERE articles_fts MATCH ? ORDER BY rank" + _paging(limit, offset),
+            (fts_query(query),),
+        )
+        return [tuple(r) for r in rows]
+
+    def mentions(self, article_id: str) -> list[Mention]:
+        rows = self.db.execute(
+            "SELECT article_id, actor_id, text, start, end, kind FROM mentions WHERE article_id=? ORDER BY start",
+            (article_id,),
+        )
+        return [Mention(r[0], self.canonical_id(r[1]), r[2], r[3], r[4], r[5]) for r in rows]
+
+    def article_actors(self) -> Iterator[tuple[str | None, Actor]]:
+        """Every per-article actor with its article's date: the input of the cross-article merge."""
+        rows = self.db.execute(
+            "SELECT a.day, x.data FROM article_actors x JOIN articles a ON a.id = x.article_id ORDER BY a.day, a.id"
+        )
+        for day, data in rows:
+            yield day, from_dict(Actor, json.loads(data))
+
+    # canonical actors
+
+    def _canonical(self) -> dict[str, Actor]:
+        if self._canon is None:
+            actors = {r[0]: from_dict(Actor, json.loads(r[1])) for r in self.db.execute("SELECT id, data FROM actors")}
+            canon = dict(actors)
+            for local, target in self.db.execute("SELECT local_id, actor_id FROM actor_map"):
+                if target in actors:
+                    canon[local] = actors[target]
+            self._canon = canon
+        return self._canon
+
+    def canonical_id(self, actor_id: str | None) -> str | None:
+        if actor_id is None:
+            return None
+        actor = self._canonical().get(actor_id)
+        return actor.id if actor else actor_id
+
+    def canonical_ref(self, ref: EventActor | None) -> EventActor | None:
+        if ref is None or ref.actor_id is None:
+            return ref
+        actor = self._canonical().get(ref.actor_id)
+        if actor is None:
+            return ref
+        return EventActor(name=actor.name, actor_id=actor.id, country=actor.country or ref.country,
+                          sector=actor.sector or ref.sector)
+
+    def actors(self, *, name: str | None = None, kind: str | None = None,
+               limit: int | None = None, offset: int = 0) -> Iterator[Actor]:
+        """Canonical actors, most mentioned first; before any merge, the per-article ones grouped by id."""
+        if not self.count("actors"):
+            yield from self._unmerged_actors(name, kind, limit, offset)
+            return
+        where, args = [], []
+        if name:
+            where.append("(name LIKE ? OR data LIKE ?)")
+            args += [f"%{name}%", f"%{name}%"]
+        if kind:
+            where.append("kind = ?")
+            args.append(kind)
+        sql = "SELECT data FROM actors" + (" WHERE " + " AND ".join(where) if where else "")
+        sql += " ORDER BY mentions DESC, name" + _paging(limit, offset)
+        for (data,) in self.db.execute(sql, args):
+            yield from_dict(Actor, json.loads(data))
+
+    def _unmerged_actors(self, name, kind, limit, offset) -> Iterator[Actor]:
+        grouped: dict[str, Actor] = {}
+        for _, actor in self.article_actors():
+            seen = grouped.get(actor.id)
+            grouped[actor.id] = actor if seen is None else replace(seen, mentions=seen.mentions + actor.mentions)
+        items = [a for a in grouped.values()
+                 if (not name or name.lower() in (a.name + " " + " ".join(a.aliases)).lower())
+                 and (not kind or a.kind == kind)]
+        items.sort(key=lambda a: (-a.mentions, a.name))
+        end = None if limit is None else offset + limit
+        yield from items[offset:end]
+
+    def actor(self, key: str) -> Actor | None:
+        """An actor by id, exact name or alias, else the best-mentioned partial match."""
+        canon = self._canonical()
+        if key in canon:
+            return canon[key]
+        lowered = key.lower()
+        partial = None
+        for actor in self.actors():
+            names = [actor.name.lower()] + [a.lower() for a in actor.aliases]
+            if lowered in names:
+                return actor
+            if partial is None and any(lowered in n for n in names):
+                partial = actor
+        return partial
+
+    def local_ids(self, name: str) -> list[str]:
+        """All per-article actor ids that stand for the actors matching a name (id, name or alias)."""
+        targets = {a.id for a in self.actors(name=name)}
+        exact = self.actor(name)
+        if exact:
+            targets.add(exact.id)
+        local = set(targets)
+        for lid, aid in self.db.execute("SELECT local_id, actor_id FROM actor_map"):
+            if aid in targets:
+                local.add(lid)
+        return sorted(local) or ["\x00"]
+
+    # quotes and events
+
+    def quotes(self, *, speaker: str | None = None, article_id: str | None = None, search: str | None = None,
+               kind: str | None = None, limit: int | None = None, offset: int = 0) -> Iterator[Quote]:
+        where, args = [], []
+        if speaker:
+            local = self.local_ids(speaker)
+            where.append(f"(q.speaker_actor_id IN ({','.join('?' * len(local))}) OR q.speaker LIKE ?)")
+            args += local + [f"%{speaker}%"]
+        if article_id:
+            where.append("q.article_id = ?")
+            args.append(article_id)
+        if kind:
+            where.append("q.kind = ?")
+            args.append(kind)
+        if search:
+            where.append("q.id IN (SELECT quote_id FROM quotes_fts WHERE quotes_fts MATCH ?)")
+            args.append(fts_query(search))
+        sql = "SELECT q.data FROM quotes q JOIN articles a ON a.id = q.article_id"
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += " ORDER BY a.day, q.article_id, json_extract(q.data, '$.start')" + _paging(limit, offset)
+        for (data,) in self.db.execute(sql, args):
+            q = from_dict(Quote, json.loads(data))
+            if q.speaker_actor_id:
+                actor = self._canonical().get(q.speaker_actor_id)
+                if actor is not None:
+                    q = replace(q, speaker=actor.name, speaker_actor_id=actor.id)
+            yield q
+
+    def events(self, *, actor: str | None = None, since: str | None = None, until: str | None = None,
+               article_id: str | None = None, status: str | None = None, type: str | None = None,
+               merged: bool | None = None, limit: int | None = None, offset: int = 0) -> Iterator[Event]:
+        """Events in date order. Merged across articles when the cross-article step has run
+        (and `merged` is not False); else as coded in each article."""
+        use_merged = merged if merged is not None else bool(self.count("merged_events"))
+        if article_id:
+            use_merged = False
+        table = "merged_events" if use_merged else "events"
+        where, args = [], []
+        if actor:
+            local = self.local_ids(actor)
+            marks = ",".join("?" * len(local))
+            where.append(f"(actor1_id IN ({marks}) OR actor2_id IN ({marks}))")
+            args += local + local
+        if since:
+            where.append("date_hi >= ?")
+            args.append(date_bounds(since)[0])
+        if until:
+            where.append("date_lo <= ?")
+            args.append(date_bounds(until)[1])
+        if status:
+            where.append("status = ?")
+            args.append(status)
+        if type:
+            where.append("type = ?")
+            args.append(type.upper())
+        if article_id:
+            where.append("article_id = ?")
+            args.append(article_id)
+        sql = f"SELECT data FROM {table}" + (" WHERE " + " AND ".join(where) if where else "")
+        sql += " ORDER BY date_lo IS NULL, date_lo, id" + _paging(limit, offset)
+        for (data,) in self.db.execute(sql, args):
+            e = from_dict(Event, json.loads(data))
+            yield replace(e, actor1=self.canonical_ref(e.actor1), actor2=self.canonical_ref(e.actor2))
+
+    def raw_events(self) -> Iterator[tuple[Article, Event]]:
+        """Every per-article event with its article (the input of cross-article merging), by date."""
+        articles: dict[str, Article] = {}
+        for article_id, data in self.db.execute("SELECT article_id, data FROM events ORDER BY date_lo, id"):
+            if article_id not in articles:
+                articles[article_id] = self.article(article_id)
+            e = from_dict(Event, json.loads(data))
+            yield articles[article_id], replace(e, actor1=self.canonical_ref(e.actor1), actor2=self.canonical_ref(e.actor2))
+
+    # ---- plumbing -----------------------------------------------------------------------
+
+    def _transaction(self):
+        return _Transaction(self.db)
+
+
+class _Transaction:
+    """BEGIN IMMEDIATE ... COMMIT, rolled back on any error: a write is whole or absent."""
+
+    def __init__(self, db: sqlite3.Connection) -> None:
+        self.db = db
+
+    def __enter__(self):
+        self.db.execute("BEGIN IMMEDIATE")
+        return self.db
+
+    def __exit__(self, exc_type, exc, tb) -> None:
+        self.db.execute("COMMIT" if exc_type is None else "ROLLBACK")
+
+
+def _paging(limit: int | None, offset: int) -> str:
+    if limit is None and not offset:
+        return ""
+    return f" LIMIT {int(limit) if limit is not None else -1} OFFSET {int(offset)}"
+
+
+def fts_query(text: str) -> str:
+    """User words as an FTS5 query: each word quoted (so punctuation cannot break the syntax), all required."""
+    words = [w.replace('"', '""') for w in text.split() if w.strip()]
+    return " ".join(f'"{w}"' for w in words) or '""'
+
+
+__all__ = ["Store", "SCHEMA_VERSION", "date_bounds", "fts_query"]

@@ -1,0 +1,46 @@
+"""Schema versions. A new version appends a step here; opening a store brings it up to date."""
+
+from __future__ import annotations
+
+import sqlite3
+from importlib import resources
+
+from ..errors import StoreError
+
+SCHEMA_VERSION = 1
+
+
+def _v1(db: sqlite3.Connection) -> None:
+    # statement by statement: executescript would commit and break the surrounding transaction
+    script = resources.files("parley.store").joinpath("schema.sql").read_text(encoding="utf-8")
+    lines = [line.split("--", 1)[0] for line in script.splitlines()]
+    for statement in "\n".join(lines).split(";"):
+        if statement.strip():
+            db.execute(statement)
+
+
+# version reached -> the step that reaches it from the version before
+STEPS = {1: _v1}
+
+
+def migrate(db: sqlite3.Connection) -> int:
+    """Bring the store to SCHEMA_VERSION; refuse a store written by a newer parley."""
+    has_meta = db.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name='meta'").fetchone()
+    current = 0
+    if has_meta:
+        row = db.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
+        current = int(row[0]) if row else 0
+    elif db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
+        raise StoreError("E020", detail="the file is an SQLite database of something else")
+    if current > SCHEMA_VERSION:
+        raise StoreError("E021", found=current, known=SCHEMA_VERSION)
+    for version in range(current + 1, SCHEMA_VERSION + 1):
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            STEPS[version](db)
+            db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('schema_version', ?)", (str(version),))
+            db.execute("COMMIT")
+        except Exception:
+            db.execute("ROLLBACK")
+            raise
+    return SCHEMA_VERSION
