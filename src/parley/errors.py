@@ -24,7 +24,7 @@ CATALOGUE: dict[str, str] = {
     "E030": "bad option: {detail}",
     "E031": "bad date {value!r}: expected YYYY, YYYY-MM or YYYY-MM-DD",
     "E032": "nothing found for {what} {value!r}",
-    "E040": "config file {path}: {detail}",
+    "E040": "bad config file: {detail}",
 }
 
 
@@ -37,7 +37,7 @@ class ParleyError(Exception):
         self.details = details
         template = CATALOGUE.get(code, code)
         try:
-            self.reason = template.format(**details)
+            self.reason = template.format(path=path, **details)
         except (KeyError, IndexError):
             self.reason = template
         super().__init__(self.line())

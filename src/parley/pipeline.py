@@ -6,8 +6,8 @@ it holds what is loaded once per process (the spaCy model, the actor knowledge).
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Iterable, Iterator
-from dataclasses import replace
 
 from .actors import ArticleActors, find_actors, load_knowledge
 from .clean import clean_document
@@ -51,23 +51,28 @@ class Pipeline:
                 yield InputError("E012", path=doc.source, detail=f"{type(exc).__name__}: {exc}")
 
     def analyse(self, articles: Iterable[Article]) -> Iterator[ArticleRecords]:
-        """Parse English articles in batches and run the record stages on each."""
+        """Parse articles in batches (nlp.pipe) and run the record stages on each.
+
+        Articles that are not analysed (not English, empty, or NLP switched off) pass through as
+        bare records, emitted before the next parsed one so the stream stays roughly in order.
+        """
         from .language import parse
 
-        def english(items):
-            for article in items:
-                if self.options.nlp and article.body and (article.language or "en") == "en":
+        held: deque[Article] = deque()
+
+        def to_parse() -> Iterator[Article]:
+            for article in articles:
+                if self.options.nlp and article.body.strip() and (article.language or "en") == "en":
                     yield article
                 else:
-                    self._skipped.append(article)
+                    held.append(article)
 
-        self._skipped: list[Article] = []
-        for article, doc in parse(self.nlp, english(articles), self.options):
-            while self._skipped:
-                yield ArticleRecords(self._skipped.pop(0))
+        for article, doc in parse(self.nlp, to_parse(), self.options):
+            while held:
+                yield ArticleRecords(held.popleft())
             yield self.records(article, doc)
-        while self._skipped:
-            yield ArticleRecords(self._skipped.pop(0))
+        while held:
+            yield ArticleRecords(held.popleft())
 
     def records(self, article: Article, doc) -> ArticleRecords:
         actors: ArticleActors = find_actors(article, doc, self.knowledge, self.options)
@@ -77,19 +82,17 @@ class Pipeline:
 
     def process(self, documents: Iterable[Document | ParleyError]) -> Iterator[ArticleRecords | ParleyError]:
         """Documents in, records (or one error per unusable input) out, streaming."""
-        articles: list[Article] = []
+        errors: deque[ParleyError] = deque()
 
-        def good(items):
-            for item in items:
+        def articles() -> Iterator[Article]:
+            for item in self.clean(documents):
                 if isinstance(item, ParleyError):
                     errors.append(item)
                 else:
                     yield item
 
-        errors: list[ParleyError] = []
-        for records in self.analyse(good(self.clean(documents))):
+        for records in self.analyse(articles()):
             while errors:
-                yield errors.pop(0)
+                yield errors.popleft()
             yield records
         yield from errors
-        del articles

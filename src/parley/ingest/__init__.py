@@ -1,21 +1,95 @@
-"""Ingest: files, folders, stdin and crawl archives -> Documents (id = content hash)."""
+"""Ingest: files, folders, stdin and crawl archives -> Documents (id = content hash).
+
+Problems with one input are yielded inline as InputError and never stop the batch.
+"""
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 from ..errors import InputError
 from ..ids import content_id
 from ..options import Options
 from ..records import Document
+from .jsonl import read_jsonl
+from .sniff import KNOWN_SUFFIXES, decode, format_of, is_binary, open_stream, peek, read_limited
+from .warc import read_warc
+
+__all__ = ["read_inputs", "read_stream"]
 
 
 def read_inputs(paths: list[str], options: Options) -> Iterator[Document | InputError]:
     """Every document in the given paths (folders recursively, '-' for stdin); errors inline."""
     for p in paths:
-        for f in sorted(Path(p).rglob("*")) if Path(p).is_dir() else [Path(p)]:
-            if f.is_file():
-                text = f.read_text(encoding="utf-8")
-                kind = "html" if f.suffix in (".html", ".htm") else "text"
-                yield Document(content_id(text), str(f), kind, text)
+        if p == "-":
+            yield from read_stream(sys.stdin.buffer, "<stdin>", options)
+            continue
+        path = Path(p)
+        if path.is_dir():
+            for f in _walk(path):
+                yield from _read_file(f, options)
+        elif path.is_file():
+            yield from _read_file(path, options)
+        else:
+            yield InputError("E001", path=p)
+
+
+def _walk(folder: Path) -> Iterator[Path]:
+    """Files under a folder in sorted order; hidden files and unknown suffixes are not articles."""
+    for f in sorted(folder.rglob("*")):
+        rel = f.relative_to(folder)
+        if any(part.startswith(".") for part in rel.parts) or not f.is_file():
+            continue
+        name = f.name.lower().removesuffix(".gz")
+        if name.endswith(KNOWN_SUFFIXES):
+            yield f
+
+
+def _read_file(path: Path, options: Options) -> Iterator[Document | InputError]:
+    where = str(path)
+    try:
+        size = path.stat().st_size
+        if size == 0:
+            yield InputError("E002", path=where)
+            return
+        with path.open("rb") as raw:
+            yield from read_stream(raw, where, options)
+    except FileNotFoundError:
+        yield InputError("E001", path=where)
+    except OSError as exc:
+        yield InputError("E012", path=where, detail=exc.strerror or str(exc))
+
+
+def read_stream(raw: BinaryIO, where: str, options: Options) -> Iterator[Document | InputError]:
+    """Documents from one byte stream (a file or stdin), its format named by suffix or sniffed."""
+    try:
+        stream = open_stream(raw)
+        head = peek(stream)
+    except (EOFError, OSError):
+        yield InputError("E005", path=where)
+        return
+    if not head.strip():
+        yield InputError("E002", path=where)
+        return
+    kind = format_of(where, head)
+    if kind == "warc":
+        yield from read_warc(stream, where, options.max_file_bytes)
+        return
+    if kind == "jsonl":
+        yield from read_jsonl(stream, where, options.max_file_bytes)
+        return
+    try:
+        data = read_limited(stream, options.max_file_bytes, where)
+        if is_binary(data):
+            raise InputError("E003", path=where)
+        text, warnings = decode(data, where, html=kind == "html")
+    except InputError as exc:
+        yield exc
+        return
+    if not text.strip():
+        yield InputError("E002", path=where)
+        return
+    yield Document(content_id(text), where, kind, text, warnings=warnings)

@@ -62,6 +62,8 @@ class Store:
             self.db.execute("PRAGMA synchronous=NORMAL")
             self.db.execute("PRAGMA foreign_keys=ON")
             migrate(self.db)
+        except StoreError as exc:
+            raise StoreError(exc.code, path=self.path, **exc.details) from exc
         except sqlite3.DatabaseError as exc:
             raise StoreError("E020", path=self.path, detail=str(exc)) from exc
         self._canon: dict[str, Actor] | None = None

@@ -1,0 +1,103 @@
+"""JSON Lines: one article per line (news-please and crawler field names), streamed line by line."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import zlib
+from collections.abc import Iterator
+from typing import BinaryIO
+
+from ..errors import InputError
+from ..ids import content_id
+from ..records import Document
+
+TEXT_FIELDS = ("text", "maintext", "body", "content", "articleBody", "article_body", "article")
+TITLE_FIELDS = ("title", "headline")
+DATE_FIELDS = ("date_publish", "published", "date", "datePublished", "publish_date", "pubdate",
+               "date_published", "seendate")
+AUTHOR_FIELDS = ("authors", "author", "byline")
+OUTLET_FIELDS = ("source_domain", "outlet", "publisher", "site_name", "sitename", "source", "domain")
+
+
+def read_jsonl(stream: BinaryIO, path: str, max_line_bytes: int) -> Iterator[Document | InputError]:
+    """A Document per good line, an InputError per bad one; a truncated gzip ends with E005."""
+    number = 0
+    try:
+        for number, raw in enumerate(stream, start=1):
+            if not raw.strip():
+                continue
+            if len(raw) > max_line_bytes:
+                yield InputError("E011", path=f"{path}#{number}", size=len(raw), limit=max_line_bytes)
+                continue
+            yield _document(raw, path, number)
+    except (EOFError, gzip.BadGzipFile, zlib.error):
+        yield InputError("E005", path=path)
+    if number == 0:
+        yield InputError("E002", path=path)
+
+
+def _document(raw: bytes, path: str, number: int) -> Document | InputError:
+    where = f"{path}#{number}"
+    try:
+        data = json.loads(raw.decode("utf-8-sig"))
+    except UnicodeDecodeError:
+        try:
+            data = json.loads(raw.decode("cp1252"))
+        except (UnicodeDecodeError, ValueError) as exc:
+            return InputError("E006", path=path, line=number, detail=str(exc)[:80])
+    except ValueError as exc:
+        return InputError("E006", path=path, line=number, detail=str(exc)[:80])
+    if not isinstance(data, dict):
+        return InputError("E006", path=path, line=number, detail="not a JSON object")
+    text = _first(data, TEXT_FIELDS)
+    if not isinstance(text, str) or not text.strip():
+        return InputError("E007", path=path, line=number, fields=", ".join(TEXT_FIELDS[:3]))
+    title = _first(data, TITLE_FIELDS)
+    title = title.strip() if isinstance(title, str) else None
+    hints = {
+        "title": title,
+        "published": _as_text(_first(data, DATE_FIELDS)),
+        "authors": _authors(_first(data, AUTHOR_FIELDS)),
+        "outlet": _as_text(_first(data, OUTLET_FIELDS)),
+        "url": _as_text(data.get("url")),
+        "language": _as_text(data.get("language")),
+        "description": _as_text(data.get("description")),
+    }
+    hints = {k: v for k, v in hints.items() if v}
+    return Document(
+        id=content_id(f"{title or ''}\n{text}"),
+        source=where,
+        kind="record",
+        content=text,
+        url=hints.get("url"),
+        hints=hints,
+    )
+
+
+def _first(data: dict, names: tuple[str, ...]):
+    for name in names:
+        value = data.get(name)
+        if value not in (None, "", []):
+            return value
+    return None
+
+
+def _as_text(value) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, dict):
+        value = value.get("name") or value.get("@value")
+    return str(value).strip() or None
+
+
+def _authors(value) -> list[str]:
+    if value is None:
+        return []
+    items = value if isinstance(value, list) else [value]
+    names = []
+    for item in items:
+        name = _as_text(item)
+        if name and name not in names:
+            names.append(name)
+    return names
