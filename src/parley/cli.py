@@ -177,6 +177,9 @@ def timeline(db: Db = None, json_: Json = False, actor: ActorOpt = None,
         entries = build_timeline(store, actor=actor, dyad=dyad, since=check_date(since), until=check_date(until),
                                  search=search, status=status, summary=summary)
         output.show_timeline(entries, json_)
+    for left_out in getattr(entries, "excluded", []):
+        typer.echo(f"parley: kept out of the timeline: {left_out.article_id[:10]} "
+                   f"{left_out.headline or ''}: {left_out.reason}", err=True)
 
 
 @app.command()

@@ -1,24 +1,340 @@
-"""The one spaCy pipeline, loaded once per process. (Minimal; the actors work extends it with rules.)"""
+"""The one spaCy pipeline, loaded once per process, plus rules that fix the model's systematic errors.
+
+The statistical model gets news names wrong in a few predictable ways. A rule component after the NER
+(`parley_names`) fixes them for every later stage, since quotes and events read `doc.ents` too:
+
+- hyphenated East Asian given names are cut at the hyphen ("Moon Jae" for "Moon Jae-in") or missed;
+- a bare surname is tagged ORG or GPE ("Biegun", "Biden") although the article named the person;
+- a misspelt surname ("Beigun" beside "Biegun") is tagged ORG;
+- an entity runs across a line break into page furniture ("Kim\\n\\nIran Press TV").
+
+Text in capitals is re-cased before parsing (same length, so offsets into the body still hold).
+"""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
+from functools import cache
 
 import spacy
+from rapidfuzz import fuzz
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span
 
 from .options import Options
 from .records import Article
 
+NAMES_COMPONENT = "parley_names"
+# Nothing is disabled: the parser gives sentences and syntax, the lemmatizer verb lemmas, the NER names.
+# What a stage does not need is left out of its own loops instead.
+_KEEP_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
+
 
 def load_pipeline(options: Options) -> Language:
-    nlp = spacy.load(options.model)
+    """The pipeline for `options.model`, loaded once per process and shared by every caller."""
+    nlp = _load(options.model)
     nlp.max_length = max(nlp.max_length, options.max_body_chars + 1)
     return nlp
 
 
+@cache
+def _load(model: str) -> Language:
+    nlp = spacy.load(model)
+    if "ner" in nlp.pipe_names and NAMES_COMPONENT not in nlp.pipe_names:
+        nlp.add_pipe(NAMES_COMPONENT, after="ner")
+    return nlp
+
+
 def parse(nlp: Language, articles: Iterable[Article], options: Options) -> Iterator[tuple[Article, Doc]]:
-    """(article, doc) pairs in input order, parsed in batches with nlp.pipe."""
-    pairs = ((a.body, a) for a in articles)
-    yield from ((a, doc) for doc, a in ((d, ctx) for d, ctx in nlp.pipe(pairs, as_tuples=True, batch_size=options.batch_size)))
+    """(article, doc) pairs in input order, parsed in batches with nlp.pipe.
+
+    The doc's text is the article body, except that runs of capitals may be re-cased (same length);
+    such an article comes back with a warning added.
+    """
+
+    def texts():
+        for article in articles:
+            text, warning = recase(article.body)
+            if warning:
+                article = replace(article, warnings=[*article.warnings, warning])
+            yield text, article
+
+    yield from ((article, doc) for doc, article in nlp.pipe(texts(), as_tuples=True, batch_size=options.batch_size))
+
+
+# --- re-casing --------------------------------------------------------------------------------------
+
+_SHOUT_LINE = re.compile(r"[^\n]+")
+_CAPS_NAME = re.compile(r"\b([A-Z][A-Z'’]+)\b(?=[ \u00a0][A-Z][a-z])")
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’.-]*")
+
+
+def recase(text: str) -> tuple[str, str | None]:
+    """Text with capitals a tagger misreads re-cased, and a warning when whole lines were shouted.
+
+    "MOON Jae-in" (surname in capitals, a common house style) becomes "Moon Jae-in"; a line written
+    all in capitals gets lower-case function words and title-case content words.
+    """
+    if not re.search(r"[A-Z]{2}", text):
+        return text, None
+    known = _acronyms()
+    chars = list(text)
+    shouted = 0
+    for line in _SHOUT_LINE.finditer(text):
+        letters = [c for c in line.group() if c.isalpha()]
+        if len(letters) >= 20 and sum(c.isupper() for c in letters) >= 0.85 * len(letters):
+            shouted += 1
+            _recase_line(chars, line.start(), line.group(), known)
+            continue
+        for m in _CAPS_NAME.finditer(line.group()):
+            word = m.group(1)
+            if word.strip("'’") not in known and len(word) >= 2:
+                start = line.start() + m.start(1)
+                chars[start + 1 : start + len(word)] = word[1:].lower()
+    new = "".join(chars)
+    if len(new) != len(text):  # a case mapping that changes length would break offsets
+        return text, None
+    return new, ("text in capitals was re-cased before parsing" if shouted else None)
+
+
+def _recase_line(chars: list[str], offset: int, line: str, known: frozenset[str]) -> None:
+    lower_words = _common_words()
+    sentence_start = True
+    for m in _WORD.finditer(line):
+        word = m.group()
+        bare = word.strip(".'’-")
+        proper = _proper_words().get(word.lower())
+        if bare in known:
+            new = word
+        elif proper is not None:
+            new = proper
+        elif bare.lower() in lower_words and not sentence_start:
+            new = word.lower()
+        else:
+            new = word[0] + word[1:].lower()
+        if len(new) == len(word):
+            chars[offset + m.start() : offset + m.end()] = new
+        sentence_start = word.endswith(".") and len(bare) > 3
+        tail = line[m.end() : m.end() + 2]
+        if tail[:1] in {".", "!", "?", ":"}:
+            sentence_start = True
+
+
+@cache
+def _common_words() -> frozenset[str]:
+    """Function words and common verbs/adjectives/adverbs: written lower-case in running text."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    nlp = _load(Options().model)
+    words = set(STOP_WORDS)
+    if "lemmatizer" in nlp.pipe_names:
+        lookups = nlp.get_pipe("lemmatizer").lookups
+        index = lookups.get_table("lemma_index") if lookups.has_table("lemma_index") else {}
+        exc = lookups.get_table("lemma_exc") if lookups.has_table("lemma_exc") else {}
+        for pos in ("verb", "adj", "adv"):
+            words.update(index.get(pos, []))
+            words.update(exc.get(pos, {}).keys())
+    for w in list(words):  # regular inflections of the verbs
+        words.update((w + "s", w + "ed", w + "d", w + "ing", w + "es"))
+    for title in _title_words():
+        words.add(title)
+    return frozenset(words)
+
+
+@cache
+def _acronyms() -> frozenset[str]:
+    """Capitalised forms that are right as written: US, UN, NATO, DPRK, ..."""
+    from .actors.knowledge import bundled_terms
+
+    return frozenset(t for t in bundled_terms() if t.isupper() or "." in t)
+
+
+@cache
+def _proper_words() -> dict[str, str]:
+    """Words of country names, demonyms and capitals as they are written: "philippine" -> "Philippine"."""
+    from .actors.knowledge import bundled_terms
+
+    return {w.lower(): w for t in bundled_terms() for w in t.split() if w[:1].isupper() and not w.isupper()}
+
+
+@cache
+def _title_words() -> frozenset[str]:
+    from .actors.knowledge import bundled_titles
+
+    return frozenset(w for phrase in bundled_titles() for w in phrase.split())
+
+
+# --- the name rules component -----------------------------------------------------------------------
+
+
+@Language.factory(NAMES_COMPONENT)
+def _make_name_rules(nlp: Language, name: str) -> "NameRules":
+    return NameRules(nlp)
+
+
+class NameRules:
+    """Rules after the NER that repair person names (see the module docstring)."""
+
+    def __init__(self, nlp: Language) -> None:
+        from .actors.knowledge import family_first_names, person_title_words
+
+        self.family_first = family_first_names()
+        self.title_words = person_title_words()
+        self.matcher = Matcher(nlp.vocab)
+        given = {"IS_ALPHA": True, "LENGTH": {"<=": 6}}
+        self.matcher.add(
+            "HYPHEN_NAME",
+            [
+                # Moon Jae-in, Noh Kyu-duk, Lee Do-hoon: family name, given name joined by a hyphen
+                [{"IS_TITLE": True, "IS_ALPHA": True}, {"IS_TITLE": True, **given}, {"ORTH": "-"},
+                 {"IS_LOWER": True, **given}],
+                # Kim Jong-Un: capitalised second syllable, only after a known family name
+                [{"ORTH": {"IN": sorted(self.family_first)}}, {"IS_TITLE": True, **given}, {"ORTH": "-"},
+                 {"IS_TITLE": True, **given}],
+            ],
+        )
+
+    def __call__(self, doc: Doc) -> Doc:
+        ents = [e for e in (_within_line(e) for e in doc.ents) if e is not None]
+        ents = self._hyphen_names(doc, ents)
+        ents = self._named_after_title(doc, ents)
+        ents = self._known_surnames(doc, ents)
+        doc.set_ents(sorted(ents, key=lambda e: e.start), default="outside")
+        return doc
+
+    def _hyphen_names(self, doc: Doc, ents: list[Span]) -> list[Span]:
+        for _, start, end in self.matcher(doc):
+            toks = doc[start:end]
+            if any(t.whitespace_ for t in toks[1:-1]):
+                continue  # "Jae - in" with spaces is not one name
+            span = Span(doc, start, end, label="PERSON")
+            ents = [e for e in ents if e.end <= start or e.start >= end or (e.label_ == "PERSON" and e.start <= start and e.end >= end)]
+            if not any(e.start <= start and e.end >= end for e in ents):
+                ents.append(span)
+        return ents
+
+    def _named_after_title(self, doc: Doc, ents: list[Span]) -> list[Span]:
+        """Two or three capitalised words right after a person's title are a name, whatever the model
+        said: "Special Representative for North Korea Stephen Biegun", "his counterpart, Shigeki Takizaki"."""
+        by_start = {e.start: e for e in ents}
+        covered = {i: e for e in ents for i in range(e.start, e.end)}
+        out = list(ents)
+        i = 0
+        while i < len(doc):
+            t = doc[i]
+            e = covered.get(i)
+            if e is not None and (e.label_ == "PERSON" or e.start != i):
+                i = e.end
+                continue
+            run = i
+            absorbed = []
+            while run < len(doc) and run - i < 4 and doc[run].is_title and doc[run].is_alpha and doc[run].pos_ == "PROPN":
+                other = covered.get(run)
+                if other is not None and other is not e:
+                    # the model often reads a surname as a place ("Ana Costa" -> GPE "Costa")
+                    if run == i or len(other) != 1 or other.label_ not in ("ORG", "GPE"):
+                        break
+                    absorbed.append(other)
+                run += 1
+            if e is not None and run != e.end:
+                i = e.end
+                continue
+            if 2 <= run - i <= 3 and (self._title_before(doc, i) and doc[i - 1].lower_ not in ("for", "of")
+                                      or self._title_after(doc, run)):
+                if e is not None and e.label_ != "ORG":
+                    i = run
+                    continue
+                out = [x for x in out if x is not e and not any(x is y for y in absorbed)]
+                out.append(Span(doc, i, run, label="PERSON"))
+            i = max(run, i + 1)
+        del by_start
+        return out
+
+    def _title_before(self, doc: Doc, start: int) -> bool:
+        """Whether a person's title ends just before `start`, maybe with a place after it
+        ("Special Representative for North Korea") or a comma ("his counterpart,")."""
+        i = start - 1
+        if i >= 0 and doc[i].text == ",":
+            i -= 1
+            return i >= 0 and doc[i].lower_ in self.title_words
+        for j in range(i, max(-1, i - 6), -1):
+            t = doc[j]
+            if t.lower_ in self.title_words:
+                return j == i or doc[j + 1].lower_ in ("for", "of")
+            if not (t.is_title or t.lower_ in ("for", "of", "the")) or t.is_sent_start:
+                return False
+        return False
+
+    def _title_after(self, doc: Doc, end: int) -> bool:
+        """"Ana Costa, Brazil's ambassador to ...": a comma, then a title within a few words."""
+        if end >= len(doc) or doc[end].text != ",":
+            return False
+        for t in doc[end + 1 : end + 7]:
+            if t.lower_ in self.title_words:
+                return True
+            if t.is_punct or t.pos_ in ("VERB", "AUX"):
+                return False
+        return False
+
+    def _known_surnames(self, doc: Doc, ents: list[Span]) -> list[Span]:
+        """A token that is a surname (or full name) of a PERSON in this doc is a PERSON everywhere."""
+        keys: set[str] = set()
+        for e in ents:
+            if e.label_ != "PERSON" or len(e) < 2:
+                continue
+            words = [t for t in e if t.is_alpha and t.is_title]
+            if len(words) < 2:
+                continue
+            keys.add(words[-1].text)
+            if words[0].text in self.family_first:
+                keys.add(words[0].text)
+        if not keys:
+            return ents
+        covered = {i for e in ents for i in range(e.start, e.end)}
+        person_tokens = {i for e in ents if e.label_ == "PERSON" for i in range(e.start, e.end)}
+        out = []
+        for e in ents:
+            if e.label_ in ("ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "WORK_OF_ART") and self._all_names(e, keys):
+                out.extend(Span(doc, t.i, t.i + 1, label="PERSON") for t in e if t.is_alpha)
+                continue
+            out.append(e)
+        covered = {i for e in out for i in range(e.start, e.end)}
+        for t in doc:
+            if t.i in covered or t.i in person_tokens or not (t.is_title and t.is_alpha):
+                continue
+            if t.text in keys or (t.pos_ == "PROPN" and _near_key(t.text, keys)):
+                out.append(Span(doc, t.i, t.i + 1, label="PERSON"))
+        return out
+
+    @staticmethod
+    def _all_names(ent: Span, keys: set[str]) -> bool:
+        words = [t for t in ent if not (t.is_punct or t.text in ("'s", "’s"))]
+        if not words:
+            return False
+        return all(t.text in keys for t in words) or (len(words) == 1 and words[0].is_title and _near_key(words[0].text, keys))
+
+
+def _near_key(word: str, keys: set[str]) -> bool:
+    """A likely misspelling of a known surname: same first letter, one or two letters off."""
+    if len(word) < 5:
+        return False
+    return any(
+        k[0] == word[0] and abs(len(k) - len(word)) <= 1 and len(k) >= 5 and fuzz.ratio(k, word) >= 80
+        for k in keys
+    )
+
+
+def _within_line(ent: Span) -> Span | None:
+    """An entity cut back to its first line: names do not run across line breaks."""
+    for t in ent:
+        if "\n" in t.text or (t.i < ent.end - 1 and "\n" in t.whitespace_):
+            end = t.i if "\n" in t.text else t.i + 1
+            if end <= ent.start:
+                return None
+            return Span(ent.doc, ent.start, end, label=ent.label_)
+    if ent.label_ == "PERSON" and not any(t.is_title or t.is_upper for t in ent):
+        return None  # "beat around the bush": a lower-case person is not a name
+    return ent

@@ -1,28 +1,544 @@
-"""Mentions -> actors within one article. (Placeholder: named entities only; to be replaced.)"""
+"""Mentions in one article: named people with their titles, organisations, countries, groups.
+
+`find_actors` reads the parsed body in three passes:
+1. spans the pipeline or the knowledge names: PERSON/ORG entities, country names, demonyms,
+   capitals, institutions, user actors (phrase matcher), titles and group nouns (phrase matcher);
+2. for each person, the title before the name ("US Deputy Secretary of State Stephen Biegun"),
+   an apposition after it ("Noh Kyu-duk, South Korea's special representative ...") or before it
+   ("his American counterpart, Joe Biden"), and nationality words;
+3. resolution (resolve.py): surnames, pronouns and descriptions to people, groups by country and
+   sector, then the Actor and Mention records.
+"""
 
 from __future__ import annotations
 
-from ..ids import actor_id
+from dataclasses import dataclass, field
+from functools import cache
+
+import spacy
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
 from ..options import Options
-from ..records import Actor, Article, Mention
+from ..records import Article
 from .index import ArticleActors
+from .knowledge import Knowledge, Term, Title, load_knowledge
 
-_KINDS = {"PERSON": "person", "ORG": "organization", "GPE": "country", "NORP": "group"}
+__all__ = ["find_actors", "load_knowledge", "Cand", "TitleSeen"]
+
+POSSESSIVE = {"'s", "’s", "'", "’"}
+CONNECT = {"of", "for", "and", "-", "on"}
+# words that belong to a title without being one ("chief nuclear negotiator", "senior advisor")
+TITLE_PREFIX = {"deputy", "vice", "assistant", "special", "senior", "chief", "acting", "principal", "first",
+                "executive", "associate", "permanent", "top", "nuclear", "foreign", "defense", "defence",
+                "national", "security", "state", "interim", "lead", "head"}
+# words that qualify a title without being part of it
+QUALIFIER = {"former", "new", "then", "outgoing", "incoming", "ousted", "late", "current", "ex", "newly",
+             "appointed", "elected", "veteran", "longtime", "long-time", "ruling", "sitting", "reclusive"}
+PAST = {"former", "then", "outgoing", "ousted", "late", "ex"}
+BREAK = {",", ".", ";", ":", "(", ")", '"', "“", "”", "—", "–", "?", "!", "|", "•"}
+ABBREVIATIONS = {"rep.": "Representative", "sen.": "Senator", "gen.": "General", "lt. gen.": "Lieutenant General",
+                 "maj. gen.": "Major General", "col.": "Colonel", "adm.": "Admiral"}
+NOT_ROLES = {"counterpart", "candidate"}
+SMALL_WORDS = {"of", "for", "and", "the", "on", "in", "at", "to", "a"}
 
 
-def load_knowledge(options: Options) -> dict:
-    """Data the actor stage needs, loaded once per process (countries, titles, user actors)."""
-    return {}
+@dataclass
+class TitleSeen:
+    title: str  # normalised: "Deputy Secretary of State"
+    country: str | None
+    sector: str | None
+    cls: str | None
+    past: bool = False
+    role: bool = True  # "counterpart" describes a person without being an office
 
 
-def find_actors(article: Article, doc, knowledge: dict, options: Options) -> ArticleActors:
-    actors: dict[str, Actor] = {}
-    mentions: list[Mention] = []
-    for ent in doc.ents:
-        kind = _KINDS.get(ent.label_)
-        if not kind:
-            continue
-        aid = actor_id(kind, ent.text)
-        actors.setdefault(aid, Actor(id=aid, name=ent.text, kind=kind))
-        mentions.append(Mention(article.id, aid, ent.text, ent.start_char, ent.end_char))
-    return ArticleActors(list(actors.values()), mentions)
+@dataclass
+class Cand:
+    """A mention before resolution; token offsets into the doc."""
+
+    start: int
+    end: int
+    kind: str  # mention kind: name | surname | title | pronoun | description | metonym
+    akind: str  # actor kind: person | organization | country | group
+    name: str
+    country: str | None = None
+    sector: str | None = None
+    titles: list[TitleSeen] = field(default_factory=list)
+    nationality: str | None = None  # from a demonym or possessive country next to the name
+    term: Term | None = None  # the knowledge entry it matched, if any
+    head: str | None = None  # group/description noun ("lawmakers", "envoy")
+    cls: str | None = None  # description class ("diplomat")
+    definite: bool = False  # "the envoy" (refers back) vs "an envoy"
+    name_start: int = -1  # where the name itself starts (after a title)
+    affiliation: tuple | None = None  # (country, sector) of the NGO/IGO a person works at
+    indefinite: bool = False  # "a Seoul official": someone new, not someone named before
+    as_title: bool = False  # "... now serves as U.S. Deputy Secretary of State": a title of the subject
+    appos: tuple[int, int] | None = None  # token range of an apposition describing the person
+
+
+def find_actors(article: Article, doc: Doc, knowledge: Knowledge, options: Options) -> ArticleActors:
+    """The actors of one article and every place each is mentioned."""
+    from .resolve import resolve
+
+    if not len(doc):
+        return ArticleActors([], [])
+    if not isinstance(knowledge, Knowledge):  # callers that pass the old placeholder dict
+        knowledge = load_knowledge(options)
+    reader = _Reader(doc, knowledge)
+    cands = reader.read()
+    return resolve(article, doc, cands, knowledge, reader.sent_index())
+
+
+@cache
+def _matchers(knowledge: Knowledge, vocab) -> tuple[PhraseMatcher, PhraseMatcher]:
+    make = spacy.blank("en", vocab=vocab).make_doc
+    terms = PhraseMatcher(vocab, attr="ORTH")
+    forms = set()
+    for form in knowledge.terms:
+        forms.add(form)
+        if form[:1].islower():
+            forms.add(form[0].upper() + form[1:])  # "the Kremlin" at a sentence start
+    terms.add("TERM", [make(f) for f in sorted(forms)])
+    titles = PhraseMatcher(vocab, attr="LOWER")
+    # tokenise each casing: "Rep." is one token, "rep." two
+    variants = {v for p in knowledge.titles for v in (p, p[:1].upper() + p[1:], p.title())}
+    titles.add("TITLE", [make(v) for v in sorted(variants)])
+    return terms, titles
+
+
+class _Reader:
+    def __init__(self, doc: Doc, knowledge: Knowledge) -> None:
+        self.doc = doc
+        self.k = knowledge
+        term_matcher, title_matcher = _matchers(knowledge, doc.vocab)
+        self.persons = [e for e in doc.ents if e.label_ == "PERSON"]
+        person_tok = {i for e in self.persons for i in range(e.start, e.end)}
+        terms = []
+        for span in filter_spans([doc[s:e] for _, s, e in term_matcher(doc)]):
+            # a country word inside a longer person name is part of the name ("Jordan" in "Michael Jordan")
+            inside_person = any(e.start <= span.start and span.end <= e.end and (e.start, e.end) != (span.start, span.end)
+                                for e in self.persons if span.start in range(e.start, e.end))
+            if not inside_person:
+                terms.append(span)
+        self.terms = {s.start: s for s in terms}
+        self.term_tok = {i: s for s in terms for i in range(s.start, s.end)}
+        titles = filter_spans([doc[s:e] for _, s, e in title_matcher(doc)])
+        self.titles = {s.start: s for s in titles if not (set(range(s.start, s.end)) & person_tok)}
+        self.title_tok = {i: s for s in self.titles.values() for i in range(s.start, s.end)}
+        self.claimed: set[int] = set()
+        self.last_person_at: dict[int, Cand] = {}
+        self.north_south = self._find_north_south()
+        self._sent = None
+
+    def sent_index(self) -> list[int]:
+        if self._sent is None:
+            idx = [0] * len(self.doc)
+            n = -1
+            for t in self.doc:
+                if t.is_sent_start or t.i == 0:
+                    n += 1
+                idx[t.i] = n
+            self._sent = idx
+        return self._sent
+
+    def term(self, span: Span) -> Term:
+        return self.k.lookup(span.text)
+
+    def title(self, span: Span) -> Title:
+        return self.k.titles[span.text.lower()]
+
+    # -- pass 1 and 2 ------------------------------------------------------------------------------
+
+    def read(self) -> list[Cand]:
+        cands: list[Cand] = []
+        for ent in self.persons:
+            cand = self._person(ent)
+            if cand:
+                cands.append(cand)
+        for cand in cands:
+            self.claimed.update(range(cand.start, cand.end))
+            if cand.appos:
+                self.claimed.update(range(*cand.appos))
+        cands.extend(self._title_nouns())
+        cands.extend(self._terms())
+        cands.extend(self._orgs())
+        cands.extend(self._north_south_mentions())
+        return sorted(cands, key=lambda c: (c.start, -c.end))
+
+    def _person(self, ent: Span) -> Cand | None:
+        doc = self.doc
+        start, end = ent.start, ent.end
+        while end > start and (doc[end - 1].text in POSSESSIVE or doc[end - 1].is_punct):
+            end -= 1
+        while start < end and (start in self.title_tok or doc[start].is_punct):
+            start += 1  # "President Trump" tagged whole: the title is read below
+        if start >= end:
+            return None
+        name_span = doc[start:end]
+        for i in range(start, end):
+            span = self.term_tok.get(i)
+            other = self.term(span) if span is not None and (span.start, span.end) != (start, end) else None
+            if other is not None and other.kind in ("user", "institution"):
+                return None  # "Mr Adebayo" of a user's actor: the term pass takes it
+        term = self.k.lookup(name_span.text)
+        if term is not None and term.kind != "user":
+            return None  # "Yonhap" tagged PERSON is the agency; the term pass takes it
+        words = [t for t in name_span if not t.is_punct or t.text == "-"]
+        if not any(t.is_title or t.is_upper for t in words):
+            return None
+        name = _name_text(name_span)
+        cand = Cand(ent.start, end, "name" if len(name.split()) > 1 else "surname", "person", name,
+                    name_start=start, term=term)
+        self._pre_title(cand, start)
+        self._apposition_after(cand, end)
+        if not cand.titles:
+            self._apposition_before(cand, ent.start)
+        self._coordinated(cand)
+        return cand
+
+    def _pre_title(self, cand: Cand, start: int) -> None:
+        """Title, nationality and qualifiers written before the name, back to a break."""
+        doc, i, chunk = self.doc, start - 1, []
+        while i >= 0 and start - i <= 14:
+            t = doc[i]
+            if t.ent_type_ == "PERSON" and i not in self.title_tok:
+                break
+            lower = t.lower_
+            ok = (i in self.title_tok or i in self.term_tok or lower in CONNECT or t.text in POSSESSIVE
+                  or lower in TITLE_PREFIX or lower in QUALIFIER or (t.is_title and t.pos_ == "PROPN"))
+            if not ok or t.text in BREAK or t.is_space:
+                break
+            chunk.insert(0, t)
+            if t.is_sent_start:
+                break
+            i -= 1
+        while chunk and (chunk[0].lower_ in CONNECT or chunk[0].text in POSSESSIVE):
+            chunk.pop(0)
+        if not chunk:
+            return
+        self._read_chunk(cand, chunk)
+        if cand.titles or cand.nationality:
+            cand.start = chunk[0].i
+            cand.kind = "title"
+            self.claimed.update(t.i for t in chunk)
+
+    def _read_chunk(self, cand: Cand, chunk: list) -> bool:
+        """Country and title in a run of words around a name; the title runs to the chunk's end
+        ("Special Representative for North Korea")."""
+        idx = [t.i for t in chunk]
+        heads = []
+        for i in idx:
+            span = self.title_tok.get(i)
+            if span is not None and span.start == i and self.title(span).kind == "person":
+                after = self.doc[span.end] if span.end < len(self.doc) else None
+                if after is None or after.i == cand.name_start or not (after.ent_type_ == "PERSON" or after.text in POSSESSIVE):
+                    heads.append(span)
+        first_title = next((i for i in idx if i in self.title_tok), None)
+        country = None
+        for span in sorted({self.term_tok[i] for i in idx if i in self.term_tok}, key=lambda s: s.start):
+            if first_title is not None and span.start >= first_title:
+                break
+            term = self.term(span)
+            if term and term.country and term.actor_kind != "person":
+                country = country or term.country
+        if country is None and first_title is not None:
+            country = next((self.north_south[i] for i in idx if i in self.north_south and i < first_title), None)
+        if not heads:
+            if country and first_title is None:
+                cand.nationality = cand.nationality or country
+                return True
+            return False
+        head = heads[-1]
+        info = self.title(head)
+        if info.topical and country:
+            country = None
+        words = [t for t in chunk if t.i >= head.start]
+        lead = [t for t in chunk if t.i < head.start]
+        while lead and lead[-1].lower_ in TITLE_PREFIX | QUALIFIER and lead[-1].i not in self.term_tok:
+            words.insert(0, lead.pop())
+        past = any(t.lower_ in PAST or t.lower_.startswith("ex-") for t in chunk)
+        words = [t for t in words if t.lower_ not in QUALIFIER and t.lower_ != "top"]
+        cand.titles.append(TitleSeen(_title_text(words), country, info.sector, info.cls, past,
+                                     role=head.text.lower() not in NOT_ROLES))
+        return True
+
+    def _apposition_after(self, cand: Cand, end: int) -> None:
+        """"Lee Do-hoon, special representative for ... at the Ministry of Foreign Affairs, told"."""
+        doc = self.doc
+        if end >= len(doc) - 1 or doc[end].text != ",":
+            return
+        window, stop = [], None
+        for t in doc[end + 1 : end + 30]:
+            if t.text in BREAK or t.is_space or t.lower_ in {"who", "which", "that", "whose"} or t.pos_ in ("VERB", "AUX"):
+                stop = t
+                break
+            window.append(t)
+        if stop is not None and stop.pos_ in ("VERB", "AUX"):
+            return  # "Trump, the South Korean president said, ...": the words are the next clause's subject
+        if not window or not any(t.i in self.title_tok for t in window[:10]):
+            return
+        # the title ends where an affiliation starts ("at the International Crisis Group")
+        cut = next((n for n, t in enumerate(window) if t.lower_ in {"at", "in", "with", "from"} and t.pos_ == "ADP"
+                    and self.doc[t.i - 1].text != "-"), len(window))
+        core, rest = window[:cut], window[cut:]
+        core = [t for t in core if t.lower_ not in {"the", "a", "an", "his", "her", "its", "their"}]
+        if not core or core[0].ent_type_ == "PERSON" and not any(t.i in self.title_tok for t in core):
+            return
+        if self._read_chunk(cand, core):
+            for t in rest:
+                span = self.term_tok.get(t.i)
+                term = self.term(span) if span is not None else None
+                if term and term.kind == "institution" and term.country in ("NGO", "IGO"):
+                    cand.affiliation = (term.country, term.sector)
+                    break
+            cand.appos = (window[0].i, core[-1].i + 1)
+
+    def _apposition_before(self, cand: Cand, start: int) -> None:
+        """"his American counterpart, Joe Biden": a description, a comma, the name."""
+        doc = self.doc
+        if start < 2 or doc[start - 1].text != ",":
+            return
+        last = start - 2
+        if last not in self.title_tok or self.title_tok[last].end != last + 1:
+            return
+        chunk = []
+        i = last
+        while i >= 0 and last - i < 10:
+            t = doc[i]
+            if t.lower_ in {"the", "a", "an", "his", "her", "its", "their", "our", "my"} or t.text in BREAK or t.is_space:
+                break
+            if t.ent_type_ == "PERSON":
+                return
+            if t.pos_ in ("VERB", "AUX", "ADP") and t.lower_ not in CONNECT:
+                break
+            chunk.insert(0, t)
+            i -= 1
+        if chunk and self._read_chunk(cand, chunk):
+            cand.appos = (chunk[0].i, last + 1)
+
+    def _coordinated(self, cand: Cand) -> None:
+        """In "South Korean Foreign Minister Kang, Vice Foreign Minister Cho and ..." the nationality
+        of the first name carries over to the next ones."""
+        self.last_person_at[cand.end - 1] = cand
+        if any(t.country for t in cand.titles) or cand.nationality:
+            return
+        i = cand.start - 1
+        if i < 1 or self.doc[i].lower_ not in {",", "and"}:
+            return
+        owner = self.last_person_at.get(i - 1)
+        if owner is None:
+            return
+        country = next((t.country for t in owner.titles if t.country), owner.nationality)
+        for t in cand.titles:
+            t.country = t.country or country
+        if not cand.titles:
+            cand.nationality = country
+
+    # -- groups, institutions named by a noun, unnamed people ----------------------------------------
+
+    def _title_nouns(self) -> list[Cand]:
+        out = []
+        for start, span in sorted(self.titles.items()):
+            if start in self.claimed or any(i in self.term_tok for i in range(span.start, span.end)):
+                continue
+            info = self.title(span)
+            org = next((e for e in self.doc.ents if e.label_ == "ORG" and e.start <= start < e.end), None)
+            if org is not None and not any(i in self.term_tok for i in range(org.start, org.end)):
+                continue  # "the ruling Democratic Party": the organisation pass names it
+            left = self._modifiers(span.start)
+            countries = self._countries_in(left)
+            definite = bool(left) and left[0].lower_ == "the" or any(t.text in POSSESSIVE for t in left)
+            if start > 0 and self.doc[start - 1].lower_ == "the":
+                definite = True
+            if info.topical:
+                countries = []
+            head = span.text.lower()
+            if info.kind == "group" or info.kind == "org":
+                if not countries and not definite:
+                    continue
+                pieces = countries or [(None, span.start)]
+                for code, at in pieces:
+                    out.append(Cand(at, span.end, "description", "group" if info.kind == "group" else "organization",
+                                    head, code, info.sector, head=head, definite=definite and not countries))
+            else:
+                if span.end < len(self.doc) and self.doc[span.end].ent_type_ == "PERSON":
+                    continue  # a title before a name the person pass did not take
+                if not countries and not definite:
+                    continue
+                code, at = countries[0] if countries else (None, span.start)
+                words = [t for t in left if t.i >= at and t.lower_ in TITLE_PREFIX]
+                cand = Cand(min([at, *[t.i for t in words]]), span.end, "description", "person", _title_text([*words, *span]),
+                            code, info.sector, head=head, cls=info.cls, definite=definite)
+                first = left[0] if left else span[0]
+                cand.indefinite = first.lower_ in ("a", "an")
+                before = self.doc[min(cand.start, first.i) - 1] if min(cand.start, first.i) > 0 else None
+                cand.as_title = before is not None and before.lower_ == "as"
+                self._complement(cand)
+                out.append(cand)
+            self.claimed.update(range(out[-1].start, span.end)) if out else None
+        return out
+
+    def _complement(self, cand: Cand) -> None:
+        """"as Special Representative for North Korea": the title runs on over "for"/"of" and names."""
+        if not cand.as_title:
+            return
+        i = cand.end
+        words = []
+        while i < len(self.doc) and (self.doc[i].lower_ in ("for", "of") or self.doc[i].is_title) and len(words) < 6:
+            words.append(self.doc[i])
+            i += 1
+        while words and words[-1].lower_ in ("for", "of"):
+            words.pop()
+        if words:
+            cand.name = _title_text([*cand.name.split(), *[w.text for w in words]])
+            cand.end = words[-1].i + 1
+
+    def _modifiers(self, start: int) -> list:
+        """Words before a noun that belong to its phrase: nationality, possessor, adjectives."""
+        doc, i, words = self.doc, start - 1, []
+        while i >= 0 and start - i <= 8:
+            t = doc[i]
+            if t.text in BREAK or t.is_space or i in self.claimed or t.ent_type_ == "PERSON":
+                break
+            if t.lower_ in {"the", "a", "an"}:
+                words.insert(0, t)
+                break
+            if not (t.pos_ in ("ADJ", "PROPN", "NOUN", "NUM", "PART", "CCONJ", "ADV", "VERB") or i in self.term_tok
+                    or t.text in POSSESSIVE or t.text == "-"):
+                break
+            if t.pos_ == "VERB" and t.tag_ not in ("VBN", "VBG"):
+                break
+            words.insert(0, t)
+            i -= 1
+        return words
+
+    def _countries_in(self, words: list) -> list[tuple[str, int]]:
+        found, seen = [], set()
+        for t in words:
+            if t.i in self.north_south and self.north_south[t.i] not in seen:
+                found.append((self.north_south[t.i], t.i))
+                seen.add(self.north_south[t.i])
+                continue
+            span = self.term_tok.get(t.i)
+            if span is None or (span.start != t.i and t.i != words[0].i):
+                continue
+            term = self.term(span)
+            if term and term.country and term.kind in ("country", "demonym", "capital", "institution", "user") \
+                    and term.actor_kind != "person" and term.country not in seen:
+                found.append((term.country, span.start))
+                seen.add(term.country)
+                self.claimed.update(range(span.start, span.end))
+        return found
+
+    # -- countries, capitals, institutions, user actors -----------------------------------------------
+
+    def _terms(self) -> list[Cand]:
+        out = []
+        for start, span in sorted(self.terms.items()):
+            if start in self.claimed:
+                continue
+            term = self.term(span)
+            if term is None:
+                continue
+            if term.kind in ("institution", "user"):
+                out.append(Cand(span.start, span.end, "name", term.actor_kind, term.name, term.country, term.sector, term=term))
+            elif term.kind == "country":
+                out.append(Cand(span.start, span.end, "name", "country", term.name, term.country, term=term))
+            elif term.kind == "demonym":
+                # "the Palestinians", "North Koreans said": the people stand for their country
+                root = span.root
+                if root.pos_ in ("NOUN", "PROPN") and root.dep_ not in ("amod", "compound", "nmod") or root.tag_ in ("NNPS", "NNS"):
+                    out.append(Cand(span.start, span.end, "description", "country", term.name, term.country, term=term))
+            elif term.kind == "capital" and _acts(span):
+                out.append(Cand(span.start, span.end, "metonym", "country", term.name, term.country, term=term))
+            if out and out[-1].start == span.start:
+                self.claimed.update(range(span.start, span.end))
+        return out
+
+    def _orgs(self) -> list[Cand]:
+        out = []
+        for ent in self.doc.ents:
+            if ent.label_ != "ORG" or any(i in self.claimed for i in range(ent.start, ent.end)):
+                continue
+            start, end = ent.start, ent.end
+            while start < end and self.doc[start].lower_ == "the":
+                start += 1
+            while end > start and (self.doc[end - 1].text in POSSESSIVE or self.doc[end - 1].is_punct):
+                end -= 1
+            span = self.doc[start:end]
+            if not span.text.strip() or not any(t.is_alpha for t in span) or (len(span) == 1 and span[0].is_lower):
+                continue
+            term = self.k.lookup(span.text)
+            if term and term.kind in ("institution", "user"):
+                out.append(Cand(start, end, "name", term.actor_kind, term.name, term.country, term.sector, term=term))
+                continue
+            codes = [self.term(self.term_tok[i]).country for i in range(start, end)
+                     if i in self.term_tok and self.term(self.term_tok[i]) and self.term_tok[i].start == i]
+            sectors = [self.title(self.title_tok[i]).sector for i in range(start, end) if i in self.title_tok]
+            out.append(Cand(start, end, "name", "organization", _name_text(span), codes[0] if codes else None,
+                            sectors[-1] if sectors else None))
+        return out
+
+    def _find_north_south(self) -> dict[int, str]:
+        """"the North" for North Korea (or Sudan, ...) when the article names just one such country."""
+        named = set()
+        for span in self.terms.values():
+            term = self.term(span)
+            if term and term.kind in ("country", "demonym", "capital"):
+                named.add(term.country)
+        found = {}
+        for t in self.doc:
+            if t.text not in ("North", "South") or t.i in self.term_tok:
+                continue
+            nxt = self.doc[t.i + 1] if t.i + 1 < len(self.doc) else None
+            if nxt is not None and nxt.is_title and nxt.text not in POSSESSIVE:
+                continue
+            if not any(self.doc[j].lower_ == "the" for j in range(max(0, t.i - 3), t.i)):
+                continue
+            codes = [c for c in named if (self.k.country_name(c) or "").startswith(t.text + " ")]
+            if len(codes) == 1:
+                found[t.i] = codes[0]
+        return found
+
+    def _north_south_mentions(self) -> list[Cand]:
+        return [Cand(i, i + 1, "metonym", "country", self.k.country_name(code), code)
+                for i, code in sorted(self.north_south.items()) if i not in self.claimed]
+
+
+def _acts(span: Span) -> bool:
+    """A capital used for its government ("Seoul and Washington agreed", "talks with Pyongyang"),
+    not as a place ("in Seoul", "a visit to Washington")."""
+    root = span.root
+    if root.dep_ in ("nsubj", "nsubjpass", "poss", "dobj", "appos", "ROOT"):
+        return True
+    if root.dep_ == "conj":
+        return _acts(root.head.doc[root.head.i : root.head.i + 1])
+    if root.dep_ == "pobj":
+        return root.head.lower_ in {"with", "between", "by", "against", "from", "toward", "towards", "on"}
+    if span.end < len(span.doc) and span.doc[span.end].text in POSSESSIVE:
+        return True
+    return False
+
+
+def _name_text(span: Span) -> str:
+    """A name as one line: "Kim Jong - un" tokens back to "Kim Jong-un", spaces normalised."""
+    text = span.text.replace("’", "'")
+    return " ".join(text.split())
+
+
+def _title_text(tokens) -> str:
+    text = " ".join(t if isinstance(t, str) else t.text for t in tokens).replace(" - ", "-").replace(" -", "-").replace("- ", "-")
+    low = text.lower()
+    if low in ABBREVIATIONS:
+        return ABBREVIATIONS[low]
+    words = []
+    for n, w in enumerate(text.split()):
+        if w.isupper() and len(w) > 1:
+            words.append(w)
+        elif n and w.lower() in SMALL_WORDS:
+            words.append(w.lower())
+        else:
+            words.append("-".join(p[:1].upper() + p[1:] for p in w.split("-")) if not w[:1].isupper() else w)
+    return " ".join(words)

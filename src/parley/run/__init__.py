@@ -1,4 +1,8 @@
-"""Executors: one interface (documents in, records out) over in-process, processes and Dask."""
+"""Executors: one interface (documents in, records out) over in-process, processes and Dask.
+
+Whichever runs, results come back in input order (an input error just before the results of the
+chunk it fell in), with memory bounded by the chunks in flight, not by the corpus.
+"""
 
 from __future__ import annotations
 
@@ -17,6 +21,15 @@ class Executor(Protocol):
 
 
 def make_executor(options: Options) -> Executor:
+    """Dask when `options.dask` is set, a process pool when `options.workers > 1`, else in-process."""
+    if options.dask:
+        from .dask import DaskExecutor
+
+        return DaskExecutor(options)
+    if options.workers > 1:
+        from .processes import ProcessExecutor
+
+        return ProcessExecutor(options)
     from .local import LocalExecutor
 
     return LocalExecutor(options)

@@ -1,0 +1,110 @@
+"""Body extraction accuracy and speed on ../shared/peers (Zyte AEB and fundus-eval).
+
+Metric (Zyte's): tokens are \\w+ matches, turned into word 4-gram shingle multisets; per document
+TP/FP/FN give precision and recall; P and R are averaged over documents and F1 = 2PR/(P+R).
+Compared: trafilatura.extract with defaults, and parley's clean_document on the same HTML.
+Speed is pages per second of that call alone, in this one process (one core).
+
+    .venv/bin/python bench/extraction.py [--limit N] [--only zyte|fundus]
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import re
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+PEERS = ROOT.parent / "shared" / "peers"
+TOKEN = re.compile(r"\w+")
+
+
+def shingles(text: str, n: int = 4) -> Counter:
+    tokens = TOKEN.findall(text or "")
+    return Counter(" ".join(tokens[i: i + n]) for i in range(max(1, len(tokens) - n + 1)))
+
+
+def precision_recall(gold: str, predicted: str) -> tuple[float, float]:
+    g, p = shingles(gold), shingles(predicted)
+    tp, fp, fn = sum((g & p).values()), sum((p - g).values()), sum((g - p).values())
+    if fp == fn == 0:
+        return 1.0, 1.0
+    precision = 0.0 if tp == fp == 0 else tp / (tp + fp)
+    recall = 0.0 if tp == fn == 0 else tp / (tp + fn)
+    return precision, recall
+
+
+def zyte_items(limit: int | None):
+    folder = PEERS / "zyte-aeb"
+    gold = json.loads((folder / "ground-truth.json").read_text())
+    for key in sorted(gold)[:limit]:
+        yield key, gold[key]["articleBody"], gold[key].get("url"), folder / "html" / f"{key}.html.gz"
+
+
+def fundus_items(limit: int | None):
+    folder = PEERS / "fundus-eval"
+    gold = json.loads((folder / "ground_truth.json").read_text())
+    for key in sorted(gold)[:limit]:
+        # paragraphs in [...] are optional upstream; we score against the body without them
+        body = "\n".join(p for p in gold[key]["body"] if not (p.startswith("[") and p.endswith("]")))
+        yield key, body, gold[key].get("url"), folder / "html" / key
+
+
+def run(name: str, items, extractors) -> None:
+    pages = [(key, gold, url, gzip.open(path).read().decode("utf-8", "replace")) for key, gold, url, path in items]
+    for label, extract in extractors:
+        scores, elapsed = [], 0.0
+        for _key, gold, url, page in pages:
+            started = time.perf_counter()
+            text = extract(page, url)
+            elapsed += time.perf_counter() - started
+            scores.append(precision_recall(gold, text))
+        p = sum(s[0] for s in scores) / len(scores)
+        r = sum(s[1] for s in scores) / len(scores)
+        f1 = 2 * p * r / (p + r) if p + r else 0.0
+        print(f"{name:7s} {label:24s} n={len(scores):3d}  P={p:.4f} R={r:.4f} F1={f1:.4f}  "
+              f"{len(scores) / elapsed:6.1f} pages/s")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--limit", type=int)
+    parser.add_argument("--only", choices=("zyte", "fundus"))
+    args = parser.parse_args()
+    if not PEERS.is_dir():
+        print(f"skipped: {PEERS} not found", file=sys.stderr)
+        return 0
+    import trafilatura
+
+    from parley.clean import clean_document
+    from parley.errors import ParleyError
+    from parley.ids import content_id
+    from parley.options import Options
+    from parley.records import Document
+
+    options = Options()
+
+    def baseline(page, url):
+        return trafilatura.extract(page, url=url) or ""
+
+    def parley(page, url):
+        try:
+            return clean_document(Document(content_id(page), url or "page", "html", page, url=url), options).body
+        except ParleyError:
+            return ""
+
+    extractors = [("trafilatura defaults", baseline), ("parley clean_document", parley)]
+    if args.only in (None, "zyte"):
+        run("zyte", zyte_items(args.limit), extractors)
+    if args.only in (None, "fundus"):
+        run("fundus", fundus_items(args.limit), extractors)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

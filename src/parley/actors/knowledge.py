@@ -1,0 +1,187 @@
+"""What the actor stage knows before reading: countries, demonyms, capitals, institutions, titles.
+
+The bundled data files (under `data/`) are written from public facts; users add their own actors and
+aliases in a TOML file (`options.user_actors`). Everything is loaded once per process.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+from ..errors import UsageError
+from ..options import Options
+from ..records import Role
+
+
+@dataclass(frozen=True)
+class Country:
+    code: str
+    name: str
+    adjective: str | None  # "South Korean": names groups and institutions ("South Korean lawmakers")
+
+
+@dataclass(frozen=True)
+class Term:
+    """A surface form the matcher finds in text and what it stands for."""
+
+    kind: str  # country | demonym | capital | institution | user
+    name: str  # canonical name of the actor it refers to
+    country: str | None  # ISO alpha-3 or IGO/NGO/IMG
+    sector: str | None = None
+    actor_kind: str = "country"  # person | organization | country | group
+    roles: tuple = ()
+
+
+@dataclass(frozen=True)
+class Title:
+    phrase: str  # lower case
+    sector: str | None
+    kind: str  # person | group | org
+    cls: str | None  # class used to match "the envoy" to a person with an envoy-like role
+    topical: bool  # "a North Korea expert": the country is the subject, not the nationality
+
+
+@dataclass(frozen=True, eq=False)  # hashed by identity, so per-process caches can key on it
+class Knowledge:
+    countries: dict[str, Country]
+    terms: dict[str, Term]  # surface form as written -> term
+    folded: dict[str, Term]  # lower-cased surface form without a leading "the" -> term
+    titles: dict[str, Title]  # lower-case phrase -> title
+    family_first: frozenset[str] = field(default_factory=frozenset)
+
+    def lookup(self, text: str) -> Term | None:
+        """The term a surface form names: exact first, then case- and article-insensitive."""
+        text = _tidy(text)
+        return self.terms.get(text) or self.folded.get(_fold(text))
+
+    def country_name(self, code: str | None) -> str | None:
+        c = self.countries.get(code or "")
+        return c.name if c else code
+
+    def adjective(self, code: str | None) -> str | None:
+        c = self.countries.get(code or "")
+        return (c.adjective or c.name) if c else code
+
+
+def load_knowledge(options: Options) -> Knowledge:
+    """The bundled knowledge plus the user's actors (`options.user_actors`), once per process."""
+    return _load(options.user_actors)
+
+
+@cache
+def _load(user_actors: str | None) -> Knowledge:
+    countries: dict[str, Country] = {}
+    terms: dict[str, Term] = {}
+    for code, name, others, adjectives, capitals in _rows("countries.tsv", 5):
+        adjs = _split(adjectives)
+        countries[code] = Country(code, name, adjs[0] if adjs else None)
+        for form in [name, *_split(others)]:
+            terms.setdefault(form, Term("country", name, code))
+        for form in adjs:
+            terms.setdefault(form, Term("demonym", name, code))
+        for form in _split(capitals):
+            terms.setdefault(form, Term("capital", name, code))
+    for name, others, kind, country, sector in _rows("institutions.tsv", 5):
+        term = Term("institution", name, country or None, sector or None, kind or "organization")
+        for form in [name, *_split(others)]:
+            terms[form] = term
+    if user_actors:
+        for term, forms in _user_terms(Path(user_actors)):
+            for form in forms:
+                terms[form] = term
+    folded: dict[str, Term] = {}
+    for form, term in terms.items():
+        if form.isupper() and len(form) <= 4:
+            continue  # "US" is the country only as written, never "us"
+        key = _fold(form)
+        if term.kind == "user" or key not in folded:
+            folded[key] = term
+    return Knowledge(countries, terms, folded, _titles(), family_first_names())
+
+
+@cache
+def _titles() -> dict[str, Title]:
+    titles = {}
+    for row in _rows("titles.tsv", 5):
+        phrase, sector, kind, cls, topical = row
+        titles[phrase.lower()] = Title(phrase.lower(), sector or None, kind, cls or None, topical == "1")
+    return titles
+
+
+@cache
+def family_first_names() -> frozenset[str]:
+    """Family names that come first in a full name ("Kim" in "Kim Jong-un", "Wang" in "Wang Yi")."""
+    text = resources.files(__package__).joinpath("data/east_asian_surnames.txt").read_text("utf-8")
+    return frozenset(w for line in text.splitlines() if not line.startswith("#") for w in line.split())
+
+
+@cache
+def bundled_terms() -> frozenset[str]:
+    """Every surface form in the bundled data (used by the language layer's re-casing)."""
+    return frozenset(_load(None).terms)
+
+
+def bundled_titles() -> frozenset[str]:
+    return frozenset(_titles())
+
+
+@cache
+def person_title_words() -> frozenset[str]:
+    """Last words of the titles people hold ("minister", "representative", "rep.")."""
+    return frozenset(t.phrase.split()[-1] for t in _titles().values() if t.kind == "person")
+
+
+def _user_terms(path: Path):
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise UsageError("E040", path=str(path), detail=str(exc)) from exc
+    for entry in data.get("actor", []):
+        name = str(entry.get("name", "")).strip()
+        if not name:
+            continue
+        roles = []
+        for r in entry.get("roles", []) or []:
+            if isinstance(r, str):
+                roles.append(Role(title=r, country=entry.get("country")))
+            elif isinstance(r, dict) and r.get("title"):
+                roles.append(Role(str(r["title"]), r.get("country", entry.get("country")),
+                                  _date(r.get("first_seen")), _date(r.get("last_seen"))))
+        term = Term("user", name, entry.get("country"), entry.get("sector"), entry.get("kind", "person"), tuple(roles))
+        yield term, [name, *[str(a) for a in entry.get("aliases", []) or []]]
+
+
+def _date(value) -> str | None:
+    return None if value is None else str(value)
+
+
+def _rows(filename: str, width: int):
+    text = resources.files(__package__).joinpath(f"data/{filename}").read_text("utf-8")
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        cells = line.split("\t")
+        yield [c.strip() for c in cells] + [""] * (width - len(cells))
+
+
+def _split(cell: str) -> list[str]:
+    return [x.strip() for x in cell.split("|") if x.strip()]
+
+
+def _tidy(text: str) -> str:
+    return " ".join(text.replace("’", "'").split())
+
+
+def _fold(text: str) -> str:
+    text = _tidy(text).lower()
+    for prefix in ("the ",):
+        if text.startswith(prefix):
+            text = text[len(prefix) :]
+    for suffix in ("'s", "'"):
+        if text.endswith(suffix):
+            text = text[: -len(suffix)]
+    return text

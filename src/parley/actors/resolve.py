@@ -1,0 +1,413 @@
+"""Mentions -> actors within one article: surnames, descriptions and pronouns to the people they name.
+
+Rules, in the order they run:
+- full names written alike ("Kim Jong Un", "Kim Jong-un") are one person;
+- a lone surname is the person with that family name mentioned nearest before it (or, when the
+  article has not named anyone by it yet, the first after it); a misspelling one or two letters off
+  counts ("Beigun" for "Biegun");
+- "the envoy", "the top US negotiator", "the South Korean leader" is the latest person whose country
+  and kind of office fit; with nobody fitting, an unnamed official of that country;
+- "he"/"she" is the subject of its own sentence before it, else the one person (or subject) of the
+  last sentence that named somebody;
+- groups ("South Korean lawmakers", "Seoul officials") are one actor per country and noun, and
+  "the lawmakers" is the latest such group.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections import Counter
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+from spacy.tokens import Doc
+
+from ..ids import actor_id
+from ..records import Actor, Article, Mention, Role
+from .index import ArticleActors
+from .knowledge import Knowledge, family_first_names
+from .mentions import Cand
+
+PRONOUNS = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f", "herself": "f"}
+SUBJECT = {"nsubj", "nsubjpass"}
+# kinds of office close enough that a description of one may name a holder of another
+FAMILY = {"diplomat": "official", "minister": "official", "official": "official", "adviser": "official",
+          "spokesperson": "official", "deputy": "official", "head": "head", "military": "military",
+          "legislator": "legislator", "judge": "judge", "spy": "spy", "police": "police"}
+
+
+@dataclass
+class Draft:
+    key: str
+    kind: str
+    name: str
+    names: list = field(default_factory=list)
+    countries: Counter = field(default_factory=Counter)
+    sectors: Counter = field(default_factory=Counter)
+    roles: dict = field(default_factory=dict)  # lower title -> Role
+    classes: set = field(default_factory=set)
+    gender: str | None = None
+    spans: list = field(default_factory=list)  # (start_tok, end_tok, mention kind)
+    fixed: tuple | None = None  # (country, sector) a user or the knowledge gives
+
+    def country(self) -> str | None:
+        if self.fixed and self.fixed[0]:
+            return self.fixed[0]
+        return self.countries.most_common(1)[0][0] if self.countries else None
+
+    def sector(self) -> str | None:
+        if self.fixed and self.fixed[1]:
+            return self.fixed[1]
+        return self.sectors.most_common(1)[0][0] if self.sectors else None
+
+
+def resolve(article: Article, doc: Doc, cands: list[Cand], knowledge: Knowledge, sent: list[int]) -> ArticleActors:
+    return _Resolver(article, doc, knowledge, sent).run(cands)
+
+
+class _Resolver:
+    def __init__(self, article: Article, doc: Doc, knowledge: Knowledge, sent: list[int]) -> None:
+        self.article, self.doc, self.k, self.sent = article, doc, knowledge, sent
+        self.date = (article.published or "")[:10] or None
+        self.drafts: dict[str, Draft] = {}
+        self.person_at: list[tuple[int, str]] = []  # (token, draft key), sorted: who is mentioned where
+        self.family_first = family_first_names()
+
+    def run(self, cands: list[Cand]) -> ArticleActors:
+        persons = [c for c in cands if c.akind == "person" and c.kind != "description"]
+        full = [c for c in persons if len(c.name.split()) > 1 or c.term is not None]
+        for c in full:
+            self._add(c, self._person_draft(c))
+        surname_keys = self._surname_keys()
+        for c in cands:
+            if c.akind == "person" and c.as_title:
+                self._as_title(c)
+        for c in sorted(cands, key=lambda c: c.start):
+            if c in full or c.as_title:
+                continue
+            if c.akind == "person" and c.kind != "description":
+                self._add(c, self._surname(c, surname_keys))
+            elif c.akind == "person":
+                self._description(c)
+            elif c.akind in ("group", "organization") and c.head:
+                self._group(c)
+            else:
+                self._named(c)
+        self._pronouns()
+        self._members(cands)
+        self._fallback_country()
+        return self._records()
+
+    # -- people ---------------------------------------------------------------------------------------
+
+    def _person_draft(self, c: Cand) -> Draft:
+        if c.term is not None:
+            key = actor_id(c.term.actor_kind, c.term.name)
+            d = self._draft(key, c.term.actor_kind, c.term.name)
+            d.fixed = (c.term.country, c.term.sector)
+            for r in c.term.roles:
+                d.roles.setdefault(r.title.lower(), r)
+            return d
+        key = "person:" + _letters(c.name)
+        return self._draft(key, "person", c.name)
+
+    def _surname_keys(self) -> dict[str, list[str]]:
+        keys: dict[str, list[str]] = {}
+        for d in self.drafts.values():
+            if d.kind != "person":
+                continue
+            for name in d.names:
+                for k in surname_keys(name, self.family_first):
+                    keys.setdefault(k, [])
+                    if d.key not in keys[k]:
+                        keys[k].append(d.key)
+        return keys
+
+    def _surname(self, c: Cand, keys: dict[str, list[str]]) -> Draft:
+        word = c.name.replace("'", "")
+        options = keys.get(word.lower())
+        if not options:
+            near = [k for k in keys if _near(word.lower(), k)]
+            options = [d for k in near for d in keys[k]]
+        if options:
+            return self.drafts[self._nearest(options, c.start)]
+        return self._draft("person:" + _letters(c.name), "person", c.name)
+
+    def _nearest(self, keys: list[str], at: int) -> str:
+        """Of these people, the one mentioned last before token `at` (else first after it)."""
+        before = [(pos, k) for pos, k in self.person_at if pos < at and k in keys]
+        if before:
+            return before[-1][1]
+        after = [(pos, k) for pos, k in self.person_at if pos >= at and k in keys]
+        return after[0][1] if after else keys[0]
+
+    def _as_title(self, c: Cand) -> None:
+        """"Biegun, who ... now serves as U.S. Deputy Secretary of State": a title of the sentence's
+        person named last before it."""
+        here = [k for pos, k in self.person_at if pos < c.start and self.sent[pos] == self.sent[c.start]]
+        if not here:
+            return self._description(c)
+        d = self.drafts[here[-1]]
+        if c.country:
+            d.countries[c.country] += 2
+        if c.sector:
+            d.sectors[c.sector] += 1
+        if c.cls:
+            d.classes.add(c.cls)
+        d.roles.setdefault(c.name.lower(), Role(c.name, c.country, self.date, self.date))
+        d.spans.append((c.start, c.end, "description"))
+
+    def _members(self, cands: list[Cand]) -> None:
+        """A person with no nationality inside a national group's phrase ("the South Korean lawmakers,
+        led by Rep. Song") takes the group's country."""
+        heads = {}
+        for c in cands:
+            if c.akind == "group" and c.country:
+                heads[c.end - 1] = c.country
+        if not heads:
+            return
+        for d in self.drafts.values():
+            if d.kind != "person" or d.countries or d.fixed:
+                continue
+            for start, end, kind in d.spans:
+                if kind not in ("name", "title", "surname"):
+                    continue
+                t = self.doc[end - 1]
+                for _ in range(4):
+                    if t.head.i == t.i:
+                        break
+                    t = t.head
+                    if t.i in heads:
+                        d.countries[heads[t.i]] += 1
+                        break
+                if d.countries:
+                    break
+
+    def _description(self, c: Cand) -> None:
+        d = None
+        if (c.definite or c.country) and not c.indefinite:
+            d = self._antecedent(c) or (self._named_soon_after(c) if c.country else None)
+        if d is None and c.country:
+            name = f"{self.k.adjective(c.country)} {c.name.lower()}"
+            d = self._draft("person:" + _letters(name), "person", name)
+            d.countries[c.country] += 1
+            if c.sector:
+                d.sectors[c.sector] += 1
+            if c.cls:
+                d.classes.add(c.cls)
+        if d is None:
+            return
+        if c.country and not d.countries:
+            d.countries[c.country] += 1
+        d.spans.append((c.start, c.end, "description"))
+        self._seen(c.start, d.key)
+
+    def _antecedent(self, c: Cand) -> Draft | None:
+        recent: list[str] = []
+        for _, key in reversed([p for p in self.person_at if p[0] < c.start]):
+            if key not in recent:
+                recent.append(key)
+        pool = [self.drafts[k] for k in recent]
+        if c.country:
+            pool = [d for d in pool if d.country() == c.country]
+        exact = [d for d in pool if c.cls and c.cls in d.classes]
+        if exact:
+            return exact[0]
+        family = FAMILY.get(c.cls or "")
+        if c.country and family:
+            near = [d for d in pool if any(FAMILY.get(x) == family for x in d.classes)]
+            if near:
+                return near[0]
+        return None
+
+    def _named_soon_after(self, c: Cand) -> Draft | None:
+        """A lead that describes before it names: "South Korea's top negotiator on Thursday called ...
+        Lee Do-hoon, special representative ..., told reporters"."""
+        s = self.sent[c.start]
+        family = FAMILY.get(c.cls or "")
+        later = []
+        for pos, key in self.person_at:
+            if pos <= c.start or self.sent[pos] > s + 2:
+                continue
+            d = self.drafts[key]
+            if d.kind != "person" or key in later or (c.country and d.country() not in (None, c.country)):
+                continue
+            if (c.cls and c.cls in d.classes) or (family and any(FAMILY.get(x) == family for x in d.classes)):
+                later.append(key)
+        return self.drafts[later[0]] if later else None
+
+    def _add(self, c: Cand, d: Draft) -> None:
+        if c.name not in d.names:
+            d.names.append(c.name)
+        kind = c.kind if c.kind != "name" or len(c.name.split()) > 1 else "surname"
+        d.spans.append((c.start, c.end, kind))
+        if c.appos:
+            d.spans.append((c.appos[0], c.appos[1], "description"))
+        for t in c.titles:
+            if t.country:
+                d.countries[t.country] += 2
+            if t.sector:
+                d.sectors[t.sector] += 1
+            if t.cls:
+                d.classes.add(t.cls)
+            if t.role and not t.past:
+                d.roles.setdefault(t.title.lower(), Role(t.title, t.country, self.date, self.date))
+        if c.nationality:
+            d.countries[c.nationality] += 1
+        if c.affiliation:
+            d.fixed = (None if d.countries else c.affiliation[0], c.affiliation[1])
+        self._seen(c.start, d.key)
+
+    def _seen(self, at: int, key: str) -> None:
+        bisect.insort(self.person_at, (at, key))
+
+    def _pronouns(self) -> None:
+        doc, sent = self.doc, self.sent
+        for t in doc:
+            gender = PRONOUNS.get(t.lower_)
+            if gender is None or t.pos_ != "PRON":
+                continue
+            key = self._pronoun_antecedent(t.i, sent[t.i], gender)
+            if key is None:
+                continue
+            d = self.drafts[key]
+            d.gender = d.gender or gender
+            d.spans.append((t.i, t.i + 1, "pronoun"))
+            self._seen(t.i, key)
+
+    def _pronoun_antecedent(self, at: int, s: int, gender: str) -> str | None:
+        def fits(key: str) -> bool:
+            g = self.drafts[key].gender
+            return self.drafts[key].kind == "person" and (g is None or g == gender)
+
+        here = [(pos, k) for pos, k in self.person_at if pos < at and self.sent[pos] == s and fits(k)]
+        if here:
+            subjects = [(pos, k) for pos, k in here if self._is_subject(pos)]
+            return (subjects or here)[-1][1]
+        for back in range(1, 4):
+            there = [(pos, k) for pos, k in self.person_at if self.sent[pos] == s - back and pos < at]
+            if not there:
+                continue
+            there = [(pos, k) for pos, k in there if fits(k)]
+            keys = {k for _, k in there}
+            if len(keys) == 1:
+                return keys.pop()
+            subjects = {k for pos, k in there if self._is_subject(pos)}
+            return subjects.pop() if len(subjects) == 1 else None
+        return None
+
+    def _is_subject(self, pos: int) -> bool:
+        """Whether the mention starting at token `pos` is a clause subject (its last word carries the role)."""
+        for key_spans in (self.drafts[k].spans for _, k in self.person_at if _ == pos):
+            for start, end, _kind in key_spans:
+                if start == pos:
+                    return self.doc[end - 1].dep_ in SUBJECT or self.doc[end - 1].head.dep_ in SUBJECT and self.doc[end - 1].dep_ == "appos"
+        return self.doc[pos].dep_ in SUBJECT
+
+    def _fallback_country(self) -> None:
+        """A person with a government title but no nationality: the dateline's country, if any."""
+        term = self.k.lookup(self.article.dateline) if self.article.dateline else None
+        code = term.country if term and term.kind in ("capital", "country") else None
+        for d in self.drafts.values():
+            if d.kind != "person" or d.countries or (d.fixed and d.fixed[0]):
+                continue
+            if code and d.sectors.keys() & {"GOV", "LEG", "MIL"}:
+                d.countries[code] += 1
+
+    # -- groups, organisations, countries ----------------------------------------------------------------
+
+    def _group(self, c: Cand) -> None:
+        if c.country:
+            adjective = self.k.adjective(c.country)
+            name = f"{adjective} {c.head}"
+            d = self._draft(actor_id(c.akind, name), c.akind, name)
+            d.countries[c.country] += 1
+            if c.sector:
+                d.sectors[c.sector] += 1
+        else:
+            same = [d for d in self.drafts.values() if d.kind == c.akind and d.name.lower().endswith(" " + c.head)]
+            if not same:
+                return
+            d = max(same, key=lambda d: max(s[0] for s in d.spans))
+        d.spans.append((c.start, c.end, "description"))
+
+    def _named(self, c: Cand) -> None:
+        if c.akind == "country":
+            d = self._draft(actor_id("country", c.country or c.name), "country", self.k.country_name(c.country) or c.name)
+            d.fixed = (c.country, None)
+        else:
+            name = c.term.name if c.term else c.name
+            d = self._draft(actor_id(c.akind, name), c.akind, name)
+            if c.term is not None:
+                d.fixed = (c.term.country, c.term.sector)
+            if c.country:
+                d.countries[c.country] += 1
+            if c.sector:
+                d.sectors[c.sector] += 1
+        d.spans.append((c.start, c.end, c.kind))
+        if c.name not in d.names:
+            d.names.append(c.name)
+
+    def _draft(self, key: str, kind: str, name: str) -> Draft:
+        if key not in self.drafts:
+            self.drafts[key] = Draft(key, kind, name)
+        return self.drafts[key]
+
+    # -- records --------------------------------------------------------------------------------------------
+
+    def _records(self) -> ArticleActors:
+        doc, body, article = self.doc, self.article.body, self.article
+        same_text = len(body) == len(doc.text)
+        actors, mentions, taken = [], [], set()
+        for d in self.drafts.values():
+            if not d.spans:
+                continue
+            name = _canonical(d)
+            aid = d.key if d.kind == "country" or d.fixed else actor_id(d.kind, name)
+            country = d.country()
+            roles = [Role(r.title, r.country or country, r.first_seen, r.last_seen) for r in d.roles.values()]
+            aliases = sorted({n for n in d.names if n != name})
+            count = 0
+            for start, end, kind in sorted(set(d.spans)):
+                a, b = doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
+                if (a, b) in taken:
+                    continue
+                taken.add((a, b))
+                count += 1
+                text = body[a:b] if same_text else doc.text[a:b]
+                mentions.append(Mention(article.id, aid, text, a, b, kind))
+            actors.append(Actor(aid, name, aliases, d.kind, country, d.sector(), roles, count))
+        mentions.sort(key=lambda m: (m.start, -m.end))
+        return ArticleActors(actors, mentions)
+
+
+def surname_keys(name: str, family_first: frozenset[str]) -> list[str]:
+    """Lower-case forms a person may be called by alone: the last name, or the first for East Asian
+    order ("Kim" of "Kim Jong-un", "Wang" of "Wang Yi")."""
+    words = [w.strip(".,'") for w in name.split() if w.strip(".,'")]
+    if not words:
+        return []
+    if len(words) == 1:
+        return [words[0].lower()]
+    keys = []
+    if "-" not in words[-1]:
+        keys.append(words[-1].lower())
+    if words[0] in family_first or "-" in words[-1]:
+        keys.append(words[0].lower())
+    return keys
+
+
+def _near(word: str, key: str) -> bool:
+    return len(word) >= 5 and len(key) >= 5 and word[0] == key[0] and abs(len(word) - len(key)) <= 1 \
+        and fuzz.ratio(word, key) >= 80
+
+
+def _letters(name: str) -> str:
+    return "".join(ch for ch in name.lower() if ch.isalnum())
+
+
+def _canonical(d: Draft) -> str:
+    """The most complete name: most words, then most letters, then first written."""
+    if d.kind != "person" or d.fixed or not d.names:
+        return d.name
+    return max(d.names, key=lambda n: (len(n.split()), len(_letters(n)), -d.names.index(n)))

@@ -1,0 +1,349 @@
+"""Separating a story from page clutter in text copied out of a browser.
+
+The signals are general: what a line looks like (length, sentence shape, case, a small UI vocabulary),
+repetition within the page (doubled captions, teasers that repeat story paragraphs, a repeated
+headline), and position (before the headline, between it and the story, after the last paragraph).
+Every line ends up with a role; nothing is dropped without a reason the user can read.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .dateline import find_dateline
+from .dates import date_strings
+from .lang import non_latin_script
+from .metadata import outlet_line, outlets_mentioned, parse_byline
+from .tables import agency_named, clutter_vocab, stopwords
+
+_TERMINAL = re.compile(r"[.!?…][\"'”’»)\]]*$|[\"”»]$")
+_BULLET = re.compile(r"^(?:[•·▪▸►◦●■□✓✔*]|[-–—](?=\s))\s*")
+_WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*", re.U)
+_NON_WORD_LINE = re.compile(r"^[\W\d_]*$")
+
+STORY_MIN_WORDS = 12
+
+
+@dataclass
+class Line:
+    text: str
+    index: int
+    role: str = ""  # "" (undecided) | body | headline | meta | clutter
+    why: str = ""
+    meta: dict = field(default_factory=dict)
+
+    @property
+    def words(self) -> list[str]:
+        return _WORD.findall(self.text)
+
+
+def split_lines(content: str) -> list[Line]:
+    """Non-empty lines, whitespace normalised (non-breaking spaces, runs of blanks)."""
+    out = []
+    for raw in content.splitlines():
+        text = " ".join(raw.replace("\u00a0", " ").replace("\u200b", "").split())
+        if text:
+            out.append(Line(text, len(out)))
+    return out
+
+
+_CREDIT_TAIL = re.compile(r"\s*[(\[][^()\[\]]{1,30}[)\]]$")
+
+
+def is_sentence(text: str) -> bool:
+    """Ends like a sentence, allowing a trailing credit: '... next month. (Yonhap)'."""
+    return bool(_TERMINAL.search(text) or _TERMINAL.search(_CREDIT_TAIL.sub("", text)))
+
+
+def lowercase_share(words: list[str]) -> float:
+    alpha = [w for w in words if w[:1].isalpha()]
+    if not alpha:
+        return 0.0
+    return sum(1 for w in alpha if w[:1].islower()) / len(alpha)
+
+
+def is_story_like(line: Line, min_words: int = STORY_MIN_WORDS) -> bool:
+    words = line.words
+    return (len(words) >= min_words and is_sentence(line.text) and lowercase_share(words) >= 0.35
+            and not _BULLET.match(line.text))
+
+
+def title_like(line: Line) -> bool:
+    words = line.words
+    return 3 <= len(words) <= 25 and not line.text.endswith((".", ":", ",", ";")) and not _BULLET.match(line.text)
+
+
+def ui_reason(text: str) -> str | None:
+    """Why a line is interface text (a control, prompt or notice), or None."""
+    vocab = clutter_vocab()
+    low = _BULLET.sub("", text.lower()).strip()
+    bare = re.sub(r"[^\w\s.:()©&'-]+", " ", low)
+    bare = " ".join(bare.split()).strip(" .:-")
+    if not bare or _NON_WORD_LINE.match(low):
+        return "no words"
+    if bare in vocab["lines"]:
+        return "interface text"
+    words = bare.split()
+    if len(words) <= 12 and bare.startswith(vocab["prefixes"]):
+        return "interface text"
+    if re.fullmatch(r"\d+(?:\.\d+)?x", bare):
+        return "player control"
+    if (text[:1] in "([" and text.rstrip()[-1:] in ")]" and len(words) <= 40
+            and any(w in low for w in vocab["notice_words"])):
+        return "notice"
+    if len(words) <= 15 and not text.endswith(".") and any(w in low for w in vocab["notice_words"]):
+        return "notice"
+    return None
+
+
+def repeated_phrase(text: str) -> bool:
+    """'Lee Do-hoon (Yonhap) Lee Do-hoon (Yonhap)': one phrase written twice (a doubled caption)."""
+    words = text.split()
+    n = len(words)
+    return n >= 2 and n % 2 == 0 and words[: n // 2] == words[n // 2:]
+
+
+def _caption_re() -> re.Pattern:
+    credits = "|".join(re.escape(c) for c in sorted(clutter_vocab()["caption_credits"], key=len, reverse=True))
+    return re.compile(rf"(?:^|[\s.|(\[])(?:{credits})\s*(?:by|:|/|courtesy of)\s*[^.]{{1,60}}[)\]]?$|"
+                      rf"[(\[](?:{credits})[)\]]$", re.I)
+
+
+def caption_reason(text: str, pattern: re.Pattern) -> str | None:
+    return "photo caption" if pattern.search(text) else None
+
+
+def content_words(words: list[str]) -> int:
+    """Lower-case words that are not function words: verbs and nouns of a sentence-case headline."""
+    function = stopwords()["en"] | {"to", "in", "on", "for", "of", "a", "an", "the", "and", "or", "as", "at"}
+    return sum(1 for w in words if w[:1].islower() and w.lower() not in function and len(w) > 2)
+
+
+def mark_lines(lines: list[Line]) -> None:
+    """First pass: roles a line earns on its own (metadata, interface text, captions, scripts)."""
+    caption = _caption_re()
+    latin_doc = _mostly_latin(lines)
+    for line in lines:
+        text = line.text
+        dates = date_strings(text) if len(line.words) <= 16 else []
+        if dates:
+            line.role, line.why, line.meta = "meta", "date", {"dates": dates}
+            first = re.split(r"\s[|•·]\s", text)[0]
+            wire = agency_named(first)
+            if wire:
+                line.meta["agency"] = wire
+            continue
+        byline = parse_byline(text) if len(line.words) <= 16 else None
+        if byline:
+            line.role, line.why, line.meta = "meta", "byline", {"byline": byline}
+            continue
+        wire = agency_named(text) if len(line.words) <= 4 else None
+        if wire:
+            line.role, line.why, line.meta = "meta", "agency", {"agency": wire}
+            continue
+        outlet = outlet_line(text) if len(line.words) <= 6 else None
+        if outlet:
+            line.role, line.why, line.meta = "meta", "outlet", {"outlet": outlet}
+            continue
+        reason = ui_reason(text)
+        if not reason and repeated_phrase(text):
+            reason = "repeated caption"
+        if not reason and latin_doc and len(line.words) <= 12 and non_latin_script(text):
+            reason = "non-Latin site line"
+        if not reason:
+            reason = caption_reason(text, caption)
+        if reason:
+            line.role, line.why = "clutter", reason
+
+
+def _mostly_latin(lines: list[Line]) -> bool:
+    sample = "".join(l.text for l in lines)[:5000]
+    return non_latin_script([ch for ch in sample if ch.isalpha()]) is None
+
+
+def mark_teasers(lines: list[Line]) -> None:
+    """Sentence-shaped lines whose every sentence is also elsewhere in the page (teasers, summaries).
+
+    Of verbatim copies the last is kept: teasers and summaries come before the story they repeat.
+    """
+    full = "\n".join(l.text for l in lines)
+    last_copy = {l.text: l.index for l in lines}
+    dropped = ""
+    for line in lines:
+        if line.role or len(line.words) < 8 or not is_sentence(line.text):
+            continue
+        if last_copy[line.text] != line.index:
+            line.role, line.why = "clutter", "duplicate of another paragraph"
+            dropped += "\n" + line.text
+            continue
+        sentences = [s for s in re.split(r"(?<=[.!?”\"])\s+", line.text) if len(s.split()) >= 3]
+        if sentences and all(full.count(s) - dropped.count(s) >= 2 for s in sentences):
+            line.role, line.why = "clutter", "duplicate of another paragraph"
+            dropped += "\n" + line.text
+
+
+def segment(lines: list[Line], title_hint: str | None = None) -> Line | None:
+    """Second pass: find the story's span and the headline; returns the headline line (or None)."""
+    mark_lines(lines)
+    mark_teasers(lines)
+    span = story_span(lines)
+    if span is None:
+        return None
+    start, end = span
+    mark_name_role_bylines(lines, start)
+    headline = _choose_headline(lines, start, title_hint)
+    if headline is None and title_hint:
+        headline = next((l for l in lines if l.text == title_hint), None)
+    for line in lines[:start]:
+        if line.role:
+            continue
+        if line is headline:
+            line.role, line.why = "headline", "headline"
+        elif headline is not None and line.text == headline.text:
+            line.role, line.why = "clutter", "repeated headline"
+        else:
+            line.role, line.why = "clutter", "before the story"
+    for line in lines[start:]:
+        if headline is not None and line.text == headline.text and not line.role:
+            line.role, line.why = "clutter", "repeated headline"
+    _mark_story(lines, start, end)
+    return headline
+
+
+MAX_GAP = 3  # this many non-story lines in a row end a run of story paragraphs
+
+
+def story_span(lines: list[Line]) -> tuple[int, int] | None:
+    """First and last line of the story: the run of paragraphs holding most story text.
+
+    Runs are broken by MAX_GAP or more lines that are not paragraphs (menus, related links, prompts).
+    A title-like line repeated just inside the first run is the headline printed again, so the
+    story starts after it.
+    """
+    runs: list[list[Line]] = []
+    gap = MAX_GAP
+    for line in lines:
+        if not line.role and (is_story_like(line, 5) or (is_sentence(line.text) and len(line.words) >= 4)):
+            if gap >= MAX_GAP:
+                runs.append([])
+            runs[-1].append(line)
+            gap = 0
+        else:
+            gap += 1
+    runs = [r for r in runs if any(is_story_like(l) for l in r)] or runs
+    if not runs:
+        return None
+    best = max(runs, key=lambda r: sum(len(l.words) for l in r if is_story_like(l, 5)))
+    first = next((l for l in best if is_story_like(l)), best[0])
+    start, end = first.index, best[-1].index
+    seen_before = {l.text for l in lines[:start] if title_like(l)}
+    for line in lines[start: start + 6]:
+        if line.text in seen_before and not line.role:
+            later = [l for l in lines[line.index + 1: end + 1] if is_story_like(l)]
+            if later:
+                start = later[0].index
+            break
+    return _extend_back(lines, start), end
+
+
+def mark_name_role_bylines(lines: list[Line], start: int) -> None:
+    """'Natalie Ong' over 'Regional Correspondent' before the story: a byline without 'By'."""
+    from .metadata import Byline, is_name, is_role
+
+    for line, after in zip(lines[:start], lines[1:start + 1]):
+        if not line.role and is_name(line.text) and is_role(after.text):
+            line.role, line.why = "meta", "byline"
+            line.meta = {"byline": Byline((normalise_name(line.text),), None)}
+            if not after.role:
+                after.role, after.why = "clutter", "author's job title"
+
+
+def normalise_name(name: str) -> str:
+    from .metadata import normalise_name as _normalise
+
+    return _normalise(name)
+
+
+def _extend_back(lines: list[Line], start: int) -> int:
+    """Short sentence-shaped paragraphs just before the first long one open the story too."""
+    while start > 0:
+        line = lines[start - 1]
+        words = line.words
+        dateline = find_dateline(f"{line.text} {lines[start].text}") if len(words) <= 8 else None
+        if not line.role and dateline and dateline.end >= len(line.text):
+            start -= 1  # 'BRUSSELS –' copied on a line of its own
+            break
+        if (line.role or _BULLET.match(line.text) or len(words) < 4 or not is_sentence(line.text)
+                or lowercase_share(words) < 0.35):
+            break
+        start -= 1
+    return start
+
+
+def _about_publication(text: str) -> bool:
+    """'The Associated Press is an independent...', 'X reported from Y': notes, not the story."""
+    head = " ".join(text.split()[:5])
+    return bool(_CREDITS.search(text) or _names_wire(text) or
+                any(m for m in outlets_mentioned(head)))
+
+
+def _mark_story(lines: list[Line], start: int, end: int) -> None:
+    while end > start and not lines[end].role and _about_publication(lines[end].text):
+        lines[end].role, lines[end].why = "clutter", "credits or note about the publication"
+        end -= 1
+    for line in lines[start: end + 1]:
+        if line.role:
+            continue
+        if len(line.words) <= 3 and not is_sentence(line.text) and line.index != start:
+            line.role, line.why = "clutter", "short line inside the story"
+        else:
+            line.role = "body"
+    trailing = True
+    for line in lines[end + 1:]:
+        if line.role:
+            trailing = False if line.role == "clutter" else trailing
+            continue
+        if _about_publication(line.text):
+            line.role, line.why = "clutter", "credits or note about the publication"
+            trailing = False
+        elif trailing and is_sentence(line.text) and len(line.words) >= 4 and lowercase_share(line.words) >= 0.35:
+            line.role = "body"
+        else:
+            trailing = False
+            line.role, line.why = "clutter", "after the story"
+
+
+_CREDITS = re.compile(r"\b(?:reported from|reporting by|editing by|writing by|additional reporting|"
+                      r"contributed (?:to )?(?:this )?report|contributed reporting)\b", re.I)
+
+
+def _names_wire(text: str) -> bool:
+    head = " ".join(text.split()[:4])
+    return any(agency_named(" ".join(head.split()[:n])) for n in (1, 2, 3))
+
+
+def _choose_headline(lines: list[Line], start: int, title_hint: str | None) -> Line | None:
+    counts: dict[str, int] = {}
+    for line in lines:
+        counts[line.text] = counts.get(line.text, 0) + 1
+    best, best_score = None, float("-inf")
+    for line in lines[:start]:
+        if line.role or not title_like(line):
+            continue
+        words = line.words
+        score = min(len(words), 12) / 4
+        if counts[line.text] > 1 or (title_hint and line.text == title_hint):
+            score += 2
+        if content_words(words) >= 2:
+            score += 1.5
+        if len(words) < 4:
+            score -= 2
+        if any(not o.agency for o in outlets_mentioned(line.text)) and len(words) <= 8:
+            score -= 3  # 'Why you can trust SCMP': site chrome naming the outlet
+        following = lines[line.index + 1: line.index + 4]
+        if any(l.why in ("byline", "date") or l.index == start for l in following):
+            score += 1
+        if score >= best_score:
+            best, best_score = line, score
+    return best

@@ -1,0 +1,49 @@
+"""Articles from structured records (JSONL): the text is already extracted, metadata is in hints.
+
+The text still goes through the line rules: crawlers often keep bylines, captions and interface lines.
+"""
+
+from __future__ import annotations
+
+from ..errors import InputError
+from ..options import Options
+from ..records import Article, Document
+from .clutter import split_lines, segment
+from .common import finish, outlet_from_value, zone_override
+from .dates import parse_published
+from .metadata import split_authors
+
+
+def clean_record(doc: Document, options: Options) -> Article:
+    hints = doc.hints
+    lines = split_lines(doc.content)
+    segment(lines, hints.get("title"))
+    paragraphs = [l.text for l in lines if l.role == "body"]
+    if not paragraphs:
+        raise InputError("E009", path=doc.source)
+    outlet, entry = outlet_from_value(hints.get("outlet") or doc.url or "") if (hints.get("outlet") or doc.url) else (None, None)
+    zone = zone_override(options, outlet, entry, doc.url) or (entry.zone if entry else None)
+    published = None
+    if hints.get("published"):
+        published = parse_published(str(hints["published"]), zone, entry.day_first if entry else False)
+    authors = split_authors(hints.get("authors"))
+    agency = None
+    for line in lines:
+        byline = line.meta.get("byline")
+        if byline:
+            authors += [a for a in byline.authors if a not in authors]
+            agency = agency or byline.agency
+        elif line.meta.get("agency") and not line.role == "body":
+            agency = agency or line.meta["agency"]
+    return finish(
+        doc,
+        options,
+        paragraphs=paragraphs,
+        removed=[l.text for l in lines if l.role in ("clutter", "meta", "headline")],
+        headline=hints.get("title") or next((l.text for l in lines if l.role == "headline"), None),
+        outlet=outlet,
+        authors=authors,
+        agency=agency,
+        published=published,
+        language=hints.get("language"),
+    )

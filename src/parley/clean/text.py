@@ -1,0 +1,83 @@
+"""Articles from text copied out of a browser: clutter out, metadata from the header lines."""
+
+from __future__ import annotations
+
+from ..errors import InputError
+from ..options import Options
+from ..records import Article, Document
+from .clutter import Line, segment, split_lines
+from .common import finish, outlet_from_value, zone_override
+from .dates import parse_published
+from .metadata import outlets_mentioned, site_name_like
+
+
+def clean_text(doc: Document, options: Options) -> Article:
+    lines = split_lines(doc.content)
+    headline = segment(lines, doc.hints.get("title"))
+    body_lines = [l for l in lines if l.role == "body"]
+    if not body_lines:
+        raise InputError("E009", path=doc.source)
+    outlet, entry = _outlet(lines, doc, options)
+    zone, day_first = (entry.zone, entry.day_first) if entry else (None, False)
+    zone = zone_override(options, outlet, entry, doc.url) or zone
+    authors: list[str] = []
+    agency = None
+    for line in lines:
+        byline = line.meta.get("byline")
+        if byline:
+            authors += [a for a in byline.authors if a not in authors]
+            agency = agency or byline.agency
+    for line in lines:
+        if line.role == "meta" and line.meta.get("agency") and line.index < body_lines[0].index:
+            agency = agency or line.meta["agency"]
+    published = _published(lines, zone, day_first)
+    return finish(
+        doc,
+        options,
+        paragraphs=[l.text for l in body_lines],
+        removed=[l.text for l in lines if l.role in ("clutter", "meta", "headline")],
+        headline=headline.text if headline else doc.hints.get("title"),
+        outlet=outlet,
+        authors=authors,
+        agency=agency,
+        published=published,
+    )
+
+
+def _published(lines: list[Line], zone: str | None, day_first: bool) -> str | None:
+    found = []
+    for line in lines:
+        for priority, text in line.meta.get("dates", ()):
+            found.append((priority, line.index, text))
+    for _priority, _index, text in sorted(found):
+        value = parse_published(text, zone, day_first)
+        if value:
+            return value
+    return None
+
+
+def _outlet(lines: list[Line], doc: Document, options: Options):
+    """The outlet: hints first, then a name line at the top, a name in removed lines, the first line."""
+    hinted = doc.hints.get("outlet") or doc.url
+    if hinted:
+        name, entry = outlet_from_value(hinted)
+        if name:
+            return name, entry
+    body_start = next((l.index for l in lines if l.role == "body"), len(lines))
+    named = [l.meta["outlet"] for l in lines if l.meta.get("outlet")]
+    mentioned = []
+    for line in lines:
+        if line.role in ("clutter", "meta") and (line.index < body_start or line.role == "clutter"):
+            mentioned += outlets_mentioned(line.text)
+    for pool in (named, mentioned):
+        for entry in pool:
+            if not entry.agency:
+                return entry.name, entry
+    for pool in (named, mentioned):
+        if pool:
+            return pool[0].name, pool[0]
+    first = lines[0] if lines else None
+    if first and first.role == "clutter" and first.why == "before the story" and site_name_like(first.text):
+        first.why = "site name"
+        return first.text, None
+    return None, None

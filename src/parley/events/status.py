@@ -1,0 +1,118 @@
+"""Status of an event: reported, planned, negated, hypothetical or historical.
+
+Decided from the clause around the trigger: auxiliaries and negation on the trigger and on the
+verbs it passes through ("is expected to meet", "refused"? no: that is REJECT), conditional marks,
+the modifiers of an event noun ("upcoming talks", "no agreement"), and the pluperfect.
+The date-based part of "historical" (well before publication) is applied by the caller.
+"""
+
+from __future__ import annotations
+
+# Verbs and adjectives whose complement is an event not yet done: "plans to visit", "is due to meet".
+PLANNED_GOVERNORS = frozenset(
+    "plan intend expect schedule due set likely poised hope seek aim want prepare ready willing prepared "
+    "going try attempt wish slate propose consider mull look eager keen determined".split()
+)
+# Governors that pass the event through unchanged ("decided to allow", "began to withdraw").
+NEUTRAL_GOVERNORS = frozenset("decide continue begin start resume manage move help able use".split())
+NEGATING_GOVERNORS = frozenset("fail".split())
+REPORTING = frozenset(
+    "say tell announce report state add note claim declare reiterate confirm stress emphasize emphasise "
+    "conclude write explain indicate reveal disclose acknowledge admit suggest predict believe think".split()
+)
+HYPOTHETICAL_MODALS = frozenset("could might may should must can".split())
+FUTURE_AUX = frozenset("will shall 'll wo".split())
+PLANNED_NOUN_MODIFIERS = frozenset("upcoming planned proposed future next scheduled expected possible potential".split())
+
+
+def passes_through(token) -> bool:
+    """Does `token` govern its xcomp as a modality (plan/neutral/fail) rather than as an event of its own?"""
+    lemma = token.lemma_.lower()
+    return lemma in PLANNED_GOVERNORS or lemma in NEUTRAL_GOVERNORS or lemma in NEGATING_GOVERNORS
+
+
+def governors(verb) -> list:
+    """The pass-through verbs/adjectives above `verb`: 'is expected to meet' -> [expected]."""
+    chain = []
+    token = verb
+    for _ in range(4):
+        if token.dep_ == "xcomp" and passes_through(token.head):
+            chain.append(token.head)
+            token = token.head
+        elif token.dep_ == "xcomp" and token.head.dep_ == "acomp" and passes_through(token.head):
+            chain.append(token.head)
+            token = token.head
+        elif token.dep_ == "acomp" and chain:
+            chain.append(token.head)
+            token = token.head
+        else:
+            break
+    return chain
+
+
+def under_reporting(token) -> bool:
+    """Is the clause of `token` the complement of a reporting verb ('said it would ...')?"""
+    head = token
+    for _ in range(5):
+        if head.dep_ in ("ccomp", "parataxis") and head.head.lemma_.lower() in REPORTING:
+            return True
+        if head.head.i == head.i:
+            return False
+        if head.dep_ not in ("xcomp", "conj", "acomp", "aux"):
+            return False
+        head = head.head
+    return False
+
+
+def clause_status(verb, noun=None, inherit: bool = True) -> str:
+    """The status of the event carried by `verb` (and, for noun events, `noun`)."""
+    chain = [verb, *governors(verb)] if inherit and verb is not None else []
+    negated = hypothetical = planned = historical = False
+    if noun is not None:
+        for child in noun.children:
+            low = child.lower_
+            if child.dep_ == "det" and low == "no" or child.dep_ == "neg":
+                negated = True
+            if child.dep_ in ("amod", "compound") and low in PLANNED_NOUN_MODIFIERS:
+                planned = True
+        if noun.head.lower_ == "without" and noun.dep_ == "pobj":
+            negated = True
+    for token in chain:
+        lemma = token.lemma_.lower()
+        if lemma in NEGATING_GOVERNORS:
+            negated = True
+        if lemma in PLANNED_GOVERNORS:
+            planned = True
+        for child in token.children:
+            low = child.lower_
+            if child.dep_ == "neg" or child.dep_ == "advmod" and low == "never":
+                negated = True
+            elif child.dep_ == "advmod" and low == "longer" and child.i > 0 and child.nbor(-1).lower_ == "no":
+                negated = True
+            elif child.dep_ in ("aux", "auxpass"):
+                if low in FUTURE_AUX or child.lemma_.lower() in ("will", "shall"):
+                    planned = True
+                elif low == "would":
+                    if under_reporting(verb):
+                        planned = True
+                    else:
+                        hypothetical = True
+                elif low in HYPOTHETICAL_MODALS:
+                    hypothetical = True
+                elif low == "had" and token.tag_ == "VBN":
+                    historical = True
+                elif low == "going" or low == "gon":
+                    planned = True
+            elif child.dep_ == "mark" and low in ("if", "unless", "whether"):
+                hypothetical = True
+        if token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in token.children):
+            hypothetical = True
+    if negated:
+        return "negated"
+    if hypothetical:
+        return "hypothetical"
+    if planned:
+        return "planned"
+    if historical:
+        return "historical"
+    return "reported"

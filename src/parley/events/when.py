@@ -1,0 +1,203 @@
+"""Dates of events: a DATE span of the event's clause resolved against the article's published date.
+
+Returns (date, basis, precision): date is ISO with the precision the text gives ("2019-09-19",
+"2019-09", "2018"); basis is "explicit" when the span names a month or year, "relative" for
+weekdays, "yesterday", "last month" and the like. Weekday and relative-word logic is our own;
+dateparser (English only, RELATIVE_BASE = published) is the fallback for spans like "three years ago".
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, timedelta
+from functools import lru_cache
+
+MONTHS = {
+    "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4,
+    "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9, "sept": 9,
+    "september": 9, "oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12,
+}
+WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
+
+_MONTH_RE = r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+_MONTH_DAY_YEAR = re.compile(rf"\b{_MONTH_RE}\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(\d{{4}}))?", re.I)
+_DAY_MONTH_YEAR = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_RE}(?:,?\s+(\d{{4}}))?", re.I)
+_MONTH_YEAR = re.compile(rf"\b{_MONTH_RE}(?:\s+of)?,?\s+(\d{{4}})\b", re.I)
+_MONTH_ONLY = re.compile(rf"^(?:(?:early|late|mid|the end of|the beginning of|the middle of)[\s-]+)?{_MONTH_RE}$", re.I)
+_YEAR = re.compile(r"^(?:(?:early|late|mid|in)[\s-]+)?((?:19|20)\d\d)$")
+_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+_DURATION = re.compile(r"\b(past|last|next|previous|coming)\s+(?:\w+\s+)?(days|weeks|months|years|decades)\b|\b\d+-(?:day|hour|month|year)\b", re.I)
+_AGO = re.compile(r"\bago\b", re.I)
+
+DAY, MONTH, YEAR = "day", "month", "year"
+
+
+def published_date(published: str | None) -> date | None:
+    if not published:
+        return None
+    try:
+        return date.fromisoformat(published[:10])
+    except ValueError:
+        return None
+
+
+def fmt(d: date, precision: str) -> str:
+    if precision == YEAR:
+        return f"{d.year:04d}"
+    if precision == MONTH:
+        return f"{d.year:04d}-{d.month:02d}"
+    return d.isoformat()
+
+
+def _shift_months(d: date, months: int) -> date:
+    index = d.year * 12 + d.month - 1 + months
+    return date(index // 12, index % 12 + 1, 1)
+
+
+def resolve(text: str, base: date | None, future: bool) -> tuple[str, str, str] | None:
+    """(iso date, basis, precision) for the text of a DATE span, or None when it names no date."""
+    text = " ".join(text.split()).strip(" ,.")
+    text = re.split(r"\s+(?:through|until|till|to|and)\s+|\s*[–—]\s*", text, maxsplit=1)[0]
+    low = text.lower()
+    if not low or _DURATION.search(low) and not _AGO.search(low):
+        return None
+    low = re.sub(r"^(?:on|in|since|by|from|during|at)\s+", "", low)
+    found = _explicit(low, base, future)
+    if found:
+        return found
+    if base is None:
+        return None
+    found = _relative(low, base, future)
+    if found:
+        return found
+    if _AGO.search(low):
+        return _dateparser(low, base, future)
+    return None
+
+
+def _explicit(low: str, base: date | None, future: bool):
+    m = _ISO.search(low)
+    if m:
+        try:
+            return date(int(m[1]), int(m[2]), int(m[3])).isoformat(), "explicit", DAY
+        except ValueError:
+            return None
+    for pattern, month_group, day_group in ((_MONTH_DAY_YEAR, 1, 2), (_DAY_MONTH_YEAR, 2, 1)):
+        m = pattern.search(low)
+        if m:
+            month, day, year = MONTHS[m[month_group].lower().rstrip(".")], int(m[day_group]), m[3]
+            if year:
+                return _safe(int(year), month, day, "explicit")
+            if base is None:
+                return None
+            return _nearest_year(base, month, day, future)
+    m = _MONTH_YEAR.search(low)
+    if m:
+        return f"{int(m[2]):04d}-{MONTHS[m[1].lower().rstrip('.')]:02d}", "explicit", MONTH
+    m = _MONTH_ONLY.match(low)
+    if m:
+        if base is None:
+            return None
+        month = MONTHS[m[1].lower().rstrip(".")]
+        year = base.year
+        if future and month < base.month:
+            year += 1
+        elif not future and month > base.month:
+            year -= 1
+        return f"{year:04d}-{month:02d}", "explicit", MONTH
+    m = _YEAR.match(low)
+    if m:
+        return m[1], "explicit", YEAR
+    return None
+
+
+def _safe(year: int, month: int, day: int, basis: str):
+    try:
+        return date(year, month, day).isoformat(), basis, DAY
+    except ValueError:
+        return None
+
+
+def _nearest_year(base: date, month: int, day: int, future: bool):
+    """A day and month without a year: the occurrence on the side of `base` the tense points to."""
+    for year in (base.year, base.year + (1 if future else -1)):
+        try:
+            d = date(year, month, day)
+        except ValueError:
+            return None
+        if (d >= base) == future or d == base:
+            return d.isoformat(), "explicit", DAY
+    return None
+
+
+def _relative(low: str, base: date, future: bool):
+    words = low.replace("-", " ").split()
+    if not words:
+        return None
+    if low in ("today", "tonight", "this morning", "this afternoon", "this evening", "now"):
+        return base.isoformat(), "relative", DAY
+    if low in ("yesterday", "last night"):
+        return (base - timedelta(days=1)).isoformat(), "relative", DAY
+    if low == "tomorrow":
+        return (base + timedelta(days=1)).isoformat(), "relative", DAY
+    for word in words:
+        if word in WEEKDAYS and len(words) <= 3:
+            return weekday(base, WEEKDAYS[word], future, words), "relative", DAY
+    unit = words[-1]
+    offset = 0
+    if "last" in words or "previous" in words or "past" in words:
+        offset = -1
+    elif "next" in words or "coming" in words:
+        offset = 1
+    elif "this" not in words and "later" not in words and "earlier" not in words:
+        return None
+    if unit == "week":
+        return fmt(base + timedelta(days=7 * offset), MONTH), "relative", MONTH
+    if unit == "month":
+        return fmt(_shift_months(base, offset), MONTH), "relative", MONTH
+    if unit == "year":
+        return f"{base.year + offset:04d}", "relative", YEAR
+    if unit in ("weekend",):
+        shift = -base.weekday() - 2 if offset < 0 else 5 - base.weekday() if offset > 0 else 5 - base.weekday()
+        return fmt(base + timedelta(days=shift), MONTH), "relative", MONTH
+    return None
+
+
+def weekday(base: date, target: int, future: bool, words: list[str] | None = None) -> str:
+    """The named weekday nearest `base` on the side the tense points to ('last' / 'next' force a week)."""
+    words = words or []
+    if future:
+        delta = (target - base.weekday()) % 7
+        if "next" in words and delta == 0:
+            delta = 7
+    else:
+        delta = -((base.weekday() - target) % 7)
+        if "last" in words and delta == 0:
+            delta = -7
+    return (base + timedelta(days=delta)).isoformat()
+
+
+@lru_cache(maxsize=2048)
+def _dateparser(low: str, base: date, future: bool):
+    import dateparser
+
+    settings = {
+        "RELATIVE_BASE": datetime(base.year, base.month, base.day),
+        "PREFER_DATES_FROM": "future" if future else "past",
+        "RETURN_AS_TIMEZONE_AWARE": False,
+    }
+    parsed = dateparser.parse(low, languages=["en"], settings=settings)
+    if parsed is None:
+        return None
+    precision = YEAR if "year" in low else MONTH if "month" in low else DAY
+    return fmt(parsed.date(), precision), "relative", precision
+
+
+def end_of(iso: str) -> date:
+    """The last day a partial ISO date covers (for 'is this well before publication?')."""
+    parts = [int(p) for p in iso.split("-")]
+    if len(parts) == 1:
+        return date(parts[0], 12, 31)
+    if len(parts) == 2:
+        return _shift_months(date(parts[0], parts[1], 1), 1) - timedelta(days=1)
+    return date(*parts)

@@ -1,0 +1,264 @@
+"""One real-world event, once: per-article events merged across outlets.
+
+Two per-article events are the same event when they have
+- the same PLOVER type and the same canonical actors (in either order for the symmetric types),
+- the same status class: happened (reported, historical), planned, negated or hypothetical, and
+- dates that agree at their precision ('2019-09' agrees with '2019-09-12'), or day dates one day
+  apart (time zones, late reports); that disagreement is kept in `context` as
+  'dates-disagree:2019-09-12=2;2019-09-13=1' (date=number of original sources giving it),
+and come from different articles. Undated events merge only with undated events of a copy of the
+same article.
+
+Counting: events from an article that is a copy of another (`duplicate_of`) are merged and their
+source listed, but `n_sources` counts distinct originals: a Reuters story carried by Yahoo is one.
+
+An event reported as happening after its article's publication day is planned, whatever the
+extractor said. A planned event later reported as happened is linked both ways through `context`:
+the planned one gets 'happened:<merged id>', the happened one 'planned:<merged id>'.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+from datetime import date
+
+from ..ids import record_id, slug
+from ..records import Article, Event, EventActor, Source
+from ..store.db import date_bounds
+
+SYMMETRIC = frozenset({"CONSULT", "AGREE"})
+HAPPENED = frozenset({"reported", "historical"})
+
+
+@dataclass
+class _Member:
+    article: Article
+    event: Event
+    order: int  # place of the article in time (publication, then ingestion)
+
+    @property
+    def root(self) -> str:
+        return self.article.duplicate_of or self.article.id
+
+
+@dataclass
+class _Cluster:
+    key: tuple
+    members: list = field(default_factory=list)  # [_Member]
+
+    def articles(self) -> set[str]:
+        return {m.article.id for m in self.members}
+
+    def dates(self) -> list[str]:
+        return [m.event.date for m in self.members if m.event.date]
+
+
+def status_of(article: Article, event: Event) -> str:
+    """The event's status, with happened-after-publication turned into planned."""
+    if event.status in HAPPENED and event.date and article.published:
+        if date_bounds(event.date)[0] > article.published[:10]:
+            return "planned"
+    return event.status
+
+
+def status_class(status: str) -> str:
+    return "happened" if status in HAPPENED else status
+
+
+def actor_key(ref: EventActor | None) -> str:
+    if ref is None:
+        return ""
+    return ref.actor_id or f"name:{slug(ref.name)}"
+
+
+def block_key(event: Event, status: str) -> tuple:
+    a1, a2 = actor_key(event.actor1), actor_key(event.actor2)
+    pair = tuple(sorted((a1, a2))) if event.type in SYMMETRIC else (a1, a2)
+    return (event.type, pair, status_class(status))
+
+
+def date_relation(a: str | None, b: str | None) -> str | None:
+    """'same' when the dates agree at their precision, 'near' when day dates are one day apart."""
+    if not a or not b:
+        return None
+    (alo, ahi), (blo, bhi) = date_bounds(a), date_bounds(b)
+    if alo <= bhi and blo <= ahi:
+        return "same"
+    if len(a) >= 10 and len(b) >= 10:
+        try:
+            if abs((date.fromisoformat(a[:10]) - date.fromisoformat(b[:10])).days) == 1:
+                return "near"
+        except ValueError:
+            return None
+    return None
+
+
+def _fit(member: _Member, cluster: _Cluster) -> str | None:
+    """How well a member fits a cluster: 'same', 'near' or None."""
+    if member.article.id in cluster.articles():
+        return None
+    day = member.event.date
+    if not day:
+        undated = not cluster.dates()
+        return "same" if undated and member.root in {m.root for m in cluster.members} else None
+    relations = {date_relation(day, other) for other in cluster.dates()}
+    if not relations or None in relations:
+        return None
+    return "near" if "near" in relations else "same"
+
+
+def _lookup_keys(day: str | None) -> list[str]:
+    if not day:
+        return [""]
+    keys = [day, day[:7], day[:4]]
+    if len(day) >= 10:
+        d = date.fromisoformat(day[:10])
+        keys += [date.fromordinal(d.toordinal() + k).isoformat() for k in (-1, 1)]
+    return keys
+
+
+def cluster_events(items: Iterable[tuple[Article, Event]], order: dict[str, int] | None = None) -> list[_Cluster]:
+    """Group per-article events into real-world events (see the module notes for the rules)."""
+    order = order or {}
+    members = []
+    for n, (article, event) in enumerate(items):
+        status = status_of(article, event)
+        if status != event.status:
+            event = replace(event, status=status)
+        members.append(_Member(article, event, order.get(article.id, n)))
+    members.sort(key=lambda m: (m.event.date is None, date_bounds(m.event.date)[0] or "", m.order, m.event.id))
+    blocks: dict[tuple, dict[str, list[_Cluster]]] = defaultdict(lambda: defaultdict(list))
+    clusters: list[_Cluster] = []
+    for m in members:
+        key = block_key(m.event, m.event.status)
+        index = blocks[key]
+        candidates = {id(c): c for k in _lookup_keys(m.event.date) for c in index.get(k, [])}
+        # broader clusters (month, year) are indexed under their own key; day clusters also
+        # under their month and year so a partial date can find them
+        if m.event.date and len(m.event.date) < 10:
+            candidates.update({id(c): c for c in index.get("~" + m.event.date, [])})
+        best, best_fit = None, None
+        for c in candidates.values():
+            fit = _fit(m, c)
+            if fit and (best is None or (fit == "same" and best_fit != "same")
+                        or (fit == best_fit and len(c.members) > len(best.members))):
+                best, best_fit = c, fit
+        if best is None:
+            best = _Cluster(key)
+            clusters.append(best)
+        best.members.append(m)
+        day = m.event.date or ""
+        index[day].append(best)
+        if len(day) >= 7:
+            index["~" + day[:7]].append(best)
+            index["~" + day[:4]].append(best)
+    return clusters
+
+
+def merged_event(cluster: _Cluster) -> Event:
+    """The merged record of a cluster: the best-attested fields, every source, the original count."""
+    members = sorted(cluster.members, key=lambda m: (m.order, m.event.id))
+    first = members[0]
+    rep = min(members, key=lambda m: (m.article.duplicate_of is not None, m.event.date_basis != "explicit",
+                                      m.order, m.event.id))
+    day, disagreement = _consensus_date(members)
+    sources: list[Source] = []
+    for m in sorted(members, key=lambda m: (m.article.duplicate_of is not None, m.order)):
+        sources += _sources_of(m)
+    context = list(dict.fromkeys(c for m in members for c in m.event.context))
+    if disagreement:
+        context.append(disagreement)
+    cameo = _agreed_cameo([m.event.cameo for m in members if m.event.cameo]) or rep.event.cameo
+    location = rep.event.location or next((m.event.location for m in members if m.event.location), None)
+    return replace(
+        rep.event,
+        id=record_id("mev", first.event.id),
+        date=day,
+        date_basis=next((m.event.date_basis for m in members if m.event.date == day), rep.event.date_basis),
+        cameo=cameo,
+        location=location,
+        context=context,
+        sources=sources,
+        n_sources=len({m.root for m in members}),
+    )
+
+
+def _sources_of(m: _Member) -> list[Source]:
+    a = m.article
+    if not m.event.sources:
+        return [Source(article_id=a.id, outlet=a.outlet, published=a.published)]
+    return [replace(s, article_id=s.article_id or a.id, outlet=s.outlet or a.outlet,
+                    published=s.published or a.published) for s in m.event.sources]
+
+
+def _consensus_date(members: list[_Member]) -> tuple[str | None, str | None]:
+    """The most precise date most originals give, and a note when day dates disagree."""
+    votes: Counter = Counter()
+    roots: dict[str, set] = defaultdict(set)
+    for m in members:
+        if m.event.date and m.root not in roots[m.event.date]:
+            roots[m.event.date].add(m.root)
+            votes[m.event.date] += 1
+    if not votes:
+        return None, None
+    # most precise first, then most supported, then earliest
+    best = min(votes, key=lambda d: (-len(d[:10]), -votes[d], d))
+    days = sorted(d for d in votes if len(d) >= 10 and d[:10] != best[:10])
+    if not days:
+        return best, None
+    shown = sorted({best, *days})
+    return best, "dates-disagree:" + ";".join(f"{d}={votes[d]}" for d in shown)
+
+
+def _agreed_cameo(codes: list[str]) -> str | None:
+    """The most specific CAMEO code the others are prefixes of; else the most common one."""
+    if not codes:
+        return None
+    longest = max(codes, key=len)
+    if all(longest.startswith(c) for c in codes):
+        return longest
+    return Counter(codes).most_common(1)[0][0]
+
+
+def link_plans(events: list[tuple[Event, _Cluster]]) -> list[Event]:
+    """Point planned events at the happened event that fulfilled them, and back."""
+    happened: dict[tuple, list[Event]] = defaultdict(list)
+    for e, c in events:
+        if c.key[2] == "happened":
+            happened[c.key[:2]].append(e)
+    notes: dict[str, list[str]] = defaultdict(list)
+    for e, c in events:
+        if c.key[2] != "planned":
+            continue
+        announced = min((s.published or "")[:10] for s in e.sources) if e.sources else ""
+        for h in sorted(happened.get(c.key[:2], []), key=lambda x: date_bounds(x.date)[0] or "~"):
+            if not h.date:
+                continue
+            fits = date_relation(e.date, h.date) is not None if e.date else date_bounds(h.date)[1] >= announced
+            if fits:
+                notes[e.id].append(f"happened:{h.id}")
+                notes[h.id].append(f"planned:{e.id}")
+                break
+    return [replace(e, context=e.context + notes[e.id]) if notes.get(e.id) else e for e, _ in events]
+
+
+def merge_events(items: Iterable[tuple[Article, Event]], order: dict[str, int] | None = None
+                 ) -> list[tuple[Event, list[str]]]:
+    """Merged events with the ids of the per-article events in each."""
+    clusters = cluster_events(items, order)
+    built = [(merged_event(c), c) for c in clusters]
+    linked = link_plans(built)
+    return [(e, [m.event.id for m in c.members]) for e, (_, c) in zip(linked, built)]
+
+
+def link_events(store) -> dict:
+    """Merge the store's per-article events across articles and record the result."""
+    order = {aid: n for n, (aid,) in enumerate(store.db.execute(
+        "SELECT id FROM articles ORDER BY day IS NULL, day, published, rowid"))}
+    merged = merge_events(store.raw_events(), order)
+    store.set_merged_events(merged)
+    raw = sum(len(members) for _, members in merged)
+    return {"events": raw, "merged_events": len(merged),
+            "multi_source_events": sum(1 for e, _ in merged if e.n_sources > 1)}

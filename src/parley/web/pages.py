@@ -1,0 +1,162 @@
+"""The HTML pages: search, article, actors, actor, timeline, network and dyad."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from fastapi import APIRouter, HTTPException, Request
+from fastapi.responses import HTMLResponse
+
+from ..store import Store
+from . import data
+from .app import CSP_TIMELINE, html
+from .params import Actor, ActorKind, EventType, Outlet, Page, Q, Since, Status, Until
+
+router = APIRouter(include_in_schema=False)
+PER_PAGE = 20
+
+
+def _store(request: Request) -> Store | None:
+    """The store if it holds any article, else None (the page then says how to ingest)."""
+    store = request.app.state.stores.get()
+    if store is None or not store.count("articles"):
+        return None
+    return store
+
+
+def _counts(store: Store) -> dict:
+    return {t: store.count(t) for t in ("articles", "actors", "quotes", "events")}
+
+
+def empty(request: Request, nav: str) -> HTMLResponse:
+    return html(request, "empty.html", nav=nav)
+
+
+def error_page(request: Request, status: int, message: str) -> HTMLResponse:
+    titles = {404: "Not found", 422: "Bad request", 503: "Store unavailable"}
+    try:
+        store = request.app.state.stores.get()
+        is_empty = store is None or not store.count("articles")
+    except Exception:  # noqa: BLE001 - the error page must render even when the store cannot be opened
+        is_empty = False
+    return html(request, "error.html", status_code=status, status=status,
+                title=titles.get(status, "Error"), message=message, is_empty=is_empty)
+
+
+def _paging(request: Request, page: int, has_next: bool) -> dict:
+    def link(n: int) -> str:
+        return str(request.url.include_query_params(page=n))
+    return {"page": page, "prev": link(page - 1) if page > 1 else None, "next": link(page + 1) if has_next else None}
+
+
+@router.get("/", response_class=HTMLResponse)
+def search(request: Request, q: Q = None, outlet: Outlet = None, actor: Actor = None, since: Since = None,
+           until: Until = None, page: Page = 1):
+    store = _store(request)
+    if store is None:
+        return empty(request, "search")
+    rows = data.list_articles(store, q=q, outlet=outlet, actor=actor, since=since, until=until,
+                              limit=PER_PAGE + 1, offset=(page - 1) * PER_PAGE)
+    quotes, actors = [], []
+    if (q or actor) and page == 1:
+        quotes = list(store.quotes(search=q, speaker=actor, limit=10))
+        if q:
+            actors = list(store.actors(name=q, limit=8))
+    heads = data.headlines(store, [x.article_id for x in quotes])
+    return html(request, "search.html", nav="search", q=q or "", outlet=outlet or "", actor=actor or "",
+                since=since or "", until=until or "", rows=rows[:PER_PAGE], quotes=quotes, heads=heads,
+                actors=actors, outlets=data.outlets(store), counts=_counts(store),
+                filtered=any([q, outlet, actor, since, until]), **_paging(request, page, len(rows) > PER_PAGE))
+
+
+@router.get("/articles/{article_id}", response_class=HTMLResponse)
+def article(request: Request, article_id: str):
+    store = request.app.state.stores.get()
+    found = data.article_of(store, article_id) if store else None
+    if found is None:
+        raise HTTPException(404, f"No article with id {article_id!r}.")
+    mentions = store.mentions(found.id)
+    quotes = list(store.quotes(article_id=found.id))
+    events = list(store.events(article_id=found.id))
+    names = data.names_of(store, {m.actor_id for m in mentions})
+    counts = Counter(m.actor_id for m in mentions)
+    cast = [{"id": i, "name": names.get(i, i), "n": n} for i, n in counts.most_common()]
+    original = data.headlines(store, [found.duplicate_of]).get(found.duplicate_of) if found.duplicate_of else None
+    return html(request, "article.html", nav="search", a=found, cast=cast, quotes=quotes, events=events,
+                segments=data.segments(found.body, mentions, quotes, events, names, found.id),
+                duplicates=data.duplicates_of(store, found.id), original=original)
+
+
+@router.get("/actors", response_class=HTMLResponse)
+def actors(request: Request, q: Q = None, kind: ActorKind = None, page: Page = 1):
+    store = _store(request)
+    if store is None:
+        return empty(request, "actors")
+    rows = list(store.actors(name=q, kind=kind, limit=PER_PAGE * 2 + 1, offset=(page - 1) * PER_PAGE * 2))
+    return html(request, "actors.html", nav="actors", q=q or "", kind=kind or "", rows=rows[:PER_PAGE * 2],
+                **_paging(request, page, len(rows) > PER_PAGE * 2))
+
+
+@router.get("/actors/{actor_id}", response_class=HTMLResponse)
+def actor(request: Request, actor_id: str):
+    store = request.app.state.stores.get()
+    found = store.actor(actor_id) if store else None
+    if found is None:
+        raise HTTPException(404, f"No actor {actor_id!r}.")
+    quotes = list(store.quotes(speaker=found.id, limit=30))
+    events = data.actor_events(store, found.id, limit=50)
+    articles = data.list_articles(store, actor=found.id, limit=20)
+    heads = data.headlines(store, [x.article_id for x in quotes])
+    return html(request, "actor.html", nav="actors", x=found, roles=data.role_bars(found.roles), quotes=quotes,
+                heads=heads, events=events, articles=articles, co=data.co_actors(store, found.id))
+
+
+@router.get("/timeline", response_class=HTMLResponse)
+def timeline(request: Request, actor: Actor = None, a: Actor = None, b: Actor = None, status: Status = None,
+             since: Since = None, until: Until = None, q: Q = None):
+    store = _store(request)
+    if store is None:
+        return empty(request, "timeline")
+    dyad = (a, b) if a and b else None
+    entries, cut = data.timeline(store, actor=actor, dyad=dyad, since=since, until=until, search=q, status=status)
+    for e in entries:
+        e.setdefault("quad", data.TYPE_QUAD.get(e.get("type") or ""))
+        if not e.get("article_id") and e.get("articles"):
+            e["article_id"] = e["articles"][0]
+    missing = [e["event_id"] for e in entries if not e.get("article_id") and e.get("event_id")]
+    if missing:
+        where = data.event_article(missing, store)
+        for e in entries:
+            e.setdefault("article_id", where.get(e.get("event_id")))
+    return html(request, "timeline.html", nav="timeline", entries=entries, cut=cut, actor=actor or "",
+                a=a or "", b=b or "", status=status or "", since=since or "", until=until or "", q=q or "",
+                statuses=data.STATUSES, listed=list(reversed(entries[-200:])), csp=CSP_TIMELINE if entries else None)
+
+
+@router.get("/network", response_class=HTMLResponse)
+def network(request: Request, type: EventType = None, status: Status = None, since: Since = None,
+            until: Until = None):
+    store = _store(request)
+    if store is None:
+        return empty(request, "network")
+    graph = data.network(store, type=type, status=status, since=since, until=until)
+    names = {n["id"]: n["name"] for n in graph["nodes"]}
+    return html(request, "network.html", nav="network", graph=graph, names=names, type=type or "",
+                status=status or "", since=since or "", until=until or "", types=data.EVENT_TYPES,
+                statuses=data.STATUSES)
+
+
+@router.get("/dyad", response_class=HTMLResponse)
+def dyad(request: Request, a: Actor = None, b: Actor = None):
+    store = _store(request)
+    if store is None:
+        return empty(request, "dyad")
+    if not (a and b):
+        pair = data.top_pair(store)
+        if pair:
+            a, b = a or pair[0], b or pair[1]
+    series = data.dyad_series(store, a, b) if a and b else []
+    names = data.names_of(store, [x for x in (a, b) if x])
+    return html(request, "dyad.html", nav="dyad", a=a or "", b=b or "", name_a=names.get(a, a or ""),
+                name_b=names.get(b, b or ""), series=series, quads=data.QUAD_NAMES)
+

@@ -1,0 +1,81 @@
+"""Actors across articles: merge_actors."""
+
+from __future__ import annotations
+
+import time
+
+from parley.actors import merge_actors
+from parley.ids import actor_id
+from parley.records import Actor, Role
+
+
+def person(name, country=None, roles=(), mentions=1, aliases=()):
+    return Actor(actor_id("person", name), name, list(aliases), "person", country, "GOV", list(roles), mentions)
+
+
+def test_spelling_variants_merge_and_map():
+    a, b = person("Kim Jong Un", "PRK", mentions=3), person("Kim Jong-un", "PRK", mentions=5)
+    actors, mapping = merge_actors([("2019-01-01", a), ("2020-01-01", b)])
+    assert len(actors) == 1
+    assert mapping[a.id] == mapping[b.id] == actors[0].id
+    assert actors[0].mentions == 8
+    assert set(actors[0].aliases) | {actors[0].name} == {"Kim Jong Un", "Kim Jong-un"}
+
+
+def test_people_sharing_a_surname_stay_apart():
+    items = [("2020-01-01", person("Kim Jong-un", "PRK")), ("2020-01-02", person("Sung Kim", "USA")),
+             ("2020-01-03", person("Duyeon Kim", "NGO")), ("2020-01-04", person("Kim Yo-jong", "PRK"))]
+    actors, _ = merge_actors(items)
+    assert len(actors) == 4
+
+
+def test_misspelt_surname_merges_when_context_agrees():
+    good = person("Stephen Biegun", "USA", [Role("Special Representative for North Korea", "USA")])
+    typo = person("Stephen Beigun", "USA")
+    other = person("Stephen Beigun", "AUS")
+    actors, mapping = merge_actors([("2019-09-01", good), ("2019-09-02", typo)])
+    assert len(actors) == 1 and actors[0].name == "Stephen Biegun"
+    actors, _ = merge_actors([("2019-09-01", good), ("2019-09-02", other)])
+    assert len(actors) == 2
+
+
+def test_roles_over_time_and_bare_surname():
+    y2019 = person("Stephen Biegun", "USA", [Role("Special Representative for North Korea", "USA")])
+    y2020 = person("Stephen Biegun", "USA", [Role("Deputy Secretary of State", "USA")])
+    y2020b = person("Stephen Biegun", None, [Role("Deputy Secretary of State", None)])
+    bare = person("Biegun", None)
+    actors, mapping = merge_actors([("2019-09-19", y2019), ("2020-07-07", y2020), ("2020-11-18", y2020b),
+                                    ("2020-12-10", bare)])
+    assert len(actors) == 1
+    roles = {(r.title, r.country, r.first_seen, r.last_seen) for r in actors[0].roles}
+    assert roles == {("Special Representative for North Korea", "USA", "2019-09-19", "2019-09-19"),
+                     ("Deputy Secretary of State", "USA", "2020-07-07", "2020-11-18")}
+    assert mapping[bare.id] == actors[0].id
+
+
+def test_ambiguous_bare_surname_is_left_alone():
+    items = [("2020-01-01", person("Kim Jong-un", "PRK")), ("2020-01-02", person("Sung Kim", "USA")),
+             ("2020-01-03", person("Kim", None))]
+    actors, _ = merge_actors(items)
+    assert len(actors) == 3
+
+
+def test_countries_and_organisations_merge_by_id():
+    usa = Actor("country:USA", "United States", [], "country", "USA", None, [], 2)
+    un = Actor("org:united-nations", "United Nations", [], "organization", "IGO", None, [], 1)
+    actors, mapping = merge_actors([("2020-01-01", usa), ("2020-02-01", usa), ("2020-01-01", un)])
+    assert {a.id for a in actors} == {"country:USA", "org:united-nations"}
+    assert [a.mentions for a in actors if a.id == "country:USA"] == [4]
+
+
+def test_scales_roughly_linearly():
+    def run(n):
+        items = [("2020-01-01", person(f"Given{i % 997} Family{i}", "USA")) for i in range(n)]
+        t = time.perf_counter()
+        actors, _ = merge_actors(items)
+        return time.perf_counter() - t, len(actors)
+
+    small, n_small = run(2000)
+    large, n_large = run(8000)
+    assert n_small == 2000 and n_large == 8000
+    assert large < 12 * small + 0.5

@@ -1,0 +1,44 @@
+from datetime import date
+
+from parley.events.lexicon import load_lexicon, place_country
+from parley.events.when import resolve
+
+BASE = date(2020, 7, 8)  # a Wednesday
+
+
+def test_explicit_forms():
+    assert resolve("Nov. 3", BASE, False) == ("2019-11-03", "explicit", "day")
+    assert resolve("Nov. 3", BASE, True) == ("2020-11-03", "explicit", "day")
+    assert resolve("June 30, 2019", BASE, False) == ("2019-06-30", "explicit", "day")
+    assert resolve("June 2018", BASE, False) == ("2018-06", "explicit", "month")
+    assert resolve("2018", BASE, False) == ("2018", "explicit", "year")
+    assert resolve("mid-July", BASE, False) == ("2020-07", "explicit", "month")
+
+
+def test_relative_forms():
+    assert resolve("Tuesday", BASE, False)[0] == "2020-07-07"
+    assert resolve("Tuesday", BASE, True)[0] == "2020-07-14"
+    assert resolve("Wednesday", BASE, False)[0] == "2020-07-08"
+    assert resolve("yesterday", BASE, False)[0] == "2020-07-07"
+    assert resolve("last month", BASE, False)[:2] == ("2020-06", "relative")
+    assert resolve("later this month", BASE, True)[0] == "2020-07"
+    assert resolve("next year", BASE, True)[0] == "2021"
+    assert resolve("three years ago", BASE, False)[0] == "2017"
+
+
+def test_durations_are_not_dates():
+    assert resolve("the past two years", BASE, False) is None
+    assert resolve("the first day", BASE, True) is None
+
+
+def test_code_table():
+    lex = load_lexicon()
+    assert (lex.code("040").quad, lex.code("040").goldstein) == (1, 1.0)
+    assert (lex.code("163").type, lex.code("163").quad, lex.code("163").goldstein) == ("SANCTION", 4, -6.5)
+    assert lex.code("0841").type == "RETREAT"
+
+
+def test_place_country():
+    assert place_country("Incheon Airport") == "KOR"
+    assert place_country("the United States") == "USA"
+    assert place_country("Atlantis") is None

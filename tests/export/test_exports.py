@@ -1,0 +1,87 @@
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from parley.errors import UsageError
+from parley.export import export_store
+from parley.export.gdelt import COLUMNS, global_event_id, read_gdelt
+from parley.export.plover import read_plover
+from parley.export.tabular import RECORD_TYPES, read_csv, read_parquet, records
+from parley.output import flatten
+from parley.records import from_dict, to_dict
+
+
+def _expected(store, name):
+    return list(records(store, name))
+
+
+def test_jsonl_round_trips_every_record_type(linked_store, tmp_path):
+    paths = export_store(linked_store, "jsonl", tmp_path)
+    assert sorted(p.name for p in paths) == ["actors.jsonl", "articles.jsonl", "events.jsonl", "quotes.jsonl"]
+    for name, cls in RECORD_TYPES.items():
+        lines = (tmp_path / f"{name}.jsonl").read_text(encoding="utf-8").splitlines()
+        back = [from_dict(cls, json.loads(line)) for line in lines]
+        assert back == _expected(linked_store, name) and back, name
+
+
+def test_csv_round_trips_flattened_records(linked_store, tmp_path):
+    export_store(linked_store, "csv", tmp_path)
+    for name in RECORD_TYPES:
+        rows = read_csv(tmp_path / f"{name}.csv")
+        expected = [flatten(to_dict(r)) for r in _expected(linked_store, name)]
+        assert len(rows) == len(expected) > 0, name
+        for row, want in zip(rows, expected):
+            for key, value in want.items():
+                if key in row:
+                    assert row[key] == ("" if value is None else str(value)), (name, key)
+    events = read_csv(tmp_path / "events.csv")
+    assert {"actor1.name", "actor2.country", "location.name", "sources"} <= set(events[0])
+    assert json.loads(events[0]["sources"])[0]["outlet"]
+
+
+def test_parquet_round_trips_nested_records_as_structs(linked_store, tmp_path):
+    import pyarrow.parquet as pq
+
+    export_store(linked_store, "parquet", tmp_path)
+    for name, cls in RECORD_TYPES.items():
+        assert read_parquet(tmp_path / f"{name}.parquet", cls) == _expected(linked_store, name), name
+    schema = pq.read_schema(tmp_path / "events.parquet")
+    assert str(schema.field("actor1").type).startswith("struct")
+    assert str(schema.field("sources").type).startswith("list<element: struct")
+
+
+def test_gdelt_rows_have_61_columns_and_carry_our_fields(linked_store, tmp_path):
+    (path,) = export_store(linked_store, "gdelt", tmp_path)
+    lines = path.read_text(encoding="utf-8").splitlines()
+    assert all(len(line.split("\t")) == 61 for line in lines) and len(COLUMNS) == 61
+    rows = read_gdelt(path)
+    events = [e for e in _expected(linked_store, "events") if e.date]
+    assert len(rows) == len(events) == 2  # the undated event has no place in GDELT
+    sanction, meeting = rows
+    assert sanction["GlobalEventID"] == str(global_event_id(events[0].id))
+    assert (sanction["Day"], sanction["MonthYear"], sanction["Year"]) == ("20190805", "201908", "2019")
+    assert (sanction["EventCode"], sanction["EventBaseCode"], sanction["EventRootCode"]) == ("163", "163", "16")
+    assert (sanction["Actor1Code"], sanction["Actor1CountryCode"], sanction["Actor2Name"]) == ("USAGOV", "USA", "NORTH KOREA")
+    assert (sanction["QuadClass"], sanction["GoldsteinScale"], sanction["DATEADDED"]) == ("3", "-8", "20190805140000")
+    assert meeting["EventCode"] == "040" and meeting["EventRootCode"] == "04"
+    assert (meeting["NumSources"], meeting["NumArticles"], meeting["NumMentions"]) == ("2", "2", "2")
+    assert (meeting["ActionGeo_FullName"], meeting["ActionGeo_Type"]) == ("Washington", "4")
+    assert meeting["SOURCEURL"] == "https://Yonhap.example/x"
+
+
+def test_plover_lines_use_the_manual_names_and_round_trip(linked_store, tmp_path):
+    (path,) = export_store(linked_store, "plover", tmp_path)
+    lines = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    first = lines[0]
+    for key in ("id", "date", "event", "mode", "context", "source", "target", "eventText", "text"):
+        assert key in first
+    assert first["source"] == [{"actorText": "United States", "code": "USA", "sector": "GOV"}]
+    assert read_plover(path) == _expected(linked_store, "events")
+
+
+def test_unknown_format_is_a_usage_error(linked_store, tmp_path):
+    with pytest.raises(UsageError) as err:
+        export_store(linked_store, "xml", tmp_path)
+    assert err.value.code == "E030"

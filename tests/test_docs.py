@@ -1,0 +1,33 @@
+"""The README's usage is tested: every command it shows exists and takes the options it shows."""
+
+import re
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from parley.cli import app
+
+README = Path(__file__).resolve().parents[1] / "README.md"
+
+
+def usage_lines():
+    text = README.read_text()
+    block = text.split("## Usage", 1)[1].split("```", 2)[1]
+    return [line.split("#", 1)[0].strip() for line in block.splitlines() if line.strip().startswith("parley ")]
+
+
+def test_every_documented_command_and_option_exists():
+    runner = CliRunner()
+    lines = usage_lines()
+    assert len(lines) >= 12
+    for line in lines:
+        command = line.split()[1]
+        result = runner.invoke(app, [command, "--help"])
+        assert result.exit_code == 0, f"{command}: {result.output}"
+        for option in re.findall(r"--[a-z][a-z-]*", line):
+            assert option in result.output, f"{command} lacks {option}"
+
+
+def test_contract_commands_are_documented():
+    commands = {line.split()[1] for line in usage_lines()}
+    assert {"ingest", "articles", "actors", "quotes", "events", "timeline", "code", "export", "serve"} <= commands
