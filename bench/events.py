@@ -94,6 +94,8 @@ def main() -> int:
         beyond_one += max(0, len(events) - 1)
         if gold in types:
             hit_type += 1
+        if gold not in types and len(misses) < args.misses:
+            misses.append((gold, [(e.type, e.cameo, e.status, e.trigger) for e in events], r["text"][:140]))
         if gold in projected:
             hit_cameo_type += 1
             matching = [e for e in events if gold in (e.type, lex.code(e.cameo).type)]
@@ -105,8 +107,6 @@ def main() -> int:
                 if gold_tgt and any(country(e.actor2, fill) in gold_tgt for e in matching):
                     tgt[fill] += 1
             tgt_n += bool(gold_tgt)
-        elif len(misses) < args.misses:
-            misses.append((gold, [(e.type, e.cameo, e.trigger) for e in events], r["text"][:140]))
     pct = lambda a, b: f"{100 * a / b:.1f}%" if b else "n/a"
     print(f"PLOVER GSR: {n} records, {any_event} with any event ({pct(any_event, n)})")
     print(f"  gold type among coded events (record type):             {hit_type}/{n} = {pct(hit_type, n)}")

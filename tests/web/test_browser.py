@@ -58,7 +58,9 @@ class Watch:
         page.on("console", lambda m: m.type == "error" and self.problems.append(f"console: {m.text}"))
         page.on("pageerror", lambda e: self.problems.append(f"pageerror: {e}"))
         page.on("dialog", self._dialog)
-        page.on("requestfailed", lambda r: self.problems.append(f"request failed: {r.url}"))
+        # a load cut short by the next navigation is aborted, not broken
+        page.on("requestfailed", lambda r: "ERR_ABORTED" in (r.failure or "")
+                or self.problems.append(f"request failed: {r.url} {r.failure}"))
         page.on("request", lambda r: r.url.startswith("http://127.0.0.1") or r.url.startswith("data:")
                 or self.problems.append(f"external request: {r.url}"))
 

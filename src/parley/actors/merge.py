@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
-from rapidfuzz import fuzz, process
+from rapidfuzz import fuzz
 
 from ..ids import actor_id
 from ..records import Actor, Role
@@ -76,19 +76,22 @@ def _merge_people(people: dict[str, _Profile], uf: "_UnionFind") -> None:
         full = [people[i] for i in dict.fromkeys(ids) if not people[i].single]
         if 1 < len(full) <= 200:
             _pairs(full, uf, same_surname=True)
-    # misspelt family names: distinct keys of one initial, compared in one vectorised pass
-    by_initial: dict[str, list[str]] = defaultdict(list)
+    # misspelt family names: keys that share a one-letter deletion are one or two edits apart
+    # (a swap, a wrong or a missing letter), so only those pairs are compared
+    variants: dict[str, set[str]] = defaultdict(set)
     for key in blocks:
         if len(key) >= 5:
-            by_initial[key[0]].append(key)
-    for keys in by_initial.values():
-        if len(keys) < 2:
+            for v in {key, *(key[:i] + key[i + 1 :] for i in range(len(key)))}:
+                variants[v].add(key)
+    compared = set()
+    for keys in variants.values():
+        if len(keys) < 2 or len(keys) > 50:
             continue
-        scores = process.cdist(keys, keys, scorer=fuzz.ratio, score_cutoff=80)
-        for a in range(len(keys)):
-            for b in range(a + 1, len(keys)):
-                if scores[a][b] and abs(len(keys[a]) - len(keys[b])) <= 1:
-                    pool = [people[i] for i in dict.fromkeys(blocks[keys[a]] + blocks[keys[b]]) if not people[i].single]
+        for a in keys:
+            for b in keys:
+                if a < b and (a, b) not in compared and a[0] == b[0] and fuzz.ratio(a, b) >= 80:
+                    compared.add((a, b))
+                    pool = [people[i] for i in dict.fromkeys(blocks[a] + blocks[b]) if not people[i].single]
                     _pairs(pool, uf, same_surname=False)
     # bare family names: the one fully named person who fits
     for key, ids in blocks.items():

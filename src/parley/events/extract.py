@@ -22,7 +22,9 @@ from typing import TYPE_CHECKING
 from ..ids import record_id
 from ..options import Options
 from ..records import Article, Event, Source
+from ..actors import load_knowledge
 from . import status as st
+from .groups import EventActors
 from .lexicon import INTENT_CODE, THREAT_CODE, Entry, load_lexicon
 from .when import end_of, published_date, resolve
 from .where import find_location
@@ -39,7 +41,8 @@ BARE_NOUN_TYPES = frozenset({"CONSULT"})
 GOVERNING_TYPES = frozenset({"AGREE", "REQUEST", "REJECT", "THREATEN"})
 # How a governed complement refines the governing code, by the complement's CAMEO root.
 REFINE = {
-    "AGREE": {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035"},
+    # a promise of force ("vowed to fight") is, in PLOVER and CAMEO, a threat
+    "AGREE": {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035", **THREAT_CODE},
     "REQUEST": {"04": "106", "05": "102", "06": "101", "07": "103", "08": "105"},
     "REJECT": {"04": "125", "06": "121", "07": "122", "08": "124"},
     "THREATEN": {"16": "131", "17": "137", "18": "138", "19": "138", "14": "133"},
@@ -54,7 +57,7 @@ TOPICS = (
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 NP_SKIP = frozenset({"relcl", "acl", "advcl", "punct", "cc", "conj", "prep", "appos", "ccomp", "xcomp", "mark"})
 CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "parataxis", "csubj", "pcomp"})
-NP_PREPS = frozenset({"of", "from", "in", "for"})  # "rebels in the Ivory Coast", "doctors from American aid groups"
+NP_PREPS = frozenset({"of", "from", "in", "for", "throughout", "across"})  # "rebels in the Ivory Coast", "doctors from American aid groups"
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 TEMPORAL_PREPS = frozenset({"on", "in", "at", "since", "during", "from", "until", "by", "before", "after", "of", "as", "for"})
 MAX_SENTENCE_TOKENS = 150
@@ -63,6 +66,7 @@ MAX_PAIRS = 6
 
 def find_events(article: Article, doc, actors: ArticleActors, options: Options) -> list[Event]:
     lex = load_lexicon()
+    actors = EventActors(actors, load_knowledge(options))
     base = published_date(article.published)
     events: list[Event] = []
     seen: set = set()
@@ -102,8 +106,19 @@ class _Cand:
         self.cameo = entry.cameo
 
 
-def _match_verb(tok, lex):
+def _verb_lemma(tok, lex) -> str:
+    """The verb's lemma, repaired where the lemmatiser strips a stem's final e ("staged" -> "stag")."""
     lemma = tok.lemma_.lower()
+    low = tok.lower_
+    if low.endswith("ed") and low[:-2] == lemma and lemma not in lex.verbs:
+        stem = low[:-1]
+        if stem in lex.verbs or stem in LIGHT_VERBS:
+            return stem
+    return lemma
+
+
+def _match_verb(tok, lex):
+    lemma = _verb_lemma(tok, lex)
     dobj = next((c for c in tok.children if c.dep_ in ("dobj", "nsubjpass") and c.pos_ in ("NOUN", "PROPN")), None)
     if tok.dep_ == "amod" or tok.dep_ == "compound":
         return None
@@ -112,6 +127,11 @@ def _match_verb(tok, lex):
         entry = lex.verb_objects.get((lemma, obj))
         if entry:
             return _Cand(tok, dobj, entry, [tok, dobj])
+        # a measure of the thing given: "gave 5 million dollars of aid", "sent 700 kg of medicine"
+        kind = next((g for p in dobj.children if p.dep_ == "prep" and p.lower_ == "of"
+                     for g in p.children if g.dep_ == "pobj" and g.pos_ == "NOUN"), None)
+        if kind is not None and (lemma, kind.lemma_.lower()) in lex.verb_objects:
+            return _Cand(tok, kind, lex.verb_objects[(lemma, kind.lemma_.lower())], [tok, kind])
         for mod in dobj.children:
             if mod.dep_ == "compound" and (lemma, mod.lemma_.lower()) in lex.verb_objects:
                 return _Cand(tok, dobj, lex.verb_objects[(lemma, mod.lemma_.lower())], [tok, mod, dobj])
@@ -156,9 +176,8 @@ def _candidates(sent, lex, actors) -> list[_Cand]:
     taken: set[int] = set()
     for tok in sent:
         if tok.pos_ == "VERB" or tok.pos_ == "AUX" and tok.dep_ == "ROOT" or tok.tag_.startswith("VB"):
-            if tok.lemma_.lower() in st.REPORTING:
-                cand = _reported_demand(tok, lex, actors)
-            else:
+            cand = _reported_demand(tok, lex, actors) if tok.lemma_.lower() in st.REPORTING else None
+            if cand is None:
                 cand = _match_verb(tok, lex)
             if cand:
                 cands.append(cand)
@@ -242,7 +261,7 @@ def _resolve_np(tok, actors: ArticleActors) -> list:
     for head in heads:
         toks: list = []
         _np_tokens(head, toks)
-        actor = _pick(head, toks, actors)
+        actor = _pick(head, toks, actors) or actors.group(head)
         if actor is not None:
             found.append((actor, toks))
         for mod in head.children:
@@ -265,7 +284,16 @@ def _pick(head, toks, actors: ArticleActors):
         actor = actors.at(word.idx, word.idx + len(word))
         if actor is not None:
             return actor
-    return actors.at(min(t.idx for t in toks), max(t.idx + len(t) for t in toks))
+    found = actors.at(min(t.idx for t in toks), max(t.idx + len(t) for t in toks))
+    if found is not None and found.kind == "country" and _only_in_prep(head, toks, actors):
+        return actors.members(head, found) or found
+    return found
+
+
+def _only_in_prep(head, toks, actors) -> bool:
+    """Is every actor mention of the phrase inside a prepositional modifier ("students throughout Indonesia")?"""
+    pre = [t for t in toks if t.i < head.i or t.i == head.i]
+    return bool(pre) and actors.at(min(t.idx for t in pre), max(t.idx + len(t) for t in pre)) is None
 
 
 def _conj_root(tok):
@@ -320,7 +348,8 @@ def _actor1(cand, actors):
     found = []
     for s in subj:
         resolved = _resolve_np(s, actors)
-        if not resolved and s.pos_ == "PRON":
+        if not resolved and (s.pos_ == "PRON" or any(c.dep_ == "poss" and c.pos_ == "PRON" for c in s.children)):
+            # "X said it will ..." / "X said their forces had ...": the speaker's own side
             resolved = _speaker(verb, actors)
         found.extend(resolved)
     return found, False
@@ -450,6 +479,11 @@ def _date(cand, doc, base, future: bool):
         gov = _governing_verb(cand.noun, direct=False)
         if gov is not None:
             anchors.append(gov)
+    return _date_at(anchors, doc, base, future)
+
+
+def _date_at(anchors, doc, base, future: bool):
+    """The first date expression in the clause of one of `anchors`, nearest the anchor first."""
     for anchor in anchors:
         clause = _clause(anchor)
         spans = [e for e in doc.ents if e.label_ in ("DATE", "TIME") and e.root.i in clause and _temporal(e.root)]
@@ -498,22 +532,14 @@ def _events(cand, sent, article, doc, actors, lex, base, source):
         date, basis = base.isoformat(), "published"
     else:
         date, basis = None, "published"
-    cameo = cand.cameo
-    code = lex.code(cameo)
-    if status == "planned" and code.root in INTENT_CODE:
-        cameo = INTENT_CODE[code.root]
-    elif status in ("planned", "hypothetical") and code.root in THREAT_CODE:
-        cameo = THREAT_CODE[code.root]
-    elif status == "negated" and code.root in REFINE["REJECT"]:
-        cameo = REFINE["REJECT"][code.root]
-    cameo_code = lex.code(cameo)
+    code = lex.code(cand.cameo)
+    statement = _statement_code(code, status) if cand.verb is not None and st.announced(cand.verb) else None
     used = {toks[0].i for _, toks in first + second}
     clause = _clause(anchor) if anchor is not None else {t.i for t in cand.noun.subtree}
     if cand.noun is not None:
         clause |= {t.i for t in cand.noun.subtree}
     location = find_location(clause, doc, actors, article.dateline, used)
     trigger = " ".join(t.text for t in sorted(cand.trigger, key=lambda t: t.i))
-    pairs = []
     if second:
         pairs = list(product(first, second))
     elif len(first) >= 2:
@@ -522,31 +548,66 @@ def _events(cand, sent, article, doc, actors, lex, base, source):
         pairs = [(first[0], None)]
     if code.mode == "phone" and not second:
         return []
+    # (code, cameo, status, date, basis, id tag): the action, and the actor's statement of it if any
+    versions = []
+    if statement is None:
+        versions.append((code, _status_cameo(code, status), status, date, basis, ()))
+    else:
+        if status == "planned":
+            versions.append((code, code.cameo, status, date, basis, ()))
+        said = st.reporting_head(cand.verb) or ([cand.verb, *st.governors(cand.verb)][-1])
+        found = _date_at([said], doc, base, future=False)
+        s_date, s_basis = (found[0], found[1]) if found else (base.isoformat() if base else None, "published")
+        versions.append((lex.code(statement), statement, "reported", s_date, s_basis, ("statement",)))
     events = []
     trigger_start = cand.trigger[0].idx
-    for a, b in pairs[:MAX_PAIRS]:
-        # one trigger, several actor pairs: the pair keeps the ids apart
-        extra = (a[0].id, b[0].id if b else "") if len(pairs) > 1 else ()
-        actor2 = actors.ref(b[0]) if b is not None and b[0].id != a[0].id else None
-        events.append(
-            Event(
-                id=record_id("e", article.id, sent.start_char, trigger_start, *extra),
-                date=date,
-                date_basis=basis,
-                type=code.type,
-                mode=code.mode,
-                context=_context(code, sent),
-                cameo=cameo,
-                goldstein=cameo_code.goldstein,
-                quad=cameo_code.quad,
-                status=status,
-                actor1=actors.ref(a[0]),
-                actor2=actor2,
-                location=location,
-                trigger=trigger,
-                sources=[source],
-                n_sources=1,
+    for v_code, cameo, v_status, v_date, v_basis, tag in versions:
+        cameo_code = lex.code(cameo)
+        for a, b in pairs[:MAX_PAIRS]:
+            # one trigger, several actor pairs: the pair keeps the ids apart
+            extra = (a[0].id, b[0].id if b else "") if len(pairs) > 1 else ()
+            actor2 = actors.ref(b[0]) if b is not None and b[0].id != a[0].id else None
+            events.append(
+                Event(
+                    id=record_id("e", article.id, sent.start_char, trigger_start, *extra, *tag),
+                    date=v_date,
+                    date_basis=v_basis,
+                    type=v_code.type,
+                    mode=v_code.mode,
+                    context=_context(v_code, sent),
+                    cameo=cameo,
+                    goldstein=cameo_code.goldstein,
+                    quad=cameo_code.quad,
+                    status=v_status,
+                    actor1=actors.ref(a[0]),
+                    actor2=actor2,
+                    location=location,
+                    trigger=trigger,
+                    sources=[source],
+                    n_sources=1,
+                )
             )
-        )
     return events
+
+
+def _status_cameo(code, status: str) -> str:
+    """CAMEO's code for an action in `status`: a planned cooperative action is an intent (03x), ..."""
+    if status == "planned" and code.root in INTENT_CODE:
+        return INTENT_CODE[code.root]
+    if status in ("planned", "hypothetical") and code.root in THREAT_CODE:
+        return THREAT_CODE[code.root]
+    if status == "negated" and code.root in REFINE["REJECT"]:
+        return REFINE["REJECT"][code.root]
+    return code.cameo
+
+
+def _statement_code(code, status: str) -> str | None:
+    """The code of an actor's statement that it will (not) act: AGREE 03x, THREATEN 13x, REJECT 12x."""
+    if status in ("planned", "hypothetical") and code.root in INTENT_CODE:
+        return INTENT_CODE[code.root]
+    if status in ("planned", "hypothetical") and code.root in THREAT_CODE:
+        return THREAT_CODE[code.root]
+    if status == "negated" and code.root in REFINE["REJECT"]:
+        return REFINE["REJECT"][code.root]
+    return None
 

@@ -16,6 +16,8 @@ PLANNED_GOVERNORS = frozenset(
 # Governors that pass the event through unchanged ("decided to allow", "began to withdraw").
 NEUTRAL_GOVERNORS = frozenset("decide continue begin start resume manage move help able use".split())
 NEGATING_GOVERNORS = frozenset("fail".split())
+# Governors by which an actor commits itself: "is willing to", "is ready to", "is committed to".
+COMMITTING = frozenset("willing ready prepared committed determined".split())
 REPORTING = frozenset(
     "say tell announce report state add note claim declare reiterate confirm stress emphasize emphasise "
     "conclude write explain indicate reveal disclose acknowledge admit suggest predict believe think".split()
@@ -52,16 +54,41 @@ def governors(verb) -> list:
 
 def under_reporting(token) -> bool:
     """Is the clause of `token` the complement of a reporting verb ('said it would ...')?"""
+    return reporting_head(token) is not None
+
+
+def reporting_head(token):
+    """The reporting verb whose complement holds `token`'s clause ('said' in 'X said it would ...'), or None."""
     head = token
     for _ in range(5):
         if head.dep_ in ("ccomp", "parataxis") and head.head.lemma_.lower() in REPORTING:
-            return True
+            return head.head
         if head.head.i == head.i:
-            return False
+            return None
         if head.dep_ not in ("xcomp", "conj", "acomp", "aux"):
-            return False
+            return None
         head = head.head
-    return False
+    return None
+
+
+def announced(verb) -> bool:
+    """Is the event under `verb` its actor's own statement of what it will (not) do?
+
+    Either a commitment ("is willing/ready/prepared to withdraw") or a future in a clause attributed
+    to a source ("X said it will withdraw", "..., X announced"). PLOVER and CAMEO code such a statement
+    as an event of its own (AGREE, THREATEN, REJECT): the statement happened, the action is planned.
+    """
+    chain = [verb, *governors(verb)]
+    for token in chain[1:]:
+        if token.lemma_.lower() in COMMITTING and (
+            token.dep_ == "acomp" or any(c.dep_ in ("aux", "auxpass", "cop") and c.lemma_ == "be" for c in token.children)
+        ):
+            return True
+    future = any(
+        c.dep_ == "aux" and (c.lower_ in FUTURE_AUX or c.lower_ in ("would", "going") or c.lemma_.lower() == "will")
+        for token in chain for c in token.children
+    ) or any(token.lemma_.lower() in ("plan", "intend") for token in chain[1:])
+    return future and under_reporting(chain[-1])
 
 
 def clause_status(verb, noun=None, inherit: bool = True) -> str:

@@ -192,6 +192,7 @@ class Store:
         until: str | None = None,
         search: str | None = None,
         actor: str | None = None,
+        newest_first: bool = False,
         limit: int | None = None,
         offset: int = 0,
     ) -> Iterator[Article]:
@@ -219,7 +220,8 @@ class Store:
         sql = "SELECT a.data FROM articles a"
         if where:
             sql += " WHERE " + " AND ".join(where)
-        sql += " ORDER BY a.day IS NULL, a.day, a.published, a.id"
+        order = "DESC" if newest_first else "ASC"
+        sql += f" ORDER BY a.day IS NULL, a.day {order}, a.published {order}, a.id"
         sql += _paging(limit, offset)
         for (data,) in self.db.execute(sql, args):
             yield from_dict(Article, json.loads(data))
@@ -260,6 +262,26 @@ class Store:
             self._canon = canon
         return self._canon
 
+    def refresh(self) -> None:
+        """Forget cached canonical actors if another connection (an ingest) changed the file."""
+        version = self.db.execute("PRAGMA data_version").fetchone()[0]
+        if version != getattr(self, "_data_version", None):
+            self._data_version = version
+            self._canon = None
+
+    def actor_names(self, ids: Iterable[str]) -> dict[str, str]:
+        """Display names for canonical or per-article actor ids (unknown ids are left out)."""
+        canon = self._canonical()
+        names = {i: canon[i].name for i in ids if i in canon}
+        missing = [i for i in ids if i not in names]
+        for start in range(0, len(missing), 500):
+            chunk = missing[start:start + 500]
+            rows = self.db.execute(
+                f"SELECT actor_id, min(json_extract(data, '$.name')) FROM article_actors"
+                f" WHERE actor_id IN ({','.join('?' * len(chunk))}) GROUP BY actor_id", chunk)
+            names.update(dict(rows.fetchall()))
+        return names
+
     def canonical_id(self, actor_id: str | None) -> str | None:
         if actor_id is None:
             return None
@@ -294,16 +316,18 @@ class Store:
             yield from_dict(Actor, json.loads(data))
 
     def _unmerged_actors(self, name, kind, limit, offset) -> Iterator[Actor]:
-        grouped: dict[str, Actor] = {}
-        for _, actor in self.article_actors():
-            seen = grouped.get(actor.id)
-            grouped[actor.id] = actor if seen is None else replace(seen, mentions=seen.mentions + actor.mentions)
-        items = [a for a in grouped.values()
-                 if (not name or name.lower() in (a.name + " " + " ".join(a.aliases)).lower())
-                 and (not kind or a.kind == kind)]
-        items.sort(key=lambda a: (-a.mentions, a.name))
-        end = None if limit is None else offset + limit
-        yield from items[offset:end]
+        where, args = [], []
+        if name:
+            where.append("data LIKE ?")
+            args.append(f"%{name}%")
+        if kind:
+            where.append("json_extract(data, '$.kind') = ?")
+            args.append(kind)
+        sql = ("SELECT min(data), sum(json_extract(data, '$.mentions')) AS n FROM article_actors"
+               + (" WHERE " + " AND ".join(where) if where else "")
+               + " GROUP BY actor_id ORDER BY n DESC, actor_id" + _paging(limit, offset))
+        for data, n in self.db.execute(sql, args):
+            yield replace(from_dict(Actor, json.loads(data)), mentions=n or 0)
 
     def actor(self, key: str) -> Actor | None:
         """An actor by id, exact name or alias, else the best-mentioned partial match."""

@@ -7,7 +7,7 @@ from importlib import resources
 
 from ..errors import StoreError
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 
 def _v1(db: sqlite3.Connection) -> None:
@@ -19,8 +19,16 @@ def _v1(db: sqlite3.Connection) -> None:
             db.execute(statement)
 
 
+def _v2(db: sqlite3.Connection) -> None:
+    # the explorer's network, dyad and actor pages filter events by actor pair and type
+    for table in ("events", "merged_events"):
+        db.execute(f"CREATE INDEX IF NOT EXISTS {table}_actor1 ON {table}(actor1_id, actor2_id, type)")
+        db.execute(f"CREATE INDEX IF NOT EXISTS {table}_actor2 ON {table}(actor2_id)")
+    db.execute("CREATE INDEX IF NOT EXISTS articles_duplicate ON articles(duplicate_of)")
+
+
 # version reached -> the step that reaches it from the version before
-STEPS = {1: _v1}
+STEPS = {1: _v1, 2: _v2}
 
 
 def migrate(db: sqlite3.Connection) -> int:

@@ -13,7 +13,7 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel
 
 from ..records import Actor, Article, Event, Mention, Quote, to_dict
-from . import data
+from . import data, graph
 from .params import (Blank, Actor as ActorQ, ActorKind, EventType, Limit, Offset, Outlet, Q, QuoteKind, Since, Speaker,
                      Status, Text, Until)
 
@@ -125,7 +125,7 @@ def events(request: Request, actor: ActorQ = None, with_: With = None, since: Si
     if store is None:
         return _page([], limit, offset)
     if actor and with_:
-        items = data.events_between(store, actor, with_, limit=limit, offset=offset, since=since, until=until,
+        items = graph.events_between(store, actor, with_, limit=limit, offset=offset, since=since, until=until,
                                     status=status, type=type)
     else:
         items = list(store.events(actor=actor, since=since, until=until, status=status, type=type,
@@ -174,11 +174,11 @@ def actor(request: Request, actor_id: str):
 @router.get("/timeline", summary="Timeline entries", responses={200: {"model": list[TimelineEntry]}})
 def timeline(request: Request, actor: ActorQ = None, a: ActorQ = None, b: ActorQ = None, since: Since = None,
              until: Until = None, status: Status = None, q: Q = None):
-    """Dated events in order, in plain words (the latest 1000); `a` and `b` together: a dyad."""
+    """Dated events in order, in plain words (the latest 600); `a` and `b` together: a dyad."""
     store = _store(request)
     if store is None:
         return JSONResponse([])
-    entries, _ = data.timeline(store, actor=actor, dyad=(a, b) if a and b else None, since=since, until=until,
+    entries, _ = graph.timeline(store, actor=actor, dyad=(a, b) if a and b else None, since=since, until=until,
                                search=q, status=status)
     return JSONResponse(entries)
 
@@ -191,7 +191,7 @@ def dyad(request: Request, a: ActorQ, b: ActorQ):
     store = _store(request)
     if store is None or not a or not b:
         return JSONResponse([])
-    return JSONResponse(data.dyad_series(store, a, b))
+    return JSONResponse(graph.dyad_series(store, a, b))
 
 
 @router.get("/network", summary="Who did what to whom", responses={200: {"model": Graph}})
@@ -201,4 +201,4 @@ def network(request: Request, since: Since = None, until: Until = None, status: 
     store = _store(request)
     if store is None:
         return JSONResponse({"nodes": [], "edges": [], "total_pairs": 0})
-    return JSONResponse(data.network(store, since=since, until=until, status=status, type=type, max_edges=limit))
+    return JSONResponse(graph.network(store, since=since, until=until, status=status, type=type, max_edges=limit))

@@ -60,11 +60,7 @@ class Stores:
                 return None
             store = Store(self.path, create=False)
             self.local.store = store
-            self.local.version = None
-        version = store.db.execute("PRAGMA data_version").fetchone()[0]
-        if version != self.local.version:
-            store._canon = None  # noqa: SLF001 - the Store caches canonical actors; a new ingest may change them
-            self.local.version = version
+        store.refresh()  # an ingest in another process may have changed the actors
         return store
 
 
@@ -109,7 +105,9 @@ def _validation_message(exc: RequestValidationError) -> str:
 
 def create_app(db_path: str) -> FastAPI:
     """The explorer over the store at `db_path` (which may not exist yet)."""
-    from . import api, pages
+    from . import api, graph, pages
+
+    graph._stage()  # import the stories stage now (~1 s), not on the first timeline request
 
     app = FastAPI(
         title="parley explorer API",

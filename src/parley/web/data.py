@@ -6,8 +6,7 @@ Everything returned here is plain data; escaping is the templates' and the brows
 
 from __future__ import annotations
 
-import json
-from collections import Counter, defaultdict
+from collections import Counter
 from dataclasses import dataclass, field, is_dataclass
 
 from ..records import Article, Event, to_dict
@@ -207,20 +206,7 @@ def segments(body: str, mentions, quotes, events, names: dict[str, str], article
 
 def names_of(store: Store, ids) -> dict[str, str]:
     """Display names for (canonical or per-article) actor ids."""
-    names: dict[str, str] = {}
-    canon = store._canonical()  # noqa: SLF001 - the Store's own id map, cached per store
-    missing = []
-    for i in set(ids):
-        if i in canon:
-            names[i] = canon[i].name
-        else:
-            missing.append(i)
-    if missing:
-        rows = store.db.execute(
-            f"SELECT actor_id, json_extract(data, '$.name') FROM article_actors WHERE actor_id IN ({_marks(len(missing))})"
-            " GROUP BY actor_id", missing)
-        names.update({r[0]: r[1] for r in rows})
-    return names
+    return store.actor_names(list(set(ids)))
 
 
 def co_actors(store: Store, actor_id: str, limit: int = 25) -> list[dict]:
@@ -248,199 +234,6 @@ def co_actors(store: Store, actor_id: str, limit: int = 25) -> list[dict]:
     return [{"id": k, "name": names.get(k, k), "articles": together[k], "events": counterpart[k]} for k in keys]
 
 
-# ---- events: graph, dyads, timeline -------------------------------------------------------------
-
-def _event_table(store: Store) -> str:
-    return "merged_events" if store.count("merged_events") else "events"
-
-
-def _event_filters(store: Store, *, since=None, until=None, status=None, type=None) -> tuple[list[str], list]:
-    where, args = [], []
-    if since:
-        where.append("date_hi >= ?")
-        args.append(date_bounds(since)[0])
-    if until:
-        where.append("date_lo <= ?")
-        args.append(date_bounds(until)[1])
-    if status:
-        where.append("status = ?")
-        args.append(status)
-    if type:
-        where.append("type = ?")
-        args.append(type.upper())
-    return where, args
-
-
-def network(store: Store, *, since=None, until=None, status=None, type=None, max_edges: int = 150) -> dict:
-    """Who did what to whom: one edge per ordered actor pair, weighted by its events."""
-    where, args = _event_filters(store, since=since, until=until, status=status, type=type)
-    where += ["actor1_id IS NOT NULL", "actor2_id IS NOT NULL", "actor1_id != actor2_id"]
-    sql = (f"SELECT actor1_id, actor2_id, count(*), sum(json_extract(data, '$.quad') <= 2),"
-           f" total(json_extract(data, '$.goldstein')) FROM {_event_table(store)}"
-           f" WHERE {' AND '.join(where)} GROUP BY actor1_id, actor2_id")
-    edges: dict[tuple[str, str], list] = defaultdict(lambda: [0, 0, 0.0])
-    for a1, a2, n, coop, gold in store.db.execute(sql, args):
-        key = (store.canonical_id(a1), store.canonical_id(a2))
-        if key[0] == key[1]:
-            continue
-        edge = edges[key]
-        edge[0] += n
-        edge[1] += coop or 0
-        edge[2] += gold or 0.0
-    top = sorted(edges.items(), key=lambda kv: (-kv[1][0], kv[0]))[:max_edges]
-    node_ids = {a for (a, _), _ in top} | {b for (_, b), _ in top}
-    names = names_of(store, node_ids)
-    degree: Counter = Counter()
-    for (a, b), (n, _, _) in top:
-        degree[a] += n
-        degree[b] += n
-    return {
-        "nodes": [{"id": i, "name": names.get(i, i), "weight": degree[i]} for i in sorted(node_ids)],
-        "edges": [{"source": a, "target": b, "events": n, "cooperation": coop, "conflict": n - coop,
-                   "goldstein": round(gold, 1)} for (a, b), (n, coop, gold) in top],
-        "total_pairs": len(edges),
-    }
-
-
-def _side(store: Store, key: str) -> tuple[str, list]:
-    """SQL matching one side of a dyad for actor column `{col}`: the actor's ids, or a country code."""
-    local = store.local_ids(key)
-    clause = f"{{col}}_id IN ({_marks(len(local))})"
-    args: list = list(local)
-    if len(key) == 3 and key.isalpha():
-        clause = f"({clause} OR json_extract(data, '$.{{col}}.country') = ?)"
-        args.append(key.upper())
-    return clause, args
-
-
-def events_between(store: Store, a: str, b: str, *, limit: int = 50, offset: int = 0, since=None, until=None,
-                   status=None, type=None) -> list[Event]:
-    """Events with `a` on one side and `b` on the other, in date order."""
-    ca, aa = _side(store, a)
-    cb, ab = _side(store, b)
-    where, args = _event_filters(store, since=since, until=until, status=status, type=type)
-    pair = (f"(({ca.format(col='actor1')} AND {cb.format(col='actor2')})"
-            f" OR ({cb.format(col='actor1')} AND {ca.format(col='actor2')}))")
-    sql = f"SELECT data FROM {_event_table(store)} WHERE {' AND '.join([pair] + where)}"
-    sql += " ORDER BY date_lo IS NULL, date_lo, id LIMIT ? OFFSET ?"
-    rows = store.db.execute(sql, aa + ab + ab + aa + args + [limit, offset])
-    return [_canon_event(store, json.loads(r[0])) for r in rows]
-
-
-def _canon_event(store: Store, data: dict) -> Event:
-    from dataclasses import replace
-
-    from ..records import from_dict
-
-    e = from_dict(Event, data)
-    return replace(e, actor1=store.canonical_ref(e.actor1), actor2=store.canonical_ref(e.actor2))
-
-
-def dyad_series(store: Store, a: str, b: str) -> list[dict]:
-    """Monthly quad counts and Goldstein sums: the stories stage's series when it exists, else ours."""
-    try:
-        from ..stories.dyad import dyad_series as stage_series
-    except ImportError:
-        stage_series = None
-    if stage_series is not None:
-        return [as_dict(r) for r in stage_series(store, a, b)]
-    ca, aa = _side(store, a)
-    cb, ab = _side(store, b)
-    pair = (f"(({ca.format(col='actor1')} AND {cb.format(col='actor2')})"
-            f" OR ({cb.format(col='actor1')} AND {ca.format(col='actor2')}))")
-    sql = (f"SELECT substr(date_lo, 1, 7), json_extract(data, '$.quad'), count(*),"
-           f" total(json_extract(data, '$.goldstein')) FROM {_event_table(store)}"
-           f" WHERE {pair} AND date_lo IS NOT NULL AND status IN ('reported', 'historical') GROUP BY 1, 2 ORDER BY 1")
-    months: dict[str, dict] = {}
-    for month, quad, n, gold in store.db.execute(sql, aa + ab + ab + aa):
-        row = months.setdefault(month, {"month": month, "quad1": 0, "quad2": 0, "quad3": 0, "quad4": 0,
-                                        "goldstein": 0.0, "events": 0})
-        if quad in (1, 2, 3, 4):
-            row[f"quad{quad}"] += n
-        row["goldstein"] = round(row["goldstein"] + (gold or 0.0), 1)
-        row["events"] += n
-    return list(months.values())
-
-
-def top_pair(store: Store) -> tuple[str, str] | None:
-    graph = network(store, max_edges=1)
-    if not graph["edges"]:
-        return None
-    edge = graph["edges"][0]
-    return edge["source"], edge["target"]
-
-
-def timeline(store: Store, *, actor=None, dyad=None, since=None, until=None, search=None, status=None,
-             limit: int = 1000) -> tuple[list[dict], bool]:
-    """Timeline entries (date, text, outlets, status, sentence, event_id), the latest `limit`,
-    and whether more were cut. From the stories stage when it exists, else straight from events."""
-    try:
-        from ..stories.timeline import build_timeline
-    except ImportError:
-        build_timeline = None
-    if build_timeline is not None:
-        entries = [as_dict(e) for e in build_timeline(store, actor=actor, dyad=dyad, since=since, until=until,
-                                                      search=search, status=status)]
-        return entries[-limit:], len(entries) > limit
-    if dyad:
-        events = events_between(store, dyad[0], dyad[1], limit=100_000, since=since, until=until, status=status)
-        if actor:
-            keep = set(store.local_ids(actor)) | {store.canonical_id(actor)}
-            events = [e for e in events if {_aid(e.actor1), _aid(e.actor2)} & keep]
-    else:
-        where, args = _event_filters(store, since=since, until=until, status=status)
-        if actor:
-            local = store.local_ids(actor)
-            where.append(f"(actor1_id IN ({_marks(len(local))}) OR actor2_id IN ({_marks(len(local))}))")
-            args += local + local
-        where.append("date_lo IS NOT NULL")
-        sql = (f"SELECT data FROM {_event_table(store)} WHERE {' AND '.join(where)}"
-               " ORDER BY date_lo DESC, id DESC LIMIT ?")
-        events = [_canon_event(store, json.loads(r[0])) for r in store.db.execute(sql, args + [limit + 1])]
-        events.reverse()
-    if search:
-        words = search.lower().split()
-        events = [e for e in events if all(w in _evidence(e).lower() for w in words)]
-    events = [e for e in events if e.date]
-    entries = [{"date": e.date, "text": _sentence_text(e), "outlets": sorted({s.outlet for s in e.sources if s.outlet}),
-                "status": e.status, "sentence": e.sources[0].sentence if e.sources else "", "event_id": e.id,
-                "type": e.type, "quad": e.quad,
-                "article_id": e.sources[0].article_id if e.sources else None} for e in events]
-    return entries[-limit:], len(entries) > limit
-
-
-def _aid(ref) -> str | None:
-    return ref.actor_id if ref else None
-
-
-def _evidence(e: Event) -> str:
-    return " ".join([e.trigger] + [s.sentence for s in e.sources])
-
-
-def _sentence_text(e: Event) -> str:
-    a1 = e.actor1.name if e.actor1 else "someone"
-    verb = e.trigger or e.type.lower()
-    return f"{a1} {verb} {e.actor2.name}" if e.actor2 else f"{a1} {verb}"
-
-
-def event_article(event_ids, store: Store) -> dict[str, str]:
-    """Event id -> the article that carries it (for timeline entries from the stories stage)."""
-    ids = list(event_ids)
-    if not ids:
-        return {}
-    out: dict[str, str] = {}
-    for i in range(0, len(ids), 500):
-        chunk = ids[i:i + 500]
-        for eid, aid in store.db.execute(
-                f"SELECT id, article_id FROM events WHERE id IN ({_marks(len(chunk))})", chunk):
-            out[eid] = aid
-        for eid, data in store.db.execute(
-                f"SELECT id, json_extract(data, '$.sources[0].article_id') FROM merged_events"
-                f" WHERE id IN ({_marks(len(chunk))})", chunk):
-            out.setdefault(eid, data)
-    return out
-
-
 def article_of(store: Store, article_id: str) -> Article | None:
     """An article by id or unique id prefix (at least 6 characters)."""
     found = store.article(article_id)
@@ -450,15 +243,6 @@ def article_of(store: Store, article_id: str) -> Article | None:
         if len(rows) == 1:
             found = store.article(rows[0][0])
     return found
-
-
-def actor_events(store: Store, actor_id: str, limit: int = 50) -> list[Event]:
-    """An actor's latest events, newest first."""
-    local = store.local_ids(actor_id)
-    marks = _marks(len(local))
-    sql = (f"SELECT data FROM {_event_table(store)} WHERE actor1_id IN ({marks}) OR actor2_id IN ({marks})"
-           " ORDER BY date_lo IS NULL, date_lo DESC, id LIMIT ?")
-    return [_canon_event(store, json.loads(r[0])) for r in store.db.execute(sql, local + local + [limit])]
 
 
 def role_bars(roles) -> list[dict]:

@@ -9,6 +9,7 @@ from fastapi.responses import HTMLResponse
 
 from ..store import Store
 from . import data
+from . import graph as events_view
 from .app import CSP_TIMELINE, html
 from .params import Actor, ActorKind, EventType, Outlet, Page, Q, Since, Status, Until
 
@@ -104,7 +105,7 @@ def actor(request: Request, actor_id: str):
     if found is None:
         raise HTTPException(404, f"No actor {actor_id!r}.")
     quotes = list(store.quotes(speaker=found.id, limit=30))
-    events = data.actor_events(store, found.id, limit=50)
+    events = events_view.actor_events(store, found.id, limit=50)
     articles = data.list_articles(store, actor=found.id, limit=20)
     heads = data.headlines(store, [x.article_id for x in quotes])
     return html(request, "actor.html", nav="actors", x=found, roles=data.role_bars(found.roles), quotes=quotes,
@@ -118,19 +119,10 @@ def timeline(request: Request, actor: Actor = None, a: Actor = None, b: Actor = 
     if store is None:
         return empty(request, "timeline")
     dyad = (a, b) if a and b else None
-    entries, cut = data.timeline(store, actor=actor, dyad=dyad, since=since, until=until, search=q, status=status)
-    for e in entries:
-        e.setdefault("quad", data.TYPE_QUAD.get(e.get("type") or ""))
-        if not e.get("article_id") and e.get("articles"):
-            e["article_id"] = e["articles"][0]
-    missing = [e["event_id"] for e in entries if not e.get("article_id") and e.get("event_id")]
-    if missing:
-        where = data.event_article(missing, store)
-        for e in entries:
-            e.setdefault("article_id", where.get(e.get("event_id")))
+    entries, cut = events_view.timeline(store, actor=actor, dyad=dyad, since=since, until=until, search=q, status=status)
     return html(request, "timeline.html", nav="timeline", entries=entries, cut=cut, actor=actor or "",
                 a=a or "", b=b or "", status=status or "", since=since or "", until=until or "", q=q or "",
-                statuses=data.STATUSES, listed=list(reversed(entries[-200:])), csp=CSP_TIMELINE if entries else None)
+                statuses=data.STATUSES, listed=list(reversed(entries[-100:])), csp=CSP_TIMELINE if entries else None)
 
 
 @router.get("/network", response_class=HTMLResponse)
@@ -139,7 +131,7 @@ def network(request: Request, type: EventType = None, status: Status = None, sin
     store = _store(request)
     if store is None:
         return empty(request, "network")
-    graph = data.network(store, type=type, status=status, since=since, until=until)
+    graph = events_view.network(store, type=type, status=status, since=since, until=until)
     names = {n["id"]: n["name"] for n in graph["nodes"]}
     return html(request, "network.html", nav="network", graph=graph, names=names, type=type or "",
                 status=status or "", since=since or "", until=until or "", types=data.EVENT_TYPES,
@@ -152,10 +144,10 @@ def dyad(request: Request, a: Actor = None, b: Actor = None):
     if store is None:
         return empty(request, "dyad")
     if not (a and b):
-        pair = data.top_pair(store)
+        pair = events_view.top_pair(store)
         if pair:
             a, b = a or pair[0], b or pair[1]
-    series = data.dyad_series(store, a, b) if a and b else []
+    series = events_view.dyad_series(store, a, b) if a and b else []
     names = data.names_of(store, [x for x in (a, b) if x])
     return html(request, "dyad.html", nav="dyad", a=a or "", b=b or "", name_a=names.get(a, a or ""),
                 name_b=names.get(b, b or ""), series=series, quads=data.QUAD_NAMES)

@@ -1,0 +1,116 @@
+"""The actors an event can name: the article's actors, plus groups named by nationality.
+
+The actor layer names people, organisations, countries and the group nouns it knows ("Iraqi
+officials"). News also names groups by a nationality word on any noun: "Israeli tanks", "thousands of
+Iraqi Kurds", "Palestinian youths". Such a phrase identifies the actor's country, which is what event
+coding needs, so the event stage keeps it as a group actor with that country. It has no actor record,
+so events carry it by name with no `actor_id` (as the store and story merging already allow).
+
+`EventActors` wraps the article's ArticleActors for one `find_events` call and memoises span look-ups,
+which the extractor asks for many times per sentence.
+"""
+
+from __future__ import annotations
+
+from ..actors.index import ArticleActors
+from ..ids import actor_id
+from ..records import Actor, EventActor
+
+# Heads that count members of the group named inside them: "thousands of Iraqi Kurds".
+QUANTITY_HEADS = frozenset(
+    "thousand hundred dozen million score group number crowd band handful couple few some many".split()
+)
+# Nouns a nationality word makes a place or a thing of that country, not an actor.
+NOT_AGENTS = frozenset(
+    """city town village province region territory border frontier area capital country state soil airspace
+    water waters coast port island peninsula part side zone district enclave camp site embassy consulate
+    flag currency market economy law constitution language culture history people's interest interests
+    policy policies position stance view claim claims""".split()
+)
+# Military hardware stands for the armed forces that use it ("Israeli tanks shelled ...").
+HARDWARE = frozenset(
+    "tank aircraft helicopter gunship warship warplane jet plane bomber fighter drone ship boat vessel "
+    "artillery submarine frigate destroyer missile battery".split()
+)
+COUNTRY_TERMS = frozenset({"demonym", "country", "capital"})
+MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "npadvmod"})
+
+
+class EventActors:
+    """The actors of one article as the event extractor sees them."""
+
+    def __init__(self, base: ArticleActors, knowledge) -> None:
+        self.base = base
+        self.knowledge = knowledge
+        self._at: dict = {}
+        self._groups: dict = {}
+
+    def at(self, start: int, end: int) -> Actor | None:
+        key = (start, end)
+        if key not in self._at:
+            self._at[key] = self.base.at(start, end)
+        return self._at[key]
+
+    def ref(self, actor: Actor | None) -> EventActor | None:
+        if actor is None:
+            return None
+        if self.base.actor(actor.id) is None:
+            return EventActor(name=actor.name, actor_id=None, country=actor.country, sector=actor.sector)
+        return self.base.ref(actor)
+
+    def group(self, head) -> Actor | None:
+        """A group actor for a noun phrase headed by `head` whose modifiers name a country."""
+        if head.i not in self._groups:
+            self._groups[head.i] = self._group(head, depth=0)
+        return self._groups[head.i]
+
+    def members(self, head, country_actor: Actor) -> Actor | None:
+        """'students throughout Indonesia', 'protesters in Baghdad': a group of that country, not the state."""
+        if country_actor.kind != "country" or head.pos_ != "NOUN" or not country_actor.country:
+            return None
+        if head.tag_ != "NNS" and head.lemma_.lower() not in QUANTITY_HEADS:
+            return None  # a group is plural: "students", not "the U.S. point man"
+        lemma = head.lemma_.lower()
+        if lemma in QUANTITY_HEADS:
+            of = next((g for p in head.children if p.dep_ == "prep" and p.lower_ == "of"
+                       for g in p.children if g.dep_ == "pobj" and g.pos_ == "NOUN"), None)
+            return self.members(of, country_actor) if of is not None and of.lemma_.lower() not in QUANTITY_HEADS else None
+        if lemma in NOT_AGENTS:
+            return None
+        return self._make(head, country_actor.country)
+
+    def _make(self, head, code: str) -> Actor:
+        lemma = head.lemma_.lower()
+        title = self.knowledge.titles.get(head.lower_) if self.knowledge is not None else None
+        sector = title.sector if title is not None and title.kind == "group" else ("MIL" if lemma in HARDWARE else None)
+        adjective = self.knowledge.adjective(code) if self.knowledge is not None else code
+        name = f"{adjective} {head.text}"
+        return Actor(id=actor_id("group", name), name=name, kind="group", country=code, sector=sector)
+
+    def _group(self, head, depth: int) -> Actor | None:
+        if self.knowledge is None or head.pos_ not in ("NOUN", "PROPN") or head.ent_type_ in ("PERSON", "ORG"):
+            return None
+        lemma = head.lemma_.lower()
+        if lemma in QUANTITY_HEADS and depth == 0:
+            for prep in head.children:
+                if prep.dep_ == "prep" and prep.lower_ == "of":
+                    pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                    if pobj is not None:
+                        return self._group(pobj, depth + 1)
+            return None
+        if lemma in NOT_AGENTS or head.lower_ in NOT_AGENTS:
+            return None
+        code = self._country(head)
+        return self._make(head, code) if code is not None else None
+
+    def _country(self, head) -> str | None:
+        for mod in head.children:
+            if mod.dep_ not in MODIFIER_DEPS or mod.i > head.i:
+                continue
+            words = [t for t in mod.subtree if t.i < head.i]
+            # "South Korean" as one phrase first, then the word itself
+            for text in (" ".join(t.text for t in words), mod.text):
+                term = self.knowledge.lookup(text)
+                if term is not None and term.kind in COUNTRY_TERMS and term.country:
+                    return term.country
+        return None

@@ -1,0 +1,1 @@
+"""The web explorer (`parley serve`): see app.create_app."""

@@ -1,0 +1,241 @@
+"""Events seen whole: the actor network, dyad series, timelines and an actor's latest events.
+
+Selection is SQL over the indexed event columns (never every event through Python), so each view
+stays fast on a large store. Matching and wording follow parley.stories (dyad.actor_matcher,
+timeline.entry_for / effective_status) so the pages agree with `parley timeline` and `parley dyad`;
+when that stage is absent, simpler wording is used.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter, defaultdict
+from dataclasses import replace
+
+from ..records import Event, from_dict
+from ..store import Store, date_bounds, fts_query
+from .data import TYPE_QUAD, as_dict, names_of
+
+HAPPENED = ("reported", "historical")
+_CODE = re.compile(r"^[A-Z]{3}$")
+
+
+def _marks(n: int) -> str:
+    return ",".join("?" * n)
+
+
+def event_table(store: Store) -> str:
+    return "merged_events" if store.count("merged_events") else "events"
+
+
+def canon_event(store: Store, data: dict) -> Event:
+    e = from_dict(Event, data)
+    return replace(e, actor1=store.canonical_ref(e.actor1), actor2=store.canonical_ref(e.actor2))
+
+
+def filters(*, since=None, until=None, status=None, type=None) -> tuple[list[str], list]:
+    where, args = [], []
+    if since:
+        where.append("date_hi >= ?")
+        args.append(date_bounds(since)[0])
+    if until:
+        where.append("date_lo <= ?")
+        args.append(date_bounds(until)[1])
+    if status:
+        where.append("status = ?")
+        args.append(status)
+    if type:
+        where.append("type = ?")
+        args.append(type.upper())
+    return where, args
+
+
+def actor_clause(store: Store, key: str) -> tuple[str, list]:
+    """Events with this actor on either side."""
+    local = store.local_ids(key)
+    marks = _marks(len(local))
+    return f"(actor1_id IN ({marks}) OR actor2_id IN ({marks}))", local + local
+
+
+def side(store: Store, key: str) -> tuple[str, list]:
+    """SQL for one side of a dyad, `{col}` standing for actor1/actor2, as stories.dyad.actor_matcher:
+    a three-letter upper-case code matches the actor's country, anything else the actor's ids or exact name."""
+    if _CODE.match(key):
+        return "(json_extract(data, '$.{col}.country') = ? OR {col}_id = ?)", [key, f"country:{key}"]
+    local = [i for i in store.local_ids(key) if i != "\x00"]
+    ids = sorted(set(local) | {store.canonical_id(i) for i in local}) or ["\x00"]
+    return (f"({{col}}_id IN ({_marks(len(ids))}) OR lower(json_extract(data, '$.{{col}}.name')) = ?)",
+            ids + [key.lower()])
+
+
+def dyad_clause(store: Store, a: str, b: str) -> tuple[str, list]:
+    ca, aa = side(store, a)
+    cb, ab = side(store, b)
+    sql = (f"(({ca.format(col='actor1')} AND {cb.format(col='actor2')})"
+           f" OR ({cb.format(col='actor1')} AND {ca.format(col='actor2')}))")
+    return sql, aa + ab + ab + aa
+
+
+def events_between(store: Store, a: str, b: str, *, limit: int = 50, offset: int = 0, since=None, until=None,
+                   status=None, type=None) -> list[Event]:
+    """Events with `a` on one side and `b` on the other, in date order."""
+    pair, args = dyad_clause(store, a, b)
+    where, more = filters(since=since, until=until, status=status, type=type)
+    sql = f"SELECT data FROM {event_table(store)} WHERE {' AND '.join([pair] + where)}"
+    sql += " ORDER BY date_lo IS NULL, date_lo, id LIMIT ? OFFSET ?"
+    return [canon_event(store, json.loads(r[0])) for r in store.db.execute(sql, args + more + [limit, offset])]
+
+
+def actor_events(store: Store, actor_id: str, limit: int = 50) -> list[Event]:
+    """An actor's latest events, newest first."""
+    clause, args = actor_clause(store, actor_id)
+    sql = (f"SELECT data FROM {event_table(store)} WHERE {clause}"
+           " ORDER BY date_lo IS NULL, date_lo DESC, id LIMIT ?")
+    return [canon_event(store, json.loads(r[0])) for r in store.db.execute(sql, args + [limit])]
+
+
+# ---- the network -------------------------------------------------------------------------------
+
+def network(store: Store, *, since=None, until=None, status=None, type=None, max_edges: int = 150) -> dict:
+    """Who did what to whom: one edge per ordered actor pair, weighted by its events. Cooperation and
+    conflict come from the PLOVER type (no JSON is read: this scans every event)."""
+    where, args = filters(since=since, until=until, status=status, type=type)
+    where += ["actor1_id IS NOT NULL", "actor2_id IS NOT NULL", "actor1_id != actor2_id"]
+    coop = [t for t, q in TYPE_QUAD.items() if q <= 2]
+    sql = (f"SELECT actor1_id, actor2_id, count(*), sum(type IN ({_marks(len(coop))})) FROM {event_table(store)}"
+           f" WHERE {' AND '.join(where)} GROUP BY actor1_id, actor2_id")
+    edges: dict[tuple[str, str], list] = defaultdict(lambda: [0, 0])
+    canonical = store.canonical_id
+    for a1, a2, n, n_coop in store.db.execute(sql, coop + args):
+        key = (canonical(a1), canonical(a2))
+        if key[0] != key[1]:
+            edge = edges[key]
+            edge[0] += n
+            edge[1] += n_coop
+    top = sorted(edges.items(), key=lambda kv: (-kv[1][0], kv[0]))[:max_edges]
+    node_ids = {a for (a, _), _ in top} | {b for (_, b), _ in top}
+    names = names_of(store, node_ids)
+    degree: Counter = Counter()
+    for (a, b), (n, _) in top:
+        degree[a] += n
+        degree[b] += n
+    return {
+        "nodes": [{"id": i, "name": names.get(i, i), "weight": degree[i]} for i in sorted(node_ids)],
+        "edges": [{"source": a, "target": b, "events": n, "cooperation": coop, "conflict": n - coop}
+                  for (a, b), (n, coop) in top],
+        "total_pairs": len(edges),
+    }
+
+
+def top_pair(store: Store) -> tuple[str, str] | None:
+    """The actor pair with the most events (a default for the dyad page; per-article ids, then canonical)."""
+    row = store.db.execute(
+        f"SELECT actor1_id, actor2_id FROM {event_table(store)} WHERE actor1_id IS NOT NULL AND actor2_id IS NOT NULL"
+        " AND actor1_id != actor2_id GROUP BY actor1_id, actor2_id ORDER BY count(*) DESC, 1, 2 LIMIT 1").fetchone()
+    return (store.canonical_id(row[0]), store.canonical_id(row[1])) if row else None
+
+
+# ---- dyads -------------------------------------------------------------------------------------
+
+def dyad_series(store: Store, a: str, b: str) -> list[dict]:
+    """Per month between a and b, as stories.dyad.dyad_series (events that happened, dated to the
+    month at least, gaps filled with zeros), counted in SQL."""
+    pair, args = dyad_clause(store, a, b)
+    sql = (f"SELECT substr(json_extract(data, '$.date'), 1, 7) AS month, json_extract(data, '$.quad'),"
+           f" count(*), total(json_extract(data, '$.goldstein')) FROM {event_table(store)}"
+           f" WHERE {pair} AND status IN ('reported', 'historical') AND length(json_extract(data, '$.date')) >= 7"
+           " GROUP BY 1, 2 ORDER BY 1")
+    months: dict[str, dict] = {}
+    for month, quad, n, gold in store.db.execute(sql, args):
+        row = months.setdefault(month, _empty(month))
+        if quad in (1, 2, 3, 4):
+            row[f"quad{quad}"] += n
+        row["goldstein"] = round(row["goldstein"] + (gold or 0.0), 2)
+        row["events"] += n
+    if not months:
+        return []
+    return [months.get(m) or _empty(m) for m in _month_range(min(months), max(months))]
+
+
+def _empty(month: str) -> dict:
+    return {"month": month, "quad1": 0, "quad2": 0, "quad3": 0, "quad4": 0, "goldstein": 0.0, "events": 0}
+
+
+def _month_range(first: str, last: str) -> list[str]:
+    y, m = int(first[:4]), int(first[5:7])
+    out = []
+    while f"{y:04d}-{m:02d}" <= last and len(out) < 1200:
+        out.append(f"{y:04d}-{m:02d}")
+        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+    return out
+
+
+# ---- timelines ---------------------------------------------------------------------------------
+
+def _stage():
+    try:
+        from ..stories import timeline as stage
+    except ImportError:
+        return None
+    return stage
+
+
+def timeline(store: Store, *, actor=None, dyad=None, since=None, until=None, search=None, status=None,
+             limit: int = 600) -> tuple[list[dict], bool]:
+    """The latest `limit` timeline entries (date, text, outlets, status, sentence, event_id, ...) in date
+    order, and whether earlier ones were left out. By default what happened (reported, historical)."""
+    stage = _stage()
+    wanted = {status} if status else set(HAPPENED)
+    # a reported event dated after all its reports reads as planned (stories.timeline.effective_status)
+    sql_status = wanted | (set(HAPPENED) if "planned" in wanted and stage else set())
+    where, args = filters(since=since, until=until)
+    where.append(f"status IN ({_marks(len(sql_status))})")
+    args += sorted(sql_status)
+    where.append("date_lo IS NOT NULL")
+    if actor:
+        clause, more = actor_clause(store, actor)
+        where.append(clause)
+        args += more
+    if dyad:
+        clause, more = dyad_clause(store, *dyad)
+        where.append(clause)
+        args += more
+    fetch = limit + limit // 4 + 1  # room for the few a status or search check drops
+    sql = (f"SELECT data FROM {event_table(store)} WHERE {' AND '.join(where)}"
+           " ORDER BY date_lo DESC, id DESC LIMIT ?")
+    rows = store.db.execute(sql, args + [fetch]).fetchall()
+    in_search, words = None, []
+    if search:
+        in_search = {r[0] for r in store.db.execute(
+            "SELECT article_id FROM articles_fts WHERE articles_fts MATCH ?", (fts_query(search),))}
+        words = [w.lower() for w in search.split()]
+    entries = []
+    for (data,) in rows:
+        e = canon_event(store, json.loads(data))
+        st = stage.effective_status(e) if stage else e.status
+        if st not in wanted or not e.date:
+            continue
+        if in_search is not None and not (
+                any(s.article_id in in_search for s in e.sources)
+                or any(all(w in (s.sentence or "").lower() for w in words) for s in e.sources)):
+            continue
+        entries.append(_entry(stage, e, st))
+    entries.sort(key=lambda x: (date_bounds(x["date"])[0], -(x.get("n_sources") or 0), x.get("event_id") or ""))
+    cut = len(rows) == fetch or len(entries) > limit
+    return entries[-limit:], cut
+
+
+def _entry(stage, e: Event, status: str) -> dict:
+    if stage is not None:
+        entry = as_dict(stage.entry_for(e, status))
+    else:
+        a1 = e.actor1.name if e.actor1 else "Someone"
+        verb = e.trigger or e.type.lower()
+        entry = {"date": e.date, "text": f"{a1} {verb} {e.actor2.name}" if e.actor2 else f"{a1} {verb}",
+                 "outlets": list(dict.fromkeys(s.outlet for s in e.sources if s.outlet)), "status": status,
+                 "sentence": e.sources[0].sentence if e.sources else "", "event_id": e.id, "type": e.type,
+                 "n_sources": e.n_sources, "articles": list(dict.fromkeys(s.article_id for s in e.sources))}
+    entry["quad"] = e.quad or TYPE_QUAD.get(e.type)
+    entry["article_id"] = e.sources[0].article_id if e.sources else None
+    return entry
