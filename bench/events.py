@@ -44,6 +44,12 @@ def main() -> int:
     knowledge = load_knowledge(options)
     lex = load_lexicon()
     clock = {"parse": 0.0, "actors": 0.0, "events": 0.0}
+    # one-time start-up (date parser tables, lexicon, matchers) is not per-article time: paid here, shown apart
+    t0 = time.perf_counter()
+    warm = Article(id="warm-up", source="bench", body="Japan's minister met China's envoy last Tuesday.", published="2000-01-01", language="en")
+    warm_doc = nlp(warm.body)
+    find_events(warm, warm_doc, find_actors(warm, warm_doc, knowledge, options), options)
+    startup = time.perf_counter() - t0
     notes: set = set()
 
     def code(items):
@@ -90,34 +96,37 @@ def main() -> int:
         any_event += bool(events)
         types = {e.type for e in events}
         projected = {lex.code(e.cameo).type if e.cameo else e.type for e in events} | types
-        wrong_type += sum(1 for e in events if e.type != gold and lex.code(e.cameo).type != gold)
+        wrong_type += sum(1 for e in events if e.type != gold)
         beyond_one += max(0, len(events) - 1)
-        if gold in types:
-            hit_type += 1
-        if gold not in types and len(misses) < args.misses:
-            misses.append((gold, [(e.type, e.cameo, e.status, e.trigger) for e in events], r["text"][:140]))
-        if gold in projected:
-            hit_cameo_type += 1
-            matching = [e for e in events if gold in (e.type, lex.code(e.cameo).type)]
-            gold_src = {CODE_FIX.get(s.get("code"), s.get("code")) for s in r.get("source") or []}
-            gold_tgt = {CODE_FIX.get(s.get("code"), s.get("code")) for s in r.get("target") or []} if isinstance(r.get("target"), list) else set()
-            for fill in (False, True):
-                if any(country(e.actor1, fill) in gold_src for e in matching):
-                    src[fill] += 1
-                if gold_tgt and any(country(e.actor2, fill) in gold_tgt for e in matching):
-                    tgt[fill] += 1
-            tgt_n += bool(gold_tgt)
+        hit_cameo_type += gold in projected
+        if gold not in types:
+            if len(misses) < args.misses:
+                misses.append((gold, [(e.type, e.cameo, e.status, e.trigger) for e in events], r["text"][:140]))
+            continue
+        hit_type += 1
+        matching = [e for e in events if e.type == gold]
+        gold_src = {CODE_FIX.get(s.get("code"), s.get("code")) for s in r.get("source") or []}
+        gold_tgt = {CODE_FIX.get(s.get("code"), s.get("code")) for s in r.get("target") or []} if isinstance(r.get("target"), list) else set()
+        for fill in (False, True):
+            if any(country(e.actor1, fill) in gold_src for e in matching):
+                src[fill] += 1
+            if gold_tgt and any(country(e.actor2, fill) in gold_tgt for e in matching):
+                tgt[fill] += 1
+        tgt_n += bool(gold_tgt)
     pct = lambda a, b: f"{100 * a / b:.1f}%" if b else "n/a"
     print(f"PLOVER GSR: {n} records, {any_event} with any event ({pct(any_event, n)})")
-    print(f"  gold type among coded events (record type):             {hit_type}/{n} = {pct(hit_type, n)}")
-    print(f"  gold type among coded events (type or CAMEO-projected): {hit_cameo_type}/{n} = {pct(hit_cameo_type, n)}")
-    print(f"    (CAMEO-projected: a planned cooperative action carries CAMEO intent code 03x -> AGREE, as PLOVER codes it)")
-    print(f"  source country right, of those: {src[False]}/{hit_cameo_type} = {pct(src[False], hit_cameo_type)} with the actor layer as is;"
-          f" {src[True]}/{hit_cameo_type} = {pct(src[True], hit_cameo_type)} with GPE/NORP countries filled")
+    print(f"  gold type among coded events (strict, by `type`):           {hit_type}/{n} = {pct(hit_type, n)}")
+    print(f"  gold type among coded events (`type` or CAMEO-projected):   {hit_cameo_type}/{n} = {pct(hit_cameo_type, n)}")
+    print("    (strict: an event's PLOVER `type`. An actor's own statement that it will act (\"X said it will withdraw\",")
+    print("     \"X is willing to\") is coded as PLOVER does, AGREE/THREATEN/REJECT, next to the planned action;")
+    print("     a bare future (\"X will meet Y\") is the action with status planned, whose CAMEO code is 03x -> AGREE")
+    print("     only in the projected figure)")
+    print(f"  source country right, of the strict hits: {src[False]}/{hit_type} = {pct(src[False], hit_type)} with the actor layer as is;"
+          f" {src[True]}/{hit_type} = {pct(src[True], hit_type)} with GPE/NORP countries filled")
     print(f"  target country right, of those with a gold target: {tgt[False]}/{tgt_n} = {pct(tgt[False], tgt_n)} as is;"
           f" {tgt[True]}/{tgt_n} = {pct(tgt[True], tgt_n)} filled")
     total = sum(len(v) for v in coded.values())
-    print(f"  events coded: {total}; of another type than gold: {wrong_type} ({pct(wrong_type, n)} of records);"
+    print(f"  events coded: {total}; extra (of another type than the gold): {wrong_type}, vs {n} records;"
           f" beyond one per record: {beyond_one}")
     for gold, got, text in misses:
         print(f"    MISS {gold:9s} got {got} :: {text}")
@@ -155,7 +164,8 @@ def main() -> int:
     for note in sorted(notes):
         print(f"note: {note}")
     print(f"time: parse {clock['parse']:.2f}s, actors {clock['actors']:.2f}s, events {clock['events']:.2f}s;"
-          f" event coding = {100 * clock['events'] / clock['parse']:.1f}% of parse time")
+          f" event coding = {100 * clock['events'] / clock['parse']:.1f}% of parse time"
+          f" (one-time start-up before timing, not counted: {startup:.2f}s)")
     return 0
 
 

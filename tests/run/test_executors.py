@@ -70,3 +70,19 @@ def test_dask_local_cluster_equals_in_process(options, inputs, reference, tmp_pa
         assert sum(client.run(lambda dask_worker: dask_worker.plugins["parley"].pipeline is not None).values()) == 2
         with DaskExecutor(options, client=client, partition_docs=5) as dask:  # shards as bytes
             assert same(dask.map(inputs), reference)
+
+        # the batch path: workers read the input files themselves, the loader reads the shards
+        from parley.ingest import read_inputs
+        from parley.run.dask import process_inputs
+        from parley.run.shards import read_shards
+
+        files = []
+        for n, d in enumerate(d for d in inputs if not isinstance(d, InputError)):
+            files.append(tmp_path / "in" / f"{n:02d}.txt")
+            files[-1].parent.mkdir(exist_ok=True)
+            files[-1].write_text(d.content, encoding="utf-8")
+        urls = [str(f) for f in files]
+        written = process_inputs(client, urls, str(tmp_path / "batch"), options)
+        assert len(written) == len(urls)
+        expected = dicts(LocalExecutor(options).map(read_inputs(urls, options)))
+        assert same(read_shards(str(tmp_path / "batch")), expected)

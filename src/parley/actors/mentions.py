@@ -18,6 +18,7 @@ from functools import cache
 import spacy
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
+from rapidfuzz import fuzz, process
 from spacy.util import filter_spans
 
 from ..options import Options
@@ -114,13 +115,13 @@ class _Reader:
         self.k = knowledge
         term_matcher, title_matcher = _matchers(knowledge, doc.vocab)
         self.persons = [e for e in doc.ents if e.label_ == "PERSON"]
-        person_tok = {i for e in self.persons for i in range(e.start, e.end)}
+        person_at = {i: e for e in self.persons for i in range(e.start, e.end)}
+        person_tok = set(person_at)
         terms = []
         for span in filter_spans([doc[s:e] for _, s, e in term_matcher(doc)]):
             # a country word inside a longer person name is part of the name ("Jordan" in "Michael Jordan")
-            inside_person = any(e.start <= span.start and span.end <= e.end and (e.start, e.end) != (span.start, span.end)
-                                for e in self.persons if span.start in range(e.start, e.end))
-            if not inside_person:
+            e = person_at.get(span.start)
+            if e is None or (e.start, e.end) == (span.start, span.end) or not (e.start <= span.start and span.end <= e.end):
                 terms.append(span)
         self.terms = {s.start: s for s in terms}
         self.term_tok = {i: s for s in terms for i in range(s.start, s.end)}
@@ -128,6 +129,7 @@ class _Reader:
         self.titles = {s.start: s for s in titles if not (set(range(s.start, s.end)) & person_tok)}
         self.title_tok = {i: s for s in self.titles.values() for i in range(s.start, s.end)}
         self.claimed: set[int] = set()
+        self.org_at = {i: e for e in doc.ents if e.label_ == "ORG" for i in range(e.start, e.end)}
         self.last_person_at: dict[int, Cand] = {}
         self.north_south = self._find_north_south()
         self._sent = None
@@ -163,6 +165,7 @@ class _Reader:
                 self.claimed.update(range(*cand.appos))
         cands.extend(self._title_nouns())
         cands.extend(self._terms())
+        cands.extend(self._misspelt_places())
         cands.extend(self._orgs())
         cands.extend(self._north_south_mentions())
         return sorted(cands, key=lambda c: (c.start, -c.end))
@@ -344,7 +347,7 @@ class _Reader:
             if start in self.claimed or any(i in self.term_tok for i in range(span.start, span.end)):
                 continue
             info = self.title(span)
-            org = next((e for e in self.doc.ents if e.label_ == "ORG" and e.start <= start < e.end), None)
+            org = self.org_at.get(start)
             if org is not None and not any(i in self.term_tok for i in range(org.start, org.end)):
                 continue  # "the ruling Democratic Party": the organisation pass names it
             left = self._modifiers(span.start)
@@ -449,12 +452,37 @@ class _Reader:
             elif term.kind == "demonym":
                 # "the Palestinians", "North Koreans said": the people stand for their country
                 root = span.root
-                if root.pos_ in ("NOUN", "PROPN") and root.dep_ not in ("amod", "compound", "nmod") or root.tag_ in ("NNPS", "NNS"):
+                head = root.head
+                if root.dep_ in ("amod", "compound", "nmod") and head.i >= span.end and head.tag_ in ("NNS", "NNPS") \
+                        and head.i not in self.claimed and head.i - span.end <= 3:
+                    # "Algerian landowners", "Russian aircraft": the people or forces of that country
+                    info = self.k.titles.get(head.lower_)
+                    out.append(Cand(span.start, head.i + 1, "description", "group", head.lower_, term.country,
+                                    info.sector if info else None, head=head.lower_))
+                    self.claimed.add(head.i)
+                else:
+                    # "the Palestinians", "Iraqi" in "the Iraqi city": the country itself
                     out.append(Cand(span.start, span.end, "description", "country", term.name, term.country, term=term))
             elif term.kind == "capital" and _acts(span):
                 out.append(Cand(span.start, span.end, "metonym", "country", term.name, term.country, term=term))
             if out and out[-1].start == span.start:
                 self.claimed.update(range(span.start, span.end))
+        return out
+
+    def _misspelt_places(self) -> list[Cand]:
+        """A place the model found that the knowledge lacks may be a misspelt country ("Ethopia")."""
+        out = []
+        for ent in self.doc.ents:
+            if ent.label_ not in ("GPE", "NORP") or any(i in self.claimed or i in self.term_tok for i in range(ent.start, ent.end)):
+                continue
+            text = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
+            if len(text) < 5:
+                continue
+            hit = process.extractOne(text, _country_forms(self.k), scorer=fuzz.ratio, score_cutoff=85)
+            if hit and hit[0][0] == text[0]:
+                term = self.k.terms[hit[0]]
+                out.append(Cand(ent.start, ent.end, "name", "country", term.name, term.country, term=term))
+                self.claimed.update(range(ent.start, ent.end))
         return out
 
     def _orgs(self) -> list[Cand]:
@@ -505,6 +533,11 @@ class _Reader:
     def _north_south_mentions(self) -> list[Cand]:
         return [Cand(i, i + 1, "metonym", "country", self.k.country_name(code), code)
                 for i, code in sorted(self.north_south.items()) if i not in self.claimed]
+
+
+@cache
+def _country_forms(knowledge: Knowledge) -> list[str]:
+    return [f for f, t in knowledge.terms.items() if t.kind in ("country", "demonym") and len(f) >= 5]
 
 
 def _acts(span: Span) -> bool:

@@ -71,11 +71,15 @@ class _Resolver:
         self.date = (article.published or "")[:10] or None
         self.drafts: dict[str, Draft] = {}
         self.person_at: list[tuple[int, str]] = []  # (token, draft key), sorted: who is mentioned where
+        self.positions: dict[str, list[int]] = {}  # draft key -> its mention tokens, sorted
+        self.subject: dict[int, bool] = {}  # mention token -> whether the mention is a clause subject
+        self.group_last: dict[str, int] = {}
         self.family_first = family_first_names()
 
     def run(self, cands: list[Cand]) -> ArticleActors:
         persons = [c for c in cands if c.akind == "person" and c.kind != "description"]
         full = [c for c in persons if len(c.name.split()) > 1 or c.term is not None]
+        done = {id(c) for c in full}
         for c in full:
             self._add(c, self._person_draft(c))
         surname_keys = self._surname_keys()
@@ -83,7 +87,7 @@ class _Resolver:
             if c.akind == "person" and c.as_title:
                 self._as_title(c)
         for c in sorted(cands, key=lambda c: c.start):
-            if c in full or c.as_title:
+            if id(c) in done or c.as_title:
                 continue
             if c.akind == "person" and c.kind != "description":
                 self._add(c, self._surname(c, surname_keys))
@@ -135,11 +139,21 @@ class _Resolver:
 
     def _nearest(self, keys: list[str], at: int) -> str:
         """Of these people, the one mentioned last before token `at` (else first after it)."""
-        before = [(pos, k) for pos, k in self.person_at if pos < at and k in keys]
-        if before:
-            return before[-1][1]
-        after = [(pos, k) for pos, k in self.person_at if pos >= at and k in keys]
-        return after[0][1] if after else keys[0]
+        best_before, best_after = None, None
+        for k in keys:
+            pos = self.positions.get(k, [])
+            n = bisect.bisect_left(pos, at)
+            if n and (best_before is None or pos[n - 1] > best_before[0]):
+                best_before = (pos[n - 1], k)
+            if n < len(pos) and (best_after is None or pos[n] < best_after[0]):
+                best_after = (pos[n], k)
+        return (best_before or best_after or (0, keys[0]))[1]
+
+    def _before(self, at: int, limit: int = 400):
+        """Person mentions before token `at`, latest first, at most `limit` of them."""
+        n = bisect.bisect_left(self.person_at, (at, ""))
+        for j in range(n - 1, max(-1, n - 1 - limit), -1):
+            yield self.person_at[j]
 
     def _as_title(self, c: Cand) -> None:
         """"Biegun, who ... now serves as U.S. Deputy Secretary of State": a title of the sentence's
@@ -200,11 +214,11 @@ class _Resolver:
         if c.country and not d.countries:
             d.countries[c.country] += 1
         d.spans.append((c.start, c.end, "description"))
-        self._seen(c.start, d.key)
+        self._seen(c.start, d.key, c.end)
 
     def _antecedent(self, c: Cand) -> Draft | None:
         recent: list[str] = []
-        for _, key in reversed([p for p in self.person_at if p[0] < c.start]):
+        for _, key in self._before(c.start):
             if key not in recent:
                 recent.append(key)
         pool = [self.drafts[k] for k in recent]
@@ -226,9 +240,10 @@ class _Resolver:
         s = self.sent[c.start]
         family = FAMILY.get(c.cls or "")
         later = []
-        for pos, key in self.person_at:
-            if pos <= c.start or self.sent[pos] > s + 2:
-                continue
+        n = bisect.bisect_right(self.person_at, (c.start, "\uffff"))
+        for pos, key in self.person_at[n : n + 200]:
+            if self.sent[pos] > s + 2:
+                break
             d = self.drafts[key]
             if d.kind != "person" or key in later or (c.country and d.country() not in (None, c.country)):
                 continue
@@ -256,10 +271,13 @@ class _Resolver:
             d.countries[c.nationality] += 1
         if c.affiliation:
             d.fixed = (None if d.countries else c.affiliation[0], c.affiliation[1])
-        self._seen(c.start, d.key)
+        self._seen(c.start, d.key, c.end)
 
-    def _seen(self, at: int, key: str) -> None:
+    def _seen(self, at: int, key: str, end: int | None = None) -> None:
         bisect.insort(self.person_at, (at, key))
+        bisect.insort(self.positions.setdefault(key, []), at)
+        last = self.doc[(end or at + 1) - 1]
+        self.subject[at] = last.dep_ in SUBJECT or (last.dep_ == "appos" and last.head.dep_ in SUBJECT)
 
     def _pronouns(self) -> None:
         doc, sent = self.doc, self.sent
@@ -280,38 +298,36 @@ class _Resolver:
             g = self.drafts[key].gender
             return self.drafts[key].kind == "person" and (g is None or g == gender)
 
-        here = [(pos, k) for pos, k in self.person_at if pos < at and self.sent[pos] == s and fits(k)]
+        window = [(pos, k) for pos, k in self._before(at, 200) if self.sent[pos] >= s - 3]
+        here = [(pos, k) for pos, k in window if self.sent[pos] == s and fits(k)][::-1]
         if here:
-            subjects = [(pos, k) for pos, k in here if self._is_subject(pos)]
+            subjects = [(pos, k) for pos, k in here if self.subject.get(pos)]
             return (subjects or here)[-1][1]
         for back in range(1, 4):
-            there = [(pos, k) for pos, k in self.person_at if self.sent[pos] == s - back and pos < at]
+            there = [(pos, k) for pos, k in window if self.sent[pos] == s - back]
             if not there:
                 continue
             there = [(pos, k) for pos, k in there if fits(k)]
             keys = {k for _, k in there}
             if len(keys) == 1:
                 return keys.pop()
-            subjects = {k for pos, k in there if self._is_subject(pos)}
+            subjects = {k for pos, k in there if self.subject.get(pos)}
             return subjects.pop() if len(subjects) == 1 else None
         return None
-
-    def _is_subject(self, pos: int) -> bool:
-        """Whether the mention starting at token `pos` is a clause subject (its last word carries the role)."""
-        for key_spans in (self.drafts[k].spans for _, k in self.person_at if _ == pos):
-            for start, end, _kind in key_spans:
-                if start == pos:
-                    return self.doc[end - 1].dep_ in SUBJECT or self.doc[end - 1].head.dep_ in SUBJECT and self.doc[end - 1].dep_ == "appos"
-        return self.doc[pos].dep_ in SUBJECT
 
     def _fallback_country(self) -> None:
         """A person with a government title but no nationality: the dateline's country, if any."""
         term = self.k.lookup(self.article.dateline) if self.article.dateline else None
         code = term.country if term and term.kind in ("capital", "country") else None
+        if code is None:
+            # a story about one country only: its unqualified officials are that country's
+            named = {d.country() for d in self.drafts.values() if d.kind in ("country", "group") and d.country()}
+            named -= {"IGO", "NGO", "IMG"}
+            code = named.pop() if len(named) == 1 else None
         for d in self.drafts.values():
             if d.kind != "person" or d.countries or (d.fixed and d.fixed[0]):
                 continue
-            if code and d.sectors.keys() & {"GOV", "LEG", "MIL"}:
+            if code and d.sectors.keys() & {"GOV", "LEG", "MIL", "JUD"}:
                 d.countries[code] += 1
 
     # -- groups, organisations, countries ----------------------------------------------------------------
@@ -328,8 +344,9 @@ class _Resolver:
             same = [d for d in self.drafts.values() if d.kind == c.akind and d.name.lower().endswith(" " + c.head)]
             if not same:
                 return
-            d = max(same, key=lambda d: max(s[0] for s in d.spans))
+            d = max(same, key=lambda d: self.group_last.get(d.key, -1))
         d.spans.append((c.start, c.end, "description"))
+        self.group_last[d.key] = c.start
 
     def _named(self, c: Cand) -> None:
         if c.akind == "country":

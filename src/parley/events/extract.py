@@ -73,14 +73,30 @@ def find_events(article: Article, doc, actors: ArticleActors, options: Options) 
     for sent in doc.sents:
         if not _codable(sent):
             continue
+        here = _Sentence(sent)
         source = Source(article.id, article.outlet, article.published, sent.text, sent.start_char, sent.end_char)
         for cand in _candidates(sent, lex, actors):
-            for event in _events(cand, sent, article, doc, actors, lex, base, source):
+            for event in _events(cand, sent, article, here, actors, lex, base, source):
                 key = (event.actor1.actor_id, event.actor2.actor_id if event.actor2 else None, event.type, event.trigger, sent.start)
                 if key not in seen:
                     seen.add(key)
                     events.append(event)
     return events
+
+
+class _Sentence:
+    """Per-sentence look-ups the extractor repeats for every candidate: entities and clauses."""
+
+    __slots__ = ("ents", "_clauses")
+
+    def __init__(self, sent) -> None:
+        self.ents = sent.ents
+        self._clauses: dict = {}
+
+    def clause(self, head) -> set:
+        if head.i not in self._clauses:
+            self._clauses[head.i] = _clause(head)
+        return self._clauses[head.i]
 
 
 def _codable(sent) -> bool:
@@ -210,7 +226,10 @@ def _candidates(sent, lex, actors) -> list[_Cand]:
 
 def _complements(verb):
     for child in verb.children:
-        if child.dep_ in ("xcomp", "ccomp") and child.pos_ in ("VERB", "AUX"):
+        # the parser sometimes hangs the infinitive as an adverbial clause: "have sworn [to fight]"
+        infinitive = child.dep_ == "advcl" and child.i > verb.i and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in child.children) and not any(c.dep_ == "mark" for c in child.children)
+        if (child.dep_ in ("xcomp", "ccomp") or infinitive) and child.pos_ in ("VERB", "AUX"):
             yield child
             yield from (c for c in child.children if c.dep_ == "conj" and c.pos_ == "VERB")
 
@@ -471,7 +490,7 @@ def _clause(head) -> set:
     return out
 
 
-def _date(cand, doc, base, future: bool):
+def _date(cand, here, base, future: bool):
     anchors = [t for t in (cand.noun, cand.verb) if t is not None]
     if cand.verb is not None:
         anchors += st.governors(cand.verb)
@@ -479,14 +498,14 @@ def _date(cand, doc, base, future: bool):
         gov = _governing_verb(cand.noun, direct=False)
         if gov is not None:
             anchors.append(gov)
-    return _date_at(anchors, doc, base, future)
+    return _date_at(anchors, here, base, future)
 
 
-def _date_at(anchors, doc, base, future: bool):
+def _date_at(anchors, here, base, future: bool):
     """The first date expression in the clause of one of `anchors`, nearest the anchor first."""
     for anchor in anchors:
-        clause = _clause(anchor)
-        spans = [e for e in doc.ents if e.label_ in ("DATE", "TIME") and e.root.i in clause and _temporal(e.root)]
+        clause = here.clause(anchor)
+        spans = [e for e in here.ents if e.label_ in ("DATE", "TIME") and e.root.i in clause and _temporal(e.root)]
         spans.sort(key=lambda e: abs(e.root.i - anchor.i))
         for ent in spans:
             found = resolve(ent.text, base, future)
@@ -512,7 +531,7 @@ def _context(code, sent) -> list:
     return context
 
 
-def _events(cand, sent, article, doc, actors, lex, base, source):
+def _events(cand, sent, article, here, actors, lex, base, source):
     first, passive = _actor1(cand, actors)
     if not first:
         return []
@@ -523,7 +542,7 @@ def _events(cand, sent, article, doc, actors, lex, base, source):
     status = st.clause_status(anchor, cand.noun, inherit=inherit) if anchor is not None else st.clause_status(None, cand.noun)
     if cand.noun is not None and status == "reported" and cand.noun.dep_ == "pobj" and cand.noun.head.lower_ == "for":
         status = "planned"  # "arrived for talks with X": the talks are the purpose, still to come
-    found = _date(cand, doc, base, future=status in ("planned", "hypothetical"))
+    found = _date(cand, here, base, future=status in ("planned", "hypothetical"))
     if found:
         date, basis, _ = found
         if status == "reported" and base is not None and (end_of(date) - base).days < -31:
@@ -533,12 +552,12 @@ def _events(cand, sent, article, doc, actors, lex, base, source):
     else:
         date, basis = None, "published"
     code = lex.code(cand.cameo)
-    statement = _statement_code(code, status) if cand.verb is not None and st.announced(cand.verb) else None
+    statement = _statement_code(code, status, cand.verb) if cand.verb is not None and st.announced(cand.verb) else None
     used = {toks[0].i for _, toks in first + second}
-    clause = _clause(anchor) if anchor is not None else {t.i for t in cand.noun.subtree}
+    clause = set(here.clause(anchor)) if anchor is not None else {t.i for t in cand.noun.subtree}
     if cand.noun is not None:
         clause |= {t.i for t in cand.noun.subtree}
-    location = find_location(clause, doc, actors, article.dateline, used)
+    location = find_location(clause, here, actors, article.dateline, used)
     trigger = " ".join(t.text for t in sorted(cand.trigger, key=lambda t: t.i))
     if second:
         pairs = list(product(first, second))
@@ -556,7 +575,7 @@ def _events(cand, sent, article, doc, actors, lex, base, source):
         if status == "planned":
             versions.append((code, code.cameo, status, date, basis, ()))
         said = st.reporting_head(cand.verb) or ([cand.verb, *st.governors(cand.verb)][-1])
-        found = _date_at([said], doc, base, future=False)
+        found = _date_at([said], here, base, future=False)
         s_date, s_basis = (found[0], found[1]) if found else (base.isoformat() if base else None, "published")
         versions.append((lex.code(statement), statement, "reported", s_date, s_basis, ("statement",)))
     events = []
@@ -601,13 +620,22 @@ def _status_cameo(code, status: str) -> str:
     return code.cameo
 
 
-def _statement_code(code, status: str) -> str | None:
-    """The code of an actor's statement that it will (not) act: AGREE 03x, THREATEN 13x, REJECT 12x."""
+def _statement_code(code, status: str, verb) -> str | None:
+    """The code of an actor's statement that it will (not) act: AGREE 03x, THREATEN 13x, REJECT 12x.
+
+    Whatever the action, making it depend on what another does ("will withdraw unless ...") is a threat.
+    """
+    if status != "negated" and any(
+        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in c.children) for c in verb.children
+    ):
+        return THREAT_CODE.get(code.root, "130")
     if status in ("planned", "hypothetical") and code.root in INTENT_CODE:
         return INTENT_CODE[code.root]
     if status in ("planned", "hypothetical") and code.root in THREAT_CODE:
         return THREAT_CODE[code.root]
     if status == "negated" and code.root in REFINE["REJECT"]:
         return REFINE["REJECT"][code.root]
+    if status == "negated" and code.type == "AGREE":
+        return "120"  # "said it will not accept": a refusal
     return None
 

@@ -10,7 +10,8 @@ PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside"})
 
 
 def find_location(tokens: set, doc, actors, dateline: str | None, skip: set) -> Location | None:
-    """`tokens`: indices of the clause; `skip`: indices already used for the event's actors."""
+    """`tokens`: indices of the clause; `doc`: the doc or sentence (anything with `.ents`) holding it;
+    `skip`: indices already used for the event's actors."""
     best = None
     for ent in doc.ents:
         if ent.label_ not in PLACE_LABELS or ent.root.i not in tokens:
