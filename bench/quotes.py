@@ -19,6 +19,8 @@ direct gold, kind indirect against the indirect gold.
   It yields only attributed direct quotes. Unlike textacy, an odd mark count drops the last mark
   rather than raising.
 - time: quote extraction (actors excluded) as a share of spaCy parse time, per corpus.
+
+With --split all, dev and test are reported apart (tune on dev, report test), then together.
 """
 
 from __future__ import annotations
@@ -212,7 +214,7 @@ def main() -> None:
     nlp = load_pipeline(options)
     nlp("warm up")
     splits = ["dev", "test"] if args.split == "all" else [args.split]
-    t_direct, t_partial_direct, t_indirect, t_base = Tally(), Tally(), Tally(), Tally()
+    tallies = {split: [Tally() for _ in range(4)] for split in [*splits, "all"]}
     parse_s = quotes_s = actors_s = 0.0
     fallbacks: list[str] = []
     try:
@@ -257,18 +259,23 @@ def main() -> None:
                     for f in found if f.quote.kind in kinds
                 ]
 
-            score(t_direct, rows({"direct"}), direct_gold, rels, text, actors)
-            score(t_partial_direct, rows({"direct", "partial"}), direct_gold, rels, text, actors)
-            score(t_indirect, rows({"indirect"}), indirect_gold, rels, text, actors)
             base = [(c, s, text[s[0] : s[1]], None) for c, s in textacy_like(doc)]
-            score(t_base, base, direct_gold, rels, text, actors)
+            for key in (split, "all"):
+                t_direct, t_partial_direct, t_indirect, t_base = tallies[key]
+                score(t_direct, rows({"direct"}), direct_gold, rels, text, actors)
+                score(t_partial_direct, rows({"direct", "partial"}), direct_gold, rels, text, actors)
+                score(t_indirect, rows({"indirect"}), indirect_gold, rels, text, actors)
+                score(t_base, base, direct_gold, rels, text, actors)
     print(f"PolNeAR {args.split}: {n} articles (first .ann of each)")
     if fallbacks:
         print(f"actors: NER fallback for {len(fallbacks)} articles (find_actors failed)")
-    print(t_direct.line("direct (ours, kind=direct)"))
-    print(t_partial_direct.line("direct+partial (ours)"))
-    print(t_base.line("textacy-style baseline*"))
-    print(t_indirect.line("indirect (ours)"))
+    for key in splits + (["all"] if len(splits) > 1 else []):
+        t_direct, t_partial_direct, t_indirect, t_base = tallies[key]
+        print(f"-- {key}")
+        print(t_direct.line("direct (ours, kind=direct)"))
+        print(t_partial_direct.line("direct+partial (ours)"))
+        print(t_base.line("textacy-style baseline*"))
+        print(t_indirect.line("indirect (ours)"))
     print("  * approximation of textacy.extract.direct_quotations, see bench/quotes.py docstring")
     print(
         f"time: parse {parse_s:.1f}s, actors {actors_s:.2f}s, quotes {quotes_s:.2f}s = "

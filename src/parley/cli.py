@@ -56,13 +56,14 @@ def ingest(
     config: Config = None,
     workers: Annotated[Optional[int], typer.Option("--workers", "-w", help="Worker processes.")] = None,
     dask: Annotated[Optional[str], typer.Option("--dask", help="Dask scheduler address, or 'local'.")] = None,
+    shards: Annotated[Optional[str], typer.Option("--shards", help="Where Dask workers write Parquet shards (folder or URL).")] = None,
     no_nlp: Annotated[bool, typer.Option("--no-nlp", help="Store clean articles only; skip actors, quotes, events.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress or summary on stderr.")] = False,
 ) -> None:
     """Read articles (.txt, .html, .jsonl, .warc[.gz], any also .gz) into the store."""
     from .api import ingest as run_ingest
 
-    options = _options(db, config, workers=workers, dask=dask, nlp=False if no_nlp else None)
+    options = _options(db, config, workers=workers, dask=dask, shards=shards, nlp=False if no_nlp else None)
     try:
         store = _store(options, create=True)
     except ParleyError as exc:

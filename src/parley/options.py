@@ -24,6 +24,7 @@ class Options:
     # executors
     workers: int = 1
     dask: str | None = None  # scheduler address, or "local"
+    shards: str | None = None  # folder or fsspec URL where Dask workers write Parquet shards
     # limits on one input
     max_file_bytes: int = 20_000_000  # a single .txt/.html article; archives are read record by record
     max_body_chars: int = 1_500_000  # longer bodies are cut (with a warning) before parsing

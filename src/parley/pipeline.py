@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 
 from .actors import ArticleActors, find_actors, load_knowledge
 from .clean import clean_document
@@ -51,28 +52,39 @@ class Pipeline:
                 yield InputError("E012", path=doc.source, detail=f"{type(exc).__name__}: {exc}")
 
     def analyse(self, articles: Iterable[Article]) -> Iterator[ArticleRecords]:
-        """Parse articles in batches (nlp.pipe) and run the record stages on each.
+        """Parse articles in batches (nlp.pipe) and run the record stages on each, in input order.
 
-        Articles that are not analysed (not English, empty, or NLP switched off) pass through as
-        bare records, emitted before the next parsed one so the stream stays roughly in order.
+        Articles that are not analysed (not English, empty) go through nlp.pipe as empty texts, so
+        none is held back waiting for a parsed one: memory stays within one batch whatever the mix.
+        With NLP switched off the model is not even loaded.
         """
+        if not self.options.nlp:
+            yield from (ArticleRecords(article) for article in articles)
+            return
         from .language import parse
 
-        held: deque[Article] = deque()
+        held: deque[Article | None] = deque()  # per article in the batch: None, or the one not analysed
 
         def to_parse() -> Iterator[Article]:
             for article in articles:
-                if self.options.nlp and article.body.strip() and (article.language or "en") == "en":
+                if article.body.strip() and (article.language or "en") == "en":
+                    held.append(None)
                     yield article
                 else:
                     held.append(article)
+                    yield replace(article, body="")  # an empty Doc costs next to nothing
 
         for article, doc in parse(self.nlp, to_parse(), self.options):
-            while held:
-                yield ArticleRecords(held.popleft())
-            yield self.records(article, doc)
-        while held:
-            yield ArticleRecords(held.popleft())
+            skipped = held.popleft()
+            yield ArticleRecords(skipped) if skipped is not None else self.safe_records(article, doc)
+
+    def safe_records(self, article: Article, doc) -> ArticleRecords:
+        """The records; a bug in a stage keeps the article (with a warning) and the batch going."""
+        try:
+            return self.records(article, doc)
+        except Exception as exc:  # noqa: BLE001
+            note = f"actors, quotes and events skipped: {type(exc).__name__}: {exc}"
+            return ArticleRecords(replace(article, warnings=[*article.warnings, note]))
 
     def records(self, article: Article, doc) -> ArticleRecords:
         actors: ArticleActors = find_actors(article, doc, self.knowledge, self.options)

@@ -30,6 +30,7 @@ def test_html_page(options):
     assert article.published == "2024-03-04T18:30:00+01:00"
     assert article.outlet == "Example Times" and article.authors == ["Jane Roe"]
     assert (article.dateline, article.agency) == ("Geneva", "AFP")
+    assert article.headline == "Border talks to resume"  # '<title>... | Example Times' without the site
 
 
 def test_html_without_article_is_e009(options):

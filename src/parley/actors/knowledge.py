@@ -6,6 +6,7 @@ aliases in a TOML file (`options.user_actors`). Everything is loaded once per pr
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass, field
 from functools import cache
@@ -15,6 +16,7 @@ from pathlib import Path
 from ..errors import UsageError
 from ..options import Options
 from ..records import Role
+from .leaders import Leaders, load_leaders
 
 
 @dataclass(frozen=True)
@@ -43,6 +45,7 @@ class Title:
     kind: str  # person | group | org
     cls: str | None  # class used to match "the envoy" to a person with an envoy-like role
     topical: bool  # "a North Korea expert": the country is the subject, not the nationality
+    canonical: str | None = None  # the one wording of this office ("FM" -> "Foreign Minister")
 
 
 @dataclass(frozen=True, eq=False)  # hashed by identity, so per-process caches can key on it
@@ -52,6 +55,15 @@ class Knowledge:
     folded: dict[str, Term]  # lower-cased surface form without a leading "the" -> term
     titles: dict[str, Title]  # lower-case phrase -> title
     family_first: frozenset[str] = field(default_factory=frozenset)
+    leaders: Leaders | None = None
+
+    def office(self, title: str) -> str:
+        """A title in its one canonical wording, so that roles over time do not split:
+        "Deputy State Secretary" -> "Deputy Secretary of State", "Vice FM" -> "Vice Foreign Minister"."""
+        pattern, canon = _office_words(self)
+        if pattern is None:
+            return title
+        return pattern.sub(lambda m: canon[m.group(0).lower()], title)
 
     def lookup(self, text: str) -> Term | None:
         """The term a surface form names: exact first, then case- and article-insensitive."""
@@ -100,16 +112,26 @@ def _load(user_actors: str | None) -> Knowledge:
         key = _fold(form)
         if term.kind == "user" or key not in folded:
             folded[key] = term
-    return Knowledge(countries, terms, folded, _titles(), family_first_names())
+    return Knowledge(countries, terms, folded, _titles(), family_first_names(), load_leaders())
 
 
 @cache
 def _titles() -> dict[str, Title]:
     titles = {}
-    for row in _rows("titles.tsv", 5):
-        phrase, sector, kind, cls, topical = row
-        titles[phrase.lower()] = Title(phrase.lower(), sector or None, kind, cls or None, topical == "1")
+    for row in _rows("titles.tsv", 6):
+        phrase, sector, kind, cls, topical, canonical = row[:6]
+        titles[phrase.lower()] = Title(phrase.lower(), sector or None, kind, cls or None, topical == "1", canonical or None)
     return titles
+
+
+@cache
+def _office_words(knowledge: Knowledge) -> tuple[re.Pattern | None, dict[str, str]]:
+    canon = {t.phrase: t.canonical for t in knowledge.titles.values() if t.canonical}
+    if not canon:
+        return None, canon
+    words = sorted(canon, key=len, reverse=True)
+    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w-])", re.IGNORECASE)
+    return pattern, canon
 
 
 @cache

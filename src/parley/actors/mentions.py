@@ -42,6 +42,8 @@ BREAK = {",", ".", ";", ":", "(", ")", '"', "“", "”", "—", "–", "?", "!"
 ABBREVIATIONS = {"rep.": "Representative", "sen.": "Senator", "gen.": "General", "lt. gen.": "Lieutenant General",
                  "maj. gen.": "Major General", "col.": "Colonel", "adm.": "Admiral"}
 NOT_ROLES = {"counterpart", "candidate"}
+GOVERNMENTS = {"administration", "government", "regime", "cabinet"}
+_NO_TERM = Term("none", "", None)
 SMALL_WORDS = {"of", "for", "and", "the", "on", "in", "at", "to", "a"}
 
 
@@ -87,7 +89,7 @@ def find_actors(article: Article, doc: Doc, knowledge: Knowledge, options: Optio
         return ArticleActors([], [])
     if not isinstance(knowledge, Knowledge):  # callers that pass the old placeholder dict
         knowledge = load_knowledge(options)
-    reader = _Reader(doc, knowledge)
+    reader = _Reader(doc, knowledge, (article.published or "")[:10] or None)
     cands = reader.read()
     return resolve(article, doc, cands, knowledge, reader.sent_index())
 
@@ -110,11 +112,14 @@ def _matchers(knowledge: Knowledge, vocab) -> tuple[PhraseMatcher, PhraseMatcher
 
 
 class _Reader:
-    def __init__(self, doc: Doc, knowledge: Knowledge) -> None:
+    def __init__(self, doc: Doc, knowledge: Knowledge, date: str | None = None) -> None:
         self.doc = doc
         self.k = knowledge
+        self.date = date
         term_matcher, title_matcher = _matchers(knowledge, doc.vocab)
-        self.persons = [e for e in doc.ents if e.label_ == "PERSON"]
+        # "Bosnian Serbs" tagged PERSON is a people, read as a group below
+        self.persons = [e for e in doc.ents if e.label_ == "PERSON"
+                        and not all((knowledge.lookup(t.text) or _NO_TERM).kind == "demonym" for t in e if not t.is_punct)]
         person_at = {i: e for e in self.persons for i in range(e.start, e.end)}
         person_tok = set(person_at)
         terms = []
@@ -192,6 +197,9 @@ class _Reader:
         if not any(t.is_title or t.is_upper for t in words):
             return None
         name = _name_text(name_span)
+        governed = self._leader_government(name, end)
+        if governed is not None:
+            return governed
         cand = Cand(ent.start, end, "name" if len(name.split()) > 1 else "surname", "person", name,
                     name_start=start, term=term)
         self._pre_title(cand, start)
@@ -200,6 +208,17 @@ class _Reader:
             self._apposition_before(cand, ent.start)
         self._coordinated(cand)
         return cand
+
+    def _leader_government(self, name: str, end: int) -> Cand | None:
+        """"the Bush administration", "the Putin government": a leader's name standing for the
+        government they head, when the leaders data knows the name at the article's date."""
+        if end >= len(self.doc) or self.doc[end].lower_ not in GOVERNMENTS or self.k.leaders is None:
+            return None
+        m = self.k.leaders.match([name], ["leader"], self.date, self.k.family_first)
+        if m is None:
+            return None
+        start = end - len(name.split())
+        return Cand(start, end + 1, "name", "organization", f"{name} {self.doc[end].lower_}", m.country, "GOV")
 
     def _pre_title(self, cand: Cand, start: int) -> None:
         """Title, nationality and qualifiers written before the name, back to a break."""
@@ -348,8 +367,9 @@ class _Reader:
                 continue
             info = self.title(span)
             org = self.org_at.get(start)
-            if org is not None and not any(i in self.term_tok for i in range(org.start, org.end)):
-                continue  # "the ruling Democratic Party": the organisation pass names it
+            if org is not None and not any(i in self.term_tok for i in range(org.start, org.end)) \
+                    and org.text.lower() not in (span.text.lower(), "the " + span.text.lower()):
+                continue  # "the ruling Democratic Party": the organisation pass names it; "Cabinet" alone is ours
             left = self._modifiers(span.start)
             countries = self._countries_in(left)
             definite = bool(left) and left[0].lower_ == "the" or any(t.text in POSSESSIVE for t in left)
@@ -357,7 +377,7 @@ class _Reader:
                 definite = True
             if info.topical:
                 countries = []
-            head = span.text.lower()
+            head = _head_text(span)
             if info.kind == "group" or info.kind == "org":
                 if not countries and not definite:
                     continue
@@ -373,7 +393,7 @@ class _Reader:
                 code, at = countries[0] if countries else (None, span.start)
                 words = [t for t in left if t.i >= at and t.lower_ in TITLE_PREFIX]
                 cand = Cand(min([at, *[t.i for t in words]]), span.end, "description", "person", _title_text([*words, *span]),
-                            code, info.sector, head=head, cls=info.cls, definite=definite)
+                            code, info.sector, head=head.lower(), cls=info.cls, definite=definite)
                 first = left[0] if left else span[0]
                 cand.indefinite = first.lower_ in ("a", "an")
                 before = self.doc[min(cand.start, first.i) - 1] if min(cand.start, first.i) > 0 else None
@@ -451,6 +471,11 @@ class _Reader:
                 out.append(Cand(span.start, span.end, "name", "country", term.name, term.country, term=term))
             elif term.kind == "demonym":
                 # "the Palestinians", "North Koreans said": the people stand for their country
+                people = self._people_of(span)
+                if people is not None:
+                    out.append(people)
+                    self.claimed.update(range(people.start, people.end))
+                    continue
                 root = span.root
                 head = root.head
                 if root.dep_ in ("amod", "compound", "nmod") and head.i >= span.end and head.tag_ in ("NNS", "NNPS") \
@@ -468,6 +493,23 @@ class _Reader:
             if out and out[-1].start == span.start:
                 self.claimed.update(range(span.start, span.end))
         return out
+
+    def _people_of(self, span: Span) -> Cand | None:
+        """"Bosnian Serbs", "Iraqi Kurds": a people named by where they live, a group of that country."""
+        nxt = self.terms.get(span.end)
+        if nxt is None or not nxt.text[:1].isupper() or not nxt.text.endswith("s"):
+            nxt_tok = self.doc[span.end] if span.end < len(self.doc) else None
+            info = self.k.titles.get(nxt_tok.lower_) if nxt_tok is not None and nxt_tok.is_title else None
+            if info is None or info.kind != "group" or info.sector:
+                return None
+            nxt = self.doc[span.end : span.end + 1]
+        else:
+            term = self.term(nxt)
+            if term is None or term.kind != "demonym" or term.country == self.term(span).country:
+                return None
+        info = self.k.titles.get(nxt.text.lower())
+        return Cand(span.start, nxt.end, "description", "group", self.term(span).name, self.term(span).country,
+                    info.sector if info else None, head=nxt.text)
 
     def _misspelt_places(self) -> list[Cand]:
         """A place the model found that the knowledge lacks may be a misspelt country ("Ethopia")."""
@@ -553,6 +595,13 @@ def _acts(span: Span) -> bool:
     if span.end < len(span.doc) and span.doc[span.end].text in POSSESSIVE:
         return True
     return False
+
+
+def _head_text(span: Span) -> str:
+    """A group noun as written when it is a proper noun ("Kurds"), else in lower case."""
+    first = span[0]
+    proper = first.is_title and not first.is_sent_start and first.pos_ == "PROPN"
+    return span.text if proper else span.text.lower()
 
 
 def _name_text(span: Span) -> str:

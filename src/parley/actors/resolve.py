@@ -26,6 +26,7 @@ from ..ids import actor_id
 from ..records import Actor, Article, Mention, Role
 from .index import ArticleActors
 from .knowledge import Knowledge, family_first_names
+from .leaders import same_office
 from .mentions import Cand
 
 PRONOUNS = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f", "herself": "f"}
@@ -49,6 +50,7 @@ class Draft:
     gender: str | None = None
     spans: list = field(default_factory=list)  # (start_tok, end_tok, mention kind)
     fixed: tuple | None = None  # (country, sector) a user or the knowledge gives
+    said: list = field(default_factory=list)  # lower-case titles the article gives, former ones too
 
     def country(self) -> str | None:
         if self.fixed and self.fixed[0]:
@@ -99,6 +101,7 @@ class _Resolver:
                 self._named(c)
         self._pronouns()
         self._members(cands)
+        self._leaders()
         self._fallback_country()
         return self._records()
 
@@ -168,7 +171,9 @@ class _Resolver:
             d.sectors[c.sector] += 1
         if c.cls:
             d.classes.add(c.cls)
-        d.roles.setdefault(c.name.lower(), Role(c.name, c.country, self.date, self.date))
+        title = self.k.office(c.name)
+        d.roles.setdefault(title.lower(), Role(title, c.country, self.date, self.date))
+        d.said.append(title.lower())
         d.spans.append((c.start, c.end, "description"))
 
     def _members(self, cands: list[Cand]) -> None:
@@ -259,6 +264,9 @@ class _Resolver:
         if c.appos:
             d.spans.append((c.appos[0], c.appos[1], "description"))
         for t in c.titles:
+            title = self.k.office(t.title)
+            if t.role:
+                d.said.append(title.lower())
             if t.country:
                 d.countries[t.country] += 2
             if t.sector:
@@ -266,7 +274,7 @@ class _Resolver:
             if t.cls:
                 d.classes.add(t.cls)
             if t.role and not t.past:
-                d.roles.setdefault(t.title.lower(), Role(t.title, t.country, self.date, self.date))
+                d.roles.setdefault(title.lower(), Role(title, t.country, self.date, self.date))
         if c.nationality:
             d.countries[c.nationality] += 1
         if c.affiliation:
@@ -315,13 +323,45 @@ class _Resolver:
             return subjects.pop() if len(subjects) == 1 else None
         return None
 
+    def _leaders(self) -> None:
+        """People the article names without a country that the leaders data knows ("President Bush",
+        "Putin"): their country, and their office at the article's date. What the article says wins:
+        a country it gives is kept, and its titles are only marked former once the term is over."""
+        leaders = self.k.leaders
+        if leaders is None:
+            return
+        for d in self.drafts.values():
+            if d.kind != "person" or d.fixed:
+                continue
+            m = leaders.match(d.names, d.said, self.date, self.family_first)
+            if m is None or (d.countries and d.country() != m.country):
+                continue
+            d.countries[m.country] += 1
+            if m.name and m.name not in d.names and all(len(n.split()) == 1 for n in d.names):
+                d.names.append(m.name)
+            office = m.office
+            if office is None:
+                continue
+            info = self.k.titles.get(office.title.lower())
+            if m.status == "in":
+                if not d.sectors:
+                    d.sectors[(info.sector if info else None) or "GOV"] += 1
+                if not d.roles:
+                    d.roles[office.title.lower()] = Role(office.title, m.country, self.date, self.date)
+            elif m.status == "former":
+                for key, role in list(d.roles.items()):
+                    if same_office(key, office.title.lower()):
+                        title = "former " + role.title
+                        del d.roles[key]
+                        d.roles.setdefault(title.lower(), Role(title, role.country, role.first_seen, role.last_seen))
+
     def _fallback_country(self) -> None:
         """A person with a government title but no nationality: the dateline's country, if any."""
         term = self.k.lookup(self.article.dateline) if self.article.dateline else None
         code = term.country if term and term.kind in ("capital", "country") else None
         if code is None:
             # a story about one country only: its unqualified officials are that country's
-            named = {d.country() for d in self.drafts.values() if d.kind in ("country", "group") and d.country()}
+            named = {d.country() for d in self.drafts.values() if d.kind in ("country", "group", "organization") and d.country()}
             named -= {"IGO", "NGO", "IMG"}
             code = named.pop() if len(named) == 1 else None
         for d in self.drafts.values():
@@ -335,13 +375,14 @@ class _Resolver:
     def _group(self, c: Cand) -> None:
         if c.country:
             adjective = self.k.adjective(c.country)
-            name = f"{adjective} {c.head}"
+            name = f"{adjective} {self.k.office(c.head)}"
             d = self._draft(actor_id(c.akind, name), c.akind, name)
             d.countries[c.country] += 1
             if c.sector:
                 d.sectors[c.sector] += 1
         else:
-            same = [d for d in self.drafts.values() if d.kind == c.akind and d.name.lower().endswith(" " + c.head)]
+            head = self.k.office(c.head).lower()
+            same = [d for d in self.drafts.values() if d.kind == c.akind and d.name.lower().endswith(" " + head)]
             if not same:
                 return
             d = max(same, key=lambda d: self.group_last.get(d.key, -1))

@@ -157,6 +157,14 @@ def mark_lines(lines: list[Line]) -> None:
             line.role, line.why = "clutter", reason
 
 
+def mark_known_clutter(lines: list[Line], known: frozenset[str]) -> None:
+    from .boilerplate import boilerplate_key
+
+    for line in lines:
+        if line.role != "meta" and boilerplate_key(line.text) in known:
+            line.role, line.why = "clutter", "repeated across the outlet's pages"
+
+
 def _mostly_latin(lines: list[Line]) -> bool:
     sample = "".join(l.text for l in lines)[:5000]
     return non_latin_script([ch for ch in sample if ch.isalpha()]) is None
@@ -183,9 +191,15 @@ def mark_teasers(lines: list[Line]) -> None:
             dropped += "\n" + line.text
 
 
-def segment(lines: list[Line], title_hint: str | None = None) -> Line | None:
-    """Second pass: find the story's span and the headline; returns the headline line (or None)."""
+def segment(lines: list[Line], title_hint: str | None = None,
+            known_clutter: frozenset[str] = frozenset()) -> Line | None:
+    """Second pass: find the story's span and the headline; returns the headline line (or None).
+
+    known_clutter holds lines the outlet repeats across its pages (clean/boilerplate.py).
+    """
     mark_lines(lines)
+    if known_clutter:
+        mark_known_clutter(lines, known_clutter)
     mark_teasers(lines)
     span = story_span(lines)
     if span is None:
@@ -195,6 +209,8 @@ def segment(lines: list[Line], title_hint: str | None = None) -> Line | None:
     headline = _choose_headline(lines, start, title_hint)
     if headline is None and title_hint:
         headline = next((l for l in lines if l.text == title_hint), None)
+    if headline is not None:
+        mark_bare_name_byline(lines, headline, start, end)
     for line in lines[:start]:
         if line.role:
             continue
@@ -257,6 +273,49 @@ def mark_name_role_bylines(lines: list[Line], start: int) -> None:
             line.meta = {"byline": Byline((normalise_name(line.text),), None)}
             if not after.role:
                 after.role, after.why = "clutter", "author's job title"
+
+
+def mark_bare_name_byline(lines: list[Line], headline: Line, start: int, end: int) -> None:
+    """'Laura Zhou' on its own between the headline and the story: a byline with neither 'By' nor a title.
+
+    Section labels look the same ('North Korea', 'World News'), so the line must also sit where
+    bylines sit (next to the date line) and its words must not recur in the story: a topic label
+    names what the story is about, a reporter rarely writes their own name.
+    Only one such line is taken, and none when the page has a byline already.
+    """
+    from .metadata import Byline, is_name
+
+    if any(l.meta.get("byline") and l.meta["byline"].authors for l in lines):
+        return
+    story = {_plain(w) for l in lines[start: end + 1] for w in l.words}
+    for line in lines[headline.index + 1: start]:
+        tokens = line.text.split()
+        if line.role or not 2 <= len(tokens) <= 4 or not is_name(line.text):
+            continue
+        before, after = lines[line.index - 1], lines[line.index + 1]
+        if "date" not in (before.why, after.why) or _continues(after):
+            continue
+        if any(t.lower().rstrip(".,") in _CALENDAR_NAMES or _plain(t) in story for t in tokens):
+            continue
+        line.role, line.why = "meta", "byline without 'By'"
+        line.meta = {"byline": Byline((normalise_name(line.text),), None)}
+        return
+
+
+def _plain(word: str) -> str:
+    """A word without case, edge punctuation or plural 's', to match 'CAR REVIEWS' against 'cars'."""
+    return word.lower().strip(".,;:'’\"").rstrip("s")
+
+
+def _continues(line: Line) -> bool:
+    """A line starting in lower case or with punctuation carries on the sentence before it."""
+    return line.why != "date" and not (line.text[:1].isupper() or line.text[:1].isdigit())
+
+
+_CALENDAR_NAMES = frozenset(
+    "jan january feb february mar march apr april may jun june jul july aug august sep sept september oct "
+    "october nov november dec december mon monday tue tuesday wed wednesday thu thursday fri friday sat "
+    "saturday sun sunday".split())
 
 
 def normalise_name(name: str) -> str:

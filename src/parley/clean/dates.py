@@ -38,6 +38,9 @@ _DATE_WORDS = re.compile(
     rf"thurs|fri|sat|sun|am|pm|a\.m|p\.m|at|on|of|the|utc|gmt|[A-Z]{{2,5}})$", re.I)
 
 
+EARLIEST_YEAR = 1900
+
+
 def date_strings(line: str) -> list[tuple[int, str]]:
     """(priority, date text) for each labelled or bare date in a short header line, best first.
 
@@ -72,13 +75,15 @@ def parse_published(text: str, zone: str | None = None, day_first: bool = False)
     if not text:
         return None
     iso = _iso(text)
+    if iso is not None and iso.year < EARLIEST_YEAR:
+        return None  # '0001-01-01T00:00:00Z': a CMS's empty value, not a date
     if iso is not None:
         if iso.tzinfo is not None:
             return iso.isoformat()
         return _localise(iso, zone) if _TIME.search(text) or "T" in text else iso.date().isoformat()
     offset, body = _zone_of(text, zone)
     parsed = _dateparser(_FILLER.sub(" ", body).strip(" ,"), day_first)
-    if parsed is None:
+    if parsed is None or parsed.year < EARLIEST_YEAR:
         return None
     if parsed.tzinfo is not None:
         return parsed.isoformat()

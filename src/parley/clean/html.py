@@ -1,15 +1,14 @@
-"""Articles from HTML pages: trafilatura for the body and metadata, htmldate (through it) for the date.
+"""Articles from HTML pages: trafilatura for the body, the page's own meta tags and JSON-LD for metadata.
 
-trafilatura runs with favor_precision: on the Zyte benchmark it scores higher than the defaults
-(see bench/extraction.py). A full publication timestamp, when the page's metadata carries one, is
-read from the usual meta tags, since htmldate returns a day only; htmldate runs without its extensive
-search (a third of the time per page) because the meta tags already answer for most pages.
+Each page is parsed once (trafilatura's load_html: encoding detection, repairs) and the tree serves
+both. trafilatura runs with favor_precision, which scores higher than its defaults on the Zyte
+benchmark (bench/extraction.py), and with its metadata pass off: that pass cost a third of the time
+per page, mostly in an author search over the whole tree and in htmldate. Title, site name, author
+and date come from clean/htmlmeta.py instead; htmldate runs only for pages that state no date there,
+without its extensive search.
 """
 
 from __future__ import annotations
-
-import html as htmllib
-import re
 
 from ..errors import InputError
 from ..options import Options
@@ -17,61 +16,37 @@ from ..records import Article, Document
 from .clutter import repeated_phrase, ui_reason
 from .common import finish, outlet_from_value, zone_override
 from .dates import parse_published
-from .metadata import split_authors
+from .htmlmeta import PageMeta, page_metadata
 
-_META_TIME = re.compile(
-    r"""<meta\s[^>]*?(?:property|name|itemprop)\s*=\s*["'](?:article:published_time|og:published_time|"""
-    r"""datePublished|pubdate|publishdate|publish-date|sailthru\.date|parsely-pub-date|dc\.date\.issued)["']"""
-    r"""[^>]*?content\s*=\s*["']([^"']{8,40})["']|"datePublished"\s*:\s*"([^"]{8,40})\"""",
-    re.I,
-)
-_META_TIME_REVERSED = re.compile(
-    r"""<meta\s[^>]*?content\s*=\s*["']([^"']{8,40})["'][^>]*?(?:property|name|itemprop)\s*=\s*["']"""
-    r"""(?:article:published_time|datePublished|pubdate)["']""",
-    re.I,
-)
 EXTRACTION = {"favor_precision": True, "include_comments": False, "include_tables": True}
 
 
 def clean_html(doc: Document, options: Options) -> Article:
     import trafilatura
 
-    result = trafilatura.bare_extraction(
-        doc.content,
-        url=doc.url,
-        with_metadata=True,
-        date_extraction_params={"extensive_search": False, "original_date": True},
-        **EXTRACTION,
-    )
+    tree = trafilatura.load_html(doc.content)
+    if tree is None:
+        raise InputError("E009", path=doc.source)
+    # trafilatura works on its own copy of a tree it is given, so ours stays whole for the metadata
+    result = trafilatura.bare_extraction(tree, url=doc.url, with_metadata=False, **EXTRACTION)
     text = getattr(result, "text", None) if result is not None else None
     if not text or not text.strip():
         raise InputError("E009", path=doc.source)
     paragraphs, removed = body_paragraphs(text)
-    if not paragraphs:
-        raise InputError("E009", path=doc.source)
-    url = doc.url or getattr(result, "url", None)
-    outlet, entry = None, None
-    for hint in (getattr(result, "sitename", None), url, getattr(result, "hostname", None)):
-        if hint:
-            name, found = outlet_from_value(hint)
-            outlet = outlet or name
-            if found:
-                outlet, entry = found.name, found
-                break
-    headline = _clean_title(getattr(result, "title", None))
+    meta = page_metadata(tree)
+    url = doc.url or meta.url
+    outlet, entry = _outlet(meta, url)
+    headline = meta.title
     if headline and paragraphs and paragraphs[0] == headline:
         removed.append(paragraphs.pop(0))
     if not paragraphs:
         raise InputError("E009", path=doc.source)
     zone = zone_override(options, outlet, entry, url) or (entry.zone if entry else None)
     day_first = entry.day_first if entry else False
-    published = None
-    stamp = meta_timestamp(doc.content)
-    if stamp:
-        published = parse_published(stamp, zone, day_first)
-    if not published and getattr(result, "date", None):
-        published = parse_published(result.date, zone, day_first)
-    authors = split_authors(getattr(result, "author", None))
+    published = next(filter(None, (parse_published(d, zone, day_first) for d in meta.dates)), None)
+    if not published:
+        day = _htmldate(tree, url)
+        published = parse_published(day, zone, day_first) if day else None
     return finish(
         doc,
         options,
@@ -79,11 +54,32 @@ def clean_html(doc: Document, options: Options) -> Article:
         removed=removed,
         headline=headline,
         outlet=outlet,
-        authors=authors,
+        authors=meta.authors,
         agency=None,
         published=published,
-        language=getattr(result, "language", None),
+        language=meta.language,
     )
+
+
+def _outlet(meta: PageMeta, url: str | None):
+    outlet, entry = None, None
+    hostname = url.split("//")[-1].split("/")[0].removeprefix("www.") if url else None
+    for hint in (meta.site_name, url, hostname):
+        if hint:
+            name, found = outlet_from_value(hint)
+            outlet = outlet or name
+            if found:
+                return found.name, found
+    return outlet, entry
+
+
+def _htmldate(tree, url: str | None) -> str | None:
+    from htmldate import find_date
+
+    try:
+        return find_date(tree, url=url, extensive_search=False, original_date=True)
+    except (ValueError, TypeError):
+        return None
 
 
 def body_paragraphs(text: str) -> tuple[list[str], list[str]]:
@@ -99,18 +95,3 @@ def body_paragraphs(text: str) -> tuple[list[str], list[str]]:
             kept.append(line)
     return kept, removed
 
-
-def meta_timestamp(page: str) -> str | None:
-    """The first publication timestamp in the page's meta tags or JSON-LD, as written."""
-    head = page[:200_000]
-    match = _META_TIME.search(head) or _META_TIME_REVERSED.search(head)
-    if not match:
-        return None
-    value = next(g for g in match.groups() if g)
-    return htmllib.unescape(value).strip()
-
-
-def _clean_title(title: str | None) -> str | None:
-    if not title:
-        return None
-    return " ".join(title.split())

@@ -32,13 +32,13 @@ def parse_byline(line: str) -> Byline | None:
         return None
     authors: list[str] = []
     agency = None
-    for part in _SPLIT_NAMES.split(names):
-        part = _strip_role(part.strip(" .,"))
-        if not part:
-            continue
-        wire = agency_named(part)
-        if wire:
-            agency = agency or wire
+    for position, part in enumerate(_SPLIT_NAMES.split(names)):
+        part = part.strip(" .,")
+        if position and _is_role_phrase(part):
+            continue  # 'Tom Cary, Senior Sports Correspondent': the title of the name before it
+        part, wire = _strip_agency_tail(_strip_role(part))
+        agency = agency or wire
+        if not part or _CREDENTIAL.match(part):
             continue
         outlet = outlet_names().get(part.lower())
         if outlet:
@@ -50,6 +50,25 @@ def parse_byline(line: str) -> Byline | None:
     if not authors and not agency:
         return None
     return Byline(tuple(authors), agency)
+
+
+_CREDENTIAL = re.compile(r"^(?:[A-Z]{1,3}|Ph\.?D|M\.?D|Jr|Sr|By|Dr)\.?$")
+
+
+def _is_role_phrase(part: str) -> bool:
+    low = part.lower()
+    return len(low.split()) <= 4 and any(low == r or low.endswith(" " + r) for r in clutter_vocab()["byline_roles"])
+
+
+def _strip_agency_tail(part: str) -> tuple[str, str | None]:
+    """'ERIC TUCKER Associated Press' -> ('ERIC TUCKER', 'AP'); a part that is only an agency -> ('', agency)."""
+    words = part.split()
+    for n in (1, 2, 3):
+        if len(words) >= n:
+            wire = agency_named(" ".join(words[-n:]))
+            if wire:
+                return " ".join(words[:-n]), wire
+    return part, None
 
 
 def _strip_role(part: str) -> str:

@@ -104,7 +104,7 @@ class DaskExecutor:
         self.partition_chars = partition_chars
         self.in_flight = in_flight
         self._tmp = None
-        self.shards = shards or os.environ.get(SHARDS_ENV)
+        self.shards = shards or options.shards or os.environ.get(SHARDS_ENV)
         if self.shards is None and self._cluster is not None:
             self._tmp = tempfile.mkdtemp(prefix="parley-shards-")
             self.shards = self._tmp

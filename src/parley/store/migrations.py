@@ -7,7 +7,7 @@ from importlib import resources
 
 from ..errors import StoreError
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 
 def _v1(db: sqlite3.Connection) -> None:
@@ -27,8 +27,23 @@ def _v2(db: sqlite3.Connection) -> None:
     db.execute("CREATE INDEX IF NOT EXISTS articles_duplicate ON articles(duplicate_of)")
 
 
+def _v3(db: sqlite3.Connection) -> None:
+    # stories/duplicates.py: each article's MinHash signature, so that a link after an ingest only
+    # hashes the new articles; `params` names the shingle/permutation settings it was made with
+    db.execute("CREATE TABLE IF NOT EXISTS minhashes (article_id TEXT PRIMARY KEY REFERENCES articles(id)"
+               " ON DELETE CASCADE, params TEXT NOT NULL, size INTEGER NOT NULL, sig BLOB NOT NULL)")
+    # timelines and dyad series by country code or by a name with no actor id: the same expressions
+    # as the queries of stories/select.py and web/graph.py, so SQLite can use these indexes
+    for table in ("events", "merged_events"):
+        for col in ("actor1", "actor2"):
+            db.execute(f"CREATE INDEX IF NOT EXISTS {table}_{col}_country"
+                       f" ON {table}(json_extract(data, '$.{col}.country'))")
+            db.execute(f"CREATE INDEX IF NOT EXISTS {table}_{col}_name"
+                       f" ON {table}(lower(json_extract(data, '$.{col}.name')))")
+
+
 # version reached -> the step that reaches it from the version before
-STEPS = {1: _v1, 2: _v2}
+STEPS = {1: _v1, 2: _v2, 3: _v3}
 
 
 def migrate(db: sqlite3.Connection) -> int:

@@ -116,20 +116,39 @@ def _make(y: int, m: int, d: int) -> date | None:
         return None
 
 
-# Weights of the date signal. Tuned by hand on the three Timeline17 topics of bench/timelines.py
-# (so the bench figure is an in-sample one); each sits in a flat region of the F1 surface.
-PUBLICATION_WEIGHT = 0.25  # one article published on a day (or the day after) against one reference
-RETROSPECT_WEIGHT = 0.25  # extra weight per log-day a reference looks back: later recall marks importance
-EXPLICIT_WEIGHT = 0.5  # extra weight of "22 April" over "on Tuesday" / "yesterday"
-VOLUME_DAMPING = 0.3  # scores divided by (1 + articles within VOLUME_WINDOW days) ** this
-VOLUME_WINDOW = 7
+@dataclass(frozen=True)
+class DateWeights:
+    """Weights of the date signal. The defaults were tuned by hand on the three Timeline17 topics of
+    bench/timelines.py, which also reports them scored leave-one-topic-out (tuned on two topics,
+    scored on the third)."""
+
+    publication: float = 0.25  # one article published on a day (or the day after) against one reference
+    retrospect: float = 0.25  # extra weight per log-day a reference looks back: later recall marks importance
+    explicit: float = 0.5  # extra weight of "22 April" over "on Tuesday" / "yesterday"
+    volume_damping: float = 0.3  # scores divided by (1 + articles within volume_window days) ** this
+    volume_window: int = 7
+
+    def reference(self, gap_explicit: int | None, gap_other: int | None) -> float:
+        """One article's reference to a day, from the longest look-back of each kind it makes."""
+        best = 0.0
+        for gap, explicit in ((gap_explicit, True), (gap_other, False)):
+            if gap is not None:
+                weight = (1 + self.retrospect * math.log1p(max(0, gap - 1))) * (1 + self.explicit * explicit)
+                best = max(best, weight)
+        return best
+
+
+DEFAULT_WEIGHTS = DateWeights()
 
 
 @dataclass
 class DateSignal:
-    """Per-day evidence gathered over a set of articles (one pass, then `rank`)."""
+    """Per-day evidence gathered over a set of articles (one pass, then `rank`). What each article
+    says about a day is kept unweighted, so the same evidence can be scored under other weights."""
 
-    refs: Counter = field(default_factory=Counter)  # day -> weighted references (one per article)
+    weights: DateWeights = DEFAULT_WEIGHTS
+    # day -> [(longest look-back of an explicit reference, of another reference)], one per article
+    looks: dict = field(default_factory=lambda: defaultdict(list))
     published: Counter = field(default_factory=Counter)  # day -> articles published that day
     sentences: dict = field(default_factory=lambda: defaultdict(list))  # day -> [(quality, sentence, article)]
     undated: list = field(default_factory=list)  # ids of articles with no publication date
@@ -140,41 +159,49 @@ class DateSignal:
             self.undated.append(article_id)
             return
         self.published[pub.isoformat()] += 1
-        best: dict[str, float] = {}
+        gaps: dict[str, list] = {}
         for ref in date_references(text, pub):
             gap = (pub - date.fromisoformat(ref.day)).days
-            weight = (1 + RETROSPECT_WEIGHT * math.log1p(max(0, gap - 1))) * (1 + EXPLICIT_WEIGHT * ref.explicit)
-            best[ref.day] = max(best.get(ref.day, 0.0), weight)
+            pair = gaps.setdefault(ref.day, [None, None])
+            slot = 0 if ref.explicit else 1
+            pair[slot] = gap if pair[slot] is None else max(pair[slot], gap)
             keep = self.sentences[ref.day]
             if len(keep) < 8:
                 keep.append((_sentence_quality(ref), ref.sentence, article_id))
-        for day, weight in best.items():
-            self.refs[day] += weight
+        for day, (explicit, other) in gaps.items():
+            self.looks[day].append((explicit, other))
 
-    def scores(self, extra: dict[str, float] | None = None) -> dict[str, float]:
+    def references(self, weights: DateWeights | None = None) -> dict[str, float]:
+        """day -> weighted references (each article counts once per day, at its strongest)."""
+        w = weights or self.weights
+        return {day: sum(w.reference(*pair) for pair in pairs) for day, pairs in self.looks.items()}
+
+    def scores(self, extra: dict[str, float] | None = None, weights: DateWeights | None = None) -> dict[str, float]:
         """A score per day: references, plus publications that day and the next (news of day d
         appears on d and d+1), plus any extra evidence (e.g. merged events' sources), damped by
         the volume of coverage around the day so that quiet periods get their share of dates."""
+        w = weights or self.weights
         extra = extra or {}
-        if not self.published and not self.refs and not extra:
+        refs = self.references(w)
+        if not self.published and not refs and not extra:
             return {}
         first = min(self.published) if self.published else None
         last = max(self.published) if self.published else None
         out: dict[str, float] = {}
-        for day in set(self.refs) | set(self.published) | set(extra):
-            if first and last and not (_shift(first, -VOLUME_WINDOW) <= day <= last):
+        for day in set(refs) | set(self.published) | set(extra):
+            if first and last and not (_shift(first, -w.volume_window) <= day <= last):
                 continue  # references far outside the coverage are background, not the story
             d = date.fromisoformat(day)
             pubs = self.published.get(day, 0) + self.published.get(_shift(day, 1), 0)
             volume = sum(self.published.get((d + timedelta(days=i)).isoformat(), 0)
-                         for i in range(-VOLUME_WINDOW, VOLUME_WINDOW + 1))
-            raw = self.refs.get(day, 0.0) + PUBLICATION_WEIGHT * pubs + extra.get(day, 0.0)
-            out[day] = raw / (1 + volume) ** VOLUME_DAMPING
+                         for i in range(-w.volume_window, w.volume_window + 1))
+            raw = refs.get(day, 0.0) + w.publication * pubs + extra.get(day, 0.0)
+            out[day] = raw / (1 + volume) ** w.volume_damping
         return out
 
-    def rank(self, k: int, extra: dict[str, float] | None = None) -> list[str]:
+    def rank(self, k: int, extra: dict[str, float] | None = None, weights: DateWeights | None = None) -> list[str]:
         """The k best days, best first."""
-        scored = self.scores(extra)
+        scored = self.scores(extra, weights)
         return [d for d, _ in sorted(scored.items(), key=lambda kv: (-kv[1], kv[0]))[:k]]
 
     def best_reference(self, day: str) -> tuple[str, str | None]:
@@ -195,9 +222,10 @@ def _shift(day: str, days: int) -> str:
     return (date.fromisoformat(day) + timedelta(days=days)).isoformat()
 
 
-def select_dates(articles: Iterable[tuple[str, str | None, str]], k: int) -> list[str]:
+def select_dates(articles: Iterable[tuple[str, str | None, str]], k: int,
+                 weights: DateWeights = DEFAULT_WEIGHTS) -> list[str]:
     """The k most important days of a collection of (id, published, text), best first."""
-    signal = DateSignal()
+    signal = DateSignal(weights)
     for article_id, published, text in articles:
         signal.add_article(article_id, published, text)
     return signal.rank(k)

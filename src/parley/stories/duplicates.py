@@ -74,43 +74,69 @@ class _Signer:
         with np.errstate(over="ignore"):
             return (shingles[:, None] * self.a[None, :] + self.b[None, :]).min(axis=0)
 
-    def minhash(self, signature: np.ndarray) -> MinHash:
-        return MinHash(hashvalues=signature, permutations=self.permutations, scheme="affine32")
+    def sign(self, body: str) -> tuple[np.ndarray, int]:
+        """The MinHash signature of a body and its number of distinct shingles (0: too short)."""
+        shingles = self.shingles(body)
+        if not len(shingles):
+            return np.empty(0, dtype=np.uint32), 0
+        return self.signature(shingles), len(shingles)
 
 
 def find_duplicates(texts: Iterable[Text], settings: DuplicateSettings | None = None) -> dict[str, str | None]:
     """For every text, the id of the original it copies, or None. Linear in the number of texts."""
     settings = settings or DuplicateSettings()
     signer = _Signer(settings)
-    lsh = MinHashLSH(threshold=settings.lsh_threshold, num_perm=settings.num_perm)
-    signatures: dict[str, tuple[np.ndarray, int]] = {}
-    rank: dict[str, int] = {}
+    texts = list(texts)
+    signed = {t.id: signer.sign(t.body) for t in texts}
+    return match_signatures([(t.id, t.sort_key) for t in texts], signed, settings)
+
+
+def match_signatures(keys: Iterable[tuple[str, tuple]], signed: dict[str, tuple[np.ndarray, int]],
+                     settings: DuplicateSettings | None = None) -> dict[str, str | None]:
+    """`find_duplicates` from signatures already made: (id, sort_key) pairs and id -> (signature,
+    shingle count); a count of 0 marks a body too short to judge."""
+    settings = settings or DuplicateSettings()
+    # datasketch's banding for these settings, applied here: one dict per band keyed by the band's
+    # values gives the same candidates as MinHashLSH.query, without a MinHash object per article
+    bands = MinHashLSH(threshold=settings.lsh_threshold, num_perm=settings.num_perm).hashranges
+    buckets: list[dict[bytes, list[int]]] = [{} for _ in bands]
+    ordered = sorted(keys, key=lambda k: k[1])
+    sigs = np.zeros((len(ordered), settings.num_perm), dtype=np.uint32)  # row = rank in time
+    sizes = np.zeros(len(ordered), dtype=np.int64)
+    for n, (text_id, _) in enumerate(ordered):
+        sig, size = signed[text_id]
+        if size:
+            sigs[n], sizes[n] = sig, size
+    # each band of every signature as bytes, made at once: the loop below only looks them up
+    band_keys = [np.ascontiguousarray(sigs[:, start:end]).view(np.dtype((np.void, 4 * (end - start)))).ravel().tolist()
+                 for start, end in bands]
+    roots: list[str] = []
     result: dict[str, str | None] = {}
-    for n, text in enumerate(sorted(texts, key=lambda t: t.sort_key)):
-        rank[text.id] = n
-        result[text.id] = None
-        shingles = signer.shingles(text.body)
-        if not len(shingles):
+    for n, (text_id, _) in enumerate(ordered):
+        result[text_id] = None
+        roots.append(text_id)
+        if not sizes[n]:
             continue
-        sig = signer.signature(shingles)
-        mh = signer.minhash(sig)
-        size = len(shingles)
-        matches = [key for key in lsh.query(mh) if _is_copy(sig, size, *signatures[key], settings)]
-        if matches:
-            first = min(matches, key=rank.__getitem__)
-            result[text.id] = result[first] or first
-        lsh.insert(text.id, mh, check_duplication=False)
-        signatures[text.id] = (sig, size)
+        keys_n = [keys[n] for keys in band_keys]
+        candidates = sorted({m for bucket, band in zip(buckets, keys_n) for m in bucket.get(band, ())})
+        if candidates:
+            hits = _copies(sigs[n], int(sizes[n]), sigs[candidates], sizes[candidates], settings)
+            if hits.any():
+                first = candidates[int(np.argmax(hits))]
+                roots[n] = roots[first]
+                result[text_id] = roots[first]
+        for bucket, band in zip(buckets, keys_n):
+            bucket.setdefault(band, []).append(n)
     return result
 
 
-def _is_copy(sig: np.ndarray, size: int, other: np.ndarray, other_size: int, s: DuplicateSettings) -> bool:
-    j = float(np.count_nonzero(sig == other)) / len(sig)
-    if j >= s.jaccard:
-        return True
+def _copies(sig: np.ndarray, size: int, others: np.ndarray, other_sizes: np.ndarray,
+            s: DuplicateSettings) -> np.ndarray:
+    """Which of `others` this signature copies (or is copied by)."""
+    j = np.count_nonzero(others == sig, axis=1) / sig.shape[0]
     # |A ∩ B| = J (|A| + |B|) / (1 + J); containment of the shorter text in the longer one
-    inter = j * (size + other_size) / (1 + j)
-    return inter / min(size, other_size) >= s.containment
+    inter = j * (size + other_sizes) / (1 + j)
+    return (j >= s.jaccard) | (inter / np.minimum(size, other_sizes) >= s.containment)
 
 
 def store_texts(store) -> Iterator[Text]:
@@ -120,6 +146,44 @@ def store_texts(store) -> Iterator[Text]:
     )
     for article_id, published, rowid, body in rows:
         yield Text(article_id, (_moment(published), rowid), body or "")
+
+
+def _params(settings: DuplicateSettings) -> str:
+    # what a cached signature depends on; "w1" names the shingling scheme of _Signer
+    return f"w1/{settings.shingle}/{settings.num_perm}/{settings.seed}/{settings.min_words}"
+
+
+def store_signatures(store, settings: DuplicateSettings) -> tuple[list[tuple[str, tuple]], dict, int]:
+    """Every article's (id, sort_key) and signature, hashing only the articles the `minhashes`
+    table does not hold yet (and adding them to it); also how many were hashed."""
+    params = _params(settings)
+    signer: _Signer | None = None
+    keys, signed, fresh = [], {}, []
+    rows = store.db.execute(
+        "SELECT a.id, a.published, a.rowid, m.size, m.sig,"
+        " CASE WHEN m.article_id IS NULL THEN json_extract(a.data, '$.body') END"
+        " FROM articles a LEFT JOIN minhashes m ON m.article_id = a.id AND m.params = ? ORDER BY a.rowid",
+        (params,))
+    for article_id, published, rowid, size, blob, body in rows:
+        keys.append((article_id, (_moment(published), rowid)))
+        if blob is not None:
+            signed[article_id] = (np.frombuffer(blob, dtype=np.uint32), size)
+            continue
+        signer = signer or _Signer(settings)
+        sig, size = signer.sign(body or "")
+        signed[article_id] = (sig, size)
+        fresh.append((article_id, params, size, sig.astype(np.uint32).tobytes()))
+    if fresh:
+        db = store.db
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            db.executemany("INSERT OR REPLACE INTO minhashes (article_id, params, size, sig) VALUES (?,?,?,?)", fresh)
+            db.execute("DELETE FROM minhashes WHERE params != ?", (params,))
+            db.execute("COMMIT")
+        except Exception:
+            db.execute("ROLLBACK")
+            raise
+    return keys, signed, len(fresh)
 
 
 def _moment(published: str | None) -> str:
@@ -138,8 +202,13 @@ def _moment(published: str | None) -> str:
 
 
 def link_duplicates(store, settings: DuplicateSettings | None = None) -> int:
-    """Find copies in the store and record them; returns how many articles are copies."""
-    found = find_duplicates(store_texts(store), settings)
+    """Find copies in the store and record them; returns how many articles are copies.
+
+    Signatures are cached in the store, so only new articles are hashed; the matching itself is
+    redone over all of them (a new article may be an earlier-published original of an old one)."""
+    settings = settings or DuplicateSettings()
+    keys, signed, _ = store_signatures(store, settings)
+    found = match_signatures(keys, signed, settings)
     current = dict(store.db.execute("SELECT id, duplicate_of FROM articles"))
     changed = {aid: orig for aid, orig in found.items() if current.get(aid) != orig}
     if changed:

@@ -13,6 +13,7 @@ from collections.abc import Callable
 
 from ..records import Event, EventActor
 from ..store import Store
+from . import select
 from .merge import HAPPENED
 
 _CODE = re.compile(r"^[A-Z]{3}$")
@@ -36,7 +37,10 @@ def between(event: Event, match_a, match_b) -> bool:
 def dyad_series(store: Store, a: str, b: str) -> list[dict]:
     match_a, match_b = actor_matcher(store, a), actor_matcher(store, b)
     months: dict[str, dict] = {}
-    for e in store.events():
+    # SQL narrows the rows to a superset; the test below decides, as over every event
+    where = [select.status_clause(set(HAPPENED)), ("date_lo IS NOT NULL", []),
+             select.dyad_clause(store, select.event_table(store), a, b)]
+    for e in select.select_events(store, where):
         if e.status not in HAPPENED or not e.date or len(e.date) < 7 or not between(e, match_a, match_b):
             continue
         row = months.setdefault(e.date[:7], _empty(e.date[:7]))

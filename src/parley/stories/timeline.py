@@ -25,6 +25,7 @@ from dataclasses import dataclass, field, replace
 from ..records import Event, EventActor
 from ..store import Store
 from ..store.db import date_bounds, fts_query
+from . import select
 from .dates import DateSignal
 from .dyad import actor_matcher, between
 from .merge import HAPPENED
@@ -166,7 +167,18 @@ def build_timeline(store: Store, *, actor: str | None = None, dyad: tuple[str, s
     words = [w.lower() for w in (search or "").split()]
     entries: list[TimelineEntry] = []
     undated: dict[str, str] = {}
-    for e in store.events(actor=actor, since=since, until=until):
+    # SQL narrows the rows (a superset); the tests below decide, as they would over every event
+    table = select.event_table(store)
+    where = [select.status_clause(wanted)]
+    if actor:
+        where.append(select.actor_clause(store, actor))
+    if dyad:
+        where.append(select.dyad_clause(store, table, *dyad))
+    if search:
+        clause = select.search_clause(store, table, search)
+        if clause:
+            where.append(clause)
+    for e in select.select_events(store, where, since=since, until=until):
         st = effective_status(e)
         if st not in wanted or (match and not between(e, *match)):
             continue
@@ -207,9 +219,12 @@ def _summary_days(store: Store, entries: list[TimelineEntry], n: int, since, unt
     signal = DateSignal()
     article_ids = {a for e in entries for a in e.articles} if only_events else scope
     sql = "SELECT id, published, json_extract(data, '$.body') FROM articles WHERE duplicate_of IS NULL"
-    for aid, published, body in store.db.execute(sql):
-        if article_ids is None or aid in article_ids:
-            signal.add_article(aid, published, body or "")
+    if article_ids is None:
+        rows = store.db.execute(sql + " ORDER BY rowid")
+    else:
+        rows = _rows_by_id(store, sql, sorted(article_ids))
+    for aid, published, body in rows:
+        signal.add_article(aid, published, body or "")
     extra: dict[str, float] = defaultdict(float)
     for e in entries:
         if len(e.date) >= 10:
@@ -219,6 +234,16 @@ def _summary_days(store: Store, entries: list[TimelineEntry], n: int, since, unt
     days = [d for d in scores if lo <= d <= hi and (not only_events or d in extra)]
     days.sort(key=lambda d: (-scores[d], d))
     return sorted(days[:n]), signal
+
+
+def _rows_by_id(store: Store, sql: str, ids: list[str]) -> list[tuple]:
+    """Rows of `sql` for these article ids, in store order (the order the date signal sees them)."""
+    rows = []
+    for start in range(0, len(ids), 500):
+        chunk = ids[start:start + 500]
+        rows += store.db.execute(f"{sql.replace('SELECT ', 'SELECT rowid, ', 1)} AND id IN ({','.join('?' * len(chunk))})",
+                                 chunk).fetchall()
+    return [r[1:] for r in sorted(rows)]
 
 
 def _summary_entries(store: Store, entries: list[TimelineEntry], days: list[str],
