@@ -38,7 +38,10 @@ class ArticleText:
 
     def __init__(self, article: Article, doc, actors: ArticleActors, cues: Lexicon) -> None:
         self.article, self.doc, self.actors, self.cues = article, doc, actors, cues
-        self.body: str = doc.text
+        # the body, not doc.text: spaCy rebuilds doc.text from tokens on each call, and the body keeps
+        # the original letter case where the language layer re-cased shouted lines (same length)
+        doc_chars = doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0
+        self.body: str = article.body if len(article.body) == doc_chars else doc.text
         self.paragraphs = paragraphs_of(self.body)
         self.para_starts = [p[0] for p in self.paragraphs]
         self.starts = [t.idx for t in doc]
