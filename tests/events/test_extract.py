@@ -150,3 +150,11 @@ def test_flattened_table(code, known):
 
 def test_all_caps_headline(code, known):
     assert code("LEE MEETS BIEGUN IN SEOUL AS JAPAN CRITICISES CHINA", {**known, "LEE": known["Lee"]}) == []
+
+
+def test_violence_verbs_need_a_victim(code):
+    known = {"Sato": ("Kenji Sato", "person", "JPN"), "protesters": ("protesters", "group", "JPN")}
+    idiom = code("Sato beat around the bush for an hour.", known)
+    assert not [e for e in idiom if e.type == "ASSAULT"]
+    real = code("Sato beat the protesters in the square.", known)
+    assert [e for e in real if e.type == "ASSAULT"]

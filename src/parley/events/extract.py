@@ -135,7 +135,7 @@ def _verb_lemma(tok, lex) -> str:
 
 def _match_verb(tok, lex):
     lemma = _verb_lemma(tok, lex)
-    dobj = next((c for c in tok.children if c.dep_ in ("dobj", "nsubjpass") and c.pos_ in ("NOUN", "PROPN")), None)
+    dobj = next((c for c in tok.children if c.dep_ in ("dobj", "nsubjpass") and c.pos_ in ("NOUN", "PROPN", "PRON")), None)
     if tok.dep_ == "amod" or tok.dep_ == "compound":
         return None
     if dobj is not None:
@@ -163,9 +163,15 @@ def _match_verb(tok, lex):
             if entry:
                 return _Cand(tok, None, entry, [tok, child], child.lower_ if child.dep_ != "prt" else None)
     entry = lex.verbs.get(lemma)
+    if entry and entry.transitive and dobj is None and not _passive(tok):
+        return None
     if entry:
         return _Cand(tok, None, entry, [tok])
     return None
+
+
+def _passive(tok) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
 
 
 def _noun_entry(noun, lex):

@@ -46,6 +46,8 @@ class Entry:
 
     cameo: str
     preps: tuple = DEFAULT_PREPS
+    # the verb names this action only with a victim: "beat the protesters", not "beat around the bush"
+    transitive: bool = False
 
 
 @dataclass(frozen=True)
@@ -101,7 +103,7 @@ def load_lexicon() -> Lexicon:
             else:  # "@hunger strike": modifier then noun
                 noun_modifiers[(words[-1], words[0])] = Entry(cameo, preps)
         elif len(words) == 1:
-            verbs[words[0]] = Entry(cameo, preps)
+            verbs[words[0]] = Entry(cameo, preps, transitive=len(row) > 3 and row[3] == "transitive")
         elif words[1].startswith("~"):
             verb_objects[(words[0], words[1][1:])] = Entry(cameo, preps)
         else:
