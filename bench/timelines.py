@@ -114,7 +114,8 @@ def main() -> None:
     print(f"{'topic':<24} {'k':>3} {'in-sample F1':>12} {'held-out F1':>11} {'pub-count':>10} {'mention-count':>13}")
     for t, (score, _) in zip(topics, held):
         print(f"{t['name']:<24} {t['k']:>3} {t['summary']:>12.3f} {score:>11.3f} {t['pub']:>10.3f} {t['ref']:>13.3f}")
-    mean = [sum(x) / len(topics) for x in zip(*[(t["summary"], s, t["pub"], t["ref"]) for t, (s, _) in zip(topics, held)])]
+    columns = [(t["summary"], score, t["pub"], t["ref"]) for t, (score, _) in zip(topics, held)]
+    mean = [sum(x) / len(topics) for x in zip(*columns)]
     print(f"{'mean':<24} {'':>3} {mean[0]:>12.3f} {mean[1]:>11.3f} {mean[2]:>10.3f} {mean[3]:>13.3f}")
     print("in-sample: the default weights (tuned on all three topics); held-out: tuned on the other two")
     for t, (_, w) in zip(topics, held):

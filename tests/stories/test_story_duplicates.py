@@ -42,3 +42,71 @@ def test_near_copies_with_edits_and_cuts_are_found_and_chains_resolve_to_the_roo
     ]
     found = find_duplicates(texts)
     assert found == {"orig": None, "edit": "orig", "cut": "orig", "other": None, "short": None}
+
+
+def _hashed(store):
+    from parley.stories.duplicates import DuplicateSettings, store_signatures
+
+    return store_signatures(store, DuplicateSettings())[2]
+
+
+def test_signatures_are_cached_so_a_relink_hashes_only_new_articles(store):
+    add(store, make_article(MEETING_BODY, "Reuters", "2019-09-10"), [])
+    add(store, make_article(SANCTIONS_BODY, "AP", "2019-09-12"), [])
+    link_corpus(store, Options())
+    assert store.db.execute("SELECT count(*) FROM minhashes").fetchone()[0] == 2
+    assert _hashed(store) == 0
+    add(store, make_article(OTHER_MEETING_BODY, "Yonhap", "2019-09-11"), [])
+    assert _hashed(store) == 1 and _hashed(store) == 0
+
+
+def test_an_original_ingested_after_its_copy_becomes_the_original_on_relink(store):
+    copy = add(store, make_article("Yahoo\n\n" + MEETING_BODY, "Yahoo", "2019-09-11"), [])
+    link_corpus(store, Options())
+    assert store.article(copy.id).duplicate_of is None
+    original = add(store, make_article(MEETING_BODY, "Reuters", "2019-09-10"), [])
+    link_corpus(store, Options())
+    assert store.article(copy.id).duplicate_of == original.id
+    assert store.article(original.id).duplicate_of is None
+
+
+def test_other_settings_do_not_reuse_cached_signatures(store):
+    from parley.stories.duplicates import DuplicateSettings, store_signatures
+
+    add(store, make_article(MEETING_BODY, "Reuters", "2019-09-10"), [])
+    assert store_signatures(store, DuplicateSettings())[2] == 1
+    assert store_signatures(store, DuplicateSettings(shingle=4))[2] == 1
+    assert store_signatures(store, DuplicateSettings(shingle=4))[2] == 0
+
+
+def test_banding_finds_the_same_copies_as_datasketch_lsh():
+    import numpy as np
+    from datasketch import MinHash, MinHashLSH
+
+    from parley.stories.duplicates import DuplicateSettings, _copies, match_signatures
+
+    settings = DuplicateSettings()
+    rng = np.random.default_rng(3)
+    base = rng.integers(0, 2**32, size=(40, settings.num_perm), dtype=np.uint32)
+    sigs = []
+    for n in range(200):  # copies of a few bases with some of their values changed
+        sig = base[n % 40].copy()
+        changed = rng.random(settings.num_perm) < rng.choice([0.1, 0.3, 0.5, 0.9])
+        sig[changed] = rng.integers(0, 2**32, size=int(changed.sum()), dtype=np.uint32)
+        sigs.append((sig, int(rng.integers(50, 400))))
+    keys = [(f"t{n}", (f"2020-01-{1 + n // 10:02d}", n)) for n in range(len(sigs))]
+    ours = match_signatures(keys, {k: s for (k, _), s in zip(keys, sigs)}, settings)
+    # the same walk with datasketch's own index
+    template = MinHash(num_perm=settings.num_perm, seed=settings.seed)
+    lsh = MinHashLSH(threshold=settings.lsh_threshold, num_perm=settings.num_perm)
+    expected, rank = {}, {}
+    for n, ((key, _), (sig, size)) in enumerate(zip(keys, sigs)):
+        mh = MinHash(hashvalues=sig, permutations=template.permutations, scheme="affine32")
+        rank[key] = n
+        hits = [k for k in lsh.query(mh)
+                if _copies(sig, size, sigs[rank[k]][0][None, :], np.array([sigs[rank[k]][1]]), settings)[0]]
+        first = min(hits, key=rank.__getitem__) if hits else None
+        expected[key] = (expected[first] or first) if first else None
+        lsh.insert(key, mh)
+    assert ours == expected
+    assert sum(1 for v in ours.values() if v) > 50

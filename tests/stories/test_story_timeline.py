@@ -104,3 +104,22 @@ def test_date_references_resolve_against_the_publication_date():
     assert days == ["2019-09-10", "2019-09-13", "2019-08-22", "2019-09-10"]
     assert [r.day for r in date_references("The accord of December 30 held.", date(2020, 1, 2))] == ["2019-12-30"]
     assert date_references("Met on Tuesday.", None) == []
+
+
+def test_date_weights_change_the_ranking_without_reading_the_articles_again():
+    from parley.stories.dates import DateSignal, DateWeights
+
+    signal = DateSignal()
+    # one day everyone writes on; another that a few later articles look back to
+    for n in range(8):
+        signal.add_article(f"busy{n}", "2019-03-02", "Crowds gathered in the square.")
+    for n, pub in enumerate(("2019-03-20", "2019-03-25")):
+        signal.add_article(f"later{n}", pub, "The accord signed on 5 March still holds.")
+    assert signal.looks["2019-03-05"] == [(15, None), (20, None)]
+    by_volume = DateWeights(publication=1.0, volume_damping=0.0)
+    by_reference = DateWeights(publication=0.0)
+    assert signal.rank(1, weights=by_volume) == ["2019-03-02"]
+    assert signal.rank(1, weights=by_reference) == ["2019-03-05"]
+    plain = DateWeights(retrospect=0.0, explicit=0.0)
+    assert signal.references(plain)["2019-03-05"] == 2.0
+    assert signal.references()["2019-03-05"] > 2.0  # the default weights favour explicit look-backs

@@ -415,7 +415,10 @@ class _Resolver:
 
     def _records(self) -> ArticleActors:
         doc, body, article = self.doc, self.article.body, self.article
-        same_text = len(body) == len(doc.text)
+        # compare lengths without doc.text, which spaCy rebuilds from the tokens on every access
+        doc_chars = doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0
+        same_text = len(body) == doc_chars
+        source = body if same_text else doc.text
         actors, mentions, taken = [], [], set()
         for d in self.drafts.values():
             if not d.spans:
@@ -432,7 +435,7 @@ class _Resolver:
                     continue
                 taken.add((a, b))
                 count += 1
-                text = body[a:b] if same_text else doc.text[a:b]
+                text = source[a:b]
                 mentions.append(Mention(article.id, aid, text, a, b, kind))
             actors.append(Actor(aid, name, aliases, d.kind, country, d.sector(), roles, count))
         mentions.sort(key=lambda m: (m.start, -m.end))

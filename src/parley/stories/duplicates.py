@@ -7,6 +7,9 @@ a near-copy points at the root original of the earliest earlier article it match
 A pair is a copy when the estimated Jaccard similarity of their shingle sets reaches `jaccard`, or
 when the shorter one is (estimated) almost wholly contained in the longer one (a copy cut short by
 the outlet) and the LSH found them.
+
+In a store, each article's signature is kept in the `minhashes` table (schema version 3), so a
+link after an ingest hashes only the new articles and redoes just the bucket walk.
 """
 
 from __future__ import annotations
@@ -108,8 +111,8 @@ def match_signatures(keys: Iterable[tuple[str, tuple]], signed: dict[str, tuple[
         if size:
             sigs[n], sizes[n] = sig, size
     # each band of every signature as bytes, made at once: the loop below only looks them up
-    band_keys = [np.ascontiguousarray(sigs[:, start:end]).view(np.dtype((np.void, 4 * (end - start)))).ravel().tolist()
-                 for start, end in bands]
+    band_keys = [np.ascontiguousarray(sigs[:, a:b]).view(np.dtype((np.void, 4 * (b - a)))).ravel().tolist()
+                 for a, b in bands]
     roots: list[str] = []
     result: dict[str, str | None] = {}
     for n, (text_id, _) in enumerate(ordered):
@@ -117,7 +120,7 @@ def match_signatures(keys: Iterable[tuple[str, tuple]], signed: dict[str, tuple[
         roots.append(text_id)
         if not sizes[n]:
             continue
-        keys_n = [keys[n] for keys in band_keys]
+        keys_n = [column[n] for column in band_keys]
         candidates = sorted({m for bucket, band in zip(buckets, keys_n) for m in bucket.get(band, ())})
         if candidates:
             hits = _copies(sigs[n], int(sizes[n]), sigs[candidates], sizes[candidates], settings)

@@ -239,10 +239,10 @@ def _summary_days(store: Store, entries: list[TimelineEntry], n: int, since, unt
 def _rows_by_id(store: Store, sql: str, ids: list[str]) -> list[tuple]:
     """Rows of `sql` for these article ids, in store order (the order the date signal sees them)."""
     rows = []
+    with_rowid = sql.replace("SELECT ", "SELECT rowid, ", 1)
     for start in range(0, len(ids), 500):
         chunk = ids[start:start + 500]
-        rows += store.db.execute(f"{sql.replace('SELECT ', 'SELECT rowid, ', 1)} AND id IN ({','.join('?' * len(chunk))})",
-                                 chunk).fetchall()
+        rows += store.db.execute(f"{with_rowid} AND id IN ({','.join('?' * len(chunk))})", chunk).fetchall()
     return [r[1:] for r in sorted(rows)]
 
 
