@@ -31,3 +31,15 @@ def test_every_documented_command_and_option_exists():
 def test_contract_commands_are_documented():
     commands = {line.split()[1] for line in usage_lines()}
     assert {"ingest", "articles", "actors", "quotes", "events", "timeline", "code", "export", "serve"} <= commands
+
+
+def test_every_record_field_is_documented():
+    from dataclasses import fields
+
+    from parley import records
+
+    text = (README.parent / "docs" / "records.md").read_text()
+    for cls in (records.Article, records.Actor, records.Role, records.Mention, records.Quote, records.Event,
+                records.EventActor, records.Location, records.Source):
+        for f in fields(cls):
+            assert f"`{f.name}`" in text, f"{cls.__name__}.{f.name} is not described in docs/records.md"
