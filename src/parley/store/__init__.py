@@ -1,5 +1,5 @@
 """The SQLite store (WAL, FTS5, versioned schema)."""
 
-from .db import Store, date_bounds, fts_query
+from .db import Store, date_bounds, event_filters, fts_query
 
-__all__ = ["Store", "date_bounds", "fts_query"]
+__all__ = ["Store", "date_bounds", "event_filters", "fts_query"]

@@ -196,11 +196,27 @@ class Store:
         limit: int | None = None,
         offset: int = 0,
     ) -> Iterator[Article]:
-        where, args = [], []
+        where, args = self.article_filters(outlet=outlet, since=since, until=until, actor=actor)
         if ids is not None:
             ids = list(ids)
             where.append(f"a.id IN ({','.join('?' * len(ids))})")
             args += ids
+        if search:
+            where.append("a.id IN (SELECT article_id FROM articles_fts WHERE articles_fts MATCH ?)")
+            args.append(fts_query(search))
+        sql = "SELECT a.data FROM articles a"
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        order = "DESC" if newest_first else "ASC"
+        sql += f" ORDER BY a.day IS NULL, a.day {order}, a.published {order}, a.id"
+        sql += _paging(limit, offset)
+        for (data,) in self.db.execute(sql, args):
+            yield from_dict(Article, json.loads(data))
+
+    def article_filters(self, *, outlet: str | None = None, since: str | None = None, until: str | None = None,
+                        actor: str | None = None) -> tuple[list[str], list]:
+        """SQL conditions (on `articles a`) and their arguments for the usual article filters."""
+        where, args = [], []
         if outlet:
             where.append("a.outlet LIKE ?")
             args.append(f"%{outlet}%")
@@ -210,21 +226,11 @@ class Store:
         if until:
             where.append("a.day <= ?")
             args.append(date_bounds(until)[1])
-        if search:
-            where.append("a.id IN (SELECT article_id FROM articles_fts WHERE articles_fts MATCH ?)")
-            args.append(fts_query(search))
         if actor:
             local = self.local_ids(actor)
             where.append(f"a.id IN (SELECT article_id FROM article_actors WHERE actor_id IN ({','.join('?' * len(local))}))")
             args += local
-        sql = "SELECT a.data FROM articles a"
-        if where:
-            sql += " WHERE " + " AND ".join(where)
-        order = "DESC" if newest_first else "ASC"
-        sql += f" ORDER BY a.day IS NULL, a.day {order}, a.published {order}, a.id"
-        sql += _paging(limit, offset)
-        for (data,) in self.db.execute(sql, args):
-            yield from_dict(Article, json.loads(data))
+        return where, args
 
     def search(self, query: str, limit: int = 20, offset: int = 0) -> list[tuple[str, str, str]]:
         """(article_id, headline, snippet with [matches] marked) for an FTS5 query, best first."""
@@ -401,18 +407,9 @@ class Store:
             marks = ",".join("?" * len(local))
             where.append(f"(actor1_id IN ({marks}) OR actor2_id IN ({marks}))")
             args += local + local
-        if since:
-            where.append("date_hi >= ?")
-            args.append(date_bounds(since)[0])
-        if until:
-            where.append("date_lo <= ?")
-            args.append(date_bounds(until)[1])
-        if status:
-            where.append("status = ?")
-            args.append(status)
-        if type:
-            where.append("type = ?")
-            args.append(type.upper())
+        more, more_args = event_filters(since=since, until=until, status=status, type=type)
+        where += more
+        args += more_args
         if article_id:
             where.append("article_id = ?")
             args.append(article_id)
@@ -451,6 +448,28 @@ class _Transaction:
         self.db.execute("COMMIT" if exc_type is None else "ROLLBACK")
 
 
+def event_filters(*, since: str | None = None, until: str | None = None, status: str | None = None,
+                  type: str | None = None) -> tuple[list[str], list]:
+    """SQL conditions (on `events` or `merged_events`) and their arguments for the usual event filters.
+
+    A partial date matches a range when any day it can mean is inside it.
+    """
+    where, args = [], []
+    if since:
+        where.append("date_hi >= ?")
+        args.append(date_bounds(since)[0])
+    if until:
+        where.append("date_lo <= ?")
+        args.append(date_bounds(until)[1])
+    if status:
+        where.append("status = ?")
+        args.append(status)
+    if type:
+        where.append("type = ?")
+        args.append(type.upper())
+    return where, args
+
+
 def _paging(limit: int | None, offset: int) -> str:
     if limit is None and not offset:
         return ""
@@ -463,4 +482,4 @@ def fts_query(text: str) -> str:
     return " ".join(f'"{w}"' for w in words) or '""'
 
 
-__all__ = ["Store", "SCHEMA_VERSION", "date_bounds", "fts_query"]
+__all__ = ["Store", "SCHEMA_VERSION", "date_bounds", "event_filters", "fts_query"]

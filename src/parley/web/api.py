@@ -160,8 +160,8 @@ def actor(request: Request, actor_id: str):
     found = store.actor(actor_id) if store else None
     if found is None:
         raise HTTPException(404, f"no actor {actor_id!r}")
-    clause, args = data.actor_article_clause(store, found.id)
-    n_articles = store.db.execute(f"SELECT count(*) FROM articles a WHERE {clause}", args).fetchone()[0]
+    where, args = store.article_filters(actor=found.id)
+    n_articles = store.db.execute(f"SELECT count(*) FROM articles a WHERE {where[0]}", args).fetchone()[0]
     return JSONResponse({
         "actor": to_dict(found),
         "articles": n_articles,

@@ -56,28 +56,10 @@ class ArticleRow:
     snippet: list = field(default_factory=list)
 
 
-def actor_article_clause(store: Store, actor: str) -> tuple[str, list]:
-    local = store.local_ids(actor)
-    return f"a.id IN (SELECT article_id FROM article_actors WHERE actor_id IN ({_marks(len(local))}))", local
-
-
 def list_articles(store: Store, *, q=None, outlet=None, actor=None, since=None, until=None,
                   limit=20, offset=0) -> list[ArticleRow]:
     """Articles matching the filters: best match first with a query, else newest first."""
-    where, args = [], []
-    if outlet:
-        where.append("a.outlet LIKE ?")
-        args.append(f"%{outlet}%")
-    if since:
-        where.append("a.day >= ?")
-        args.append(date_bounds(since)[0])
-    if until:
-        where.append("a.day <= ?")
-        args.append(date_bounds(until)[1])
-    if actor:
-        clause, local = actor_article_clause(store, actor)
-        where.append(clause)
-        args += local
+    where, args = store.article_filters(outlet=outlet, since=since, until=until, actor=actor)
     if q:
         sql = ("SELECT a.id, a.headline, a.outlet, a.published, a.duplicate_of,"
                f" snippet(articles_fts, 2, '{MARK_OPEN}', '{MARK_CLOSE}', ' … ', 24)"

@@ -14,7 +14,7 @@ from collections import Counter, defaultdict
 from dataclasses import replace
 
 from ..records import Event, from_dict
-from ..store import Store, date_bounds, fts_query
+from ..store import Store, date_bounds, event_filters, fts_query
 from .data import TYPE_QUAD, as_dict, names_of
 
 HAPPENED = ("reported", "historical")
@@ -35,20 +35,7 @@ def canon_event(store: Store, data: dict) -> Event:
 
 
 def filters(*, since=None, until=None, status=None, type=None) -> tuple[list[str], list]:
-    where, args = [], []
-    if since:
-        where.append("date_hi >= ?")
-        args.append(date_bounds(since)[0])
-    if until:
-        where.append("date_lo <= ?")
-        args.append(date_bounds(until)[1])
-    if status:
-        where.append("status = ?")
-        args.append(status)
-    if type:
-        where.append("type = ?")
-        args.append(type.upper())
-    return where, args
+    return event_filters(since=since, until=until, status=status, type=type)
 
 
 def actor_clause(store: Store, key: str) -> tuple[str, list]:
