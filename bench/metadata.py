@@ -46,16 +46,17 @@ EXAMPLES = {
                                 "Nairobi"),
 }
 
+# The seeds' headlines are given as the line number where the page prints them (no text copied).
 SEED_LABELS = {
-    "000_3dcf391817acc376.txt": ("Biegun notes need for 'top-down' and 'bottom-up' approaches toward N. Korea: lawmakers",
+    "000_3dcf391817acc376.txt": (5,
                                  "The Korea Herald", "2020-11-18T10:00:00+09:00", [], "Yonhap", "Washington"),
-    "001_fb4d47756badae17.txt": ("S. Korea\u2019s top nuclear envoy calls for flexibility in upcoming US-NK negotiations",
+    "001_fb4d47756badae17.txt": (5,
                                  "The Korea Herald", "2019-09-19T18:09:00+09:00", ["Park Han-na"], None, None),
-    "002_7631eedc800fec3c.txt": ("U.S., S.Korean officials to discuss N.Korea strategy as Pyongyang rejects talks",
+    "002_7631eedc800fec3c.txt": (1,
                                  "Devdiscourse", "2020-07-07T23:30:00+05:30", [], "Reuters", None),
-    "003_66de766337597eb5.txt": ("North Korea \u2018squandered\u2019 chance to improve relations under Trump: US envoy",
+    "003_66de766337597eb5.txt": (6,
                                  "South China Morning Post", None, [], "Reuters", None),
-    "004_5cee7427307657f0.txt": ("South Korean president urges US's Biden to engage directly with North Korea's Kim",
+    "004_5cee7427307657f0.txt": (7,
                                  "Press TV", "2021-04-22T07:43:00+04:30", [], None, None),
 }
 
@@ -83,6 +84,8 @@ def score(name: str, folder: Path, labels: dict, options) -> tuple[int, dict]:
             continue
         seen += 1
         for field, expected in zip(FIELDS, labels[key]):
+            if isinstance(expected, int):  # a line number in the labelled file
+                expected = (folder / key).read_text(encoding="utf-8").splitlines()[expected - 1].strip()
             got = getattr(article, field, "<error>")
             if got == expected:
                 right[field] += 1
