@@ -1,6 +1,7 @@
 """Date selection on Timeline17 (three topics in ../shared/peers/tls): F1 of `timeline --summary k`.
 
 Usage: .venv/bin/python bench/timelines.py [TLS_DIR]
+       .venv/bin/python bench/timelines.py --speed [STORE]   (default bench/out/web-bench-10000.db)
 
 Per topic: every article goes into a fresh store (clean records only, no NLP: the summary's date
 signal is the light path of stories/dates.py), then `build_timeline(store, summary=k)` with k the
@@ -11,12 +12,17 @@ days).
 The default weights of stories/dates.py were tuned on these same three topics, so that figure is
 in-sample. The held-out figure is leave-one-topic-out: for each topic, the weights of a small grid
 that do best on the other two topics (mean F1; ties to the grid point nearest the defaults) score it.
+
+--speed times timelines, dyad series and `link_corpus` (twice: the second run finds every MinHash
+signature cached) on a copy of a store, such as the one bench/web.py builds; target < 300 ms for a
+dyad or actor timeline and a dyad series.
 """
 
 from __future__ import annotations
 
 import itertools
 import json
+import shutil
 import sys
 import tempfile
 import time
@@ -26,9 +32,12 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
 from parley.ids import content_id  # noqa: E402
+from parley.options import Options  # noqa: E402
 from parley.records import Article, ArticleRecords  # noqa: E402
 from parley.store import Store  # noqa: E402
 from parley.stories.dates import DEFAULT_WEIGHTS, DateSignal, DateWeights, date_references  # noqa: E402
+from parley.stories import link_corpus  # noqa: E402
+from parley.stories.dyad import dyad_series  # noqa: E402
 from parley.stories.timeline import build_timeline  # noqa: E402
 
 DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "peers" / "tls" / "t17"
@@ -104,7 +113,43 @@ def leave_one_out(topics: list[dict]) -> list[tuple[float, DateWeights]]:
     return out
 
 
+def speed(path: Path) -> None:
+    if not path.exists():
+        sys.exit(f"no store at {path} (build one with bench/web.py)")
+    with tempfile.TemporaryDirectory() as tmp:
+        copy = Path(tmp) / "s.db"
+        shutil.copy(path, copy)
+        with Store(copy) as store:
+            for run in ("link_corpus", "link_corpus again"):
+                t0 = time.perf_counter()
+                summary = link_corpus(store, Options())
+                print(f"{run:<32} {time.perf_counter() - t0:8.2f} s  {summary}")
+            actor = next(store.actors(kind="person", limit=1)).name
+            calls = {
+                "timeline (all)": lambda: build_timeline(store),
+                "timeline --dyad USA PRK": lambda: build_timeline(store, dyad=("USA", "PRK")),
+                f"timeline --actor '{actor}'": lambda: build_timeline(store, actor=actor),
+                f"timeline --dyad '{actor}' CHN": lambda: build_timeline(store, dyad=(actor, "CHN")),
+                "timeline --search summit": lambda: build_timeline(store, search="summit"),
+                "timeline --status planned --since 2019":
+                    lambda: build_timeline(store, status="planned", since="2019"),
+                "dyad USA PRK": lambda: dyad_series(store, "USA", "PRK"),
+                f"dyad '{actor}' CHN": lambda: dyad_series(store, actor, "CHN"),
+            }
+            for name, call in calls.items():
+                times = []
+                for _ in range(3):
+                    t0 = time.perf_counter()
+                    n = len(call())
+                    times.append(time.perf_counter() - t0)
+                print(f"{name[:40]:<40} {min(times) * 1000:8.0f} ms  ({n} rows, best of 3)")
+
+
 def main() -> None:
+    if sys.argv[1:2] == ["--speed"]:
+        default = Path(__file__).resolve().parent / "out" / "web-bench-10000.db"
+        speed(Path(sys.argv[2]) if len(sys.argv) > 2 else default)
+        return
     root = Path(sys.argv[1]) if len(sys.argv) > 1 else DEFAULT
     if not root.is_dir():
         sys.exit(f"no Timeline17 data at {root}")

@@ -23,6 +23,7 @@ from ..ids import record_id
 from ..options import Options
 from ..records import Article, Event, Source
 from ..actors import load_knowledge
+from . import frames
 from . import status as st
 from .groups import EventActors
 from .lexicon import INTENT_CODE, THREAT_CODE, Entry, load_lexicon
@@ -34,10 +35,16 @@ if TYPE_CHECKING:
 
 LIGHT_VERBS = frozenset(
     "hold have conduct stage launch begin start continue resume make pay carry mount organize organise "
-    "undertake give issue lodge file announce declare engage join attend complete renew".split()
+    "undertake give issue lodge file announce declare engage join attend complete renew "
+    # restating or changing the pace of an act names the act: "reiterated its demand", "sped up the withdrawal"
+    "reiterate repeat voice express speed accelerate expedite hasten step intensify escalate".split()
 )
 # Event nouns that make an event with no light verb, given a recipient: "in a meeting with X".
 BARE_NOUN_TYPES = frozenset({"CONSULT"})
+RETURN_VERBS = frozenset({"return", "come", "go"})
+# Any event noun makes an event as the subject of a verb of going on ("riots against X continued"),
+# its actor named on the noun itself; and with "between A and B" ("fighting between A and B").
+ONGOING_VERBS = frozenset("continue resume begin start erupt escalate intensify rage spread persist".split())
 GOVERNING_TYPES = frozenset({"AGREE", "REQUEST", "REJECT", "THREATEN"})
 # How a governed complement refines the governing code, by the complement's CAMEO root.
 REFINE = {
@@ -115,11 +122,13 @@ def _codable(sent) -> bool:
 class _Cand:
     """One matched trigger: the verb (or None), the event noun (or None), its lexicon entry."""
 
-    __slots__ = ("verb", "noun", "entry", "trigger", "cameo", "prep")
+    __slots__ = ("verb", "noun", "entry", "trigger", "cameo", "prep", "frame")
 
-    def __init__(self, verb, noun, entry: Entry, trigger: list, prep: str | None = None):
+    def __init__(self, verb, noun, entry: Entry, trigger: list, prep: str | None = None, frame: str | None = None):
         self.verb, self.noun, self.entry, self.trigger, self.prep = verb, noun, entry, trigger, prep
         self.cameo = entry.cameo
+        # how a verb-less noun event was admitted: "subject" (of an ongoing verb), "between", or None
+        self.frame = frame
 
 
 def _verb_lemma(tok, lex) -> str:
@@ -155,6 +164,14 @@ def _match_verb(tok, lex):
             entry = _noun_entry(dobj, lex)
             if entry:
                 return _Cand(tok, dobj, entry, [tok, dobj])
+    if lemma in RETURN_VERBS:
+        # "returned to the negotiating table", "came back to talks": the event named is resumed
+        for prep in tok.children:
+            if prep.dep_ == "prep" and prep.lower_ == "to":
+                pobj = next((c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "NOUN"), None)
+                entry = _noun_entry(pobj, lex) if pobj is not None else None
+                if entry:
+                    return _Cand(tok, pobj, entry, [tok, prep, pobj])
     for child in tok.children:
         if child.dep_ in ("prt", "prep", "dative", "agent"):
             if any(g.ent_type_ in ("DATE", "TIME") for g in child.children):
@@ -163,10 +180,20 @@ def _match_verb(tok, lex):
             if entry:
                 return _Cand(tok, None, entry, [tok, child], child.lower_ if child.dep_ != "prt" else None)
     entry = lex.verbs.get(lemma)
-    if entry and entry.transitive and dobj is None and not _passive(tok):
+    if entry and entry.transitive and dobj is None and not _passive(tok) and _counted_object(tok) is None:
         return None
     if entry:
         return _Cand(tok, None, entry, [tok])
+    return None
+
+
+def _counted_object(verb):
+    """The object the parser hangs under "up to": "kidnapped up to 16 advisers" (prt "up", prep "to")."""
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ == "to" and prep.i > 0 and prep.nbor(-1).lower_ == "up":
+            pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if pobj is not None and any(c.dep_ == "nummod" for c in pobj.children):
+                return pobj
     return None
 
 
@@ -206,11 +233,21 @@ def _candidates(sent, lex, actors) -> list[_Cand]:
                 taken.update(t.i for t in cand.trigger)
     # governed complements are part of their governor's event
     governed: set[int] = set()
-    for cand in cands:
+    for cand in list(cands):
         code = lex.code(cand.cameo)
+        if cand.verb is not None and (ready := frames.preparation(cand.verb, code.root)) is not None:
+            cands.append(_Cand(ready, None, Entry("150"), [ready]))
         if code.type not in GOVERNING_TYPES or cand.verb is None:
             continue
-        for comp in _complements(cand.verb):
+        comps = list(_complements(cand.verb)) + _content_clauses(cand.noun)
+        cand.cameo = frames.command_code(cand.verb, comps) or cand.cameo
+        # the event noun a rejection, demand or agreement is about is part of it: "opposed to mediation"
+        for obj in _governed_nouns(cand):
+            governed.add(obj.i)
+            entry = _noun_entry(obj, lex)
+            if entry is not None and cand.cameo == cand.entry.cameo:
+                cand.cameo = REFINE[code.type].get(lex.code(entry.cameo).root) or cand.cameo
+        for comp in comps:
             governed.add(comp.i)
             inner = next((c for c in cands if c.verb is not None and c.verb.i == comp.i), None)
             if inner is not None and cand.cameo == cand.entry.cameo:
@@ -222,12 +259,28 @@ def _candidates(sent, lex, actors) -> list[_Cand]:
         if tok.pos_ not in ("NOUN", "PROPN") or tok.i in taken:
             continue
         entry = _noun_entry(tok, lex)
-        if entry is None or lex.code(entry.cameo).type not in BARE_NOUN_TYPES:
+        if entry is None:
+            continue
+        if lex.code(entry.cameo).type in BARE_NOUN_TYPES:
+            frame = None
+        elif _ongoing_verb(tok) is not None:
+            frame = "subject"
+        elif any(c.dep_ == "prep" and c.lower_ == "between" for c in tok.children):
+            frame = "between"
+        else:
             continue
         if _inside_governed(tok, governed):
             continue
-        cands.append(_Cand(None, tok, entry, [tok]))
+        cands.append(_Cand(None, tok, entry, [tok], frame=frame))
     return cands
+
+
+def _ongoing_verb(noun):
+    """The verb of going on whose subject `noun` is ("the riots continued"), or None."""
+    head = noun.head
+    if noun.dep_ == "nsubj" and head.lemma_.lower() in ONGOING_VERBS:
+        return head
+    return None
 
 
 def _complements(verb):
@@ -238,6 +291,23 @@ def _complements(verb):
         if (child.dep_ in ("xcomp", "ccomp") or infinitive) and child.pos_ in ("VERB", "AUX"):
             yield child
             yield from (c for c in child.children if c.dep_ == "conj" and c.pos_ == "VERB")
+
+
+def _content_clauses(noun) -> list:
+    """The clause a demand noun states: "its demand that X release Y"."""
+    if noun is None:
+        return []
+    return [c for c in noun.children if c.dep_ in ("acl", "ccomp") and c.pos_ == "VERB"
+            and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
+
+
+def _governed_nouns(cand) -> list:
+    """Nouns a governing verb takes as its matter: its object, or the object of its own preposition."""
+    found = [c for c in cand.verb.children if c.dep_ == "dobj" and c not in cand.trigger]
+    for prep in cand.verb.children:
+        if prep.dep_ == "prep" and (prep.lower_ == cand.prep or prep.lower_ == "for" and prep in cand.trigger):
+            found += [c for c in prep.children if c.dep_ == "pobj"]
+    return found
 
 
 def _inside_governed(tok, governed: set) -> bool:
@@ -286,7 +356,7 @@ def _resolve_np(tok, actors: ArticleActors) -> list:
     for head in heads:
         toks: list = []
         _np_tokens(head, toks)
-        actor = _pick(head, toks, actors) or actors.group(head)
+        actor = _pick(head, toks, actors) or actors.group(head) or actors.located(head)
         if actor is not None:
             found.append((actor, toks))
         for mod in head.children:
@@ -342,6 +412,9 @@ def _subjects(verb):
         if token.dep_ in ("xcomp", "conj", "acomp", "advcl") and token.head.i != token.i:
             token = token.head
             continue
+        if token.dep_ == "acl" and token.tag_ in ("VBG", "VBD") and token.i > token.head.i and token.head.pos_ in ("NOUN", "PROPN"):
+            # "demonstrators protesting X": the noun a present participle (or a misparsed past) modifies acts
+            return [token.head], False
         if token.dep_ == "acl" and token.tag_ == "VB":
             # "stressed the need to rid X of Y": the infinitive's subject is the main clause's
             noun = token.head
@@ -361,11 +434,17 @@ def _actor1(cand, actors):
         between = _between(cand.noun, actors)
         if len(between) >= 2:
             return between[:1], False
+        if cand.frame == "subject":
+            return _own_actors(cand.noun, actors), False
+        if cand.frame == "between":
+            return [], False
         if verb is None:
             verb = _governing_verb(cand.noun, direct=False)
             if verb is None or _inside_subject(cand.noun, verb):
                 return [], False
     subj, passive = _subjects(verb)
+    if passive and cand.entry.stative and not any(c.dep_ == "agent" for c in verb.children):
+        passive = False
     if passive:
         agent = next((c for c in verb.children if c.dep_ == "agent"), None)
         pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
@@ -378,6 +457,17 @@ def _actor1(cand, actors):
             resolved = _speaker(verb, actors)
         found.extend(resolved)
     return found, False
+
+
+def _own_actors(noun, actors):
+    """The actor named on an event noun itself: "Palestinian riots", "protests by students"."""
+    found = []
+    for mod in noun.children:
+        if mod.dep_ in ("amod", "compound", "nmod") and mod.i < noun.i:
+            actor = actors.at(mod.idx, mod.idx + len(mod))
+            if actor is not None:
+                found.append((actor, [mod]))
+    return found or _prep_objects(noun, ("by",), actors)
 
 
 def _inside_subject(tok, verb) -> bool:
@@ -447,8 +537,8 @@ def _actor2(cand, passive: bool, actors, lex):
         if found:
             return found
     if code.type == "REQUEST" or cand.entry.cameo == "100":
-        for comp in verb.children:
-            if comp.dep_ == "ccomp":
+        for comp in [*verb.children, *_content_clauses(noun)]:
+            if comp.dep_ == "ccomp" or comp.dep_ == "acl":
                 subj = next((c for c in comp.children if c.dep_ in SUBJECT_DEPS), None)
                 if subj is not None:
                     found = _resolve_np(subj, actors)
@@ -501,7 +591,7 @@ def _date(cand, here, base, future: bool):
     if cand.verb is not None:
         anchors += st.governors(cand.verb)
     elif cand.noun is not None:
-        gov = _governing_verb(cand.noun, direct=False)
+        gov = _governing_verb(cand.noun, direct=False) or (_ongoing_verb(cand.noun) if cand.frame == "subject" else None)
         if gov is not None:
             anchors.append(gov)
     return _date_at(anchors, here, base, future)
@@ -542,10 +632,15 @@ def _events(cand, sent, article, here, actors, lex, base, source):
     if not first:
         return []
     second = _actor2(cand, passive, actors, lex)
-    anchor = cand.verb if cand.verb is not None else _governing_verb(cand.noun, direct=False)
+    ongoing = _ongoing_verb(cand.noun) if cand.frame == "subject" else None
+    anchor = cand.verb if cand.verb is not None else ongoing or _governing_verb(cand.noun, direct=False)
     # a noun event takes its verb's modality only when it hangs from it directly
-    inherit = cand.verb is not None or _governing_verb(cand.noun) is not None
-    status = st.clause_status(anchor, cand.noun, inherit=inherit) if anchor is not None else st.clause_status(None, cand.noun)
+    inherit = cand.verb is not None or ongoing is not None or _governing_verb(cand.noun) is not None
+    status = (st.clause_status(anchor, cand.noun, inherit=inherit, acting=anchor is cand.verb)
+              if anchor is not None else st.clause_status(None, cand.noun))
+    cameo = cand.cameo
+    if status == "negated" and cand.verb is not None and lex.code(cameo).type == "AGREE" and frames.failed(cand.verb):
+        cameo, status = frames.REJECTION, "reported"
     if cand.noun is not None and status == "reported" and cand.noun.dep_ == "pobj" and cand.noun.head.lower_ == "for":
         status = "planned"  # "arrived for talks with X": the talks are the purpose, still to come
     found = _date(cand, here, base, future=status in ("planned", "hypothetical"))
@@ -557,7 +652,7 @@ def _events(cand, sent, article, here, actors, lex, base, source):
         date, basis = base.isoformat(), "published"
     else:
         date, basis = None, "published"
-    code = lex.code(cand.cameo)
+    code = lex.code(cameo)
     statement = _statement_code(code, status, cand.verb) if cand.verb is not None and st.announced(cand.verb) else None
     used = {toks[0].i for _, toks in first + second}
     clause = set(here.clause(anchor)) if anchor is not None else {t.i for t in cand.noun.subtree}

@@ -15,6 +15,7 @@ from __future__ import annotations
 from ..actors.index import ArticleActors
 from ..ids import actor_id
 from ..records import Actor, EventActor
+from .lexicon import place_country
 
 # Heads that count members of the group named inside them: "thousands of Iraqi Kurds".
 QUANTITY_HEADS = frozenset(
@@ -34,6 +35,8 @@ HARDWARE = frozenset(
 )
 COUNTRY_TERMS = frozenset({"demonym", "country", "capital"})
 MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "npadvmod"})
+# "protesters in Baghdad", "students from Basra": a group placed in a town of the place table.
+PLACING_PREPS = frozenset({"in", "from", "throughout", "across"})
 
 
 class EventActors:
@@ -78,6 +81,24 @@ class EventActors:
         if lemma in NOT_AGENTS:
             return None
         return self._make(head, country_actor.country)
+
+    def located(self, head) -> Actor | None:
+        """A group of the country of the place it is in, where the actor layer names no actor for the place.
+
+        The same reading as `members` ("students throughout Indonesia"), for towns the actor layer
+        does not make actors of.
+        """
+        if head.pos_ != "NOUN" or head.tag_ != "NNS" or head.lemma_.lower() in NOT_AGENTS:
+            return None
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ in PLACING_PREPS:
+                pobj = next((c for c in prep.children if c.dep_ == "pobj" and c.ent_type_ == "GPE"), None)
+                if pobj is not None:
+                    words = [t for t in pobj.subtree if t.ent_type_ == "GPE"]
+                    code = place_country(" ".join(t.text for t in words))
+                    if code:
+                        return self._make(head, code)
+        return None
 
     def _make(self, head, code: str) -> Actor:
         lemma = head.lemma_.lower()

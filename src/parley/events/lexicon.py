@@ -48,6 +48,8 @@ class Entry:
     preps: tuple = DEFAULT_PREPS
     # the verb names this action only with a victim: "beat the protesters", not "beat around the bush"
     transitive: bool = False
+    # the subject of the passive-looking form is the one acting: "X is opposed to Y" (see extract._actor1)
+    stative: bool = False
 
 
 @dataclass(frozen=True)
@@ -93,6 +95,7 @@ def load_lexicon() -> Lexicon:
         preps = tuple(p.strip() for p in row[2].split(",")) if len(row) > 2 and row[2] else DEFAULT_PREPS
         if cameo not in codes and (cameo[:2] + "0") not in codes:
             raise ValueError(f"lexicon.tsv: unknown CAMEO code {cameo} for {pattern!r}")
+        flag = row[3] if len(row) > 3 else ""
         words = pattern.split()
         if pattern.startswith("@"):
             words[0] = words[0][1:]
@@ -103,12 +106,12 @@ def load_lexicon() -> Lexicon:
             else:  # "@hunger strike": modifier then noun
                 noun_modifiers[(words[-1], words[0])] = Entry(cameo, preps)
         elif len(words) == 1:
-            verbs[words[0]] = Entry(cameo, preps, transitive=len(row) > 3 and row[3] == "transitive")
+            verbs[words[0]] = Entry(cameo, preps, transitive=flag == "transitive")
         elif words[1].startswith("~"):
             verb_objects[(words[0], words[1][1:])] = Entry(cameo, preps)
         else:
             own = (words[1],) if words[1] in _PREP_WORDS else ()
-            particles[(words[0], words[1])] = Entry(cameo, own + tuple(p for p in preps if p not in own))
+            particles[(words[0], words[1])] = Entry(cameo, own + tuple(p for p in preps if p not in own), stative=flag == "stative")
     return Lexicon(*(MappingProxyType(m) for m in (verbs, particles, verb_objects, nouns, noun_modifiers, noun_preps, codes)))
 
 

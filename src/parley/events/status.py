@@ -91,8 +91,12 @@ def announced(verb) -> bool:
     return future and under_reporting(chain[-1])
 
 
-def clause_status(verb, noun=None, inherit: bool = True) -> str:
-    """The status of the event carried by `verb` (and, for noun events, `noun`)."""
+def clause_status(verb, noun=None, inherit: bool = True, acting: bool = False) -> str:
+    """The status of the event carried by `verb` (and, for noun events, `noun`).
+
+    With acting=True `verb` is the trigger itself, so its own lemma is the act, not a modality:
+    "sought asylum" and "the army prepared" happened; "prepared to attack" is a planned attack.
+    """
     chain = [verb, *governors(verb)] if inherit and verb is not None else []
     negated = hypothetical = planned = historical = False
     if noun is not None:
@@ -105,7 +109,7 @@ def clause_status(verb, noun=None, inherit: bool = True) -> str:
         if noun.head.lower_ == "without" and noun.dep_ == "pobj":
             negated = True
     for token in chain:
-        lemma = token.lemma_.lower()
+        lemma = token.lemma_.lower() if not (acting and token is verb) else ""
         if lemma in NEGATING_GOVERNORS:
             negated = True
         if lemma in PLANNED_GOVERNORS:

@@ -1,0 +1,56 @@
+"""Verb sense by frame: where what a verb governs, not the verb, decides the CAMEO category.
+
+- A command to stop or to leave, given by an authority to another party ("ordered the paper to
+  suspend publication", "ordered the envoys to leave"), imposes an administrative sanction or an
+  expulsion: CAMEO 17 (coerce), not 10 (demand). A command to one's own forces is not coercion of
+  them, so it stays a demand refined by what is commanded.
+- Readying force ("the army prepared to resume shelling") is a show of military posture, CAMEO 15,
+  besides the planned attack itself.
+- Failing to agree ("failed to reach agreement") is, in CAMEO, coded as a rejection (12), not as an
+  agreement that did not happen.
+"""
+
+from __future__ import annotations
+
+from . import status as st
+
+COMMANDS = frozenset("order instruct direct".split())
+CEASE_CODES = {
+    **dict.fromkeys("suspend stop halt cease close shut disband dissolve".split(), "172"),
+    **dict.fromkeys("leave quit vacate depart".split(), "174"),
+}
+OWN_FORCES = frozenset("troop soldier force army unit police officer commander navy military guard".split())
+FORCE_ROOTS = frozenset({"18", "19", "20"})
+REJECTION = "120"
+
+
+def command_code(verb, complements) -> str | None:
+    """The CAMEO 17 code of `verb` commanding another party to stop or leave, else None."""
+    if verb.lemma_.lower() not in COMMANDS:
+        return None
+    target = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if target is None or target.lemma_.lower() in OWN_FORCES:
+        return None
+    for comp in complements:
+        code = CEASE_CODES.get(comp.lemma_.lower())
+        if code:
+            return code
+    return None
+
+
+def preparation(verb, root: str):
+    """The verb by which an actor readies the use of force governed by `verb`, or None."""
+    if root not in FORCE_ROOTS:
+        return None
+    for gov in st.governors(verb):
+        # "is prepared to" is a statement of readiness (see status.COMMITTING), not an act of preparing
+        if gov.lemma_.lower() == "prepare" and gov.pos_ == "VERB" and gov.dep_ != "acomp" and not any(
+            c.dep_ in ("auxpass", "cop") for c in gov.children
+        ):
+            return gov
+    return None
+
+
+def failed(verb) -> bool:
+    """Is `verb` governed by "fail" ("failed to reach", "failed to agree")?"""
+    return any(g.lemma_.lower() in st.NEGATING_GOVERNORS for g in st.governors(verb))
