@@ -1,4 +1,4 @@
-"""The explorer's SQL versions of the dyad series and timeline agree with parley.stories."""
+"""The explorer's SQL version of the timeline agrees with parley.stories."""
 
 from __future__ import annotations
 
@@ -12,13 +12,6 @@ from parley.web import graph
 def store(web_db):
     with Store(web_db) as s:
         yield s
-
-
-@pytest.mark.parametrize("a, b", [("USA", "PRK"), ("kim", "trump"), ("Moon Jae-in", "PRK"), ("evil", "kim"),
-                                  ("KOR", "nobody")])
-def test_dyad_series_matches_the_stories_stage(store, a, b):
-    stage = pytest.importorskip("parley.stories.dyad")
-    assert graph.dyad_series(store, a, b) == stage.dyad_series(store, a, b)
 
 
 @pytest.mark.parametrize("kwargs", [{}, {"actor": "kim"}, {"dyad": ("USA", "PRK")}, {"status": "planned"},

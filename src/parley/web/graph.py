@@ -126,36 +126,10 @@ def top_pair(store: Store) -> tuple[str, str] | None:
 # ---- dyads -------------------------------------------------------------------------------------
 
 def dyad_series(store: Store, a: str, b: str) -> list[dict]:
-    """Per month between a and b, as stories.dyad.dyad_series (events that happened, dated to the
-    month at least, gaps filled with zeros), counted in SQL."""
-    pair, args = dyad_clause(store, a, b)
-    sql = (f"SELECT substr(json_extract(data, '$.date'), 1, 7) AS month, json_extract(data, '$.quad'),"
-           f" count(*), total(json_extract(data, '$.goldstein')) FROM {event_table(store)}"
-           f" WHERE {pair} AND status IN ('reported', 'historical') AND length(json_extract(data, '$.date')) >= 7"
-           " GROUP BY 1, 2 ORDER BY 1")
-    months: dict[str, dict] = {}
-    for month, quad, n, gold in store.db.execute(sql, args):
-        row = months.setdefault(month, _empty(month))
-        if quad in (1, 2, 3, 4):
-            row[f"quad{quad}"] += n
-        row["goldstein"] = round(row["goldstein"] + (gold or 0.0), 2)
-        row["events"] += n
-    if not months:
-        return []
-    return [months.get(m) or _empty(m) for m in _month_range(min(months), max(months))]
+    """Per month between a and b: the stories stage's own series (prefiltered in SQL there)."""
+    from ..stories.dyad import dyad_series as series
 
-
-def _empty(month: str) -> dict:
-    return {"month": month, "quad1": 0, "quad2": 0, "quad3": 0, "quad4": 0, "goldstein": 0.0, "events": 0}
-
-
-def _month_range(first: str, last: str) -> list[str]:
-    y, m = int(first[:4]), int(first[5:7])
-    out = []
-    while f"{y:04d}-{m:02d}" <= last and len(out) < 1200:
-        out.append(f"{y:04d}-{m:02d}")
-        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
-    return out
+    return series(store, a, b)
 
 
 # ---- timelines ---------------------------------------------------------------------------------
