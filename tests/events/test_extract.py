@@ -158,3 +158,17 @@ def test_violence_verbs_need_a_victim(code):
     assert not [e for e in idiom if e.type == "ASSAULT"]
     real = code("Sato beat the protesters in the square.", known)
     assert [e for e in real if e.type == "ASSAULT"]
+
+
+def test_coordinated_subjects_are_each_others_target_only_for_reciprocal_acts(code):
+    known = {"Harper": ("Dan Harper", "person", "USA"), "Demir": ("Selim Demir", "person", "TUR"),
+             "Russia": ("Russia", "country", "RUS")}
+    met = code("Harper and Demir met in Ankara on Friday.", known)
+    assert {(e.actor1.name, e.actor2.name if e.actor2 else None) for e in met if e.type == "CONSULT"} == {
+        ("Dan Harper", "Selim Demir"), ("Selim Demir", "Dan Harper")}
+    accused = code("Harper and Demir accused Russia of blocking the grain deal.", known)
+    assert {(e.actor1.name, e.actor2.name) for e in accused if e.type == "ACCUSE"} == {
+        ("Dan Harper", "Russia"), ("Selim Demir", "Russia")}
+    warned = code("Harper and Demir warned that food prices would rise.", known)
+    assert all(e.actor2 is None or e.actor2.name == "Russia" for e in warned)
+    assert {e.actor1.name for e in warned} >= {"Dan Harper", "Selim Demir"}

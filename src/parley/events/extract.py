@@ -63,6 +63,11 @@ TOPICS = (
 )
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 NP_SKIP = frozenset({"relcl", "acl", "advcl", "punct", "cc", "conj", "prep", "appos", "ccomp", "xcomp", "mark"})
+# actions that coordinated subjects do with each other: "X and Y met / agreed / cooperated"
+RECIPROCAL = frozenset({"CONSULT", "AGREE", "COOPERATE"})
+# ...and the triggers that name such an act whatever the clause makes of it ("signed a treaty",
+# "failed to reach a deal"): signing agreements, intents to cooperate, cooperation itself
+RECIPROCAL_CODES = frozenset({"057", "030", "031", "036", "040", "046", "060", "061", "062", "063", "064"})
 CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "parataxis", "csubj", "pcomp"})
 NP_PREPS = frozenset({"of", "from", "in", "for", "throughout", "across"})  # "rebels in the Ivory Coast", "doctors from American aid groups"
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
@@ -662,10 +667,10 @@ def _events(cand, sent, article, here, actors, lex, base, source):
     trigger = " ".join(t.text for t in sorted(cand.trigger, key=lambda t: t.i))
     if second:
         pairs = list(product(first, second))
-    elif len(first) >= 2:
+    elif len(first) >= 2 and (code.type in RECIPROCAL or cand.entry.cameo[:3] in RECIPROCAL_CODES):
         pairs = [(a, b) for a in first for b in first if a[0].id != b[0].id]
-    else:
-        pairs = [(first[0], None)]
+    else:  # "X and Y warned that ..." is two warnings, not a warning to each other
+        pairs = [(a, None) for a in first]
     if code.mode == "phone" and not second:
         return []
     # (code, cameo, status, date, basis, id tag): the action, and the actor's statement of it if any
