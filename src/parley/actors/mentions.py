@@ -8,6 +8,8 @@
    ("his American counterpart, Joe Biden"), and nationality words;
 3. resolution (resolve.py): surnames, pronouns and descriptions to people, groups by country and
    sector, then the Actor and Mention records.
+Datelines and wire credits (wire.py) are read by none of the passes; a form of address ("Mr", "Dr")
+is not part of a name; a body named without its owner ("the Board of Governors of the IAEA") takes it.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from ..options import Options
 from ..records import Article
 from .index import ArticleActors
 from .knowledge import Knowledge, Term, Title, load_knowledge
+from .wire import credit_tokens
 
 __all__ = ["find_actors", "load_knowledge", "Cand", "TitleSeen"]
 
@@ -44,6 +47,9 @@ ABBREVIATIONS = {"rep.": "Representative", "sen.": "Senator", "gen.": "General",
 NOT_ROLES = {"counterpart", "candidate"}
 GOVERNMENTS = {"administration", "government", "regime", "cabinet"}
 _NO_TERM = Term("none", "", None)
+# forms of address: not part of the name, and the gender they give ("Mr Somchanh", "Ms. Kang", "Dr Ahmed")
+HONORIFICS = {"mr": "m", "mister": "m", "sir": "m", "mrs": "f", "ms": "f", "miss": "f", "madam": "f", "madame": "f",
+              "mme": "f", "dame": "f", "dr": None, "prof": None, "mx": None}
 SMALL_WORDS = {"of", "for", "and", "the", "on", "in", "at", "to", "a"}
 
 
@@ -79,6 +85,9 @@ class Cand:
     indefinite: bool = False  # "a Seoul official": someone new, not someone named before
     as_title: bool = False  # "... now serves as U.S. Deputy Secretary of State": a title of the subject
     appos: tuple[int, int] | None = None  # token range of an apposition describing the person
+    owner: str | None = None  # the organisation a group or office belongs to, when it is not a country
+    addressed: bool = False  # named with an honorific ("Mr Somchanh"): the word may be any part of the name
+    gender: str | None = None  # from the honorific
 
 
 def find_actors(article: Article, doc: Doc, knowledge: Knowledge, options: Options) -> ArticleActors:
@@ -89,7 +98,7 @@ def find_actors(article: Article, doc: Doc, knowledge: Knowledge, options: Optio
         return ArticleActors([], [])
     if not isinstance(knowledge, Knowledge):  # callers that pass the old placeholder dict
         knowledge = load_knowledge(options)
-    reader = _Reader(doc, knowledge, (article.published or "")[:10] or None)
+    reader = _Reader(doc, knowledge, (article.published or "")[:10] or None, credit_tokens(article, doc, knowledge))
     cands = reader.read()
     return resolve(article, doc, cands, knowledge, reader.sent_index())
 
@@ -112,18 +121,20 @@ def _matchers(knowledge: Knowledge, vocab) -> tuple[PhraseMatcher, PhraseMatcher
 
 
 class _Reader:
-    def __init__(self, doc: Doc, knowledge: Knowledge, date: str | None = None) -> None:
+    def __init__(self, doc: Doc, knowledge: Knowledge, date: str | None = None, skip: set[int] | None = None) -> None:
         self.doc = doc
         self.k = knowledge
         self.date = date
+        skip = skip or set()  # datelines and wire credits: no mention starts or ends in them
+        self.skip = skip
         term_matcher, title_matcher = _matchers(knowledge, doc.vocab)
         # "Bosnian Serbs" tagged PERSON is a people, read as a group below
-        self.persons = [e for e in doc.ents if e.label_ == "PERSON"
+        self.persons = [e for e in doc.ents if e.label_ == "PERSON" and not _touches(e, skip)
                         and not all((knowledge.lookup(t.text) or _NO_TERM).kind == "demonym" for t in e if not t.is_punct)]
         person_at = {i: e for e in self.persons for i in range(e.start, e.end)}
         person_tok = set(person_at)
         terms = []
-        for span in filter_spans([doc[s:e] for _, s, e in term_matcher(doc)]):
+        for span in filter_spans([doc[s:e] for _, s, e in term_matcher(doc) if not _touches(doc[s:e], skip)]):
             # a country word inside a longer person name is part of the name ("Jordan" in "Michael Jordan")
             e = person_at.get(span.start)
             if e is None or (e.start, e.end) == (span.start, span.end) or not (e.start <= span.start and span.end <= e.end):
@@ -131,10 +142,10 @@ class _Reader:
         self.terms = {s.start: s for s in terms}
         self.term_tok = {i: s for s in terms for i in range(s.start, s.end)}
         titles = filter_spans([doc[s:e] for _, s, e in title_matcher(doc)])
-        self.titles = {s.start: s for s in titles if not (set(range(s.start, s.end)) & person_tok)}
+        self.titles = {s.start: s for s in titles if not (set(range(s.start, s.end)) & (person_tok | skip))}
         self.title_tok = {i: s for s in self.titles.values() for i in range(s.start, s.end)}
-        self.claimed: set[int] = set()
-        self.org_at = {i: e for e in doc.ents if e.label_ == "ORG" for i in range(e.start, e.end)}
+        self.claimed: set[int] = set(skip)
+        self.org_at = {i: e for e in doc.ents if e.label_ == "ORG" and not _touches(e, skip) for i in range(e.start, e.end)}
         self.last_person_at: dict[int, Cand] = {}
         self.north_south = self._find_north_south()
         self._sent = None
@@ -173,7 +184,49 @@ class _Reader:
         cands.extend(self._misspelt_places())
         cands.extend(self._orgs())
         cands.extend(self._north_south_mentions())
-        return sorted(cands, key=lambda c: (c.start, -c.end))
+        cands.sort(key=lambda c: (c.start, -c.end))
+        self._owners(cands)
+        return cands
+
+    def _owners(self, cands: list[Cand]) -> None:
+        """A body named without its country or organisation takes the one the text ties it to:
+        "the Board of Governors of the International Atomic Energy Agency", "the agency's Board of
+        Governors" (the agency named before), "the Ministry of Defence of Ukraine"."""
+        by_start = {c.start: c for c in cands}
+        for n, c in enumerate(cands):
+            if c.akind != "organization" or c.kind != "name" or c.term is not None or c.country:
+                continue
+            owner = self._owner_after(c, by_start) or self._owner_before(c, cands[:n])
+            if owner is None:
+                continue
+            c.country = owner.country
+            if owner.akind == "organization":
+                c.name = f"{owner.name} {c.name}"
+                c.sector = c.sector or owner.sector
+
+    def _owner_after(self, c: Cand, by_start: dict) -> Cand | None:
+        i = c.end
+        if i >= len(self.doc) or self.doc[i].lower_ != "of":
+            return None
+        i += 1
+        if i < len(self.doc) and self.doc[i].lower_ == "the":
+            i += 1
+        owner = by_start.get(i)
+        if owner is None or not owner.country or owner.kind != "name" or owner.akind not in ("organization", "country"):
+            return None
+        return owner
+
+    def _owner_before(self, c: Cand, earlier: list[Cand]) -> Cand | None:
+        """"the agency's Board": the organisation named last whose name ends in that noun."""
+        i = c.start - 1
+        if i < 1 or self.doc[i].text not in POSSESSIVE or not self.doc[i - 1].is_lower:
+            return None
+        noun = self.doc[i - 1].lower_
+        for other in reversed(earlier):
+            if other.akind == "organization" and other.country and other.term is not None \
+                    and other.name.lower().split()[-1] == noun:
+                return other
+        return None
 
     def _person(self, ent: Span) -> Cand | None:
         doc = self.doc
@@ -182,6 +235,7 @@ class _Reader:
             end -= 1
         while start < end and (start in self.title_tok or doc[start].is_punct):
             start += 1  # "President Trump" tagged whole: the title is read below
+        honorific, start = self._honorific(ent.start, start, end)
         if start >= end:
             return None
         name_span = doc[start:end]
@@ -202,12 +256,31 @@ class _Reader:
             return governed
         cand = Cand(ent.start, end, "name" if len(name.split()) > 1 else "surname", "person", name,
                     name_start=start, term=term)
-        self._pre_title(cand, start)
+        if honorific is not None:
+            # "Mr Somchanh": the mention keeps the form of address, which tells the quotes stage the gender
+            cand.start, cand.kind, cand.addressed = honorific, "title", True
+            cand.gender = HONORIFICS[doc[honorific].lower_.rstrip(".")]
+        self._pre_title(cand, min(start, cand.start))
         self._apposition_after(cand, end)
         if not cand.titles:
             self._apposition_before(cand, ent.start)
         self._coordinated(cand)
         return cand
+
+    def _honorific(self, ent_start: int, start: int, end: int) -> tuple[int | None, int]:
+        """The token of a form of address just before or at the start of a name, and where the name
+        itself starts: "Mr Somchanh" tagged whole, or "Mr." left outside the entity."""
+        doc, at = self.doc, None
+        while start < end - 1 and _honorific_word(doc[start]):
+            at = start if at is None else at
+            start += 1
+            while start < end - 1 and doc[start].text == ".":
+                start += 1
+        if at is None and ent_start > 0 and _honorific_word(doc[ent_start - 1]):
+            at = ent_start - 1
+        elif at is None and ent_start > 1 and doc[ent_start - 1].text == "." and _honorific_word(doc[ent_start - 2]):
+            at = ent_start - 2
+        return at, start
 
     def _leader_government(self, name: str, end: int) -> Cand | None:
         """"the Bush administration", "the Putin government": a leader's name standing for the
@@ -225,7 +298,7 @@ class _Reader:
         doc, i, chunk = self.doc, start - 1, []
         while i >= 0 and start - i <= 14:
             t = doc[i]
-            if t.ent_type_ == "PERSON" and i not in self.title_tok:
+            if t.ent_type_ == "PERSON" and i not in self.title_tok or i in self.skip:
                 break
             lower = t.lower_
             ok = (i in self.title_tok or i in self.term_tok or lower in CONNECT or t.text in POSSESSIVE
@@ -375,25 +448,27 @@ class _Reader:
             definite = bool(left) and left[0].lower_ == "the" or any(t.text in POSSESSIVE for t in left)
             if start > 0 and self.doc[start - 1].lower_ == "the":
                 definite = True
+            if info.kind == "org" and len(span) > 1 and all(t.is_title for t in span if t.lower_ not in SMALL_WORDS):
+                definite = True  # "Foreign Ministry said": an office written as a name is a known one
             if info.topical:
                 countries = []
             head = _head_text(span)
             if info.kind == "group" or info.kind == "org":
                 if not countries and not definite:
                     continue
-                pieces = countries or [(None, span.start)]
-                for code, at in pieces:
+                pieces = countries or [(None, span.start, None)]
+                for code, at, owner in pieces:
                     out.append(Cand(at, span.end, "description", "group" if info.kind == "group" else "organization",
-                                    head, code, info.sector, head=head, definite=definite and not countries))
+                                    head, code, info.sector, head=head, definite=definite and not countries, owner=owner))
             else:
                 if span.end < len(self.doc) and self.doc[span.end].ent_type_ == "PERSON":
                     continue  # a title before a name the person pass did not take
                 if not countries and not definite:
                     continue
-                code, at = countries[0] if countries else (None, span.start)
+                code, at, owner = countries[0] if countries else (None, span.start, None)
                 words = [t for t in left if t.i >= at and t.lower_ in TITLE_PREFIX]
                 cand = Cand(min([at, *[t.i for t in words]]), span.end, "description", "person", _title_text([*words, *span]),
-                            code, info.sector, head=head.lower(), cls=info.cls, definite=definite)
+                            code, info.sector, head=head.lower(), cls=info.cls, definite=definite, owner=owner)
                 first = left[0] if left else span[0]
                 cand.indefinite = first.lower_ in ("a", "an")
                 before = self.doc[min(cand.start, first.i) - 1] if min(cand.start, first.i) > 0 else None
@@ -437,11 +512,13 @@ class _Reader:
             i -= 1
         return words
 
-    def _countries_in(self, words: list) -> list[tuple[str, int]]:
+    def _countries_in(self, words: list) -> list[tuple[str, int, str | None]]:
+        """(code, token, owner) for each country or organisation named in a phrase's modifiers; the owner
+        is the organisation's name when the code is not a country's ("IGO" for "European Union")."""
         found, seen = [], set()
         for t in words:
             if t.i in self.north_south and self.north_south[t.i] not in seen:
-                found.append((self.north_south[t.i], t.i))
+                found.append((self.north_south[t.i], t.i, None))
                 seen.add(self.north_south[t.i])
                 continue
             span = self.term_tok.get(t.i)
@@ -449,9 +526,10 @@ class _Reader:
                 continue
             term = self.term(span)
             if term and term.country and term.kind in ("country", "demonym", "capital", "institution", "user") \
-                    and term.actor_kind != "person" and term.country not in seen:
-                found.append((term.country, span.start))
-                seen.add(term.country)
+                    and term.actor_kind != "person" and (term.name if term.kind == "institution" else term.country) not in seen:
+                owner = None if term.country in self.k.countries else term.name
+                found.append((term.country, span.start, owner))
+                seen.add(term.name if term.kind == "institution" else term.country)
                 self.claimed.update(range(span.start, span.end))
         return found
 
@@ -465,7 +543,9 @@ class _Reader:
             term = self.term(span)
             if term is None:
                 continue
-            if term.kind in ("institution", "user"):
+            if term.kind == "institution" and (body := self._body_of(span, term)) is not None:
+                out.append(body)
+            elif term.kind in ("institution", "user"):
                 out.append(Cand(span.start, span.end, "name", term.actor_kind, term.name, term.country, term.sector, term=term))
             elif term.kind == "country":
                 out.append(Cand(span.start, span.end, "name", "country", term.name, term.country, term=term))
@@ -493,6 +573,26 @@ class _Reader:
             if out and out[-1].start == span.start:
                 self.claimed.update(range(span.start, span.end))
         return out
+
+    def _body_of(self, span: Span, term: Term) -> Cand | None:
+        """"the IAEA Board of Governors": an organisation's body named after it, one organisation
+        named in the organisation's own words ("International Atomic Energy Agency Board of Governors")."""
+        ent = self.org_at.get(span.start)
+        if ent is None or ent.end <= span.end or term.actor_kind != "organization":
+            return None
+        end = ent.end
+        while end > span.end and (self.doc[end - 1].text in POSSESSIVE or self.doc[end - 1].is_punct):
+            end -= 1
+        rest = self.doc[span.end : end]
+        if not len(rest) or not rest[0].is_title or any(
+                t.i in self.term_tok or t.i in self.claimed or t.ent_type_ == "PERSON"
+                or (t.i in self.title_tok and self.title(self.title_tok[t.i]).kind == "person")
+                or not (t.is_title or t.lower_ in SMALL_WORDS) for t in rest):
+            return None
+        sectors = [self.title(self.title_tok[t.i]).sector for t in rest if t.i in self.title_tok]
+        self.claimed.update(range(span.start, end))
+        return Cand(span.start, end, "name", "organization", f"{term.name} {_name_text(rest)}", term.country,
+                    (sectors[-1] if sectors else None) or term.sector)
 
     def _people_of(self, span: Span) -> Cand | None:
         """"Bosnian Serbs", "Iraqi Kurds": a people named by where they live, a group of that country."""
@@ -575,6 +675,14 @@ class _Reader:
     def _north_south_mentions(self) -> list[Cand]:
         return [Cand(i, i + 1, "metonym", "country", self.k.country_name(code), code)
                 for i, code in sorted(self.north_south.items()) if i not in self.claimed]
+
+
+def _honorific_word(token) -> bool:
+    return token.lower_.rstrip(".") in HONORIFICS and token.text[:1].isupper()
+
+
+def _touches(span: Span, tokens: set[int]) -> bool:
+    return bool(tokens) and any(i in tokens for i in range(span.start, span.end))
 
 
 @cache

@@ -4,13 +4,15 @@ Rules, in the order they run:
 - full names written alike ("Kim Jong Un", "Kim Jong-un") are one person;
 - a lone surname is the person with that family name mentioned nearest before it (or, when the
   article has not named anyone by it yet, the first after it); a misspelling one or two letters off
-  counts ("Beigun" for "Biegun");
+  counts ("Beigun" for "Biegun"); "Mr Somchanh" is the one person with that word anywhere in the name;
 - "the envoy", "the top US negotiator", "the South Korean leader" is the latest person whose country
   and kind of office fit; with nobody fitting, an unnamed official of that country;
 - "he"/"she" is the subject of its own sentence before it, else the one person (or subject) of the
   last sentence that named somebody;
 - groups ("South Korean lawmakers", "Seoul officials") are one actor per country and noun, and
-  "the lawmakers" is the latest such group.
+  "the lawmakers" is the latest such group;
+- officials and government bodies named without a country ("the Foreign Ministry said") belong to
+  the story's home country: the dateline's, else the one it names, else the one it names most.
 """
 
 from __future__ import annotations
@@ -31,6 +33,8 @@ from .mentions import Cand
 
 PRONOUNS = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f", "herself": "f"}
 SUBJECT = {"nsubj", "nsubjpass"}
+# a government's offices abroad: "the embassy" is rarely the home country's
+MISSIONS = {"embassy", "consulate", "mission", "legation"}
 # kinds of office close enough that a description of one may name a holder of another
 FAMILY = {"diplomat": "official", "minister": "official", "official": "official", "adviser": "official",
           "spokesperson": "official", "deputy": "official", "head": "head", "military": "military",
@@ -76,6 +80,7 @@ class _Resolver:
         self.positions: dict[str, list[int]] = {}  # draft key -> its mention tokens, sorted
         self.subject: dict[int, bool] = {}  # mention token -> whether the mention is a clause subject
         self.group_last: dict[str, int] = {}
+        self.homeless: list[Cand] = []  # "the Foreign Ministry" before any ministry with a country
         self.family_first = family_first_names()
 
     def run(self, cands: list[Cand]) -> ArticleActors:
@@ -136,9 +141,21 @@ class _Resolver:
         if not options:
             near = [k for k in keys if _near(word.lower(), k)]
             options = [d for k in near for d in keys[k]]
+        if not options:
+            options = self._by_name_part(word)
         if options:
             return self.drafts[self._nearest(options, c.start)]
         return self._draft("person:" + _letters(c.name), "person", c.name)
+
+    def _by_name_part(self, word: str) -> list[str]:
+        """The one fully named person with this word anywhere in the name: "Mr Somchanh" for Somchanh
+        Vilayvong (Lao, Thai and Indonesian people go by the given name), "Jae-in" for Moon Jae-in."""
+        low = word.lower()
+        if len(low) < 3:
+            return []
+        found = [d.key for d in self.drafts.values() if d.kind == "person"
+                 and any(len(n.split()) > 1 and low in {w.strip(".,'").lower() for w in n.split()} for n in d.names)]
+        return found if len(found) == 1 else []
 
     def _nearest(self, keys: list[str], at: int) -> str:
         """Of these people, the one mentioned last before token `at` (else first after it)."""
@@ -207,7 +224,7 @@ class _Resolver:
         if (c.definite or c.country) and not c.indefinite:
             d = self._antecedent(c) or (self._named_soon_after(c) if c.country else None)
         if d is None and c.country:
-            name = f"{self.k.adjective(c.country)} {c.name.lower()}"
+            name = f"{self._owner(c)} {c.name.lower()}"
             d = self._draft("person:" + _letters(name), "person", name)
             d.countries[c.country] += 1
             if c.sector:
@@ -277,6 +294,8 @@ class _Resolver:
                 d.roles.setdefault(title.lower(), Role(title, t.country, self.date, self.date))
         if c.nationality:
             d.countries[c.nationality] += 1
+        if c.gender and d.gender is None:
+            d.gender = c.gender
         if c.affiliation:
             d.fixed = (None if d.countries else c.affiliation[0], c.affiliation[1])
         self._seen(c.start, d.key, c.end)
@@ -356,38 +375,73 @@ class _Resolver:
                         d.roles.setdefault(title.lower(), Role(title, role.country, role.first_seen, role.last_seen))
 
     def _fallback_country(self) -> None:
-        """A person with a government title but no nationality: the dateline's country, if any."""
-        term = self.k.lookup(self.article.dateline) if self.article.dateline else None
-        code = term.country if term and term.kind in ("capital", "country") else None
-        if code is None:
-            # a story about one country only: its unqualified officials are that country's
-            named = {d.country() for d in self.drafts.values() if d.kind in ("country", "group", "organization") and d.country()}
-            named -= {"IGO", "NGO", "IMG"}
-            code = named.pop() if len(named) == 1 else None
+        """A person with a government title but no nationality, and a government body named without
+        one ("the Foreign Ministry said"), belong to the story's home country, if it has one."""
+        code = self._home_country()
         for d in self.drafts.values():
-            if d.kind != "person" or d.countries or (d.fixed and d.fixed[0]):
+            if code is None or d.kind != "person" or d.countries or (d.fixed and d.fixed[0]):
                 continue
-            if code and d.sectors.keys() & {"GOV", "LEG", "MIL", "JUD"}:
+            if d.sectors.keys() & {"GOV", "LEG", "MIL", "JUD"}:
                 d.countries[code] += 1
+        for c in self.homeless:  # in text order, so "the ministry" after "the Foreign Ministry" is that one
+            same = self._same_group(c)
+            if same or code is not None:
+                c.country = None if same else code
+                self._group(c, final=True)
+            elif c.head[:1].isupper():  # "Foreign Ministry" written as a name: kept, if without a country
+                self._named(Cand(c.start, c.end, "name", c.akind, self.k.office(c.head), None, c.sector))
+
+    def _home_country(self) -> str | None:
+        """The dateline's country; else the one country a story names; else the one it names far
+        more than any other (at least three mentions, twice the next)."""
+        term = self.k.lookup(self.article.dateline) if self.article.dateline else None
+        if term and term.kind in ("capital", "country") and term.country:
+            return term.country
+        named = {d.country() for d in self.drafts.values() if d.kind in ("country", "group", "organization") and d.country()}
+        named -= {"IGO", "NGO", "IMG"}
+        if len(named) == 1:
+            return named.pop()
+        counts = Counter()
+        for d in self.drafts.values():
+            if d.country() in self.k.countries:
+                counts[d.country()] += len(d.spans)
+        top = counts.most_common(2)
+        if top and top[0][1] >= 3 and (len(top) == 1 or top[0][1] >= 2 * top[1][1]):
+            return top[0][0]
+        return None
 
     # -- groups, organisations, countries ----------------------------------------------------------------
 
-    def _group(self, c: Cand) -> None:
+    def _same_group(self, c: Cand) -> list[Draft]:
+        head = self.k.office(c.head).lower()
+        return [d for d in self.drafts.values() if d.kind == c.akind and d.name.lower().endswith(" " + head)]
+
+    def _group(self, c: Cand, final: bool = False) -> None:
         if c.country:
-            adjective = self.k.adjective(c.country)
-            name = f"{adjective} {self.k.office(c.head)}"
+            name = f"{self._owner(c)} {self.k.office(c.head)}"
             d = self._draft(actor_id(c.akind, name), c.akind, name)
             d.countries[c.country] += 1
             if c.sector:
                 d.sectors[c.sector] += 1
         else:
-            head = self.k.office(c.head).lower()
-            same = [d for d in self.drafts.values() if d.kind == c.akind and d.name.lower().endswith(" " + head)]
+            same = self._same_group(c)
             if not same:
+                if not final and c.akind == "organization" and c.sector in ("GOV", "LEG", "MIL") \
+                        and c.head.lower() not in MISSIONS:
+                    self.homeless.append(c)
                 return
             d = max(same, key=lambda d: self.group_last.get(d.key, -1))
         d.spans.append((c.start, c.end, "description"))
         self.group_last[d.key] = c.start
+
+    def _owner(self, c: Cand) -> str:
+        """Whose group or office it is, in words: "South Korean", or the organisation's name
+        ("European Union foreign ministers"), never a bare code."""
+        if c.owner:
+            return c.owner
+        if c.country in self.k.countries:
+            return self.k.adjective(c.country)
+        return c.country or ""
 
     def _named(self, c: Cand) -> None:
         if c.akind == "country":

@@ -1,0 +1,81 @@
+"""Where and by whom a story was filed: datelines and wire credits are not mentions of actors.
+
+"WASHINGTON (AP) — U.S. Secretary of State ..." names a place and an agency before the story starts;
+the parser reads them as part of the first sentence ("AP" coordinated with the real subject), so
+their tokens are kept out of every mention pass. Likewise a credit in parentheses ("(Yonhap)" at a
+paragraph's end). An agency the text cites as a source ("told The Associated Press") stays an actor.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc
+
+from ..records import Article
+from .knowledge import Knowledge
+
+_SP = r"[ \t\u00a0]"
+# a paragraph's opening: place words, maybe ", date" parts, maybe "(AGENCY)", then a dash
+_DATELINE = re.compile(
+    rf"(?m)^{_SP}*(?P<place>[A-Z][\w.'’-]*(?:{_SP}[A-Z][\w.'’-]*){{0,3}})"
+    rf"(?P<extra>(?:,{_SP}*[\w.'’]+(?:{_SP}[\w.'’]+){{0,2}}){{0,2}})"
+    rf"{_SP}*(?:\((?P<agency>[^()\n]{{1,40}})\))?"
+    rf"{_SP}*(?:—|–|--|-(?=\s))"
+)
+_PAREN = re.compile(r"\(([^()\n]{1,40})\)")
+
+
+def credit_spans(article: Article, text: str, knowledge: Knowledge) -> list[tuple[int, int]]:
+    """Character ranges of `text` (the article body) that are datelines or wire credits."""
+    spans = []
+    for m in _DATELINE.finditer(text):
+        if _is_dateline(m, article, knowledge):
+            spans.append((m.start("place"), m.end()))
+    for m in _PAREN.finditer(text):
+        if _is_outlet(m.group(1), article, knowledge):
+            spans.append((m.start(), m.end()))
+    return spans
+
+
+def credit_tokens(article: Article, doc: Doc, knowledge: Knowledge) -> set[int]:
+    """Indices of the doc's tokens inside a dateline or a wire credit."""
+    text = doc.text
+    spans = credit_spans(article, article.body if len(article.body) == len(text) else text, knowledge)
+    if not spans:
+        return set()
+    out = set()
+    for a, b in spans:
+        span = doc.char_span(a, b, alignment_mode="expand")
+        if span is not None:
+            out.update(range(span.start, span.end))
+    return out
+
+
+def _is_dateline(m: re.Match, article: Article, knowledge: Knowledge) -> bool:
+    place = m.group("place")
+    if m.group("agency") and _is_outlet(m.group("agency"), article, knowledge):
+        return True
+    letters = [c for c in place if c.isalpha()]
+    if len(letters) >= 3 and all(c.isupper() for c in letters):
+        # "ADDIS ABABA —": capitals are how datelines are set, unless the whole line is in capitals
+        rest = m.string[m.end() : m.string.find("\n", m.end()) % (len(m.string) + 1)]
+        return not any(c.isupper() for c in rest) or any(c.islower() for c in rest)
+    if article.dateline and place.lower() == article.dateline.strip().lower():
+        return True
+    term = knowledge.lookup(place)
+    # "Vientiane —", "Kabul, May 3 –": a known place, then only a date; not "Egypt, Sudan and Ethiopia -"
+    extra = m.group("extra")
+    return term is not None and term.kind in ("capital", "country") and not m.group("agency") \
+        and (not extra or any(c.isdigit() for c in extra))
+
+
+def _is_outlet(name: str, article: Article, knowledge: Knowledge) -> bool:
+    name = " ".join(name.split())
+    if not name:
+        return False
+    for known in (article.agency, article.outlet):
+        if known and known.strip().lower() == name.lower():
+            return True
+    term = knowledge.lookup(name)
+    return term is not None and term.sector == "MED"
