@@ -32,6 +32,7 @@ def ingest(
     *,
     on_error: Callable[[ParleyError], None] | None = None,
     on_article: Callable[[ArticleRecords], None] | None = None,
+    on_warning: Callable[[str], None] | None = None,
 ) -> IngestReport:
     """Read, clean, analyse and store every input; one bad input never stops the batch.
 
@@ -39,6 +40,7 @@ def ingest(
     so re-ingesting a corpus costs a read and a hash per file.
     """
     from .ingest import read_inputs
+    from .pipeline import STAGE_FAILED
     from .run import make_executor
     from .stories import link_corpus
 
@@ -70,6 +72,9 @@ def ingest(
                 continue
             if store.add(result):
                 report.stored += 1
+                failed = [w for w in result.article.warnings if w.startswith(STAGE_FAILED)]
+                if failed and on_warning:
+                    on_warning(f"{result.article.source}: {failed[0]}")
                 if on_article:
                     on_article(result)
             else:

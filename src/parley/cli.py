@@ -74,6 +74,7 @@ def ingest(
             paths, options, store,
             on_error=lambda e: typer.echo(f"parley: {e.line()}", err=True),
             on_article=lambda r: tick(r.article.headline or r.article.source),
+            on_warning=lambda line: typer.echo(f"parley: warning: {line}", err=True),
         )
     if not quiet:
         typer.echo(

@@ -19,6 +19,10 @@ from .quotes import find_quotes
 from .records import Article, ArticleRecords, Document
 
 
+# the start of the warning an article carries when a stage failed on it (the ingest reports it)
+STAGE_FAILED = "actors, quotes and events skipped"
+
+
 class Pipeline:
     def __init__(self, options: Options) -> None:
         self.options = options
@@ -83,7 +87,7 @@ class Pipeline:
         try:
             return self.records(article, doc)
         except Exception as exc:  # noqa: BLE001
-            note = f"actors, quotes and events skipped: {type(exc).__name__}: {exc}"
+            note = f"{STAGE_FAILED}: {type(exc).__name__}: {exc}"
             return ArticleRecords(replace(article, warnings=[*article.warnings, note]))
 
     def records(self, article: Article, doc) -> ArticleRecords:
