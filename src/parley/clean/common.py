@@ -80,3 +80,20 @@ def outlet_from_value(value: str):
         name = entry.name if entry else value.split("//")[-1].split("/")[0].removeprefix("www.")
     return name, entry
 
+
+def credits(lines, authors: list[str], agency_before: int | None = None) -> tuple[list[str], str | None]:
+    """Authors and the wire agency from byline lines, plus an agency credited on a line of its own
+    outside the story (before line `agency_before` when given: a credit after the story is a caption's)."""
+    authors = list(authors)
+    agency = None
+    for line in lines:
+        byline = line.meta.get("byline")
+        if byline:
+            authors += [a for a in byline.authors if a not in authors]
+            agency = agency or byline.agency
+    for line in lines:
+        if line.role != "body" and not line.meta.get("byline") and line.meta.get("agency"):
+            if agency_before is None or line.index < agency_before:
+                agency = agency or line.meta["agency"]
+    return authors, agency
+

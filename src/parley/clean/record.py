@@ -9,7 +9,7 @@ from ..errors import InputError
 from ..options import Options
 from ..records import Article, Document
 from .clutter import split_lines, segment
-from .common import finish, outlet_from_value, zone_override
+from .common import credits, finish, outlet_from_value, zone_override
 from .dates import parse_published
 from .metadata import split_authors
 
@@ -26,15 +26,7 @@ def clean_record(doc: Document, options: Options, known_clutter: frozenset[str] 
     published = None
     if hints.get("published"):
         published = parse_published(str(hints["published"]), zone, entry.day_first if entry else False)
-    authors = split_authors(hints.get("authors"))
-    agency = None
-    for line in lines:
-        byline = line.meta.get("byline")
-        if byline:
-            authors += [a for a in byline.authors if a not in authors]
-            agency = agency or byline.agency
-        elif line.meta.get("agency") and not line.role == "body":
-            agency = agency or line.meta["agency"]
+    authors, agency = credits(lines, split_authors(hints.get("authors")))
     return finish(
         doc,
         options,

@@ -6,7 +6,7 @@ from ..errors import InputError
 from ..options import Options
 from ..records import Article, Document
 from .clutter import Line, segment, split_lines
-from .common import finish, outlet_from_value, zone_override
+from .common import credits, finish, outlet_from_value, zone_override
 from .dates import parse_published
 from .metadata import outlets_mentioned, site_name_like
 
@@ -21,16 +21,7 @@ def clean_text(doc: Document, options: Options, known_clutter: frozenset[str] = 
     outlet, entry = _outlet(lines, doc, options)
     zone, day_first = (entry.zone, entry.day_first) if entry else (None, False)
     zone = zone_override(options, outlet, entry, doc.url) or zone
-    authors: list[str] = []
-    agency = None
-    for line in lines:
-        byline = line.meta.get("byline")
-        if byline:
-            authors += [a for a in byline.authors if a not in authors]
-            agency = agency or byline.agency
-    for line in lines:
-        if line.role == "meta" and line.meta.get("agency") and line.index < body_lines[0].index:
-            agency = agency or line.meta["agency"]
+    authors, agency = credits(lines, [], agency_before=body_lines[0].index)
     published = _published(lines, zone, day_first)
     return finish(
         doc,
