@@ -172,3 +172,12 @@ def test_coordinated_subjects_are_each_others_target_only_for_reciprocal_acts(co
     warned = code("Harper and Demir warned that food prices would rise.", known)
     assert all(e.actor2 is None or e.actor2.name == "Russia" for e in warned)
     assert {e.actor1.name for e in warned} >= {"Dan Harper", "Selim Demir"}
+
+
+def test_dateline_is_the_place_only_of_what_was_said_or_met_there(code):
+    known = {"Mutua": ("Alfred Mutua", "person", "KEN"), "The army": ("Sudanese army", "organization", "SDN"),
+             "Khartoum": ("Sudan", "country", "SDN")}
+    met = code("Mutua met Sudanese envoys on Monday.", known, dateline="Nairobi")
+    deployed = code("The army deployed troops on Monday.", known, dateline="Nairobi")
+    assert [e.location.name for e in met if e.type == "CONSULT"] == ["Nairobi"]
+    assert [e for e in deployed if e.type == "MOBILIZE"] and all(e.location is None for e in deployed)

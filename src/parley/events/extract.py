@@ -663,7 +663,10 @@ def _events(cand, sent, article, here, actors, lex, base, source):
     clause = set(here.clause(anchor)) if anchor is not None else {t.i for t in cand.noun.subtree}
     if cand.noun is not None:
         clause |= {t.i for t in cand.noun.subtree}
-    location = find_location(clause, here, actors, article.dateline, used)
+    # the dateline is where the reporter files from: a fair guess for what was said or met there that
+    # day, not for troops, strikes or aid elsewhere, nor for what is planned or long past
+    filed_here = article.dateline if code.quad in (1, 3) and status in ("reported", "negated") else None
+    location = find_location(clause, here, actors, filed_here, used)
     trigger = " ".join(t.text for t in sorted(cand.trigger, key=lambda t: t.i))
     if second:
         pairs = list(product(first, second))
