@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import replace
 from datetime import datetime, timezone
 from pathlib import Path
+from types import MappingProxyType
 
 from ..errors import StoreError
 from ..records import (
@@ -287,6 +288,10 @@ class Store:
                 f" WHERE actor_id IN ({','.join('?' * len(chunk))}) GROUP BY actor_id", chunk)
             names.update(dict(rows.fetchall()))
         return names
+
+    def canonical_actors(self) -> Mapping[str, Actor]:
+        """Every known actor id (canonical or per-article) -> the canonical actor it stands for (read-only)."""
+        return MappingProxyType(self._canonical())
 
     def canonical_id(self, actor_id: str | None) -> str | None:
         if actor_id is None:

@@ -68,7 +68,7 @@ def decode_event(store: Store, data: str) -> Event:
 def side_clause(store: Store, key: str, col: str) -> tuple[str, list]:
     """SQL true for every row whose `col` ('actor1'/'actor2') can match `key` as dyad.actor_matcher
     tests it after the canonical actors are put in: a superset, decided on the stored ids and fields."""
-    canon = store._canonical()  # noqa: SLF001 - the map the store itself applies to each row
+    canon = store.canonical_actors()
     if _CODE.match(key):
         target = f"country:{key}"
         ids = {target} | {local for local, actor in canon.items() if actor.country == key or actor.id == target}
