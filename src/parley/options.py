@@ -32,7 +32,6 @@ class Options:
     user_actors: str | None = None
     # outlet -> time zone hints added to the bundled table, e.g. {"example.com" = "Asia/Seoul"}
     outlet_zones: dict = field(default_factory=dict)
-    progress: bool = True
 
     def with_(self, **changes: object) -> "Options":
         """A copy with the given fields changed; None values leave a field as it is."""

@@ -38,7 +38,8 @@ class Pipeline:
         return self._nlp
 
     @property
-    def knowledge(self) -> dict:
+    def knowledge(self):
+        """The actor layer's knowledge (countries, titles, leaders, user actors)."""
         if self._knowledge is None:
             self._knowledge = load_knowledge(self.options)
         return self._knowledge
