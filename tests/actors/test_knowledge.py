@@ -83,3 +83,9 @@ def test_one_wording_per_office(actors_of, knowledge):
     assert knowledge.office("Minister of Foreign Affairs") == "Foreign Minister"
     r = actors_of("Norwegian Minister of Foreign Affairs Anne Lund arrived in Rome on Friday.", published="2020-02-02")
     assert [x.title for x in person(r, "Anne Lund").roles] == ["Foreign Minister"]
+
+
+def test_titles_cut_from_lists_or_shouted_become_clean_roles(knowledge):
+    assert knowledge.office("President of Egypt and") == "President of Egypt"
+    assert knowledge.office("PRESIDENT OF THE UNITED STATES") == "President of the United States"
+    assert knowledge.office("Envoy for") == "Envoy"

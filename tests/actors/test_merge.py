@@ -87,3 +87,12 @@ def test_scales_roughly_linearly():
     large, n_large, _ = run(4000)
     assert n_small >= 990 and n_large >= 3960  # random names: no merges but chance near-duplicates
     assert large < 8 * small + 0.3  # 4x the actors, well under 16x the time
+
+
+def test_the_usual_spelling_is_the_canonical_name():
+    items = [(f"2011-02-{d:02d}", person("Hosni Mubarak", "EGY", mentions=4)) for d in range(1, 8)]
+    items += [("2011-02-09", person("Hosni Mubarark", "EGY", mentions=1)),
+              ("2011-02-10", person("HOSNI MUBARAK", "EGY", mentions=1))]
+    actors, _ = merge_actors(items)
+    assert [a.name for a in actors] == ["Hosni Mubarak"]
+    assert {"Hosni Mubarark", "HOSNI MUBARAK"} <= set(actors[0].aliases)

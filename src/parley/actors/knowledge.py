@@ -60,6 +60,7 @@ class Knowledge:
     def office(self, title: str) -> str:
         """A title in its one canonical wording, so that roles over time do not split:
         "Deputy State Secretary" -> "Deputy Secretary of State", "Vice FM" -> "Vice Foreign Minister"."""
+        title = _tidy_title(title)
         pattern, canon = _office_words(self)
         if pattern is None:
             return title
@@ -77,6 +78,21 @@ class Knowledge:
     def adjective(self, code: str | None) -> str | None:
         c = self.countries.get(code or "")
         return (c.adjective or c.name) if c else code
+
+
+_DANGLING = frozenset({"and", "for", "of", "the", "to", "in", "on", "at", "with", "&"})
+_SMALL = frozenset({"and", "for", "of", "the", "to", "in", "on", "at", "with"})
+
+
+def _tidy_title(title: str) -> str:
+    """A title as a role: no dangling "and"/"of" where a list or an apposition was cut ("President of
+    Egypt and"), and a shouted title ("PRESIDENT OF EGYPT") in title case."""
+    words = title.split()
+    while words and words[-1].lower() in _DANGLING:
+        words.pop()
+    if words and all(w.isupper() for w in words if any(c.isalpha() for c in w)) and len(" ".join(words)) > 4:
+        words = [w.lower() if w.lower() in _SMALL and i else w.capitalize() for i, w in enumerate(words)]
+    return " ".join(words) or title
 
 
 def load_knowledge(options: Options) -> Knowledge:

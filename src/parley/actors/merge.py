@@ -176,7 +176,11 @@ def _combine(items: list[tuple[str | None, Actor]], used: set[str]) -> Actor:
                 entry[2] = min([d for d in (entry[2], *seen) if d])
                 entry[3] = max([d for d in (entry[3], *seen) if d])
     if first.kind == "person":
-        name = max(names, key=lambda n: (len(_letters(n)), weight[n], len(n.split()), n))
+        # the most complete of the names the articles themselves used often: a rare misspelling
+        # ("Mubarark") or a shouted form never wins over the usual spelling
+        top = max(weight.values(), default=0)
+        usual = [n for n in names if weight[n] >= 0.2 * top] or list(names)
+        name = max(usual, key=lambda n: (not n.isupper(), len(n.split()) > 1, weight[n], len(_letters(n)), n))
         aid = actor_id("person", name)
     else:
         name, aid = first.name, first.id
