@@ -73,7 +73,7 @@ def test_jsonl_records_with_hints(tmp_path):
     lines = [
         {"url": "https://www.koreaherald.com/x", "title": "Envoys meet", "maintext": STORY,
          "date_publish": "2020-11-18 10:00:00", "authors": ["Park Han-na"], "source_domain": "koreaherald.com"},
-        {"title": "Second", "text": "Ministers agreed to meet again in March, officials said."},
+        {"title": "Second", "text": "Ministers agreed to meet again in March, officials said.", "time": "2011-02-11"},
     ]
     path = tmp_path / "crawl.jsonl"
     path.write_text("\n".join(json.dumps(line) for line in lines) + "\n")
@@ -82,6 +82,7 @@ def test_jsonl_records_with_hints(tmp_path):
     assert first.hints["title"] == "Envoys meet" and first.hints["authors"] == ["Park Han-na"]
     assert first.hints["published"] == "2020-11-18 10:00:00" and first.url == "https://www.koreaherald.com/x"
     assert second.content.startswith("Ministers") and first.id != second.id
+    assert second.hints["published"] == "2011-02-11"  # research corpora often call the date "time"
 
 
 def test_malformed_jsonl_line_among_good_ones(tmp_path):

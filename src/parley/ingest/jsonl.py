@@ -15,7 +15,7 @@ from ..records import Document
 TEXT_FIELDS = ("text", "maintext", "body", "content", "articleBody", "article_body", "article")
 TITLE_FIELDS = ("title", "headline")
 DATE_FIELDS = ("date_publish", "published", "date", "datePublished", "publish_date", "pubdate",
-               "date_published", "seendate")
+               "date_published", "seendate", "pubDate", "datetime", "timestamp", "time")
 AUTHOR_FIELDS = ("authors", "author", "byline")
 OUTLET_FIELDS = ("source_domain", "outlet", "publisher", "site_name", "sitename", "source", "domain")
 
