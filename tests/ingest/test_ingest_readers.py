@@ -192,3 +192,26 @@ def test_stdin_is_sniffed():
 )
 def test_sniff(head, kind):
     assert sniff(head) == kind
+
+
+def test_jsonl_chrome_repeated_across_records_is_removed(tmp_path):
+    from parley.clean import clean_document
+    from parley.options import Options
+
+    policy = "Comments are moderated and may take a day to appear on this page."
+    background = "The two countries have held eleven rounds of border talks since 2015."
+    records = []
+    for n in range(12):
+        lines = [f"Delegates from the two countries met on day {n} of the border review, officials said.",
+                 f"They agreed to publish {n + 3} new maps of the disputed valley before the next round."]
+        if n < 6:
+            lines.append(policy)
+        if n < 2:
+            lines.append(background)
+        records.append({"title": f"Border review day {n}", "text": "\n".join(lines), "source_domain": "example.org"})
+    path = tmp_path / "crawl.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in records) + "\n")
+    articles = [clean_document(d, Options()) for d in read([path])]
+    assert all(policy not in a.body for a in articles)
+    assert sum(policy in a.removed for a in articles) == 6
+    assert sum(background in a.body for a in articles) == 2  # in only 2 of 12 records: the story's own

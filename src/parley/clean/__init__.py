@@ -21,6 +21,7 @@ def clean_document(doc: Document, options: Options, known_clutter: frozenset[str
     known_clutter: lines the document's outlet repeats on its pages, from outlet_boilerplate() over
     other documents of that outlet; used for copied text and records (HTML has trafilatura).
     """
+    known_clutter = known_clutter or doc.hints.get("boilerplate") or frozenset()
     if doc.kind == "html":
         from .html import clean_html
 

@@ -22,7 +22,7 @@ def boilerplate_key(text: str) -> str:
 
 
 def outlet_boilerplate(documents: Iterable[str | Iterable[str]], *, min_documents: int = 3,
-                       min_share: float = 0.5) -> frozenset[str]:
+                       min_share: float = 0.5, max_words: int = MAX_WORDS) -> frozenset[str]:
     """Keys (boilerplate_key) of lines in at least min_documents and min_share of one outlet's documents.
 
     Each document is its text or its lines. Lines repeated inside one document count once, and
@@ -37,6 +37,6 @@ def outlet_boilerplate(documents: Iterable[str | Iterable[str]], *, min_document
         if not page or page in seen_pages:
             continue
         seen_pages.add(page)
-        counts.update(key for key in page if len(key.split()) <= MAX_WORDS)
+        counts.update(key for key in page if len(key.split()) <= max_words)
     needed = max(min_documents, min_share * len(seen_pages))
     return frozenset(key for key, count in counts.items() if count >= needed)

@@ -14,7 +14,7 @@ from ..errors import InputError
 from ..ids import content_id
 from ..options import Options
 from ..records import Document
-from .jsonl import read_jsonl
+from .jsonl import read_jsonl, repeated_lines
 from .sniff import KNOWN_SUFFIXES, decode, format_of, is_binary, open_stream, peek, read_limited
 from .warc import read_warc
 
@@ -79,7 +79,7 @@ def read_stream(raw: BinaryIO, where: str, options: Options) -> Iterator[Documen
         yield from read_warc(stream, where, options.max_file_bytes)
         return
     if kind == "jsonl":
-        yield from read_jsonl(stream, where, options.max_file_bytes)
+        yield from read_jsonl(stream, where, options.max_file_bytes, _chrome_of(raw))
         return
     try:
         data = read_limited(stream, options.max_file_bytes, where)
@@ -93,3 +93,13 @@ def read_stream(raw: BinaryIO, where: str, options: Options) -> Iterator[Documen
         yield InputError("E002", path=where)
         return
     yield Document(content_id(text), where, kind, text, warnings=warnings)
+
+
+def _chrome_of(raw: BinaryIO) -> dict[str, frozenset[str]]:
+    """Lines a JSONL file's records repeat, from a first pass over the file (none for stdin)."""
+    name = getattr(raw, "name", None)
+    if not isinstance(name, str) or not Path(name).is_file():
+        return {}
+    with open(name, "rb") as again:
+        return repeated_lines(open_stream(again))
+

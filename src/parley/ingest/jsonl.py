@@ -20,8 +20,43 @@ AUTHOR_FIELDS = ("authors", "author", "byline")
 OUTLET_FIELDS = ("source_domain", "outlet", "publisher", "site_name", "sitename", "source", "domain")
 
 
-def read_jsonl(stream: BinaryIO, path: str, max_line_bytes: int) -> Iterator[Document | InputError]:
-    """A Document per good line, an InputError per bad one; a truncated gzip ends with E005."""
+# how many records the look for repeated page chrome reads, and how often a line must recur in them
+CHROME_SAMPLE = 5000
+CHROME_MIN_RECORDS = 5
+CHROME_MIN_SHARE = 0.05
+CHROME_MAX_WORDS = 40  # comment policies run long; a story's paragraphs rarely recur word for word
+
+
+def repeated_lines(stream: BinaryIO) -> dict[str, frozenset[str]]:
+    """Per outlet (its hint, else ""), the short lines its records repeat: the comment-policy notes,
+    tickers and sidebars a crawler kept with the text. A line in 5% of an outlet's records is chrome,
+    not its story; the first records are a large enough sample and keep memory bounded."""
+    from ..clean.boilerplate import outlet_boilerplate
+
+    texts: dict[str, list[str]] = {}
+    try:
+        for number, raw in enumerate(stream):
+            if number >= CHROME_SAMPLE:
+                break
+            try:
+                data = json.loads(raw)
+            except ValueError:
+                continue
+            text = _first(data, TEXT_FIELDS) if isinstance(data, dict) else None
+            if isinstance(text, str):
+                texts.setdefault(_as_text(_first(data, OUTLET_FIELDS)) or "", []).append(text)
+    except (EOFError, OSError, zlib.error):
+        pass  # the reading pass reports a damaged file
+    return {outlet: found for outlet, items in texts.items()
+            if (found := outlet_boilerplate(items, min_documents=CHROME_MIN_RECORDS, min_share=CHROME_MIN_SHARE,
+                                               max_words=CHROME_MAX_WORDS))}
+
+
+def read_jsonl(stream: BinaryIO, path: str, max_line_bytes: int,
+               chrome: dict[str, frozenset[str]] | None = None) -> Iterator[Document | InputError]:
+    """A Document per good line, an InputError per bad one; a truncated gzip ends with E005.
+
+    `chrome` (from repeated_lines) goes with each record of that outlet as hints["boilerplate"]."""
     number = 0
     try:
         for number, raw in enumerate(stream, start=1):
@@ -30,14 +65,14 @@ def read_jsonl(stream: BinaryIO, path: str, max_line_bytes: int) -> Iterator[Doc
             if len(raw) > max_line_bytes:
                 yield InputError("E011", path=f"{path}#{number}", size=len(raw), limit=max_line_bytes)
                 continue
-            yield _document(raw, path, number)
+            yield _document(raw, path, number, chrome or {})
     except (EOFError, gzip.BadGzipFile, zlib.error):
         yield InputError("E005", path=path)
     if number == 0:
         yield InputError("E002", path=path)
 
 
-def _document(raw: bytes, path: str, number: int) -> Document | InputError:
+def _document(raw: bytes, path: str, number: int, chrome: dict[str, frozenset[str]]) -> Document | InputError:
     where = f"{path}#{number}"
     try:
         data = json.loads(raw.decode("utf-8-sig"))
@@ -64,6 +99,7 @@ def _document(raw: bytes, path: str, number: int) -> Document | InputError:
         "language": _as_text(data.get("language")),
         "description": _as_text(data.get("description")),
     }
+    hints["boilerplate"] = chrome.get(hints["outlet"] or "")
     hints = {k: v for k, v in hints.items() if v}
     return Document(
         id=content_id(f"{title or ''}\n{text}"),
