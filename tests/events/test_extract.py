@@ -181,3 +181,13 @@ def test_dateline_is_the_place_only_of_what_was_said_or_met_there(code):
     deployed = code("The army deployed troops on Monday.", known, dateline="Nairobi")
     assert [e.location.name for e in met if e.type == "CONSULT"] == ["Nairobi"]
     assert [e for e in deployed if e.type == "MOBILIZE"] and all(e.location is None for e in deployed)
+
+
+def test_an_act_demanded_of_someone_has_not_happened(code):
+    known = {"Mubarak": ("Hosni Mubarak", "person", "EGY"), "Obama": ("Barack Obama", "person", "USA")}
+    for text in ("Protesters are calling for Mubarak to resign.", "Protesters want Mubarak to step down.",
+                 "The opposition demanded that Mubarak resign immediately."):
+        events = [e for e in code(text, known) if e.actor1.name == "Hosni Mubarak"]
+        assert events and {e.status for e in events} == {"hypothetical"}, text
+    assert {e.status for e in code("Mubarak resigned on Friday.", known)} == {"reported"}
+    assert {e.status for e in code("Obama wants to meet Mubarak next week.", known)} == {"planned"}

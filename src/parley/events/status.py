@@ -22,6 +22,12 @@ REPORTING = frozenset(
     "say tell announce report state add note claim declare reiterate confirm stress emphasize emphasise "
     "conclude write explain indicate reveal disclose acknowledge admit suggest predict believe think".split()
 )
+# Verbs whose complement is an act someone else is asked or wished to do: "calling for Mubarak to
+# resign", "want him to step down", "demanded that he resign". The act has not happened.
+DEMANDING = frozenset(
+    "call urge demand ask want press push appeal insist request need wish encourage order tell beg implore "
+    "pressure lobby".split()
+)
 HYPOTHETICAL_MODALS = frozenset("could might may should must can".split())
 FUTURE_AUX = frozenset("will shall 'll wo".split())
 PLANNED_NOUN_MODIFIERS = frozenset("upcoming planned proposed future next scheduled expected possible potential".split())
@@ -91,6 +97,27 @@ def announced(verb) -> bool:
     return future and under_reporting(chain[-1])
 
 
+def demanded(verb) -> bool:
+    """Is `verb` the act that a verb of demanding or wishing asks of someone else?"""
+    token = verb
+    for _ in range(3):
+        head = token.head
+        if head.i == token.i:
+            return False
+        own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
+        infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+        if head.lemma_.lower() in DEMANDING and (
+            token.dep_ == "ccomp" and (own_subject or infinitive)
+            or token.dep_ == "advcl" and infinitive
+            or token.dep_ == "xcomp" and any(c.dep_ == "dobj" for c in head.children)
+        ):
+            return True
+        if token.dep_ not in ("xcomp", "conj", "ccomp"):
+            return False
+        token = head
+    return False
+
+
 def clause_status(verb, noun=None, inherit: bool = True, acting: bool = False) -> str:
     """The status of the event carried by `verb` (and, for noun events, `noun`).
 
@@ -138,6 +165,8 @@ def clause_status(verb, noun=None, inherit: bool = True, acting: bool = False) -
                 hypothetical = True
         if token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in token.children):
             hypothetical = True
+    if verb is not None and demanded(verb):
+        hypothetical = True
     if negated:
         return "negated"
     if hypothetical:
