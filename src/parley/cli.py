@@ -178,7 +178,7 @@ def timeline(db: Db = None, json_: Json = False, actor: ActorOpt = None,
     with _open(db) as store:
         entries = build_timeline(store, actor=actor, dyad=dyad, since=check_date(since), until=check_date(until),
                                  search=search, status=status, summary=summary)
-        output.show_timeline(entries, json_)
+        output.show_timeline(entries, json_, with_sentences=summary is not None)
     for left_out in getattr(entries, "excluded", []):
         typer.echo(f"parley: kept out of the timeline: {left_out.article_id[:10]} "
                    f"{left_out.headline or ''}: {left_out.reason}", err=True)

@@ -10,7 +10,9 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
+from rich.text import Text
 
 from .errors import UsageError
 from .records import to_dict
@@ -120,7 +122,7 @@ def emit(rows: Iterable[Any], kind: str, columns: list[Column], out=None) -> int
         table.add_column(header, overflow="fold")
     for row in rows:
         record = _as_dict(row)
-        table.add_row(*(str(get(record)) for _, get in columns))
+        table.add_row(*(Text(str(get(record))) for _, get in columns))  # data is never markup
         n += 1
     console = Console(file=out, width=None if out.isatty() else 200)
     if n:
@@ -147,11 +149,11 @@ def progress(enabled: bool) -> Iterator[Callable[[str], None]]:
 def show_article(article) -> None:
     console = Console()
     a = to_dict(article)
-    console.print(f"[bold]{a.get('headline') or '(no headline)'}[/bold]")
+    console.print(f"[bold]{escape(a.get('headline') or '(no headline)')}[/bold]")
     meta = [a.get("outlet"), a.get("published"), a.get("dateline"), ", ".join(a.get("authors") or []),
             a.get("agency") and f"agency: {a['agency']}"]
-    console.print(" · ".join(m for m in meta if m), style="dim")
-    console.print(f"id {a['id']}  source {a['source']}", style="dim")
+    console.print(" · ".join(m for m in meta if m), style="dim", markup=False)
+    console.print(f"id {a['id']}  source {a['source']}", style="dim", markup=False)
     console.print()
     console.print(a.get("body") or "", markup=False)
     if a.get("removed"):
@@ -163,7 +165,7 @@ def show_article(article) -> None:
 def show_actor(actor, articles, quotes, events) -> None:
     console = Console()
     a = to_dict(actor)
-    console.print(f"[bold]{a['name']}[/bold]  {a['kind']} · {a.get('country') or '?'} · {a.get('sector') or '?'}")
+    console.print(f"[bold]{escape(a['name'])}[/bold]  {a['kind']} · {escape(a.get('country') or '?')} · {escape(a.get('sector') or '?')}")
     if a.get("aliases"):
         console.print("also: " + ", ".join(a["aliases"]), markup=False)
     for role in a.get("roles") or []:
@@ -176,7 +178,7 @@ def show_actor(actor, articles, quotes, events) -> None:
         console.print(f"  {art.published or '':<25} {art.outlet or '':<20} {art.headline or art.id}", markup=False)
 
 
-def show_timeline(entries, as_json: bool) -> None:
+def show_timeline(entries, as_json: bool, with_sentences: bool = False) -> None:
     if as_json:
         for entry in entries:
             sys.stdout.write(json.dumps(_as_dict(entry), ensure_ascii=False) + "\n")
@@ -187,7 +189,12 @@ def show_timeline(entries, as_json: bool) -> None:
     for entry in entries:
         e = _as_dict(entry)
         outlets = ", ".join(e.get("outlets") or [])
-        console.print(f"{e['date']:<10}  {e['text']}" + (f"  [dim]({outlets})[/dim]" if outlets else ""), highlight=False)
+        console.print(f"{e['date']:<10}  {escape(e['text'])}" + (f"  [dim]({escape(outlets)})[/dim]" if outlets else ""),
+                      highlight=False)
+        if with_sentences and e.get("sentence"):
+            sentence = " ".join(e["sentence"].split())
+            shown = escape(sentence[:240] + ("…" if len(sentence) > 240 else ""))
+            console.print(f"{'':<10}  [dim]{shown}[/dim]", highlight=False)
 
 
 def read_code_lines(stream) -> Iterator[tuple[str | None, str, str | None]]:
