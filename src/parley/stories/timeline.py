@@ -86,6 +86,14 @@ _CAMEO_VERBS: dict[str, tuple[str, str, str, str]] = {
     "043": ("hosted", "host", "hosted a visit", "host a visit"),
     "046": ("negotiated with", "negotiate with", "negotiated", "negotiate"),
     "057": ("signed an agreement with", "sign an agreement with", "signed an agreement", "sign an agreement"),
+    "041": ("spoke by phone with", "speak by phone with", "held a phone call", "hold a phone call"),
+    "051": ("praised", "praise", "expressed praise", "express praise"),
+    "0831": ("stepped down from", "step down from", "stepped down", "step down"),
+    "111": ("criticized", "criticize", "voiced criticism", "voice criticism"),
+    "154": ("deployed forces against", "deploy forces against", "deployed forces", "deploy forces"),
+    "163": ("imposed sanctions on", "impose sanctions on", "imposed sanctions", "impose sanctions"),
+    "173": ("arrested", "arrest", "made arrests", "make arrests"),
+    "195": ("fired on", "fire on", "used heavy weapons", "use heavy weapons"),
 }
 
 
