@@ -190,3 +190,10 @@ def test_an_act_demanded_of_someone_has_not_happened(code):
         assert events and {e.status for e in events} == {"hypothetical"}, text
     assert {e.status for e in code("Mubarak resigned on Friday.", known)} == {"reported"}
     assert {e.status for e in code("Obama wants to meet Mubarak next week.", known)} == {"planned"}
+
+
+def test_going_to_is_planned_and_calls_for_an_act_are_not_the_act(code):
+    known = {"Mubarak": ("Hosni Mubarak", "person", "EGY")}
+    assert {e.status for e in code("Mubarak is going to step down from his presidency.", known)} == {"planned"}
+    assert {e.status for e in code("The calls for Mubarak to resign grew louder.", known)} == {"hypothetical"}
+    assert {e.status for e in code("He said Mubarak had better step down.", known)} <= {"hypothetical"}

@@ -25,7 +25,7 @@ REPORTING = frozenset(
 # Verbs whose complement is an act someone else is asked or wished to do: "calling for Mubarak to
 # resign", "want him to step down", "demanded that he resign". The act has not happened.
 DEMANDING = frozenset(
-    "call urge demand ask want press push appeal insist request need wish encourage order tell beg implore "
+    "call urge demand ask want press push appeal insist request wish encourage order tell beg implore "
     "pressure lobby".split()
 )
 HYPOTHETICAL_MODALS = frozenset("could might may should must can".split())
@@ -36,7 +36,8 @@ PLANNED_NOUN_MODIFIERS = frozenset("upcoming planned proposed future next schedu
 def passes_through(token) -> bool:
     """Does `token` govern its xcomp as a modality (plan/neutral/fail) rather than as an event of its own?"""
     lemma = token.lemma_.lower()
-    return lemma in PLANNED_GOVERNORS or lemma in NEUTRAL_GOVERNORS or lemma in NEGATING_GOVERNORS
+    return (lemma in PLANNED_GOVERNORS or lemma in NEUTRAL_GOVERNORS or lemma in NEGATING_GOVERNORS
+            or token.lower_ == "going")
 
 
 def governors(verb) -> list:
@@ -108,7 +109,7 @@ def demanded(verb) -> bool:
         infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
         if head.lemma_.lower() in DEMANDING and (
             token.dep_ == "ccomp" and (own_subject or infinitive)
-            or token.dep_ == "advcl" and infinitive
+            or token.dep_ in ("advcl", "relcl", "acl") and infinitive
             or token.dep_ == "xcomp" and any(c.dep_ == "dobj" for c in head.children)
         ):
             return True
@@ -139,7 +140,7 @@ def clause_status(verb, noun=None, inherit: bool = True, acting: bool = False) -
         lemma = token.lemma_.lower() if not (acting and token is verb) else ""
         if lemma in NEGATING_GOVERNORS:
             negated = True
-        if lemma in PLANNED_GOVERNORS:
+        if lemma in PLANNED_GOVERNORS or token is not verb and token.lower_ == "going":
             planned = True
         for child in token.children:
             low = child.lower_
@@ -147,6 +148,8 @@ def clause_status(verb, noun=None, inherit: bool = True, acting: bool = False) -
                 negated = True
             elif child.dep_ == "advmod" and low == "longer" and child.i > 0 and child.nbor(-1).lower_ == "no":
                 negated = True
+            elif child.dep_ == "advmod" and low == "better" and child.i < token.i:  # "he better step down"
+                hypothetical = True
             elif child.dep_ in ("aux", "auxpass"):
                 if low in FUTURE_AUX or child.lemma_.lower() in ("will", "shall"):
                     planned = True
