@@ -197,3 +197,9 @@ def test_going_to_is_planned_and_calls_for_an_act_are_not_the_act(code):
     assert {e.status for e in code("Mubarak is going to step down from his presidency.", known)} == {"planned"}
     assert {e.status for e in code("The calls for Mubarak to resign grew louder.", known)} == {"hypothetical"}
     assert {e.status for e in code("He said Mubarak had better step down.", known)} <= {"hypothetical"}
+
+
+def test_a_particle_parsed_as_an_adverb_still_makes_the_phrasal_verb(code):
+    known = {"Mubarak": ("Hosni Mubarak", "person", "EGY")}
+    events = code("Mubarak stepped down on Friday.", known, published="2011-02-12")
+    assert [(e.type, e.cameo, e.status, e.date) for e in events] == [("CONCEDE", "0831", "reported", "2011-02-11")]

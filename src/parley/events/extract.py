@@ -178,12 +178,15 @@ def _match_verb(tok, lex):
                 if entry:
                     return _Cand(tok, pobj, entry, [tok, prep, pobj])
     for child in tok.children:
-        if child.dep_ in ("prt", "prep", "dative", "agent"):
+        # the parser often hangs a particle as an adverb: "stepped down", "pulled out"
+        particle_adverb = child.dep_ == "advmod" and child.i == tok.i + 1
+        if child.dep_ in ("prt", "prep", "dative", "agent") or particle_adverb:
             if any(g.ent_type_ in ("DATE", "TIME") for g in child.children):
                 continue  # "agreed on Wednesday" is not "agree on"
             entry = lex.particles.get((lemma, child.lower_))
             if entry:
-                return _Cand(tok, None, entry, [tok, child], child.lower_ if child.dep_ != "prt" else None)
+                prep = None if child.dep_ == "prt" or particle_adverb else child.lower_
+                return _Cand(tok, None, entry, [tok, child], prep)
     entry = lex.verbs.get(lemma)
     if entry and entry.transitive and dobj is None and not _passive(tok) and _counted_object(tok) is None:
         return None
