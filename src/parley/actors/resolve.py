@@ -61,6 +61,15 @@ class Draft:
             return self.fixed[0]
         return self.countries.most_common(1)[0][0] if self.countries else None
 
+    def credit(self, country: str | None, sector: str | None, cls: str | None) -> None:
+        """What a title or description says of the actor; a country counts double (it is rarely wrong)."""
+        if country:
+            self.countries[country] += 2
+        if sector:
+            self.sectors[sector] += 1
+        if cls:
+            self.classes.add(cls)
+
     def sector(self) -> str | None:
         if self.fixed and self.fixed[1]:
             return self.fixed[1]
@@ -182,12 +191,7 @@ class _Resolver:
         if not here:
             return self._description(c)
         d = self.drafts[here[-1]]
-        if c.country:
-            d.countries[c.country] += 2
-        if c.sector:
-            d.sectors[c.sector] += 1
-        if c.cls:
-            d.classes.add(c.cls)
+        d.credit(c.country, c.sector, c.cls)
         title = self.k.office(c.name)
         d.roles.setdefault(title.lower(), Role(title, c.country, self.date, self.date))
         d.said.append(title.lower())
@@ -284,12 +288,7 @@ class _Resolver:
             title = self.k.office(t.title)
             if t.role:
                 d.said.append(title.lower())
-            if t.country:
-                d.countries[t.country] += 2
-            if t.sector:
-                d.sectors[t.sector] += 1
-            if t.cls:
-                d.classes.add(t.cls)
+            d.credit(t.country, t.sector, t.cls)
             if t.role and not t.past:
                 d.roles.setdefault(title.lower(), Role(title, t.country, self.date, self.date))
         if c.nationality:
