@@ -107,12 +107,8 @@ def _load(user_actors: str | None) -> Knowledge:
     for code, name, others, adjectives, capitals in _rows("countries.tsv", 5):
         adjs = _split(adjectives)
         countries[code] = Country(code, name, adjs[0] if adjs else None)
-        for form in [name, *_split(others)]:
-            terms.setdefault(form, Term("country", name, code))
-        for form in adjs:
-            terms.setdefault(form, Term("demonym", name, code))
-        for form in _split(capitals):
-            terms.setdefault(form, Term("capital", name, code))
+    for code, kind, form in country_forms():
+        terms.setdefault(form, Term("demonym" if kind == "people" else kind, countries[code].name, code))
     for name, others, kind, country, sector in _rows("institutions.tsv", 5):
         term = Term("institution", name, country or None, sector or None, kind or "organization")
         for form in [name, *_split(others)]:
@@ -151,6 +147,18 @@ def _office_words(knowledge: Knowledge) -> tuple[re.Pattern | None, dict[str, st
 
 
 @cache
+@cache
+def country_forms() -> tuple[tuple[str, str, str], ...]:
+    """(ISO code, kind, form) for every way the bundled table names a country: kind is country
+    (its names), people (demonyms) or capital. The event stage places events with it too."""
+    forms = []
+    for code, name, others, adjectives, capitals in _rows("countries.tsv", 5):
+        forms += [(code, "country", f) for f in [name, *_split(others)]]
+        forms += [(code, "people", f) for f in _split(adjectives)]
+        forms += [(code, "capital", f) for f in _split(capitals)]
+    return tuple(forms)
+
+
 def family_first_names() -> frozenset[str]:
     """Family names that come first in a full name ("Kim" in "Kim Jong-un", "Wang" in "Wang Yi")."""
     text = resources.files(__package__).joinpath("data/east_asian_surnames.txt").read_text("utf-8")

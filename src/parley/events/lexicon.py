@@ -127,7 +127,12 @@ class Places:
 
 @cache
 def load_places() -> Places:
+    """Country names, demonyms and capitals from the actor layer's table, then the cities of ours."""
+    from ..actors.knowledge import country_forms
+
     by_name = {}
+    for code, kind, name in country_forms():
+        by_name.setdefault(name.strip().lower(), (code, "city" if kind == "capital" else kind))
     for code, kind, names in _rows("places.tsv"):
         for name in names.split("|"):
             by_name.setdefault(name.strip().lower(), (code, kind))
