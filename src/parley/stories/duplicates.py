@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 import zlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import numpy as np
@@ -140,15 +140,6 @@ def _copies(sig: np.ndarray, size: int, others: np.ndarray, other_sizes: np.ndar
     # |A ∩ B| = J (|A| + |B|) / (1 + J); containment of the shorter text in the longer one
     inter = j * (size + other_sizes) / (1 + j)
     return (j >= s.jaccard) | (inter / np.minimum(size, other_sizes) >= s.containment)
-
-
-def store_texts(store) -> Iterator[Text]:
-    """The store's articles as `Text`s, read straight from SQL (no record decoding)."""
-    rows = store.db.execute(
-        "SELECT id, published, rowid, json_extract(data, '$.body') FROM articles ORDER BY rowid"
-    )
-    for article_id, published, rowid, body in rows:
-        yield Text(article_id, (_moment(published), rowid), body or "")
 
 
 def _params(settings: DuplicateSettings) -> str:
