@@ -17,6 +17,6 @@ def test_table_cells_with_markup_like_text_print_as_written():
 def test_timeline_lines_escape_markup(capsys):
     entries = [{"date": "2020-01-01", "text": "[/x] met [bold]Y[/bold]", "outlets": ["[i]Herald"],
                 "sentence": "A [/broken] sentence."}]
-    output.show_timeline(entries, as_json=False, with_sentences=True)
+    output.show_timeline(entries, with_sentences=True)
     printed = capsys.readouterr().out
     assert "[/x] met [bold]Y[/bold]" in printed and "[i]Herald" in printed and "[/broken]" in printed

@@ -14,7 +14,7 @@ from typing import Any, Protocol
 
 from .. import errors as _errors
 from ..errors import InputError, ParleyError
-from ..records import ArticleRecords, Document
+from ..records import Article, ArticleRecords, Document
 
 CHUNK_DOCS = 64  # a few nlp.pipe batches: small enough to keep workers evenly loaded
 CHUNK_CHARS = 2_000_000  # and a cap on text per chunk, so one huge input cannot balloon memory
@@ -40,13 +40,19 @@ def chunked(
         if isinstance(item, ParleyError):
             chunk.errors.append(item)
             continue
-        if chunk.documents and (len(chunk.documents) >= max_docs or chunk.chars + len(item.content) > max_chars):
+        size = _chars(item)
+        if chunk.documents and (len(chunk.documents) >= max_docs or chunk.chars + size > max_chars):
             yield chunk
             chunk = Chunk(chunk.seq + 1)
         chunk.documents.append(item)
-        chunk.chars += len(item.content)
+        chunk.chars += size
     if chunk.documents or chunk.errors:
         yield chunk
+
+
+def _chars(item: Document | Article) -> int:
+    """The text an input carries: a Document's content, or a stored Article's body (reprocess)."""
+    return len(item.content) if isinstance(item, Document) else len(item.body)
 
 
 class _Processor(Protocol):

@@ -9,14 +9,12 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field, is_dataclass
 
+from ..choices import EVENT_TYPES, STATUSES  # noqa: F401 - re-exported for the web
 from ..records import Article, Event, to_dict
 from ..store import Store, date_bounds, fts_query
 
 # FTS snippet markers: control characters cannot come from cleaned text, unlike brackets
 MARK_OPEN, MARK_CLOSE = "\x02", "\x03"
-STATUSES = ("reported", "planned", "negated", "hypothetical", "historical")
-EVENT_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
-               "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
 TYPE_QUAD = {t: q for q, types in {1: ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "REQUEST"),
                                     2: ("COOPERATE", "AID", "RETREAT"),
                                     3: ("ACCUSE", "REJECT", "THREATEN", "PROTEST"),
