@@ -229,12 +229,17 @@ def quotes(db: Db = None, json_: Json = False, csv_: Csv = False, limit: Limit =
 def events(db: Db = None, json_: Json = False, csv_: Csv = False, limit: Limit = None,
            actor: ActorOpt = None, since: Since = None, until: Until = None,
            status: Status = None, type_: EventType = None,
-           per_article: Annotated[bool, typer.Option("--per-article", help="As coded in each article, unmerged.")] = False) -> None:
+           per_article: Annotated[bool, typer.Option("--per-article", help="As coded in each article, unmerged.")] = False,
+           evidence: Annotated[bool, typer.Option("--evidence", help="Each event with the sentence it was coded from.")] = False) -> None:
     """Events (PLOVER/CAMEO coded), merged across outlets, in date order."""
+    kind = output.fmt(json_, csv_)
     with _open(db) as store:
         rows = store.events(actor=actor, since=check_date(since), until=check_date(until), status=status,
                             type=type_, merged=False if per_article else None, limit=limit)
-        output.emit(rows, output.fmt(json_, csv_), output.EVENT_COLUMNS)
+        if evidence and kind == "table":
+            output.show_events_with_evidence(rows)
+        else:
+            output.emit(rows, kind, output.EVENT_COLUMNS)
 
 
 @app.command()

@@ -427,13 +427,11 @@ def _evidence(e: dict) -> str:
     return f"{source.get('outlet') or 'source'}: {sentence}" if sentence else ""
 
 
-def show_events_with_evidence(events, limit: int) -> int:
+def show_events_with_evidence(events) -> int:
     """Events, each with the sentence it came from (for a first look at a store)."""
     console = _screen()
     n = 0
     for event in events:
-        if n >= limit:
-            break
         e = _as_dict(event)
         console.print(clip(_event_line(e), console.width - 1), markup=False)
         if _evidence(e):
