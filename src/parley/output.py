@@ -283,11 +283,14 @@ class Meter:
             self._line()
 
     def _start_bar(self) -> None:
-        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+        from rich.progress import (BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn,
+                                   TimeElapsedColumn, TimeRemainingColumn)
 
-        # refreshed from a thread 4 times a second, so the bar moves while the model loads
-        self._bar = Progress(TextColumn(self.verb), BarColumn(bar_width=24), MofNCompleteColumn(), _RateColumn(),
-                             TimeRemainingColumn(), TextColumn("{task.description}"),
+        # refreshed from a thread 4 times a second (spinner, elapsed time), so it moves while the model
+        # loads and while a batch of articles is parsed
+        self._bar = Progress(SpinnerColumn(), TextColumn(self.verb), BarColumn(bar_width=24), MofNCompleteColumn(),
+                             _RateColumn(), TimeElapsedColumn(), TextColumn("left"), TimeRemainingColumn(),
+                             TextColumn("{task.description}"),
                              console=Console(file=self.stream), transient=True, refresh_per_second=4)
         self._bar.start()
         self._task = self._bar.add_task("", total=self.total)

@@ -76,6 +76,26 @@ def run_chunk(pipeline: _Processor, documents: list[Document]) -> list[ArticleRe
     return results
 
 
+def stream_chunk(pipeline: _Processor, documents: list[Document]) -> Iterator[ArticleRecords | ParleyError]:
+    """`run_chunk`, result by result as each is made (so an in-process run shows progress from the
+    first article, not per chunk). The pipeline yields one result per document, in order, so after a
+    bug escapes, the documents not yet answered are redone one at a time."""
+    done = 0
+    try:
+        for result in pipeline.process(documents):
+            done += 1
+            yield result
+        return
+    except Exception:  # noqa: BLE001 - isolated below, per document
+        pass
+    for doc in documents[done:]:
+        try:
+            results = list(pipeline.process([doc]))
+        except Exception as exc:  # noqa: BLE001
+            results = [crash_error(doc, exc)]
+        yield from results
+
+
 def crash_error(doc: Document, exc: BaseException) -> InputError:
     return InputError("E012", path=doc.source, detail=f"{type(exc).__name__}: {exc}")
 
