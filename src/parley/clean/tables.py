@@ -17,6 +17,9 @@ class Outlet:
     zone: str | None = None
     day_first: bool = False
     agency: bool = False  # a wire service's own site: its name alone on a page credits the wire
+    country: str | None = None  # ISO 3166-1 alpha-3 of the outlet's home country
+    language: str | None = None
+    kind: str | None = None  # news | wire | broadcaster | gov
 
 
 @cache
@@ -45,14 +48,26 @@ def outlet_names() -> dict[str, Outlet]:
     return index
 
 
-def outlet_by_domain(host: str | None) -> Outlet | None:
-    if not host:
+def outlet_by_domain(address: str | None) -> Outlet | None:
+    """The outlet at a URL, host or domain: the curated entries (with zones and aliases) first, then
+    the bundled table of news domains (clean/domains.py)."""
+    if not address:
         return None
-    host = host.lower().split("//")[-1].split("/")[0].split(":")[0].removeprefix("www.")
+    host = address.lower().split("//")[-1].split("/")[0].split(":")[0].removeprefix("www.")
     for outlet in outlets():
         if any(host == d or host.endswith("." + d) for d in outlet.domains):
             return outlet
-    return None
+    if "." not in host:
+        return None
+    from .domains import outlet_at
+
+    return outlet_at(address)
+
+
+@cache
+def date_order() -> dict[str, frozenset[str]]:
+    """Countries whose pages write numeric dates month first (the rest write them day first)."""
+    return {k: frozenset(v) for k, v in _load("date_order.toml").items()}
 
 
 @cache

@@ -49,12 +49,23 @@ def _published(lines: list[Line], zone: str | None, day_first: bool) -> str | No
 
 
 def _outlet(lines: list[Line], doc: Document, options: Options):
-    """The outlet: hints first, then a name line at the top, a name in removed lines, the first line."""
-    hinted = doc.hints.get("outlet") or doc.url
-    if hinted:
-        name, entry = outlet_from_value(hinted)
+    """The outlet: a hint, the page address's entry in the domain table, then a name line at the top,
+    a name in removed lines, the first line, and last the address's bare domain."""
+    if doc.hints.get("outlet"):
+        name, entry = outlet_from_value(doc.hints["outlet"])
         if name:
             return name, entry
+    if doc.url:
+        name, entry = outlet_from_value(doc.url)
+        if entry:
+            return name, entry
+    name, entry = _outlet_in_text(lines)
+    if name or not doc.url:
+        return name, entry
+    return outlet_from_value(doc.url)
+
+
+def _outlet_in_text(lines: list[Line]):
     body_start = next((l.index for l in lines if l.role == "body"), len(lines))
     named = [l.meta["outlet"] for l in lines if l.meta.get("outlet")]
     mentioned = []
