@@ -7,7 +7,7 @@ from ..options import Options
 from ..records import Article, Document
 from .clutter import Line, segment, split_lines
 from .common import credits, finish, outlet_from_value, zone_override
-from .dates import parse_published
+from .published import best_published, ingest_day, page_clues
 from .metadata import outlets_mentioned, site_name_like
 
 
@@ -22,7 +22,7 @@ def clean_text(doc: Document, options: Options, known_clutter: frozenset[str] = 
     zone, day_first = (entry.zone, entry.day_first) if entry else (None, False)
     zone = zone_override(options, outlet, entry, doc.url) or zone
     authors, agency = credits(lines, [], agency_before=body_lines[0].index)
-    published = _published(lines, zone, day_first)
+    published = options.date or best_published(page_clues(lines, doc.url, day_first), ingest_day(), zone, day_first)
     return finish(
         doc,
         options,
@@ -34,18 +34,6 @@ def clean_text(doc: Document, options: Options, known_clutter: frozenset[str] = 
         agency=agency,
         published=published,
     )
-
-
-def _published(lines: list[Line], zone: str | None, day_first: bool) -> str | None:
-    found = []
-    for line in lines:
-        for priority, text in line.meta.get("dates", ()):
-            found.append((priority, line.index, text))
-    for _priority, _index, text in sorted(found):
-        value = parse_published(text, zone, day_first)
-        if value:
-            return value
-    return None
 
 
 def _outlet(lines: list[Line], doc: Document, options: Options):
