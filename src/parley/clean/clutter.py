@@ -39,12 +39,44 @@ class Line:
 
 
 def split_lines(content: str) -> list[Line]:
-    """Non-empty lines, whitespace normalised (non-breaking spaces, runs of blanks)."""
+    """Non-empty lines, whitespace normalised (non-breaking spaces, runs of blanks), hard wraps undone."""
     out = []
-    for raw in content.splitlines():
+    for raw in unwrap(content.splitlines()):
         text = " ".join(raw.replace("\u00a0", " ").replace("\u200b", "").split())
         if text:
             out.append(Line(text, len(out)))
+    return out
+
+
+WRAP_MIN_LINES = 4  # this many lines ending near one column, mid-sentence, betray a hard-wrapped text
+WRAP_MAX_COLUMN = 120  # wider lines are paragraphs a browser laid out, not a fixed wrap
+WRAP_NEAR = 0.75  # a wrapped line fills at least this share of the column
+
+
+def unwrap(raw_lines: list[str]) -> list[str]:
+    """Lines of a hard-wrapped text (every line cut at one column) joined back into paragraphs.
+
+    A line is wrapped when it reaches near the text's widest line, does not end a sentence, and the
+    next line follows with no blank between; texts whose lines do not share a column are left alone.
+    """
+    lines = [" ".join(r.replace("\u00a0", " ").split()) for r in raw_lines]
+    column = max((len(l) for l in lines), default=0)
+    if not column or column > WRAP_MAX_COLUMN:
+        return raw_lines
+    def wrapped(i: int) -> bool:
+        text = lines[i]
+        return (len(text) >= WRAP_NEAR * column and not _TERMINAL.search(text) and not text.endswith(":")
+                and i + 1 < len(lines) and bool(lines[i + 1]) and not _BULLET.match(lines[i + 1]))
+    if sum(1 for i in range(len(lines)) if wrapped(i)) < WRAP_MIN_LINES:
+        return raw_lines
+    out: list[str] = []
+    joining = False
+    for i, text in enumerate(lines):
+        if joining:
+            out[-1] = f"{out[-1]} {text}"
+        else:
+            out.append(text)
+        joining = bool(text) and wrapped(i)
     return out
 
 
@@ -333,9 +365,10 @@ def _extend_back(lines: list[Line], start: int) -> int:
         if not line.role and dateline and dateline.end >= len(line.text):
             start -= 1  # 'BRUSSELS –' copied on a line of its own
             break
-        if (line.role or _BULLET.match(line.text) or len(words) < 4 or not is_sentence(line.text)
-                or lowercase_share(words) < 0.35):
-            break
+        opens_story = not line.role and find_dateline(line.text) is not None and len(words) >= 8
+        if not opens_story and (line.role or _BULLET.match(line.text) or len(words) < 4
+                                or not is_sentence(line.text) or lowercase_share(words) < 0.35):
+            break  # a paragraph opening with a dateline is story however many names it holds
         start -= 1
     return start
 

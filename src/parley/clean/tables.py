@@ -113,6 +113,8 @@ def clutter_vocab() -> dict:
         "notice_words": tuple(data["notice_words"]),
         "caption_credits": tuple(data["caption_credits"]),
         "byline_roles": tuple(sorted(data["byline_roles"], key=len, reverse=True)),
+        "headline_labels": frozenset(data["headline_labels"]),
+        "source_labels": tuple(data["source_labels"]),
     }
 
 
