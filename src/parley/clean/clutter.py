@@ -169,6 +169,13 @@ def mark_lines(lines: list[Line]) -> None:
         byline = parse_byline(text) if len(line.words) <= 16 else None
         if byline:
             line.role, line.why, line.meta = "meta", "byline", {"byline": byline}
+            stamp = _date_inside(text)
+            if stamp:
+                line.meta["dates"] = [(1, stamp)]  # 'By Jane Roe in Lagos March 3, 2023'
+            continue
+        stamp = _date_inside(text) if len(line.words) <= 16 and not is_story_like(line, 8) else None
+        if stamp:
+            line.role, line.why, line.meta = "meta", "date", {"dates": [(1, stamp)]}
             continue
         wire = agency_named(text) if len(line.words) <= 4 else None
         if wire:
@@ -187,6 +194,14 @@ def mark_lines(lines: list[Line]) -> None:
             reason = caption_reason(text, caption)
         if reason:
             line.role, line.why = "clutter", reason
+
+
+def _date_inside(text: str) -> str | None:
+    """The full date in a short line holding other words too ('Jane Roe 2 hours ago Thu 10th May 2020')."""
+    from .published import dates_in
+
+    found = dates_in(text)
+    return text[found[0][1]:] if found else None
 
 
 def mark_known_clutter(lines: list[Line], known: frozenset[str]) -> None:
@@ -224,10 +239,11 @@ def mark_teasers(lines: list[Line]) -> None:
 
 
 def segment(lines: list[Line], title_hint: str | None = None,
-            known_clutter: frozenset[str] = frozenset()) -> Line | None:
+            known_clutter: frozenset[str] = frozenset(), url: str | None = None) -> Line | None:
     """Second pass: find the story's span and the headline; returns the headline line (or None).
 
-    known_clutter holds lines the outlet repeats across its pages (clean/boilerplate.py).
+    known_clutter holds lines the outlet repeats across its pages (clean/boilerplate.py); url is the
+    page's address, whose slug often spells the headline and whose domain names the outlet.
     """
     mark_lines(lines)
     if known_clutter:
@@ -238,7 +254,8 @@ def segment(lines: list[Line], title_hint: str | None = None,
         return None
     start, end = span
     mark_name_role_bylines(lines, start)
-    headline = _choose_headline(lines, start, title_hint)
+    mark_captions(lines, start, end)
+    headline = _choose_headline(lines, start, title_hint, url)
     if headline is None and title_hint:
         headline = next((l for l in lines if l.text == title_hint), None)
     if headline is not None:
@@ -415,27 +432,40 @@ def _names_wire(text: str) -> bool:
     return any(agency_named(" ".join(head.split()[:n])) for n in (1, 2, 3))
 
 
-def _choose_headline(lines: list[Line], start: int, title_hint: str | None) -> Line | None:
+def _choose_headline(lines: list[Line], start: int, title_hint: str | None, url: str | None = None) -> Line | None:
+    from .headline import headline_score, slug_words
+
     counts: dict[str, int] = {}
     for line in lines:
         counts[line.text] = counts.get(line.text, 0) + 1
+    slug = slug_words(url)
+    site = _site_name(url)
     best, best_score = None, float("-inf")
     for line in lines[:start]:
         if line.role or not title_like(line):
             continue
-        words = line.words
-        score = min(len(words), 12) / 4
-        if counts[line.text] > 1 or (title_hint and line.text == title_hint):
-            score += 2
-        if content_words(words) >= 2:
-            score += 1.5
-        if len(words) < 4:
-            score -= 2
-        if any(not o.agency for o in outlets_mentioned(line.text)) and len(words) <= 8:
-            score -= 3  # 'Why you can trust SCMP': site chrome naming the outlet
-        following = lines[line.index + 1: line.index + 4]
-        if any(l.why in ("byline", "date") or l.index == start for l in following):
-            score += 1
+        score = headline_score(line, lines, start, counts, title_hint, slug, site)
         if score >= best_score:
             best, best_score = line, score
     return best
+
+
+def _site_name(url: str | None) -> str | None:
+    from .tables import outlet_by_domain
+
+    entry = outlet_by_domain(url) if url else None
+    return entry.name if entry else None
+
+
+def mark_captions(lines: list[Line], start: int, end: int) -> None:
+    """A paragraph ending in a photo or wire credit ('... in Riyadh. (SPA)', '[File: ...]') above more
+    story is a photo caption: a story's own wire credit comes after its last paragraph."""
+    for line in lines[max(0, start - 3): end]:
+        if line.role and line.role != "body":
+            continue
+        if _CAPTION_TAIL.search(line.text) and line.index < end:
+            line.role, line.why = "clutter", "photo caption"
+
+
+_CAPTION_TAIL = re.compile(r"[.!?]\s*[(\[](?:[A-Z][\w.&/ -]{1,30}|(?:file|photo|image)[^()\[\]]{0,60})[)\]]\s*$"
+                           r"|\[(?:file|photo|image)\s*:[^\]]*$", re.I)

@@ -17,7 +17,7 @@ from .metadata import split_authors
 def clean_record(doc: Document, options: Options, known_clutter: frozenset[str] = frozenset()) -> Article:
     hints = doc.hints
     lines = split_lines(doc.content)
-    segment(lines, hints.get("title"), known_clutter)
+    segment(lines, hints.get("title"), known_clutter, doc.url)
     paragraphs = [l.text for l in lines if l.role == "body"]
     if not paragraphs:
         raise InputError("E009", path=doc.source)

@@ -14,7 +14,7 @@ from .metadata import outlets_mentioned, site_name_like
 def clean_text(doc: Document, options: Options, known_clutter: frozenset[str] = frozenset()) -> Article:
     """known_clutter: lines this outlet repeats on its pages (clean/boilerplate.py), dropped as clutter."""
     lines = split_lines(doc.content)
-    headline = segment(lines, doc.hints.get("title"), known_clutter)
+    headline = segment(lines, doc.hints.get("title"), known_clutter, doc.url)
     body_lines = [l for l in lines if l.role == "body"]
     if not body_lines:
         raise InputError("E009", path=doc.source)
