@@ -418,9 +418,23 @@ def _mark_story(lines: list[Line], start: int, end: int) -> None:
             trailing = False
         elif trailing and is_sentence(line.text) and len(line.words) >= 4 and lowercase_share(line.words) >= 0.35:
             line.role = "body"
+        elif trailing and line is lines[-1] and _keep_before_cut(line):
+            line.role, line.why = "body", "text ends mid-sentence: the broken sentence dropped"
         else:
             trailing = False
             line.role, line.why = "clutter", "after the story"
+
+
+def _keep_before_cut(line: Line) -> bool:
+    """A page copied only in part ends mid-sentence: its last paragraph keeps its complete sentences."""
+    if len(line.words) < STORY_MIN_WORDS or lowercase_share(line.words) < 0.35:
+        return False
+    ends = [m.end() for m in re.finditer(r"[.!?…][\"'”’»)\]]*(?=\s+[\"“‘'(]?[A-Z0-9])", line.text)]
+    if not ends or len(line.text[: ends[-1]].split()) < 4:
+        return False
+    line.meta["cut"] = line.text[ends[-1]:].strip()
+    line.text = line.text[: ends[-1]]
+    return True
 
 
 _CREDITS = re.compile(r"\b(?:reported from|reporting by|editing by|writing by|additional reporting|"
