@@ -23,6 +23,7 @@ _WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*", re.U)
 _NON_WORD_LINE = re.compile(r"^[\W\d_]*$")
 
 STORY_MIN_WORDS = 12
+CHROME_MAX_WORDS = 40  # a longer line holding a promo phrase is a story quoting it
 
 
 @dataclass
@@ -119,6 +120,8 @@ def ui_reason(text: str) -> str | None:
     words = bare.split()
     if len(words) <= 12 and bare.startswith(vocab["prefixes"]):
         return "interface text"
+    if len(words) <= CHROME_MAX_WORDS and any(p in low for p in vocab["chrome_phrases"]):
+        return "player, promo or prompt"
     if re.fullmatch(r"\d+(?:\.\d+)?x", bare):
         return "player control"
     if (text[:1] in "([" and text.rstrip()[-1:] in ")]" and len(words) <= 40

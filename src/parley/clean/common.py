@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 from ..options import Options
 from ..records import Article, Document
 from .dateline import find_dateline, reporting_wire, trailing_agency
@@ -127,3 +129,29 @@ def credits(lines, authors: list[str], agency_before: int | None = None) -> tupl
                 agency = agency or line.meta["agency"]
     return authors, agency or source_trailer(lines)
 
+
+
+def place_line(text: str) -> str | None:
+    """'Goa, India' printed on a line of its own in the header: the dateline's city ('Goa')."""
+    import re
+
+    match = re.fullmatch(r"(?P<city>[A-Z][\w'’.-]+(?:\s[A-Z][\w'’.-]+){0,2}),\s*(?P<country>[A-Z][\w .'’-]{1,40})",
+                         text.strip())
+    if match and match.group("country").strip().lower() in _country_names():
+        return match.group("city")
+    return None
+
+
+@cache
+def _country_names() -> frozenset[str]:
+    import pycountry
+
+    names = set()
+    for country in pycountry.countries:
+        for attr in ("name", "common_name", "official_name"):
+            value = getattr(country, attr, None)
+            if value:
+                names.add(value.lower())
+    return frozenset(names | {"us", "usa", "uk", "u.s.", "u.k.", "russia", "iran", "syria", "south korea",
+                              "north korea", "vietnam", "taiwan", "laos", "bolivia", "venezuela", "tanzania",
+                              "moldova", "palestine", "kosovo", "turkey", "czech republic", "ivory coast"})

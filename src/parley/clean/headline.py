@@ -89,3 +89,24 @@ def _standfirst_of(line: Line, headline: Line) -> bool:
 def _names(text: str, site: str) -> bool:
     core = re.sub(r"^the\s+", "", site.lower())
     return bool(core) and core in text.lower()
+
+
+SLUG_SPAN_MIN_WORDS = 5  # a shorter run of slug words in the text may be a phrase of the story
+
+
+def slug_span(lines: list[Line], url: str | None) -> str | None:
+    """The headline spelled word for word by the address slug inside a non-story line ('Try refreshing
+    your browser, or <headline> Back to video'), for pages whose headline line was not copied."""
+    slug = slug_words(url)
+    if len(slug) < SLUG_SPAN_MIN_WORDS:
+        return None
+    for line in lines:
+        if line.role == "body":
+            continue
+        tokens = [(m.start(), m.end(), re.sub(r"['’‘]", "", m.group(0).lower()))
+                  for m in re.finditer(r"[\w'’‘]+", line.text)]
+        words = [t[2] for t in tokens]
+        for i in range(len(words) - len(slug) + 1):
+            if words[i: i + len(slug)] == slug:
+                return line.text[tokens[i][0]: tokens[i + len(slug) - 1][1]]
+    return None

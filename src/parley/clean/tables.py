@@ -115,6 +115,7 @@ def clutter_vocab() -> dict:
         "byline_roles": tuple(sorted(data["byline_roles"], key=len, reverse=True)),
         "headline_labels": frozenset(data["headline_labels"]),
         "source_labels": tuple(data["source_labels"]),
+        "chrome_phrases": tuple(data["chrome_phrases"]),
     }
 
 

@@ -6,7 +6,8 @@ from ..errors import InputError
 from ..options import Options
 from ..records import Article, Document
 from .clutter import Line, segment, split_lines
-from .common import credits, finish, outlet_from_value, zone_override
+from .common import credits, finish, outlet_from_value, place_line, zone_override
+from .headline import slug_span
 from .published import best_published, ingest_day, page_clues
 from .metadata import outlets_mentioned, site_name_like
 
@@ -28,12 +29,23 @@ def clean_text(doc: Document, options: Options, known_clutter: frozenset[str] = 
         options,
         paragraphs=[l.text for l in body_lines],
         removed=[l.text for l in lines if l.role in ("clutter", "meta", "headline")],
-        headline=headline.text if headline else doc.hints.get("title"),
+        headline=headline.text if headline else doc.hints.get("title") or slug_span(lines, doc.url),
         outlet=outlet,
         authors=authors,
         agency=agency,
         published=published,
+        place=_place(lines, body_lines[0].index),
     )
+
+
+def _place(lines: list[Line], body_start: int) -> str | None:
+    """A 'City, Country' line in the header, the page's way of printing a dateline."""
+    for line in lines[:body_start]:
+        if line.role != "headline":
+            city = place_line(line.text)
+            if city:
+                return city
+    return None
 
 
 def _outlet(lines: list[Line], doc: Document, options: Options):
