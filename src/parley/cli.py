@@ -59,12 +59,15 @@ def ingest(
     shards: Annotated[Optional[str], typer.Option("--shards", help="Where Dask workers write Parquet shards (folder or URL).")] = None,
     no_nlp: Annotated[bool, typer.Option("--no-nlp", help="Store clean articles only; skip actors, quotes, events.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress or summary on stderr.")] = False,
+    date: Annotated[Optional[str], typer.Option(
+        "--date", help="The pages' publication date (YYYY-MM-DD), over what they show; records keep their own.")] = None,
 ) -> None:
     """Read articles (.txt, .html, .jsonl, .warc[.gz], any also .gz) into the store."""
-    from .api import ingest as run_ingest
+    from .api import check_day, ingest as run_ingest
 
     options = _options(db, config, workers=workers, dask=dask, shards=shards, nlp=False if no_nlp else None)
     try:
+        options = options.with_(date=check_day(date))
         store = _store(options, create=True)
     except ParleyError as exc:
         _fail(exc)

@@ -47,6 +47,7 @@ def clean_html(doc: Document, options: Options) -> Article:
     if not published:
         day = _htmldate(tree, url)
         published = parse_published(day, zone, day_first) if day else None
+    published = options.date or published
     return finish(
         doc,
         options,
