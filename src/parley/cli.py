@@ -182,6 +182,10 @@ def timeline(db: Db = None, json_: Json = False, actor: ActorOpt = None,
         entries = build_timeline(store, actor=actor, dyad=dyad, since=check_date(since), until=check_date(until),
                                  search=search, status=status, summary=summary)
         output.show_timeline(entries, json_, with_sentences=summary is not None)
+        if getattr(entries, "undated", None):  # events whose articles have no date: a section, not nothing
+            if not json_:
+                typer.echo("undated (the article has no publication date and the text gives none):")
+            output.show_timeline(entries.undated, json_, with_sentences=summary is not None)
     for left_out in getattr(entries, "excluded", []):
         typer.echo(f"parley: kept out of the timeline: {left_out.article_id[:10]} "
                    f"{left_out.headline or ''}: {left_out.reason}", err=True)
