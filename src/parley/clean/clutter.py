@@ -161,6 +161,10 @@ def mark_lines(lines: list[Line]) -> None:
     latin_doc = _mostly_latin(lines)
     for line in lines:
         text = line.text
+        embedded = _embedded_reason(text)
+        if embedded:
+            line.role, line.why = "clutter", embedded
+            continue
         dates = date_strings(text) if len(line.words) <= 16 else []
         if dates:
             line.role, line.why, line.meta = "meta", "date", {"dates": dates}
@@ -197,6 +201,22 @@ def mark_lines(lines: list[Line]) -> None:
             reason = caption_reason(text, caption)
         if reason:
             line.role, line.why = "clutter", reason
+
+
+_IMAGE_SIZE = re.compile(r"\b\d{3,4}[x×]\d{3,4}\b")  # "1280x708": a picture's size
+_POST_SIGNATURE = re.compile(r"[—–-]\s*[^()]{1,60}\(@\w{1,30}\)\s+\w+\.?\s+\d{1,2},\s+\d{4}\s*$")
+_POST_LINK = re.compile(r"\bpic\.twitter\.com/|\bt\.co/\w|\b(?:twitter|x)\.com/\w+/status/", re.I)
+
+
+def _embedded_reason(text: str) -> str | None:
+    """Image alt text with its sizes ('Leaders meet 1280x708 1 1100x620'), and posts embedded from
+    social media (their link or their '— Name (@handle) March 3, 2023' signature): never the
+    headline, and their dates are not the page's."""
+    if _IMAGE_SIZE.search(text) and len(text.split()) <= 40:
+        return "image alt text with sizes"
+    if _POST_LINK.search(text) or _POST_SIGNATURE.search(text):
+        return "embedded social media post"
+    return None
 
 
 def _date_inside(text: str) -> str | None:

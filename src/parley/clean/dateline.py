@@ -124,7 +124,7 @@ def trailing_agency(paragraph: str) -> str | None:
     return agency_named(match.group(1) or match.group(2))
 
 
-_REPORTING = re.compile(r"(?:^|[,;]\s+|\.\s+)(?:according to\s+)?(?P<wire>[A-Z][\w.-]*(?:\s[A-Z][\w.-]*){0,2})"
+_REPORTING = re.compile(r"(?:^|[,;]\s+|\.\s+)(?:and\s+)?(?:according to\s+)?(?P<wire>[A-Z][\w.-]*(?:\s[A-Z][\w.-]*){0,2})"
                         r"(?:\s+(?:also\s+)?(?:reports|reported|notes|noted|adds|added|says|said))?\s*[.”\"]*$")
 
 

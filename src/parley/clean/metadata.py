@@ -84,8 +84,14 @@ def _strip_role(part: str) -> str:
 
 
 def _strip_trailing_date(names: str) -> str:
+    """'Jane Roe | May 3, 2023' -> 'Jane Roe'; 'Jane Roe in Accra February 27, 2023' -> 'Jane Roe'."""
     from .dates import has_date
+    from .published import dates_in
 
+    found = dates_in(names)
+    if found:
+        names = names[: found[0][1]].strip(" ,|·•-")
+        names = re.sub(r"\s+(?:in|from|at)\s+[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){0,2}$", "", names)
     if has_date(names):
         names = re.split(r"\s*[|,·•]\s*(?=\S*\d|\w+\.?\s+\d)", names)[0]
     return names

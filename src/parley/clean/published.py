@@ -27,7 +27,7 @@ _DAY = r"(?P<day>(?<!\d)\d{1,2})(?:st|nd|rd|th)?"
 # month names may follow capitals a copy ran into them ('AGENCYJanuary 20'), never lower-case letters
 _MONTH_DAY = re.compile(rf"(?<![a-z])(?P<month>{_MONTH})\.?\s+{_DAY},?\s+{_YEAR}")
 _DAY_MONTH = re.compile(rf"{_DAY}(?:\s+of)?\s+(?P<month>{_MONTH})\.?,?\s+{_YEAR}")
-_NUMERIC = re.compile(r"(?<![\d.:/-])(?P<a>\d{1,2})(?P<sep>[./-])(?P<b>\d{1,2})(?P=sep)(?P<year>(?:19|20)\d{2})(?![\d])")
+_NUMERIC = re.compile(r"(?<![\d.:/-])(?P<a>\d{1,2})(?P<sep>[./-])(?P<b>\d{1,2})(?P=sep)(?P<year>(?:19|20)\d{2})(?!\w)")
 _YEAR_FIRST = re.compile(r"(?<![\d.:/-])(?P<year>(?:19|20)\d{2})(?P<sep>[./-])(?P<month>\d{1,2})(?P=sep)(?P<day>\d{1,2})(?!\d)")
 
 # where a date sits, and how much that says it is the page's own date (higher wins)
@@ -117,6 +117,9 @@ def best_published(clues: list[DateClue], today: date, zone: str | None, day_fir
 EARLIEST = date(1990, 1, 1)  # news pages on the web; earlier 'dates' are ids, sizes and counts
 
 
+# lines that carry someone else's dates: a photo's, an embedded post's, a repeated teaser's
+NOT_THE_PAGES = frozenset({"photo caption", "embedded social media post", "image alt text with sizes",
+                           "duplicate of another paragraph", "repeated caption"})
 HEADER_MAX_WORDS = 20  # a header line longer than this is a caption or standfirst: its dates are events'
 FOOTER_MAX_WORDS = 16  # the same after the story: stamps are short, 'related' teasers are sentences
 
@@ -127,7 +130,7 @@ def page_clues(lines, url: str | None, day_first: bool) -> list[DateClue]:
     start, end = (body[0], body[-1]) if body else (len(lines), len(lines))
     clues: list[DateClue] = []
     for line in lines:
-        if line.role == "body":
+        if line.role == "body" or line.why in NOT_THE_PAGES:
             continue
         after = line.index > end
         stamps = line.meta.get("dates") or ()

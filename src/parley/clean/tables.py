@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
 
@@ -54,14 +54,17 @@ def outlet_by_domain(address: str | None) -> Outlet | None:
     if not address:
         return None
     host = address.lower().split("//")[-1].split("/")[0].split(":")[0].removeprefix("www.")
-    for outlet in outlets():
-        if any(host == d or host.endswith("." + d) for d in outlet.domains):
-            return outlet
     if "." not in host:
         return None
     from .domains import outlet_at
 
-    return outlet_at(address)
+    listed = outlet_at(address)
+    for outlet in outlets():
+        if any(host == d or host.endswith("." + d) for d in outlet.domains):
+            if listed and not outlet.country:  # the curated entry, with the table's country and language
+                return replace(outlet, country=listed.country, language=listed.language, kind=listed.kind)
+            return outlet
+    return listed
 
 
 @cache
