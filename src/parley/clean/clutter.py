@@ -180,7 +180,7 @@ def mark_lines(lines: list[Line]) -> None:
             if stamp:
                 line.meta["dates"] = [(1, stamp)]  # 'By Jane Roe in Lagos March 3, 2023'
             continue
-        stamp = _date_inside(text) if len(line.words) <= 16 and not is_story_like(line, 8) else None
+        stamp = _date_inside(text) if len(line.words) <= 16 and not is_sentence(text) else None
         if stamp:
             line.role, line.why, line.meta = "meta", "date", {"dates": [(1, stamp)]}
             continue

@@ -124,15 +124,16 @@ def trailing_agency(paragraph: str) -> str | None:
     return agency_named(match.group(1) or match.group(2))
 
 
-_REPORTING = re.compile(r"(?:^|[,;]\s+|\.\s+)(?:and\s+)?(?:according to\s+)?(?P<wire>[A-Z][\w.-]*(?:\s[A-Z][\w.-]*){0,2})"
-                        r"(?:\s+(?:also\s+)?(?:reports|reported|notes|noted|adds|added|says|said))?\s*[.”\"]*$")
+_REPORTING = re.compile(r"(?:^|[,;]\s+|\.\s+)(?:and\s+)?(?P<wire>[A-Z][\w.-]*(?:\s[A-Z][\w.-]*){0,2})"
+                        r"\s+(?:also\s+)?(?:reports|notes|noted|adds|added)\s*[.”\"]*$")
 
 
 def reporting_wire(paragraph: str) -> str | None:
-    """A wire named as the teller in the story's last words ('..., EFE also notes.'): rewritten wire copy."""
+    """A wire named as the teller in the story's last words ('..., EFE also notes.'): rewritten wire copy.
+    'X reported' or 'according to X' cite a wire for one fact and do not credit the story."""
     tail = paragraph.strip()[-160:]
     match = _REPORTING.search(tail)
-    if not match or not re.search(r"\s(?:reports|reported|notes|noted|adds|added|says|said)\W*$|according to", tail):
+    if not match:
         return None
     return agency_named(match.group("wire").rstrip("."))
 

@@ -64,8 +64,8 @@ def headline_score(line: Line, lines: list[Line], start: int, counts: dict[str, 
         score -= 2
     if any(not o.agency for o in outlets_mentioned(line.text)) and len(words) <= 8:
         score -= 3  # 'Why you can trust SCMP': site chrome naming the outlet
-    if site and len(words) <= 10 and _names(line.text, site):
-        score -= 3  # 'Read without ads. Join Outlet+': the site's own promo
+    if site and _names(line.text, site) and (line.text.endswith("+") or not content_words(words)):
+        score -= 3  # 'Join Outlet+', 'Outlet Premium': the site's own chrome; news about it stays
     if re.search(r"[a-z]{3,}[.!?]\s+[A-Z]", line.text):
         score -= 2  # two sentences: a promo or a caption, headlines are one phrase
     score += 4 * slug_match(line.text, slug)

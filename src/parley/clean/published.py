@@ -121,32 +121,46 @@ EARLIEST = date(1990, 1, 1)  # news pages on the web; earlier 'dates' are ids, s
 NOT_THE_PAGES = frozenset({"photo caption", "embedded social media post", "image alt text with sizes",
                            "duplicate of another paragraph", "repeated caption"})
 HEADER_MAX_WORDS = 20  # a header line longer than this is a caption or standfirst: its dates are events'
-FOOTER_MAX_WORDS = 16  # the same after the story: stamps are short, 'related' teasers are sentences
+FOOTER_REACH = 3  # an unlabelled date stamp this close under the story is the page's; further down, a list's
+UNLABELLED = 1  # the priority dates.date_strings gives a date with no 'Published'/'Updated' label
 
 
 def page_clues(lines, url: str | None, day_first: bool) -> list[DateClue]:
-    """Date clues from a page's lines (clean/clutter.Line, roles decided) and its address."""
+    """Date clues from a page's lines (clean/clutter.Line, roles decided) and its address.
+
+    Stamps inside the story's span are left alone (a short line there is the story's); after the
+    story only labelled stamps and those right under it count ('related' lists carry older dates);
+    header lines that read as sentences are captions or standfirsts, whose dates are events'.
+    """
+    from .clutter import is_sentence, lowercase_share
+
     body = [l.index for l in lines if l.role == "body"]
     start, end = (body[0], body[-1]) if body else (len(lines), len(lines))
     clues: list[DateClue] = []
     for line in lines:
-        if line.role == "body" or line.why in NOT_THE_PAGES:
+        if line.role == "body" or line.why in NOT_THE_PAGES or start < line.index < end:
             continue
         after = line.index > end
+        near = line.index - end <= FOOTER_REACH
         stamps = line.meta.get("dates") or ()
         for priority, text in stamps:
+            if after and priority == UNLABELLED and not near:
+                continue
             for day, _s, _e in dates_in(text, day_first)[:1]:
                 where = "footer" if after else ("updated" if priority >= 2 else "stamp")
                 clues.append(DateClue(day, where, text))
-        if stamps:
+        if stamps or after:
             continue
-        limit = FOOTER_MAX_WORDS if after else HEADER_MAX_WORDS
+        sentence_like = is_sentence(line.text) and lowercase_share(line.words) >= 0.5 and len(line.words) >= 6
         for day, at, _e in dates_in(line.text, day_first):
-            if len(line.words) <= limit or at <= 2:
-                clues.append(DateClue(day, "footer" if after else "header", line.text[at:]))
+            if at <= 2 or (len(line.words) <= HEADER_MAX_WORDS and not sentence_like):
+                clues.append(DateClue(day, "header", line.text[at:]))
                 break
-    if body:
-        clues += _dateline_clues(lines[start].text, day_first)
+    for paragraph in [lines[i].text for i in body[:2]]:
+        found = _dateline_clues(paragraph, day_first)
+        if found:
+            clues += found
+            break
     day = address_date(url)
     if day:
         clues.append(DateClue(day, "address", day.isoformat()))
