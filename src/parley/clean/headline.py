@@ -15,6 +15,7 @@ from .metadata import outlets_mentioned
 
 SLUG_MIN_WORDS = 4  # shorter slugs ('news', 'article-123') say nothing about the headline
 STANDFIRST_MIN_WORDS = 16  # a line this long under a shorter one is the standfirst, not the headline
+STANDFIRST_LONGER = 5  # so is a sentence-case line this many words longer than the one above it
 
 
 def slug_words(url: str | None) -> list[str]:
@@ -75,6 +76,10 @@ def headline_score(line: Line, lines: list[Line], start: int, counts: dict[str, 
     after = next((l for l in lines[line.index + 1: start] if not l.role), None)
     if after is not None and _standfirst_of(after, line):
         score += 1.5
+    above = next((l for l in reversed(lines[:line.index]) if not l.role), None)
+    if above is not None and above.index == line.index - 1 and _standfirst_of(line, above) \
+            and 3 <= len(above.words) and not is_sentence(above.text):
+        score -= 1.5  # the line under a shorter headline-shaped line expands it: a standfirst
     if len(words) > STANDFIRST_MIN_WORDS and lowercase_share(words) >= 0.5:
         score -= 1  # a long sentence-case line is a standfirst or a caption
     return score
@@ -82,8 +87,9 @@ def headline_score(line: Line, lines: list[Line], start: int, counts: dict[str, 
 
 def _standfirst_of(line: Line, headline: Line) -> bool:
     """A longer sentence-case line right under a headline: its standfirst."""
-    return (len(line.words) > len(headline.words) and lowercase_share(line.words) >= 0.5
-            and (is_sentence(line.text) or len(line.words) >= STANDFIRST_MIN_WORDS))
+    longer = len(line.words) - len(headline.words)
+    return (longer > 0 and lowercase_share(line.words) >= 0.5
+            and (is_sentence(line.text) or len(line.words) >= STANDFIRST_MIN_WORDS or longer >= STANDFIRST_LONGER))
 
 
 def _names(text: str, site: str) -> bool:

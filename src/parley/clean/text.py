@@ -60,9 +60,9 @@ def _outlet(lines: list[Line], doc: Document, options: Options):
         if entry:
             return name, entry
     name, entry = _outlet_in_text(lines)
-    if name or not doc.url:
+    if entry or not doc.url:
         return name, entry
-    return outlet_from_value(doc.url)
+    return outlet_from_value(doc.url)  # a bare domain says more than a guess at the first line
 
 
 def _outlet_in_text(lines: list[Line]):
