@@ -320,3 +320,16 @@ def test_a_wire_telling_the_story_at_its_end():
     _doc, article = read(page("Ministers meet on the border", LEAD, SECOND,
                               "The two sides last met in 2019 and have not agreed on a venue since, EFE also notes."))
     assert article.agency == "EFE"
+
+
+def test_a_masthead_date_above_the_headline_gives_way_to_the_address():
+    _doc, article = read(page("https://news.example.com/2020/05/06/ministers-meet", "Thursday, June 2, 2022",
+                              "Ministers meet on the border", LEAD, SECOND, THIRD))
+    assert article.published == "2020-05-06"
+
+
+def test_a_date_on_a_source_line_with_the_outlet():
+    _doc, article = read(page("Ministers meet on the border", "Source: The Daily Desk Sunday, March 19, 2023 | 01:47",
+                              LEAD, SECOND, THIRD))
+    assert article.published.startswith("2023-03-19")
+    assert article.headline == "Ministers meet on the border"

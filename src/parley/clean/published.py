@@ -37,6 +37,7 @@ SCORES = {
     "header": 8,     # a date inside another header line (byline, outlet tag, run-together words)
     "updated": 6,    # an 'Updated' stamp: the publication day or later
     "address": 5,    # the page address: reliable, but pages move and archives re-date them
+    "masthead": 4.5,  # a bare date above the headline: often the site's today, not the story's day
     "footer": 4,     # a stamp after the story ('first published', 'Publicado:')
 }
 
@@ -106,7 +107,9 @@ def best_published(clues: list[DateClue], today: date, zone: str | None, day_fir
     usable = [c for c in clues if EARLIEST <= c.day <= today]
     if not usable:
         return None
-    best = max(usable, key=lambda c: c.score)
+    address = next((c.day for c in usable if c.where == "address"), None)
+    agreeing = [c for c in usable if c.day == address and c.where != "address"]
+    best = max(agreeing or usable, key=lambda c: c.score)  # text that agrees with the address wins
     if best.where != "address":
         full = parse_published(best.text, zone, day_first)
         if full and full[:10] == best.day.isoformat():
@@ -136,6 +139,7 @@ def page_clues(lines, url: str | None, day_first: bool) -> list[DateClue]:
 
     body = [l.index for l in lines if l.role == "body"]
     start, end = (body[0], body[-1]) if body else (len(lines), len(lines))
+    headline = next((l.index for l in lines if l.role == "headline"), -1)
     clues: list[DateClue] = []
     for line in lines:
         if line.role == "body" or line.why in NOT_THE_PAGES or start < line.index < end:
@@ -148,6 +152,8 @@ def page_clues(lines, url: str | None, day_first: bool) -> list[DateClue]:
                 continue
             for day, _s, _e in dates_in(text, day_first)[:1]:
                 where = "footer" if after else ("updated" if priority >= 2 else "stamp")
+                if where == "stamp" and priority == UNLABELLED and line.index < headline:
+                    where = "masthead"
                 clues.append(DateClue(day, where, text))
         if stamps or after:
             continue
