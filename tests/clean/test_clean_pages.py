@@ -333,3 +333,28 @@ def test_a_date_on_a_source_line_with_the_outlet():
                               LEAD, SECOND, THIRD))
     assert article.published.startswith("2023-03-19")
     assert article.headline == "Ministers meet on the border"
+
+
+@pytest.mark.parametrize("paragraph, city", [
+    ("Kathmandu: The two governments agreed on Tuesday to expand trade across the border.", "Kathmandu"),
+    ("Mombasa – The two governments agreed on Tuesday to expand trade across the border.", "Mombasa"),
+    ("Analysis: The two governments agreed on Tuesday to expand trade across the border.", None),
+    ("Kathmandu: talks", None),
+])
+def test_mixed_case_city_datelines_must_name_a_city(paragraph, city):
+    found = find_dateline(paragraph)
+    assert (found.city if found else None) == city
+
+
+def test_caption_with_a_file_credit_and_a_caption_over_a_photo_credit_line():
+    _doc, article = read(page("Ministers meet on the border", LEAD,
+                              "Ministers pose for a photo before their meeting in Accra, March 6, 2023 [File: Desk]",
+                              SECOND, "The ministers at the start of the talks in the capital on Tuesday.",
+                              "(Photo: Desk)", THIRD))
+    assert "pose for a photo" not in article.body and "start of the talks" not in article.body
+    assert article.published is None
+
+
+def test_a_dash_credit_after_the_last_sentence():
+    _doc, article = read(page("Ministers meet on the border", LEAD, SECOND, THIRD + " - Bernama"))
+    assert article.agency == "Bernama" and article.body.endswith("Bernama")

@@ -81,7 +81,8 @@ def unwrap(raw_lines: list[str]) -> list[str]:
     return out
 
 
-_CREDIT_TAIL = re.compile(r"\s*[(\[][^()\[\]]{1,30}[)\]]$")
+_CREDIT_TAIL = re.compile(r"\s*[(\[][^()\[\]]{1,30}[)\]]$"
+                          r"|(?<=[.!?\"”])\s*[—–-]{1,2}\s*[A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*){0,2}$")  # '... said. - Wire'
 
 
 def is_sentence(text: str) -> bool:
@@ -362,7 +363,7 @@ def mark_bare_name_byline(lines: list[Line], headline: Line, start: int, end: in
     story = {_plain(w) for l in lines[start: end + 1] for w in l.words}
     for line in lines[headline.index + 1: start]:
         tokens = line.text.split()
-        if line.role or not 2 <= len(tokens) <= 4 or not is_name(line.text):
+        if line.role or not 2 <= len(tokens) <= 4 or not is_name(line.text) or tokens[0].lower() == "by":
             continue
         before, after = lines[line.index - 1], lines[line.index + 1]
         if "date" not in (before.why, after.why) or _continues(after):
@@ -500,9 +501,12 @@ def mark_captions(lines: list[Line], start: int, end: int) -> None:
     for line in lines[max(0, start - 3): end]:
         if line.role and line.role != "body":
             continue
-        if _CAPTION_TAIL.search(line.text) and line.index < end:
+        credited = line.index + 1 < len(lines) and _PHOTO_CREDIT_LINE.match(lines[line.index + 1].text)
+        if (_CAPTION_TAIL.search(line.text) or credited) and line.index < end and not find_dateline(line.text):
             line.role, line.why = "clutter", "photo caption"
 
 
 _CAPTION_TAIL = re.compile(r"[.!?]\s*[(\[](?:[A-Z][\w.&/ -]{1,30}|(?:file|photo|image)[^()\[\]]{0,60})[)\]]\s*$"
-                           r"|\[(?:file|photo|image)\s*:[^\]]*$", re.I)
+                           r"|[(\[](?:file|photo|image|picture|pictured)\s*:[^()\[\]]*(?:[)\]]\s*)?$", re.I)
+# '(Photo: Desk)', 'Photo | Desk', 'Image: Desk' on a line of its own: the credit of the caption above it
+_PHOTO_CREDIT_LINE = re.compile(r"^[(\[]?\s*(?:photo|image|picture|file photo)s?\s*[:|/]\s*[^.]{1,40}[)\]]?$", re.I)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .tables import agency_named, clutter_vocab
+from .tables import agency_named, city_names, clutter_vocab
 
 # month words of the languages wires write datelines in (English, Spanish, Portuguese, French)
 _MONTH = (r"(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
@@ -49,7 +49,7 @@ class Dateline:
 
 def find_dateline(paragraph: str) -> Dateline | None:
     """The dateline opening a story's first paragraph, if any."""
-    for find in (_caps_dateline, _mixed_dateline, _periods_dateline, _date_first_dateline):
+    for find in (_caps_dateline, _mixed_dateline, _periods_dateline, _date_first_dateline, _city_colon_dateline):
         found = find(paragraph)
         if found:
             return found
@@ -98,6 +98,20 @@ def _date_first_dateline(paragraph: str) -> Dateline | None:
     if not match or _looks_like_acronym(match.group("city")):
         return None
     return Dateline(normalise_city(match.group("city")), None, match.end())
+
+
+_CITY_COLON = re.compile(rf"^(?P<city>{_MIXED_CITY})\s*(?::|\s[—–-]{{1,2}})\s+(?=[A-Z\"“‘'])")
+
+
+def _city_colon_dateline(paragraph: str) -> Dateline | None:
+    """'Kathmandu: India and Nepal agreed ...': a city written in mixed case before a colon or dash.
+    Headlines and labels take the same shape ('Analysis: ...'), so the word must name a known city."""
+    match = _CITY_COLON.match(paragraph)
+    if not match or len(paragraph.split()) < 8 or _looks_like_acronym(match.group("city")):
+        return None
+    if match.group("city").lower() not in city_names():
+        return None
+    return Dateline(match.group("city"), None, match.end())
 
 
 def agency_in(credit: str) -> str | None:

