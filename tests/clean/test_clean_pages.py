@@ -358,3 +358,10 @@ def test_caption_with_a_file_credit_and_a_caption_over_a_photo_credit_line():
 def test_a_dash_credit_after_the_last_sentence():
     _doc, article = read(page("Ministers meet on the border", LEAD, SECOND, THIRD + " - Bernama"))
     assert article.agency == "Bernama" and article.body.endswith("Bernama")
+
+
+def test_a_headline_naming_a_date_stays_the_headline():
+    _doc, article = read(page("https://news.example.com/2024/02/28/truce-ends",
+                              "Truce to take effect on March 3, 2024 across the region", LEAD, SECOND, THIRD))
+    assert article.headline == "Truce to take effect on March 3, 2024 across the region"
+    assert article.published == "2024-02-28"

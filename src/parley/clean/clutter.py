@@ -225,7 +225,19 @@ def _date_inside(text: str) -> str | None:
     from .published import dates_in
 
     found = dates_in(text)
-    return text[found[0][1]:] if found else None
+    if not found:
+        return None
+    rest = text
+    for _day, start, end in reversed(found):
+        rest = rest[:start] + " " + rest[end:]
+    rest = _RELATIVE_TIME.sub(" ", rest)
+    if content_words(_WORD.findall(rest)) >= 2:
+        return None  # 'Ceasefire to take effect on March 3, 2024': a headline that names a date
+    return text[found[0][1]:]
+
+
+_RELATIVE_TIME = re.compile(r"\b\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?)\s+ago\b|"
+                            r"\b(?:updated|published|posted|last|first|on|at|am|pm)\b", re.I)
 
 
 def mark_known_clutter(lines: list[Line], known: frozenset[str]) -> None:
