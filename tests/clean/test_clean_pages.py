@@ -365,3 +365,10 @@ def test_a_headline_naming_a_date_stays_the_headline():
                               "Truce to take effect on March 3, 2024 across the region", LEAD, SECOND, THIRD))
     assert article.headline == "Truce to take effect on March 3, 2024 across the region"
     assert article.published == "2024-02-28"
+
+
+def test_a_record_address_under_another_name():
+    record = {"headline": "Ministers meet on the border", "link": "https://news.example.com/a/b-2021-04-26/",
+              "body": page(LEAD, SECOND, THIRD)}
+    _doc, article = read(json.dumps(record) + "\n", "feed.jsonl")
+    assert (article.url, article.published) == ("https://news.example.com/a/b-2021-04-26/", "2021-04-26")
