@@ -372,3 +372,9 @@ def test_a_record_address_under_another_name():
               "body": page(LEAD, SECOND, THIRD)}
     _doc, article = read(json.dumps(record) + "\n", "feed.jsonl")
     assert (article.url, article.published) == ("https://news.example.com/a/b-2021-04-26/", "2021-04-26")
+
+
+@pytest.mark.parametrize("line", ["ByTomas Ferreira", "Tomas FerreiraBy Tomas Ferreira", "By Tomas Ferreira"])
+def test_bylines_run_together_by_the_copy(line):
+    _doc, article = read(page("Ministers meet on the border", line, LEAD, SECOND, THIRD))
+    assert article.authors == ["Tomas Ferreira"]

@@ -24,6 +24,7 @@ class Byline:
 def parse_byline(line: str) -> Byline | None:
     """'By Park Han-na (hnpark@heraldcorp.com)' -> authors; 'By Yonhap' -> agency. None if not a byline."""
     line = _GLUED_NAME.sub(r"By \g<name>", line.strip())  # 'Jane RoeBy Jane Roe': a name copied twice
+    line = re.sub(r"^By(?=[A-Z][a-z])", "By ", line)  # 'ByJane Roe': the copy lost the space
     match = _BYLINE.match(line)
     if not match:
         return None
