@@ -100,7 +100,8 @@ def _date_first_dateline(paragraph: str) -> Dateline | None:
     return Dateline(normalise_city(match.group("city")), None, match.end())
 
 
-_CITY_COLON = re.compile(rf"^(?P<city>{_MIXED_CITY})\s*(?::|\s[—–-]{{1,2}})\s+(?=[A-Z\"“‘'])")
+_CITY_COLON = re.compile(rf"^(?P<city>{_MIXED_CITY})(?:,\s*{_MIXED_WORD}(?:\s{_MIXED_WORD})?)?"
+                         rf"\s*(?::|\s[—–-]{{1,2}})\s+(?=[A-Z\"“‘'])")
 
 
 def _city_colon_dateline(paragraph: str) -> Dateline | None:
