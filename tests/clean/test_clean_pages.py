@@ -378,3 +378,8 @@ def test_a_record_address_under_another_name():
 def test_bylines_run_together_by_the_copy(line):
     _doc, article = read(page("Ministers meet on the border", line, LEAD, SECOND, THIRD))
     assert article.authors == ["Tomas Ferreira"]
+
+
+def test_a_name_ending_in_a_month_is_not_a_date():
+    assert dates_in("Omar 12, 2020") == dates_in("OMAR 12, 2020") == []
+    assert dates_in("DESKMarch 12, 2020")[0][0] == date(2020, 3, 12)

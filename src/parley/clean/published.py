@@ -24,9 +24,9 @@ _MONTH = (r"(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?
           r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
 _YEAR = r"(?P<year>(?:19|20)\d{2})(?!\d(?!\d?:\d\d))"  # '2023' but not '20231'; '202318:39' keeps '2023'
 _DAY = r"(?P<day>(?<!\d)\d{1,2})(?:st|nd|rd|th)?"
-# month names may follow capitals a copy ran into them ('AGENCYJanuary 20'), never lower-case letters
-_MONTH_DAY = re.compile(rf"(?<![a-z])(?P<month>{_MONTH})\.?\s+{_DAY},?\s+{_YEAR}")
-_DAY_MONTH = re.compile(rf"{_DAY}(?:\s+of)?\s+(?P<month>{_MONTH})\.?,?\s+{_YEAR}")
+# a month name starts a word, or follows capitals a copy ran into it ('AGENCYJanuary 20'), never 'Omar 12'
+_MONTH_DAY = re.compile(rf"(?:(?<![A-Za-z])|(?<=[A-Z])(?=[A-Z][a-z]))(?P<month>{_MONTH})\.?\s+{_DAY}(?:\s?,)?\s+{_YEAR}")
+_DAY_MONTH = re.compile(rf"{_DAY}(?:\s+of)?\s+(?P<month>{_MONTH})\.?(?:\s?,)?\s+{_YEAR}")
 _NUMERIC = re.compile(r"(?<![\d.:/-])(?P<a>\d{1,2})(?P<sep>[./-])(?P<b>\d{1,2})(?P=sep)(?P<year>(?:19|20)\d{2})(?!\w)")
 _YEAR_FIRST = re.compile(r"(?<![\d.:/-])(?P<year>(?:19|20)\d{2})(?P<sep>[./-])(?P<month>\d{1,2})(?P=sep)(?P<day>\d{1,2})(?!\d)")
 
