@@ -383,3 +383,10 @@ def test_bylines_run_together_by_the_copy(line):
 def test_a_name_ending_in_a_month_is_not_a_date():
     assert dates_in("Omar 12, 2020") == dates_in("OMAR 12, 2020") == []
     assert dates_in("DESKMarch 12, 2020")[0][0] == date(2020, 3, 12)
+
+
+def test_published_and_updated_on_one_line_with_widget_text():
+    _doc, article = read(page("Ministers meet on the border",
+                              "Published: 4th June 2021 11:05 AM  |   Last Updated: 5th June 2021 09:00 AM   |  A+A-",
+                              LEAD, SECOND, THIRD))
+    assert article.published.startswith("2021-06-04")

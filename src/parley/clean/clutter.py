@@ -23,6 +23,7 @@ _WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*", re.U)
 _NON_WORD_LINE = re.compile(r"^[\W\d_]*$")
 
 STORY_MIN_WORDS = 12
+STAMP_MAX_WORDS = 30
 CHROME_MAX_WORDS = 40  # a longer line holding a promo phrase is a story quoting it
 
 
@@ -166,7 +167,9 @@ def mark_lines(lines: list[Line]) -> None:
         if embedded:
             line.role, line.why = "clutter", embedded
             continue
-        dates = date_strings(text) if len(line.words) <= 16 else []
+        # date_strings checks each '|' segment holds little but a date; stamp lines with both a published
+        # and an updated time run long once clocks are split into words
+        dates = date_strings(text) if len(line.words) <= STAMP_MAX_WORDS else []
         if dates:
             line.role, line.why, line.meta = "meta", "date", {"dates": dates}
             first = re.split(r"\s[|•·]\s", text)[0]
