@@ -390,3 +390,8 @@ def test_published_and_updated_on_one_line_with_widget_text():
                               "Published: 4th June 2021 11:05 AM  |   Last Updated: 5th June 2021 09:00 AM   |  A+A-",
                               LEAD, SECOND, THIRD))
     assert article.published.startswith("2021-06-04")
+
+
+def test_dotted_numeric_dates_are_day_first_everywhere():
+    assert dates_in("05.03.2024 | 14:02", day_first=False)[0][0] == date(2024, 3, 5)
+    assert dates_in("05/03/2024 | 14:02", day_first=False)[0][0] == date(2024, 5, 3)

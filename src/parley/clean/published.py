@@ -65,7 +65,8 @@ def dates_in(text: str, day_first: bool = True) -> list[tuple[date, int, int]]:
                       match.start(), match.end()))
     for match in _NUMERIC.finditer(text):
         a, b = int(match.group("a")), int(match.group("b"))
-        day, month = (a, b) if day_first else (b, a)
+        # '05.03.2024' is day first everywhere: the month-first countries write slashes
+        day, month = (a, b) if day_first or match.group("sep") == "." else (b, a)
         if month > 12 >= day:  # '13/10/2018' can only be day-first, '10/13/2018' only month-first
             day, month = month, day
         found.append((_valid(int(match.group("year")), month, day), match.start(), match.end()))
