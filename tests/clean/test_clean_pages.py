@@ -395,3 +395,21 @@ def test_published_and_updated_on_one_line_with_widget_text():
 def test_dotted_numeric_dates_are_day_first_everywhere():
     assert dates_in("05.03.2024 | 14:02", day_first=False)[0][0] == date(2024, 3, 5)
     assert dates_in("05/03/2024 | 14:02", day_first=False)[0][0] == date(2024, 5, 3)
+
+
+def test_a_line_under_a_caption_label_is_a_caption():
+    _doc, article = read(page("Ministers meet on the border", "Image caption,",
+                              "Crowds gathered at the crossing as the talks went on", LEAD, SECOND, THIRD))
+    assert article.headline == "Ministers meet on the border" and "Crowds" not in article.body
+
+
+def test_a_wire_and_city_line_credits_the_wire_but_a_photo_line_does_not():
+    _doc, article = read(page("Ministers meet on the border", "WAM/Abu Dhabi", LEAD, SECOND, THIRD))
+    assert article.agency == "WAM"
+    _doc, article = read(page("Ministers meet on the border", "Photo / AFP", LEAD, SECOND, THIRD))
+    assert article.agency is None
+
+
+def test_a_page_type_label_is_not_an_author():
+    _doc, article = read(page("Ministers meet on the border", "12 January 2024", "Press Release", LEAD, SECOND))
+    assert article.authors == [] and article.published == "2024-01-12"

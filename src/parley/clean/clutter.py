@@ -188,7 +188,7 @@ def mark_lines(lines: list[Line]) -> None:
         if stamp:
             line.role, line.why, line.meta = "meta", "date", {"dates": [(1, stamp)]}
             continue
-        wire = agency_named(text) if len(line.words) <= 4 else None
+        wire = _credit_line(text) if len(line.words) <= 4 else None
         if wire:
             line.role, line.why, line.meta = "meta", "agency", {"agency": wire}
             continue
@@ -221,6 +221,15 @@ def _embedded_reason(text: str) -> str | None:
     if _POST_LINK.search(text) or _POST_SIGNATURE.search(text):
         return "embedded social media post"
     return None
+
+
+def _credit_line(text: str) -> str | None:
+    """'Reuters', 'QNA/Doha', 'AFP, Paris' on a line of its own: the story's wire; 'Photo / AFP' is a picture's."""
+    from .dateline import agency_in
+
+    if any(w in text.lower() for w in ("photo", "image", "picture", "file", "video", "getty")):
+        return None
+    return agency_named(text) or agency_in(text)
 
 
 def _date_inside(text: str) -> str | None:
@@ -512,7 +521,12 @@ def _site_name(url: str | None) -> str | None:
 
 def mark_captions(lines: list[Line], start: int, end: int) -> None:
     """A paragraph ending in a photo or wire credit ('... in Riyadh. (SPA)', '[File: ...]') above more
-    story is a photo caption: a story's own wire credit comes after its last paragraph."""
+    story is a photo caption: a story's own wire credit comes after its last paragraph. So is a line
+    under a 'Image caption' label."""
+    labels = clutter_vocab()["caption_labels"]
+    for above, line in zip(lines, lines[1:end]):
+        if not line.role and above.text.lower().strip(" ,.:") in labels:
+            line.role, line.why = "clutter", "photo caption"
     for line in lines[max(0, start - 3): end]:
         if line.role and line.role != "body":
             continue

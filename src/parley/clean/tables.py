@@ -119,6 +119,7 @@ def clutter_vocab() -> dict:
         "headline_labels": frozenset(data["headline_labels"]),
         "source_labels": tuple(data["source_labels"]),
         "chrome_phrases": tuple(data["chrome_phrases"]),
+        "caption_labels": frozenset(data["caption_labels"]),
     }
 
 
