@@ -413,3 +413,17 @@ def test_a_wire_and_city_line_credits_the_wire_but_a_photo_line_does_not():
 def test_a_page_type_label_is_not_an_author():
     _doc, article = read(page("Ministers meet on the border", "12 January 2024", "Press Release", LEAD, SECOND))
     assert article.authors == [] and article.published == "2024-01-12"
+
+
+def test_html_site_name_comes_first_and_the_table_adds_the_rest():
+    from parley.ids import content_id
+    from parley.records import Document
+
+    html = ("<!DOCTYPE html><html><head><title>Ministers meet</title>"
+            "<meta property='og:site_name' content='The Morning Desk'></head><body><article><h1>Ministers meet</h1>"
+            + "".join(f"<p>{p}</p>" for p in (LEAD, SECOND, THIRD)) + "</article></body></html>")
+    doc = Document(content_id(html), "page.html", "html", html, url="https://www.thehindu.com/news/x/article1.ece")
+    assert clean_document(doc, Options()).outlet == "The Morning Desk"
+    plain = html.replace("<meta property='og:site_name' content='The Morning Desk'>", "")
+    doc = Document(content_id(plain), "page.html", "html", plain, url="https://www.thehindu.com/news/x/article1.ece")
+    assert clean_document(doc, Options()).outlet == "The Hindu"
