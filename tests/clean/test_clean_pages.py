@@ -427,3 +427,8 @@ def test_html_site_name_comes_first_and_the_table_adds_the_rest():
     plain = html.replace("<meta property='og:site_name' content='The Morning Desk'>", "")
     doc = Document(content_id(plain), "page.html", "html", plain, url="https://www.thehindu.com/news/x/article1.ece")
     assert clean_document(doc, Options()).outlet == "The Hindu"
+
+
+def test_byline_with_a_place_only():
+    _doc, article = read(page("Ministers meet on the border", "By Tomas Ferreira in Maputo", LEAD, SECOND, THIRD))
+    assert article.authors == ["Tomas Ferreira"]

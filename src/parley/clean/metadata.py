@@ -92,7 +92,7 @@ def _strip_trailing_date(names: str) -> str:
     found = dates_in(names)
     if found:
         names = names[: found[0][1]].strip(" ,|·•-")
-        names = re.sub(r"\s+(?:in|from|at)\s+[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){0,2}$", "", names)
+    names = re.sub(r"\s+(?:in|from)\s+[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){0,2}$", "", names)  # '... in Accra'
     if has_date(names):
         names = re.split(r"\s*[|,·•]\s*(?=\S*\d|\w+\.?\s+\d)", names)[0]
     return names
