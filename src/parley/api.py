@@ -172,6 +172,13 @@ def check_date(value: str | None) -> str | None:
     raise UsageError("E031", value=value)
 
 
+def check_day(value: str | None) -> str | None:
+    """A --date value for ingest: one full day, YYYY-MM-DD."""
+    if value is not None and len(value) != 10:
+        raise UsageError("E031", value=value)
+    return check_date(value)
+
+
 def code(items: Iterable[tuple[str | None, str, str | None]], options: Options) -> Iterator[tuple[str | None, list[Event]]]:
     """Code (id, text, date) items without storing them: the text is taken as an article body."""
     from .pipeline import Pipeline
