@@ -64,10 +64,13 @@ def test_gdelt_rows_have_61_columns_and_carry_our_fields(linked_store, tmp_path)
     assert (sanction["Day"], sanction["MonthYear"], sanction["Year"]) == ("20190805", "201908", "2019")
     assert (sanction["EventCode"], sanction["EventBaseCode"], sanction["EventRootCode"]) == ("163", "163", "16")
     assert (sanction["Actor1Code"], sanction["Actor1CountryCode"], sanction["Actor2Name"]) == ("USAGOV", "USA", "NORTH KOREA")
-    assert (sanction["QuadClass"], sanction["GoldsteinScale"], sanction["DATEADDED"]) == ("3", "-8", "20190805140000")
+    assert (sanction["QuadClass"], sanction["GoldsteinScale"], sanction["DATEADDED"]) == ("3", "-8", "20190805050000")
     assert meeting["EventCode"] == "040" and meeting["EventRootCode"] == "04"
     assert (meeting["NumSources"], meeting["NumArticles"], meeting["NumMentions"]) == ("2", "2", "2")
-    assert (meeting["ActionGeo_FullName"], meeting["ActionGeo_Type"]) == ("Washington", "4")
+    assert (meeting["ActionGeo_FullName"], meeting["ActionGeo_Type"], meeting["ActionGeo_CountryCode"],
+            meeting["ActionGeo_ADM1Code"]) == ("Washington, District of Columbia, United States", "3", "US", "USDC")
+    assert abs(float(meeting["ActionGeo_Lat"]) - 38.9) < 0.1 and abs(float(meeting["ActionGeo_Long"]) + 77.0) < 0.1
+    assert (sanction["Actor1Geo_Type"], sanction["Actor1Geo_CountryCode"], sanction["Actor2Geo_CountryCode"]) == ("1", "US", "KN")
     assert meeting["SOURCEURL"] == "https://Yonhap.example/x"
 
 

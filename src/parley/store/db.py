@@ -233,6 +233,11 @@ class Store:
             args += local
         return where, args
 
+    def article_links(self) -> dict[str, tuple[str, str]]:
+        """article id -> (URL or '', when it was stored, ISO 8601 UTC): what exports cite."""
+        rows = self.db.execute("SELECT id, coalesce(url, ''), ingested_at FROM articles")
+        return {aid: (url, at) for aid, url, at in rows}
+
     def search(self, query: str, limit: int = 20, offset: int = 0) -> list[tuple[str, str, str]]:
         """(article_id, headline, snippet with [matches] marked) for an FTS5 query, best first."""
         rows = self.db.execute(
