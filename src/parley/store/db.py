@@ -95,10 +95,7 @@ class Store:
                 (a.id, a.source, a.url, a.headline, a.outlet, a.published, (a.published or "")[:10] or None,
                  a.language, a.duplicate_of, datetime.now(timezone.utc).isoformat(timespec="seconds"), _dumps(a)),
             )
-            self.db.execute(
-                "INSERT INTO articles_fts (article_id, headline, body) VALUES (?,?,?)",
-                (a.id, a.headline or "", a.body),
-            )
+            # articles_fts and quotes_fts follow their tables through triggers (store/tools.py)
             self.db.executemany(
                 "INSERT OR REPLACE INTO article_actors (article_id, actor_id, data) VALUES (?,?,?)",
                 [(a.id, actor.id, _dumps(actor)) for actor in records.actors],
@@ -108,13 +105,12 @@ class Store:
                 [(a.id, m.actor_id, m.start, m.end, m.text, m.kind) for m in records.mentions],
             )
             for q in records.quotes:
+                # an upsert, not OR REPLACE: a replaced row would leave its old full-text entry behind
                 self.db.execute(
-                    "INSERT OR REPLACE INTO quotes (id, article_id, speaker, speaker_actor_id, kind, data)"
-                    " VALUES (?,?,?,?,?,?)",
+                    "INSERT INTO quotes (id, article_id, speaker, speaker_actor_id, kind, data) VALUES (?,?,?,?,?,?)"
+                    " ON CONFLICT(id) DO UPDATE SET article_id=excluded.article_id, speaker=excluded.speaker,"
+                    " speaker_actor_id=excluded.speaker_actor_id, kind=excluded.kind, data=excluded.data",
                     (q.id, q.article_id, q.speaker, q.speaker_actor_id, q.kind, _dumps(q)),
-                )
-                self.db.execute(
-                    "INSERT INTO quotes_fts (quote_id, text, speaker) VALUES (?,?,?)", (q.id, q.text, q.speaker or "")
                 )
             for e in records.events:
                 lo, hi = date_bounds(e.date)
