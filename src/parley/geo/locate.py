@@ -10,9 +10,13 @@ from ..records import Event, EventActor, Location
 from .resolve import Place, geocode
 
 
+# actor `country` values that are kinds of international actor, not countries
+NON_STATE = frozenset({"IGO", "NGO", "IMG", "MNC", "ISM", "INT", "NGM"})
+
+
 def story_countries(codes: Iterable[str | None]) -> list[str]:
     """ISO alpha-3 codes of a story (actor countries, one per mention), most frequent first."""
-    counts = Counter(c for c in codes if c and len(c) == 3 and c.isalpha() and c.isupper())
+    counts = Counter(c for c in codes if c and len(c) == 3 and c.isalpha() and c.isupper() and c not in NON_STATE)
     return [c for c, _ in counts.most_common()]
 
 

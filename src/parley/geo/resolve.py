@@ -6,18 +6,22 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .gazetteer import City, Gazetteer, fold, load
+from .gazetteer import City, Gazetteer, fold, load, small_towns, subdivisions
 
 # A city in one of the story's countries wins over a namesake elsewhere unless the namesake is
 # this many times bigger: a story about Texas that says "Paris" still means Paris, France, when
 # the US is only one of several countries in it (and the place's own country is not given).
 WORLD_CITY_FACTOR = 20
+# How many of the story's countries (most mentioned first) speak for a city name: a country named
+# once in passing should not pull "Geneva" to Illinois.
+STORY_COUNTRIES = 2
 # A city this big wins over a US state of the same name: news that says "Washington" or "New York"
 # means the city far more often than the state (a small namesake town does not).
 MAJOR_CITY = 500_000
 # Words that follow a city's name without changing the place ("Kharkiv region", "Gaza City").
+# "Guantanamo Bay": a bay, port or base named after its town is next to it.
 PLACE_SUFFIXES = ("region", "province", "oblast", "city", "district", "governorate", "state", "area",
-                  "airport", "county", "prefecture")
+                  "airport", "county", "prefecture", "bay", "port", "air base", "base")
 
 
 @dataclass(frozen=True)
@@ -83,16 +87,45 @@ def _lookup(g: Gazetteer, key: str, hints: list[str], own: bool, state: Place | 
     us_state = g.us_states.get(key)
     candidates = g.cities.get(key, [])
     if us_state and not any(c.population >= MAJOR_CITY for c, _ in candidates):
-        if iso3 is None or ("USA" in hints and iso3 not in hints):
+        # a name of both (Georgia): the state when the story is more about the US than that country
+        if iso3 is None or ("USA" in hints and (iso3 not in hints or hints.index("USA") < hints.index(iso3))):
             return _state(g, us_state)
     if iso3:
         return country_place(iso3)
+    region = _subdivision(key, hints)
+    if region is not None and not any(_city_wins(c, region) for c, _ in candidates):
+        return region
     city = _best_city(candidates, hints, own, state)
-    return _city(g, city) if city else None
+    if city is None and hints:
+        city = _best_city(small_towns().get(key, []), hints[:1] if own else hints, True, state, local_only=True)
+    if city is not None:
+        return _city(g, city)
+    return region
+
+
+def _city_wins(city: City, region: Place) -> bool:
+    """Whether a city beats a province of the same name in one of the story's countries: a city in
+    that same country (a province is mostly named after its capital, and the city is in it), or a
+    major city anywhere."""
+    return city.iso2 == region.country_iso2 or city.population >= MAJOR_CITY
+
+
+def _subdivision(key: str, hints: list[str]) -> Place | None:
+    """A province or state of one of the story's countries (ISO 3166-2 names, from pycountry).
+    GeoNames as packaged has no shapes or points for them: the place has no coordinates."""
+    g = load()
+    for hint in hints:
+        if hint == "USA":  # US states are in the gazetteer itself, with points
+            continue
+        found = subdivisions().get((g.countries[hint].iso2, key))
+        if found is not None:
+            country = g.countries[hint]
+            return Place(found, "region", country.iso3, country.iso2, country.fips, country.fips, None, None, None)
+    return None
 
 
 def _best_city(candidates: list[tuple[City, bool]], hints: list[str], own: bool,
-               state: Place | None) -> City | None:
+               state: Place | None, local_only: bool = False) -> City | None:
     if not candidates:
         return None
     g = load()
@@ -101,14 +134,16 @@ def _best_city(candidates: list[tuple[City, bool]], hints: list[str], own: bool,
         in_state = [c for c, _ in candidates if c.iso2 == "US" and "US" + c.admin1 == state.adm1]
         if in_state:
             return max(in_state, key=lambda c: c.population)
-    biggest = max(candidates, key=lambda cm: (cm[1], cm[0].population))[0]
-    for rank, hint in enumerate(hints):
-        local = [c for c, _ in candidates if iso3[c.geonames_id] == hint]
+    biggest = max(candidates, key=lambda cm: (cm[0].population, cm[1]))[0]
+    for rank, hint in enumerate(hints[:STORY_COUNTRIES + (1 if own else 0)]):
+        # in the story's countries only a city's own name counts: GeoNames' alternate names carry
+        # strays (a US town listed as "Quebec") that would beat the real place
+        local = [c for c, main in candidates if iso3[c.geonames_id] == hint and (main or not local_only and own)]
         if local:
             best = max(local, key=lambda c: c.population)
-            if (rank == 0 and own) or biggest.population < WORLD_CITY_FACTOR * max(best.population, 1):
+            if (rank == 0 and own) or local_only or biggest.population < WORLD_CITY_FACTOR * max(best.population, 1):
                 return best
-    return biggest
+    return None if local_only else biggest
 
 
 def country_place(iso3: str) -> Place | None:
