@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parents[1]
 VOA = ROOT.parent / "shared" / "peers" / "voa" / "voa_stories.jsonl"
 PLACES = ROOT / "bench" / "data" / "voa_places.tsv"
 TOLERANCE_KM = {"city": 50, "region": 600}
-QUICK_STORIES = 6
+QUICK_STORIES = 3
 
 
 def km(lat1, lon1, lat2, lon2) -> float:
