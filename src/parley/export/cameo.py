@@ -45,6 +45,26 @@ def groups() -> dict[str, tuple[str, str]]:
 
 
 @cache
+def _group_pattern():
+    """Group names of four letters or more, longest first, as whole words: found inside a longer
+    name ("Group of Seven foreign ministers", "United Nations special envoy")."""
+    import re
+
+    names = sorted((n for n in groups() if len(n) >= 4), key=len, reverse=True)
+    return re.compile(r"\b(" + "|".join(re.escape(n) for n in names) + r")\b")
+
+
+def find_group(name: str, inside: bool = True) -> tuple[str, str]:
+    """(known-group code, kind) for an actor name: the name itself, else (`inside`) a group named
+    inside it."""
+    key = fold(name)
+    if key in groups():
+        return groups()[key]
+    found = _group_pattern().search(key) if inside else None
+    return groups()[found.group(1)] if found else ("", "")
+
+
+@cache
 def group_codes() -> frozenset[str]:
     return frozenset(row[0] for row in _table("cameo_groups.tsv"))
 
@@ -67,7 +87,9 @@ def actor_code(ref: EventActor | None) -> ActorCode | None:
     if ref is None:
         return None
     given = (ref.country or "").upper()
-    group, kind = groups().get(fold(ref.name), ("", ""))
+    # a group named inside a longer name only for actors without a country: "United States
+    # ambassador to NATO" is American, not NATO
+    group, kind = find_group(ref.name, inside=given in INTERNATIONAL or not given)
     if given in INTERNATIONAL:
         country, kind = "", given
     else:
