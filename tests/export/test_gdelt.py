@@ -119,3 +119,20 @@ def test_invalid_codes_are_caught():
     assert invalid_parts("IGOIGO") == ["IGO"]
     assert invalid_parts("USAXYZ") == ["XYZ"]
     assert invalid_parts("GOVUSA") == ["USA"]
+
+
+def test_the_command_writes_the_side_file_only_with_all_statuses(tmp_path):
+    from typer.testing import CliRunner
+
+    from parley.cli import app
+
+    db = str(tmp_path / "s.db")
+    with Store(db) as store:
+        fill(store, 40)
+    runner = CliRunner()
+    plain = runner.invoke(app, ["export", "-f", "gdelt", "-o", str(tmp_path / "a"), "--db", db])
+    every = runner.invoke(app, ["export", "-f", "gdelt", "-o", str(tmp_path / "b"), "--db", db, "--all-statuses"])
+    assert plain.exit_code == every.exit_code == 0
+    assert plain.stdout.split() == [str(tmp_path / "a" / "events.gdelt.tsv")]
+    assert every.stdout.split()[1] == str(tmp_path / "b" / "events.gdelt.status.tsv")
+    assert len(read_gdelt(tmp_path / "b" / "events.gdelt.tsv")) > len(read_gdelt(tmp_path / "a" / "events.gdelt.tsv"))
