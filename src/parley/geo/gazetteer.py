@@ -24,7 +24,7 @@ class Country:
     lon: float | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class City:
     geonames_id: int
     name: str
@@ -47,9 +47,10 @@ class Gazetteer:
 
 def fold(text: str) -> str:
     """Lower case without accents or punctuation at the ends: 'Kyiv’s' and 'kyiv' meet."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    text = text.replace("’", "'").strip().lower()
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text.replace("’", "'"))
+        text = "".join(c for c in text if not unicodedata.combining(c))
+    text = text.strip().lower()
     text = text.removeprefix("the ").removesuffix("'s")
     return " ".join(text.replace(".", "").strip(" ,;:-'\"").split())
 
@@ -57,6 +58,8 @@ def fold(text: str) -> str:
 def _latin(name: str) -> bool:
     # alternate names in other scripts and codes like 'HRK' (airports) are not how English news
     # writes a place; keep names in Latin letters with at least one lower-case letter
+    if name.isascii():
+        return name != name.upper()
     return any(c.islower() for c in name) and all(ord(c) < 0x250 or not c.isalpha() for c in name)
 
 
@@ -88,10 +91,10 @@ def load() -> Gazetteer:
     for c in by_id.values():
         city = City(c["geonameid"], c["name"], c["countrycode"], c.get("admin1code") or "",
                     c["latitude"], c["longitude"], int(c.get("population") or 0))
-        g.cities.setdefault(fold(c["name"]), []).append((city, True))
-        for alt in c.get("alternatenames") or []:
-            if _latin(alt) and fold(alt) != fold(c["name"]):
-                g.cities.setdefault(fold(alt), []).append((city, False))
+        main = fold(c["name"])
+        g.cities.setdefault(main, []).append((city, True))
+        for alt in {fold(a) for a in c.get("alternatenames") or [] if _latin(a)} - {main}:
+            g.cities.setdefault(alt, []).append((city, False))
         key = (city.iso2, city.admin1)
         w = max(city.population, 1)
         s = sums.setdefault(key, [0.0, 0.0, 0.0])
