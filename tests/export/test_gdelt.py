@@ -37,7 +37,7 @@ PUBLISHED = (
 def thousand(tmp_path_factory):
     folder = tmp_path_factory.mktemp("gdelt")
     with Store(str(folder / "s.db")) as store:
-        events = fill(store, 1000)
+        events = fill(store, 1300)
         paths = export_store(store, "gdelt", folder / "all", all_statuses=True)
         default = export_store(store, "gdelt", folder / "reported")
     return events, paths, default
@@ -65,7 +65,7 @@ def test_thousand_rows_read_back_with_the_published_names_and_no_invalid_code(th
     with path.open(encoding="utf-8", newline="") as f:
         rows = [_typed(r) for r in csv.DictReader(f, fieldnames=PUBLISHED, delimiter="\t", quoting=csv.QUOTE_NONE)]
     dated = [e for e in events if e.date]
-    assert len(rows) == len(dated) >= 700
+    assert len(rows) == len(dated) >= 1000
     bad = [(r["GlobalEventID"], c, r[c]) for r in rows for c in ("Actor1Code", "Actor2Code") if invalid_parts(r[c])]
     assert bad == []
     for r in rows:

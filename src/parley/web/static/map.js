@@ -5,7 +5,7 @@
   var el = document.getElementById("map");
   if (!el || typeof L === "undefined") { return; }
   var status = document.getElementById("map-status");
-  var map = L.map(el, { worldCopyJump: true, minZoom: 1, maxZoom: 9 }).setView([20, 10], 2);
+  var map = L.map(el, { worldCopyJump: true, minZoom: 1, maxZoom: 9, fadeAnimation: false }).setView([20, 10], 2);
   map.attributionControl.setPrefix(false);
   map.attributionControl.addAttribution("Outline: Natural Earth via world-atlas · Leaflet");
 
@@ -47,6 +47,7 @@
   json("/static/vendor/world-atlas-2.0.2/countries-110m.geojson").then(function (world) {
     L.geoJSON(world, { interactive: false,
       style: { color: "#8c8c8c", weight: 0.6, fillColor: "#f4f1ea", fillOpacity: 1 } }).addTo(map).bringToBack();
+    el.setAttribute("data-outline", "1");
   }).catch(function (err) { status.textContent = "World outline unavailable: " + err.message; });
 
   json(el.getAttribute("data-src")).then(function (data) {
@@ -61,5 +62,6 @@
     status.textContent = placed + " event(s) at " + data.features.length + " place(s)" +
       (data.unplaced ? "; " + data.unplaced + " without a known place" : "") + ". Click a circle for the latest.";
     if (data.features.length) { map.fitBounds(layer.getBounds(), { maxZoom: 5, padding: [24, 24] }); }
+    el.setAttribute("data-rendered", "1");
   }).catch(function (err) { status.textContent = "Could not load the events: " + err.message; });
 })();
