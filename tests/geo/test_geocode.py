@@ -68,3 +68,11 @@ def test_topojson_arcs_are_decoded_with_their_transform():
     [feature] = to_geojson(topology, "land")["features"]
     assert feature["geometry"]["coordinates"] == [[[10, 20], [11, 20], [11, 21], [10, 21]]]
     assert feature["properties"] == {"name": "A"}
+
+
+def test_countries_sit_at_their_centroid_even_across_the_antimeridian():
+    usa, fiji, russia = country_place("USA"), country_place("FJI"), country_place("RUS")
+    assert 35 < usa.lat < 42 and -105 < usa.lon < -92  # the middle of the contiguous states, not Washington
+    assert -19 < fiji.lat < -16 and (fiji.lon > 175 or fiji.lon < -178)
+    assert 55 < russia.lat < 68 and 80 < russia.lon < 120
+    assert country_place("XKX").lat is not None  # not in the outline: its capital

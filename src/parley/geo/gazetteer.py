@@ -72,10 +72,14 @@ def load() -> Gazetteer:
     g = Gazetteer()
     raw_cities = gc.get_cities().values()
     by_id = {c["geonameid"]: c for c in raw_cities}
+    centroids = _country_points()
     for iso2, c in gc.get_countries().items():
-        capital = next((x for x in raw_cities if x["countrycode"] == iso2 and x["name"] == c["capital"]), None)
-        country = Country(c["iso3"], iso2, c["fips"], c["name"], c["geonameid"], c["capital"],
-                          capital["latitude"] if capital else None, capital["longitude"] if capital else None)
+        # a country's point: its centroid (as GDELT places country-level events), else its capital
+        point = centroids.get(c["iso3"])
+        if point is None:
+            capital = next((x for x in raw_cities if x["countrycode"] == iso2 and x["name"] == c["capital"]), None)
+            point = (capital["latitude"], capital["longitude"]) if capital else (None, None)
+        country = Country(c["iso3"], iso2, c["fips"], c["name"], c["geonameid"], c["capital"], *point)
         g.countries[c["iso3"]] = country
         g.by_iso2[iso2] = country
         g.country_names.setdefault(fold(c["name"]), c["iso3"])
@@ -106,6 +110,15 @@ def load() -> Gazetteer:
     for code, s in gc.get_us_states().items():
         g.us_states[fold(s["name"])] = (code, s["name"], s["geonameid"])
     return g
+
+
+def _country_points() -> dict[str, tuple[float, float]]:
+    """iso3 -> centroid, from data/country_points.tsv (made from the explorer's world outline)."""
+    from importlib import resources
+
+    text = resources.files(__package__).joinpath("data/country_points.tsv").read_text("utf-8")
+    rows = [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
+    return {code: (float(lat), float(lon)) for code, lat, lon in rows}
 
 
 def _add_table_names(g: Gazetteer) -> None:

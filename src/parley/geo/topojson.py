@@ -54,7 +54,50 @@ def to_geojson(topology: dict, name: str) -> dict:
     return {"type": "FeatureCollection", "features": features}
 
 
+def _area_centroid(ring: list[list[float]]) -> tuple[float, float, float]:
+    """(area, x, y) of a ring by the shoelace formula, in degrees (plenty for a 1:110m outline)."""
+    xs = [x for x, _ in ring]
+    if max(xs) - min(xs) > 180:  # a ring across the antimeridian (Fiji, Chukotka): one side shifted
+        ring = [[x + 360 if x < 0 else x, y] for x, y in ring]
+    area = cx = cy = 0.0
+    for (x1, y1), (x2, y2) in zip(ring, ring[1:] + ring[:1]):
+        cross = x1 * y2 - x2 * y1
+        area += cross
+        cx += (x1 + x2) * cross
+        cy += (y1 + y2) * cross
+    if not area:
+        return 0.0, ring[0][0], ring[0][1]
+    return area / 2, cx / (3 * area), cy / (3 * area)
+
+
+def country_points(geojson: dict) -> dict[str, tuple[float, float]]:
+    """ISO numeric code -> (lat, lon): the centroid of each country's largest polygon (GDELT places
+    a country-level event at the country's centroid; the largest part keeps France in Europe)."""
+    points = {}
+    for feature in geojson["features"]:
+        if not feature.get("id"):
+            continue
+        geometry = feature["geometry"]
+        polygons = [geometry["coordinates"]] if geometry["type"] == "Polygon" else geometry["coordinates"]
+        area, x, y = max((_area_centroid(p[0]) for p in polygons), key=lambda a: abs(a[0]))
+        points[feature["id"]] = (round(y, 2), round((x + 180) % 360 - 180, 2))
+    return points
+
+
 def main(argv: list[str]) -> None:
+    if argv[0] == "--points":  # the country points table of geo/data from the converted outline
+        import pycountry
+
+        geojson = json.loads(Path(argv[1]).read_text(encoding="utf-8"))
+        lines = ["# country centroids (the largest polygon of Natural Earth 1:110m countries, world-atlas 2.0.2),",
+                 "# made by `python -m parley.geo.topojson --points countries-110m.geojson country_points.tsv`",
+                 "# iso3\tlat\tlon"]
+        for numeric, (lat, lon) in sorted(country_points(geojson).items()):
+            country = pycountry.countries.get(numeric=numeric)
+            if country is not None:
+                lines.append(f"{country.alpha_3}\t{lat}\t{lon}")
+        Path(argv[2]).write_text("\n".join(lines) + "\n", encoding="utf-8")
+        return
     source, name, target = argv
     geojson = to_geojson(json.loads(Path(source).read_text(encoding="utf-8")), name)
     Path(target).write_text(json.dumps(geojson, separators=(",", ":")), encoding="utf-8")
