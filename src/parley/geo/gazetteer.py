@@ -156,7 +156,10 @@ def subdivisions() -> dict:
     import pycountry
 
     found = {}
-    for sub in pycountry.subdivisions:
-        if sub.parent_code is None:  # top-level divisions only: states, provinces, regions
-            found.setdefault((sub.country_code, fold(sub.name)), sub.name)
+    # top-level divisions first, so they win a name they share with a lower one; lower ones
+    # still count (Indonesia's provinces sit under geographical units, Italy's regions above provinces)
+    for top in (True, False):
+        for sub in pycountry.subdivisions:
+            if (sub.parent_code is None) == top:
+                found.setdefault((sub.country_code, fold(sub.name)), sub.name)
     return found

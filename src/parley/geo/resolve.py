@@ -134,6 +134,12 @@ def _best_city(candidates: list[tuple[City, bool]], hints: list[str], own: bool,
         in_state = [c for c, _ in candidates if c.iso2 == "US" and "US" + c.admin1 == state.adm1]
         if in_state:
             return max(in_state, key=lambda c: c.population)
+    if hints and not local_only:
+        # GeoNames' other names of a far-away city ("Bali" for Bari) are weak evidence against a
+        # story that never mentions its country: only own names count outside the story's countries
+        candidates = [(c, main) for c, main in candidates if main or iso3[c.geonames_id] in hints]
+        if not candidates:
+            return None
     biggest = max(candidates, key=lambda cm: (cm[0].population, cm[1]))[0]
     for rank, hint in enumerate(hints[:STORY_COUNTRIES + (1 if own else 0)]):
         # in the story's countries only a city's own name counts: GeoNames' alternate names carry
