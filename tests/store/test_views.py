@@ -112,3 +112,18 @@ def test_datasette_serves_the_store_and_search_works(db_path):
     assert [r["id"] for r in found.json()] == ["a1"]
     assert quotes.status_code == 200 and len(quotes.json()) == 2
     assert flat.status_code == 200 and {r["cameo"] for r in flat.json()} == {"040"}
+
+
+def test_reprocessing_an_article_keeps_its_quotes_search_in_step(db_path):
+    from dataclasses import replace
+
+    records = make_records("a1")
+    with Store(db_path) as store:
+        store.add(records)
+        new_quote = replace(records.quotes[0], text="A lasting settlement")
+        assert store.replace_records(type(records)(records.article, records.actors, records.mentions, [new_quote],
+                                                  records.events))
+        assert [q.id for q in store.quotes(search="settlement")] == ["q-a1"]
+        assert list(store.quotes(search="progress")) == []
+        store.db.execute("INSERT INTO quotes_fts (quotes_fts) VALUES ('integrity-check')")
+        store.db.execute("INSERT INTO articles_fts (articles_fts) VALUES ('integrity-check')")
