@@ -312,13 +312,16 @@ def code(text: Annotated[Optional[str], typer.Argument(help="Text to code; omit 
 @app.command()
 def export(format: Annotated[str, typer.Option("--format", "-f", help=_one_of(EXPORT_FORMATS, "File format"), parser=_choice(EXPORT_FORMATS))],
            out: Annotated[str, typer.Option("--out", "-o", help="Folder to write into.")],
-           db: Db = None) -> None:
+           db: Db = None,
+           all_statuses: Annotated[bool, typer.Option(
+               "--all-statuses", help="GDELT: also planned, negated, hypothetical and historical events "
+               "(a side file names each row's status).")] = False) -> None:
     """Write the store's records in a file format."""
     from .export import export_store
 
     with _open(db) as store:
         try:
-            written = export_store(store, format, Path(out))
+            written = export_store(store, format, Path(out), all_statuses=all_statuses)
         except ParleyError as exc:
             _fail(exc)
     for path in written:
