@@ -48,7 +48,7 @@ class Entry:
     preps: tuple = DEFAULT_PREPS
     # the verb names this action only with a victim: "beat the protesters", not "beat around the bush"
     transitive: bool = False
-    # the subject of the passive-looking form is the one acting: "X is opposed to Y" (see extract._actor1)
+    # the subject of the passive-looking form is the one acting: "X is opposed to Y" (see arguments.actor1)
     stative: bool = False
 
 
