@@ -37,7 +37,7 @@ def test_command_to_own_forces_stays_a_demand(code, more):
 def test_failure_to_agree_is_a_rejection(code, more):
     events = code("France and Germany failed to reach a deal on farm subsidies on Monday.", more)
     assert {(e.type, e.cameo, e.status) for e in events} == {("REJECT", "120", "reported")}
-    assert {(e.actor1.country, e.actor2.country) for e in events} == {("FRA", "DEU"), ("DEU", "FRA")}
+    assert {(e.actor1.country, e.actor2.country) for e in events} == {("FRA", "DEU")}
 
 
 def test_did_not_agree_stays_a_negated_agreement(code, more):
@@ -89,7 +89,7 @@ def test_restated_demand(code, more):
 def test_return_to_the_negotiating_table(code, more):
     events = code("Iran and France will return to the negotiating table next week.", more)
     assert {(e.type, e.status) for e in events} == {("CONSULT", "planned")}
-    assert {(e.actor1.country, e.actor2.country) for e in events} == {("IRN", "FRA"), ("FRA", "IRN")}
+    assert {(e.actor1.country, e.actor2.country) for e in events} == {("IRN", "FRA")}
 
 
 def test_return_to_a_place_is_no_event(code, more):

@@ -1,4 +1,4 @@
-"""Clause-level event extraction over the dependency parse.
+"""Sentence-level event mentions over the dependency parse (the first step of events/document.py).
 
 For each action verb or event noun found in the lexicon: actor1 from the subject (following
 coordination, passives, relative clauses and pass-through verbs such as "is expected to"), actor2
@@ -7,11 +7,11 @@ Every actor span is resolved through ArticleActors; an event whose actor1 does n
 
 Coding conventions (see also the lexicon data):
 - `type` is the PLOVER type of the action itself and `status` says whether it happened; a meeting
-  announced for next week is CONSULT/planned. `cameo` follows CAMEO, where an announced cooperative
-  action is an intent (03x), so the two stay separately queryable.
+  announced for next week is CONSULT 040/planned; its announcement by an actor ("X said it will
+  meet Y") is a statement of its own, AGREE 036, as the CAMEO->PLOVER crosswalk codes intents.
 - Verbs that govern a complement (agree/offer to, urge/call on X to, refuse to, threaten to) code the
   governing act; the complement refines its CAMEO subcode and is not an event of its own.
-- Compound actors with no recipient give the reciprocal events (A->B and B->A), as CAMEO does.
+- Compound actors with no recipient of a symmetric act ("X and Y met") give one event X-Y (see story.py).
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 from ..ids import record_id
 from ..options import Options
 from ..records import Article, Event, Source
+from .story import EventMention, Story
 from ..actors import load_knowledge
 from . import frames
 from . import status as st
@@ -51,15 +52,21 @@ CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "par
 TEMPORAL_PREPS = frozenset({"on", "in", "at", "since", "during", "from", "until", "by", "before", "after", "of", "as", "for"})
 MAX_SENTENCE_TOKENS = 150
 MAX_PAIRS = 6
+# determiners that make an event noun a count of past acts: "several meetings", "repeated attacks"
+COUNTING = frozenset("several many numerous repeated multiple previous past earlier prior".split())
 
 
-def find_events(article: Article, doc, actors: ArticleActors, options: Options) -> list[Event]:
+def sentence_mentions(article: Article, doc, actors: ArticleActors, options: Options) -> tuple[list[EventMention], Story]:
+    """Every event each sentence tells, sentence by sentence, and the story they come from."""
     lex = load_lexicon()
     actors = EventActors(actors, load_knowledge(options))
     base = published_date(article.published)
-    events: list[Event] = []
+    mentions: list[EventMention] = []
+    texts, named = [], []
     seen: set = set()
-    for sent in doc.sents:
+    for n, sent in enumerate(doc.sents):
+        texts.append(sent.text)
+        named.append(_named(sent, actors))
         if not _codable(sent):
             continue
         here = _Sentence(sent)
@@ -69,8 +76,41 @@ def find_events(article: Article, doc, actors: ArticleActors, options: Options) 
                 key = (event.actor1.actor_id, event.actor2.actor_id if event.actor2 else None, event.type, event.trigger, sent.start)
                 if key not in seen:
                     seen.add(key)
-                    events.append(event)
-    return events
+                    mentions.append(EventMention(
+                        event, n, lemma=cand.trigger[0].lemma_.lower(), background=_background(cand),
+                        question=_question(cand), explicit_date=event.date_basis != "published",
+                        nearby=named[-1]))
+    return mentions, Story(article, tuple(texts), tuple(named))
+
+
+def _named(sent, actors) -> tuple:
+    """The actors a sentence names, in text order, once each."""
+    out, ids = [], set()
+    for m in actors.base.mentions_in(sent.start_char, sent.end_char):
+        actor = actors.base.actor(m.actor_id)
+        if actor is not None and actor.id not in ids:
+            ids.add(actor.id)
+            out.append(actors.ref(actor))
+    return tuple(out)
+
+
+def _background(cand) -> bool:
+    """Told as background: a relative clause on a noun ("X, who led the talks"), or a count of
+    past acts ("held three meetings", "several attacks")."""
+    if cand.verb is not None and cand.verb.dep_ == "relcl":
+        return True
+    noun = cand.noun
+    if noun is None or noun.tag_ != "NNS":
+        return False
+    return any(c.dep_ == "nummod" and c.like_num or c.dep_ in ("amod", "det") and c.lower_ in COUNTING
+               for c in noun.children)
+
+
+def _question(cand) -> bool:
+    """The trigger is a reporter's question: "Asked whether ..., X said" (a participle with no subject)."""
+    verb = cand.verb
+    return (verb is not None and verb.lemma_.lower() == "ask" and verb.tag_ == "VBN"
+            and not any(c.dep_ in ("nsubj", "nsubjpass", "auxpass", "aux") for c in verb.children))
 
 
 class _Sentence:
@@ -198,7 +238,8 @@ def _events(cand, sent, article, here, actors, lex, base, source):
     if second:
         pairs = list(product(first, second))
     elif len(first) >= 2 and (code.type in RECIPROCAL or cand.entry.cameo[:3] in RECIPROCAL_CODES):
-        pairs = [(a, b) for a in first for b in first if a[0].id != b[0].id]
+        # a symmetric act between the parties is one record, the party named first as actor1
+        pairs = [(a, b) for i, a in enumerate(first) for b in first[i + 1:] if a[0].id != b[0].id]
     else:  # "X and Y warned that ..." is two warnings, not a warning to each other
         pairs = [(a, None) for a in first]
     if code.mode == "phone" and not second:
@@ -206,7 +247,9 @@ def _events(cand, sent, article, here, actors, lex, base, source):
     # (code, cameo, status, date, basis, id tag): the action, and the actor's statement of it if any
     versions = []
     if statement is None:
-        versions.append((code, _status_cameo(code, status), status, date, basis, ()))
+        # the act keeps its own code whatever its status: a planned meeting is CONSULT 040, planned; the
+        # intent codes (03x, 13x, 12x) are for an actor's statement of it (below), so type and code agree
+        versions.append((code, code.cameo, status, date, basis, ()))
     else:
         if status == "planned":
             versions.append((code, code.cameo, status, date, basis, ()))
@@ -243,17 +286,6 @@ def _events(cand, sent, article, here, actors, lex, base, source):
                 )
             )
     return events
-
-
-def _status_cameo(code, status: str) -> str:
-    """CAMEO's code for an action in `status`: a planned cooperative action is an intent (03x), ..."""
-    if status == "planned" and code.root in INTENT_CODE:
-        return INTENT_CODE[code.root]
-    if status in ("planned", "hypothetical") and code.root in THREAT_CODE:
-        return THREAT_CODE[code.root]
-    if status == "negated" and code.root in REFINE["REJECT"]:
-        return REFINE["REJECT"][code.root]
-    return code.cameo
 
 
 def _statement_code(code, status: str, verb) -> str | None:

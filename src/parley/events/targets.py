@@ -1,0 +1,62 @@
+"""Cascade step: recover the target a clause leaves implicit.
+
+News names the other party once and then leaves it out: "Pakistan accused Kabul of sheltering the
+militants. The Taliban rejected the claim." The rejection is of Pakistan's claim. When an act that
+has an addressee or victim by nature (accusing, rejecting, demanding, attacking, sanctioning...)
+has none in its clause, the target is, in order:
+1. another party the same sentence names, not of the doer's own side;
+2. for a reaction (rejecting, accusing, threatening), the doer of an act told in the previous
+   sentence; else another party that sentence names;
+3. the party the lead is about.
+Multilateral meetings, mobilisation and protest often have no target at all and are left alone.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import replace
+
+from .story import EventMention, Story, same_actor
+
+# acts that have an addressee or victim by nature
+TARGETED = frozenset({"ACCUSE", "REJECT", "REQUEST", "THREATEN", "SUPPORT", "ASSAULT", "COERCE", "SANCTION",
+                      "AID", "AGREE", "RETREAT", "CONCEDE", "COOPERATE"})
+# acts that answer what another party said or did just before
+REACTIONS = frozenset({"REJECT", "ACCUSE", "THREATEN", "REQUEST"})
+
+
+def other_side(doer, candidate) -> bool:
+    """Is `candidate` a party other than `doer` and not of its own side (same state)?"""
+    if candidate is None or same_actor(doer, candidate):
+        return False
+    if doer is None:
+        return True
+    return not (doer.country and candidate.country and doer.country == candidate.country)
+
+
+def first_other(doer, candidates) -> object | None:
+    return next((c for c in candidates if other_side(doer, c)), None)
+
+
+def find_targets(mentions: list[EventMention], story: Story) -> list[EventMention]:
+    doers = defaultdict(list)  # sentence -> doers of the acts it tells
+    for m in mentions:
+        if m.event.actor1 is not None:
+            doers[m.sentence].append(m.event.actor1)
+    lead = story.lead_actors()
+    out = []
+    for m in mentions:
+        e = m.event
+        if e.actor2 is not None or e.type not in TARGETED:
+            out.append(m)
+            continue
+        # a co-doer of the sentence ("X and Y warned ...") is not the one acted on
+        nearby = [a for a in m.nearby if not any(same_actor(a, d) for d in doers[m.sentence])]
+        target = first_other(e.actor1, nearby)
+        if target is None and m.sentence > 0 and e.type in REACTIONS:
+            previous = m.sentence - 1
+            target = first_other(e.actor1, doers.get(previous, ())) or first_other(e.actor1, story.named[previous])
+        if target is None:
+            target = first_other(e.actor1, [a for a in lead if not any(same_actor(a, d) for d in doers[m.sentence])])
+        out.append(replace(m, event=replace(e, actor2=target)) if target is not None else m)
+    return out
