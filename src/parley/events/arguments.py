@@ -17,6 +17,8 @@ if TYPE_CHECKING:
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 NP_SKIP = frozenset({"relcl", "acl", "advcl", "punct", "cc", "conj", "prep", "appos", "ccomp", "xcomp", "mark"})
 NP_PREPS = frozenset({"of", "from", "in", "for", "throughout", "across"})  # "rebels in the Ivory Coast", "doctors from American aid groups"
+# verbs of talking whose object is the matter talked about, not the other party
+TOPIC_OBJECT_VERBS = frozenset("discuss debate review address raise examine consider".split())
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 
 
@@ -229,6 +231,8 @@ def actor2(cand, passive: bool, actors, lex):
                     if found:
                         return found
     for dep in ("dative", "dobj"):
+        if dep == "dobj" and verb.lemma_.lower() in TOPIC_OBJECT_VERBS:
+            continue  # "discussed China": what they talked about; the partner comes with "with"
         obj = next((c for c in verb.children if c.dep_ == dep and c not in cand.trigger), None)
         if obj is not None:
             target = next((c for c in obj.children if c.dep_ == "pobj"), obj) if dep == "dative" else obj

@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import replace
 
+from .nonevents import NON_POLITICAL_SECTORS
 from .story import EventMention, Story, same_actor
 
 # acts that have an addressee or victim by nature
@@ -34,8 +35,16 @@ def other_side(doer, candidate) -> bool:
     return not (doer.country and candidate.country and doer.country == candidate.country)
 
 
+def identified(candidate) -> bool:
+    """An implicit target must be a party we can place: a state, or a known political sector. A bare
+    name with neither (often a place or a publication taken for an actor) is too weak a guess."""
+    if candidate.sector in NON_POLITICAL_SECTORS:
+        return False
+    return bool(candidate.country or candidate.sector)
+
+
 def first_other(doer, candidates) -> object | None:
-    return next((c for c in candidates if other_side(doer, c)), None)
+    return next((c for c in candidates if other_side(doer, c) and identified(c)), None)
 
 
 def find_targets(mentions: list[EventMention], story: Story) -> list[EventMention]:
