@@ -355,6 +355,8 @@ class _Reader:
         info = self.title(head)
         if info.topical and country:
             country = None
+        if country is None and not info.topical:
+            country = self._country_after_of(chunk, head.end)
         words = [t for t in chunk if t.i >= head.start]
         lead = [t for t in chunk if t.i < head.start]
         while lead and lead[-1].lower_ in TITLE_PREFIX | QUALIFIER and lead[-1].i not in self.term_tok:
@@ -364,6 +366,20 @@ class _Reader:
         cand.titles.append(TitleSeen(_title_text(words), country, info.sector, info.cls, past,
                                      role=head.text.lower() not in NOT_ROLES))
         return True
+
+    def _country_after_of(self, chunk: list, after: int) -> str | None:
+        """"the foreign minister of Jordan", "adviser to the president of Chile": the country named after
+        "of" serves as the office's (an "envoy to X" or "for X" is sent to X, so only "of" counts)."""
+        for t in chunk:
+            if t.i < after or t.i not in self.term_tok or self.term_tok[t.i].start != t.i:
+                continue
+            prev = self.doc[t.i - 1]
+            if prev.lower_ == "the" and t.i > 1:
+                prev = self.doc[t.i - 2]
+            term = self.term(self.term_tok[t.i])
+            if prev.lower_ == "of" and term and term.kind in ("country", "capital") and term.actor_kind != "person":
+                return term.country
+        return None
 
     def _apposition_after(self, cand: Cand, end: int) -> None:
         """"Lee Do-hoon, special representative for ... at the Ministry of Foreign Affairs, told"."""
@@ -492,7 +508,7 @@ class _Reader:
         """The armed group named at token `at` when the noun after it is its fighters ("militants",
         "gunmen", "insurgents": titles of the armed-group sector)."""
         span = self.term_tok.get(at)
-        if span is None or info.sector != ARMED or info.kind != "group":
+        if span is None or info.sector != ARMED:
             return None
         term = self.term(span)
         return term if term is not None and term.kind in ("institution", "user") and term.sector == ARMED else None
@@ -703,7 +719,8 @@ def _common_word_at_start(span: Span) -> bool:
     """A one-word "name" that opens a sentence and is tagged as an adjective, participle or adverb is an
     ordinary word written with a capital, not an organisation."""
     t = span[0]
-    return len(span) == 1 and t.is_sent_start and t.tag_ in ("JJ", "VBN", "VBD", "VBG", "RB", "IN", "DT")
+    opens = t.is_sent_start or (t.i > 0 and t.nbor(-1).is_quote and (t.i == 1 or t.nbor(-2).is_sent_start))
+    return len(span) == 1 and opens and t.tag_ in ("JJ", "VBN", "VBD", "VBG", "RB", "IN", "DT")
 
 
 def _honorific_word(token) -> bool:

@@ -119,6 +119,7 @@ class _Resolver:
         self._members(cands)
         self._leaders()
         self._fallback_country()
+        self._join_acronyms()
         return self._records()
 
     # -- people ---------------------------------------------------------------------------------------
@@ -448,6 +449,30 @@ class _Resolver:
             d = max(before, key=lambda x: x[0])[1] if before else max(pool, key=lambda d: len(d.spans))
             d.spans.append((c.start, c.end, "description"))
 
+    def _join_acronyms(self) -> None:
+        """"the Baloch Liberation Army (BLA) ... BLA said": an organisation written in capitals whose
+        letters are the initials of an organisation the story names in full is that organisation."""
+        full: dict[str, list[Draft]] = {}
+        for d in self.drafts.values():
+            if d.kind == "organization" and d.spans:
+                for name in {d.name, *d.names}:
+                    letters = initials(name)
+                    if len(letters) >= 2:
+                        full.setdefault(letters, []).append(d)
+        for key, d in list(self.drafts.items()):
+            short = d.name.replace(".", "")
+            if d.kind != "organization" or d.fixed or not (2 <= len(short) <= 6 and short.isalpha() and short.isupper()):
+                continue
+            targets = [t for t in full.get(short, []) if t is not d]
+            if len({t.key for t in targets}) != 1:
+                continue
+            into = targets[0]
+            into.spans.extend(d.spans)
+            into.names.extend(n for n in d.names if n not in into.names)
+            into.countries.update(d.countries)
+            into.sectors.update(d.sectors)
+            del self.drafts[key]
+
     def _same_group(self, c: Cand) -> list[Draft]:
         head = self.k.office(c.head).lower()
         return [d for d in self.drafts.values() if d.kind == c.akind and d.name.lower().endswith(" " + head)]
@@ -555,6 +580,13 @@ def refers_back(c: Cand):
     if head in ALLIANCES:
         return lambda d: d.country() == "IGO" or head in d.name.lower().split()
     return None
+
+
+def initials(name: str) -> str:
+    """"Baloch Liberation Army" -> "BLA": the first letters of a name's capitalised words (small words
+    such as "of" and "and" skipped, as acronyms do)."""
+    words = [w for w in name.replace("-", " ").split() if w[:1].isupper()]
+    return "".join(w[0] for w in words) if len(words) >= 2 else ""
 
 
 def surname_keys(name: str, family_first: frozenset[str]) -> list[str]:
