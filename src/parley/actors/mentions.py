@@ -26,7 +26,7 @@ from spacy.util import filter_spans
 from ..options import Options
 from ..records import Article
 from .index import ArticleActors
-from .knowledge import Knowledge, Term, Title, load_knowledge
+from .knowledge import PERSON_LOOKALIKES, Knowledge, Term, Title, load_knowledge, not_an_actor
 from .wire import credit_tokens
 
 __all__ = ["find_actors", "load_knowledge", "Cand", "TitleSeen"]
@@ -46,6 +46,7 @@ ABBREVIATIONS = {"rep.": "Representative", "sen.": "Senator", "gen.": "General",
                  "maj. gen.": "Major General", "col.": "Colonel", "adm.": "Admiral"}
 NOT_ROLES = {"counterpart", "candidate"}
 GOVERNMENTS = {"administration", "government", "regime", "cabinet"}
+ARMED = "REB"  # the sector code of rebels, militants and other non-state armed groups
 _NO_TERM = Term("none", "", None)
 # forms of address: not part of the name, and the gender they give ("Mr Somchanh", "Ms. Kang", "Dr Ahmed")
 HONORIFICS = {"mr": "m", "mister": "m", "sir": "m", "mrs": "f", "ms": "f", "miss": "f", "madam": "f", "madame": "f",
@@ -254,6 +255,8 @@ class _Reader:
         governed = self._leader_government(name, end)
         if governed is not None:
             return governed
+        if not_an_actor(name, PERSON_LOOKALIKES) or self._platform(start, end):
+            return None  # "Beledweyne District", "INS Imphal", "X" read as people
         cand = Cand(ent.start, end, "name" if len(name.split()) > 1 else "surname", "person", name,
                     name_start=start, term=term)
         if honorific is not None:
@@ -266,6 +269,9 @@ class _Reader:
             self._apposition_before(cand, ent.start)
         self._coordinated(cand)
         return cand
+
+    def _platform(self, start: int, end: int) -> bool:
+        return not_an_actor(self.doc[start:end].text, ("platform",))
 
     def _honorific(self, ent_start: int, start: int, end: int) -> tuple[int | None, int]:
         """The token of a form of address just before or at the start of a name, and where the name
@@ -349,6 +355,8 @@ class _Reader:
         info = self.title(head)
         if info.topical and country:
             country = None
+        if country is None and not info.topical:
+            country = self._country_after_of(chunk, head.end)
         words = [t for t in chunk if t.i >= head.start]
         lead = [t for t in chunk if t.i < head.start]
         while lead and lead[-1].lower_ in TITLE_PREFIX | QUALIFIER and lead[-1].i not in self.term_tok:
@@ -358,6 +366,20 @@ class _Reader:
         cand.titles.append(TitleSeen(_title_text(words), country, info.sector, info.cls, past,
                                      role=head.text.lower() not in NOT_ROLES))
         return True
+
+    def _country_after_of(self, chunk: list, after: int) -> str | None:
+        """"the foreign minister of Jordan", "adviser to the president of Chile": the country named after
+        "of" serves as the office's (an "envoy to X" or "for X" is sent to X, so only "of" counts)."""
+        for t in chunk:
+            if t.i < after or t.i not in self.term_tok or self.term_tok[t.i].start != t.i:
+                continue
+            prev = self.doc[t.i - 1]
+            if prev.lower_ == "the" and t.i > 1:
+                prev = self.doc[t.i - 2]
+            term = self.term(self.term_tok[t.i])
+            if prev.lower_ == "of" and term and term.kind in ("country", "capital") and term.actor_kind != "person":
+                return term.country
+        return None
 
     def _apposition_after(self, cand: Cand, end: int) -> None:
         """"Lee Do-hoon, special representative for ... at the Ministry of Foreign Affairs, told"."""
@@ -458,6 +480,10 @@ class _Reader:
                     continue
                 pieces = countries or [(None, span.start, None)]
                 for code, at, owner in pieces:
+                    armed = self._armed_group_at(at, info)
+                    if armed is not None:  # "al-Shabab militants", "Hamas fighters": the group itself acts
+                        out.append(Cand(at, span.end, "name", armed.actor_kind, armed.name, armed.country, armed.sector, term=armed))
+                        continue
                     out.append(Cand(at, span.end, "description", "group" if info.kind == "group" else "organization",
                                     head, code, info.sector, head=head, definite=definite and not countries, owner=owner))
             else:
@@ -466,7 +492,7 @@ class _Reader:
                 if not countries and not definite:
                     continue
                 code, at, owner = countries[0] if countries else (None, span.start, None)
-                words = [t for t in left if t.i >= at and t.lower_ in TITLE_PREFIX]
+                words = [t for t in left if t.i >= at and t.lower_ in TITLE_PREFIX and t.i not in self.term_tok]
                 cand = Cand(min([at, *[t.i for t in words]]), span.end, "description", "person", _title_text([*words, *span]),
                             code, info.sector, head=head.lower(), cls=info.cls, definite=definite, owner=owner)
                 first = left[0] if left else span[0]
@@ -477,6 +503,15 @@ class _Reader:
                 out.append(cand)
             self.claimed.update(range(out[-1].start, span.end)) if out else None
         return out
+
+    def _armed_group_at(self, at: int, info: Title) -> Term | None:
+        """The armed group named at token `at` when the noun after it is its fighters ("militants",
+        "gunmen", "insurgents": titles of the armed-group sector)."""
+        span = self.term_tok.get(at)
+        if span is None or info.sector != ARMED:
+            return None
+        term = self.term(span)
+        return term if term is not None and term.kind in ("institution", "user") and term.sector == ARMED else None
 
     def _complement(self, cand: Cand) -> None:
         """"as Special Representative for North Korea": the title runs on over "for"/"of" and names."""
@@ -527,7 +562,8 @@ class _Reader:
             term = self.term(span)
             if term and term.country and term.kind in ("country", "demonym", "capital", "institution", "user") \
                     and term.actor_kind != "person" and (term.name if term.kind == "institution" else term.country) not in seen:
-                owner = None if term.country in self.k.countries else term.name
+                # "State Department spokesperson", "Hamas fighters": an institution's own people, named by it
+                owner = term.name if term.kind in ("institution", "user") or term.country not in self.k.countries else None
                 found.append((term.country, span.start, owner))
                 seen.add(term.name if term.kind == "institution" else term.country)
                 self.claimed.update(range(span.start, span.end))
@@ -644,6 +680,8 @@ class _Reader:
             if term and term.kind in ("institution", "user"):
                 out.append(Cand(start, end, "name", term.actor_kind, term.name, term.country, term.sector, term=term))
                 continue
+            if not_an_actor(span.text) or _common_word_at_start(span):
+                continue  # "the Minsk Protocol", "Telegram", a sentence's first word "Coordinated ..."
             codes = [self.term(self.term_tok[i]).country for i in range(start, end)
                      if i in self.term_tok and self.term(self.term_tok[i]) and self.term_tok[i].start == i]
             sectors = [self.title(self.title_tok[i]).sector for i in range(start, end) if i in self.title_tok]
@@ -675,6 +713,14 @@ class _Reader:
     def _north_south_mentions(self) -> list[Cand]:
         return [Cand(i, i + 1, "metonym", "country", self.k.country_name(code), code)
                 for i, code in sorted(self.north_south.items()) if i not in self.claimed]
+
+
+def _common_word_at_start(span: Span) -> bool:
+    """A one-word "name" that opens a sentence and is tagged as an adjective, participle or adverb is an
+    ordinary word written with a capital, not an organisation."""
+    t = span[0]
+    opens = t.is_sent_start or (t.i > 0 and t.nbor(-1).is_quote and (t.i == 1 or t.nbor(-2).is_sent_start))
+    return len(span) == 1 and opens and t.tag_ in ("JJ", "VBN", "VBD", "VBG", "RB", "IN", "DT")
 
 
 def _honorific_word(token) -> bool:

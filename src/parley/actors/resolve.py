@@ -27,7 +27,7 @@ from spacy.tokens import Doc
 from ..ids import actor_id
 from ..records import Actor, Article, Mention, Role
 from .index import ArticleActors
-from .knowledge import Knowledge, family_first_names
+from .knowledge import Knowledge, family_first_names, same_given_name
 from .leaders import same_office
 from .mentions import Cand
 
@@ -90,6 +90,7 @@ class _Resolver:
         self.subject: dict[int, bool] = {}  # mention token -> whether the mention is a clause subject
         self.group_last: dict[str, int] = {}
         self.homeless: list[Cand] = []  # "the Foreign Ministry" before any ministry with a country
+        self.pointing: list[Cand] = []  # "the militants", "the group", "the bloc": a named organisation
         self.family_first = family_first_names()
 
     def run(self, cands: list[Cand]) -> ArticleActors:
@@ -113,10 +114,12 @@ class _Resolver:
                 self._group(c)
             else:
                 self._named(c)
+        self._point_back()
         self._pronouns()
         self._members(cands)
         self._leaders()
         self._fallback_country()
+        self._join_acronyms()
         return self._records()
 
     # -- people ---------------------------------------------------------------------------------------
@@ -130,7 +133,27 @@ class _Resolver:
                 d.roles.setdefault(r.title.lower(), r)
             return d
         key = "person:" + _letters(c.name)
+        if key not in self.drafts:
+            same = self._written_otherwise(c.name)
+            if same is not None:
+                return same
         return self._draft(key, "person", c.name)
+
+    def _written_otherwise(self, name: str) -> Draft | None:
+        """A person already named with another form of the given name ("Steve" for "Stephen", "Bill" for
+        "William") or a family name one or two letters off ("Beigun" for "Biegun"): one person, since
+        one story rarely names two people whose names differ only so."""
+        given, family = _given_family(name, self.family_first)
+        if given is None:
+            return None
+        for d in self.drafts.values():
+            if d.kind != "person" or d.fixed:
+                continue
+            for other in d.names:
+                g, f = _given_family(other, self.family_first)
+                if g is not None and (f == family or _near(family, f)) and same_given_name(given, g):
+                    return d
+        return None
 
     def _surname_keys(self) -> dict[str, list[str]]:
         keys: dict[str, list[str]] = {}
@@ -411,11 +434,53 @@ class _Resolver:
 
     # -- groups, organisations, countries ----------------------------------------------------------------
 
+    def _point_back(self) -> None:
+        """"the attackers", "the militant group", "the bloc": the organisation of that kind the story
+        named last before the phrase, else the one it names most (a lead may describe before it names:
+        "Gunmen stormed a hotel ... al-Shabab said it carried out the attack"). With none, the phrase is
+        read as before (a group of the story's country, or nothing)."""
+        for c in self.pointing:
+            fits = refers_back(c)
+            pool = [d for d in self.drafts.values() if d.kind == "organization" and d.spans and fits(d)]
+            if not pool:
+                self._group(c, final=True)
+                continue
+            before = [(max(s for s, _, _ in d.spans if s < c.start), d) for d in pool if any(s < c.start for s, _, _ in d.spans)]
+            d = max(before, key=lambda x: x[0])[1] if before else max(pool, key=lambda d: len(d.spans))
+            d.spans.append((c.start, c.end, "description"))
+
+    def _join_acronyms(self) -> None:
+        """"the Baloch Liberation Army (BLA) ... BLA said": an organisation written in capitals whose
+        letters are the initials of an organisation the story names in full is that organisation."""
+        full: dict[str, list[Draft]] = {}
+        for d in self.drafts.values():
+            if d.kind == "organization" and d.spans:
+                for name in {d.name, *d.names}:
+                    letters = initials(name)
+                    if len(letters) >= 2:
+                        full.setdefault(letters, []).append(d)
+        for key, d in list(self.drafts.items()):
+            short = d.name.replace(".", "")
+            if d.kind != "organization" or d.fixed or not (2 <= len(short) <= 6 and short.isalpha() and short.isupper()):
+                continue
+            targets = [t for t in full.get(short, []) if t is not d]
+            if len({t.key for t in targets}) != 1:
+                continue
+            into = targets[0]
+            into.spans.extend(d.spans)
+            into.names.extend(n for n in d.names if n not in into.names)
+            into.countries.update(d.countries)
+            into.sectors.update(d.sectors)
+            del self.drafts[key]
+
     def _same_group(self, c: Cand) -> list[Draft]:
         head = self.k.office(c.head).lower()
         return [d for d in self.drafts.values() if d.kind == c.akind and d.name.lower().endswith(" " + head)]
 
     def _group(self, c: Cand, final: bool = False) -> None:
+        if not c.country and c.definite and not final and refers_back(c) is not None:
+            self.pointing.append(c)  # "the militants", "the bloc": decided once every name is read
+            return
         if c.country:
             name = f"{self._owner(c)} {self.k.office(c.head)}"
             d = self._draft(actor_id(c.akind, name), c.akind, name)
@@ -495,6 +560,35 @@ class _Resolver:
         return ArticleActors(actors, mentions)
 
 
+# a group description that refers back to a named organisation, by what the organisation must be
+ARMED = "REB"  # the sector code of rebels, militants and other non-state armed groups
+ALLIANCES = frozenset({"bloc", "alliance", "coalition"})
+NON_STATE = frozenset({None, "NGO", "IMG"})
+
+
+def refers_back(c: Cand):
+    """A test a named organisation must pass to be what a definite description without a country
+    means, or None when the description is not one that refers back:
+    - armed-group nouns ("the militants", "the attackers", "the militant group"): an armed group;
+    - "the group": an armed group, or an organisation that belongs to no state;
+    - "the bloc", "the alliance", "the coalition": an organisation of states, or one so named."""
+    head = (c.head or "").lower()
+    if c.sector == ARMED:
+        return lambda d: d.sector() == ARMED
+    if head == "group":
+        return lambda d: d.sector() == ARMED or d.country() in NON_STATE or "group" in d.name.lower().split()
+    if head in ALLIANCES:
+        return lambda d: d.country() == "IGO" or head in d.name.lower().split()
+    return None
+
+
+def initials(name: str) -> str:
+    """"Baloch Liberation Army" -> "BLA": the first letters of a name's capitalised words (small words
+    such as "of" and "and" skipped, as acronyms do)."""
+    words = [w for w in name.replace("-", " ").split() if w[:1].isupper()]
+    return "".join(w[0] for w in words) if len(words) >= 2 else ""
+
+
 def surname_keys(name: str, family_first: frozenset[str]) -> list[str]:
     """Lower-case forms a person may be called by alone: the last name, or the first for East Asian
     order ("Kim" of "Kim Jong-un", "Wang" of "Wang Yi")."""
@@ -509,6 +603,16 @@ def surname_keys(name: str, family_first: frozenset[str]) -> list[str]:
     if words[0] in family_first or "-" in words[-1]:
         keys.append(words[0].lower())
     return keys
+
+
+def _given_family(name: str, family_first: frozenset[str]) -> tuple[str | None, str]:
+    """(first given name, lower-case family name) of a name written given name first; (None, "")
+    for one word or a name written family name first ("Kim Jong-un"), whose given names are not
+    English ones."""
+    words = [w.strip(",'") for w in name.split() if w.strip(",'")]
+    if len(words) < 2 or words[0] in family_first or "-" in words[-1]:
+        return None, ""
+    return words[0], words[-1].lower()
 
 
 def _near(word: str, key: str) -> bool:

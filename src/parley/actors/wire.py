@@ -24,6 +24,19 @@ _DATELINE = re.compile(
     rf"{_SP}*(?:—|–|--|-(?=\s))"
 )
 _PAREN = re.compile(r"\(([^()\n]{1,40})\)")
+# Lines that credit the people who made the story, or point to other stories, are about the page, not
+# the news: "Jane Roe contributed to this report.", "(Reporting by A; Editing by B)", "By John Doe",
+# "Jane Roe reported from Kyiv.", "SEE ALSO: ...", "Related: ...". Their names are not actors.
+_CREDIT_LINES = [
+    re.compile(r"(?im)^[^\n]{0,200}?\bcontributed(?:\s+reporting(?:\s+(?:to|for)\s+(?:this|the)\s+(?:report|story|article))?|"
+               r"\s+(?:to|for)\s+(?:this|the)\s+(?:report|story|article))\s*\.?\s*\)?\s*$"),
+    re.compile(r"(?im)^[ \t(]*(?:additional\s+)?(?:reporting|writing|editing|edited|written|compiled|produced|"
+               r"translated|graphics|photos?)\s+by\b[^\n]*$"),
+    re.compile(r"(?m)^[ \t]*By\s+[A-Z][^\n.!?]{0,80}$"),
+    re.compile(r"(?m)^[ \t]*[A-Z][\w.'’-]+(?:[ \t]+[A-Z][\w.'’-]+){0,3}(?:[ \t]+and[ \t]+[A-Z][\w.'’-]+(?:[ \t]+[A-Z][\w.'’-]+){0,3})?"
+               r"[ \t]+reported[ \t]+from[ \t]+[A-Z][^\n]{0,40}$"),
+    re.compile(r"(?im)^[ \t]*(?:see also|read more|related|also read|read also|more|watch|listen|recommended)[ \t]*:[^\n]*$"),
+]
 
 
 def credit_spans(article: Article, text: str, knowledge: Knowledge) -> list[tuple[int, int]]:
@@ -35,7 +48,22 @@ def credit_spans(article: Article, text: str, knowledge: Knowledge) -> list[tupl
     for m in _PAREN.finditer(text):
         if _is_outlet(m.group(1), article, knowledge):
             spans.append((m.start(), m.end()))
+    spans.extend(credit_lines(text))
     return spans
+
+
+def credit_lines(text: str) -> list[tuple[int, int]]:
+    """Character ranges of credit and link lines (see `_CREDIT_LINES`); a line that ends in a credit
+    sentence after other sentences ("... said. Jane Roe contributed to this report.") loses only the credit."""
+    out = []
+    for pattern in _CREDIT_LINES:
+        for m in pattern.finditer(text):
+            a, b = m.start(), m.end()
+            stop = max(text.rfind(". ", a, b), text.rfind("? ", a, b), text.rfind("! ", a, b), text.rfind("” ", a, b))
+            if stop >= 0 and "contributed" in text[stop:b]:
+                a = stop + 2
+            out.append((a, b))
+    return out
 
 
 def credit_tokens(article: Article, doc: Doc, knowledge: Knowledge) -> set[int]:
