@@ -47,7 +47,7 @@ def test_compound_subject_gives_reciprocal_events(code, known):
     events = code("France and Germany signed a treaty of friendship.", known)
     pairs = {(e.actor1.country, e.actor2.country) for e in events}
     assert pairs == {("FRA", "DEU")}  # a symmetric act: one record, the party named first as actor1
-    assert {e.type for e in events} == {"SUPPORT"} and {e.cameo for e in events} == {"057"}
+    assert {e.type for e in events} == {"AGREE"} and {e.cameo for e in events} == {"057"}  # signing: AGREE (guideline)
     assert len({e.id for e in events}) == 1
 
 

@@ -142,7 +142,18 @@ def actor1(cand, actors):
             # "X said it will ..." / "X said their forces had ...": the speaker's own side
             resolved = _speaker(verb, actors)
         found.extend(resolved)
-    return found, False
+    return _speaking_for(found, verb, actors), False
+
+
+def _speaking_for(found, verb, actors):
+    """'Russian President X said Russia supports ...': an official announcing what their own state
+    does is the one acting (the statement is theirs), as a coder names the most specific actor."""
+    if len(found) != 1 or found[0][0].kind != "country":
+        return found
+    speaker = _speaker(verb, actors)
+    if len(speaker) == 1 and speaker[0][0].kind != "country" and speaker[0][0].country == found[0][0].country:
+        return speaker
+    return found
 
 
 def _own_actors(noun, actors):
@@ -231,9 +242,21 @@ def actor2(cand, passive: bool, actors, lex):
                     if found:
                         return found
     for dep in ("dative", "dobj"):
-        if dep == "dobj" and verb.lemma_.lower() in TOPIC_OBJECT_VERBS:
-            continue  # "discussed China": what they talked about; the partner comes with "with"
         obj = next((c for c in verb.children if c.dep_ == dep and c not in cand.trigger), None)
+        if obj is not None and dep == "dobj" and verb.lemma_.lower() in TOPIC_OBJECT_VERBS:
+            # "discussed China": what they talked about; the partner comes with "with", which the
+            # parser may hang on the matter ("discussed trade with X")
+            found = _prep_objects(obj, ("with",), actors)
+            if found:
+                return found
+            continue
+        owner = _possessor(obj) if obj is not None and dep == "dobj" else None
+        if owner is not None:
+            # "condemned Russia's invasion of Ukraine", "rejected Pakistan's claim": the owner of
+            # the act or words acted on is the one it is aimed at
+            found = resolve_np(owner, actors)
+            if found:
+                return found
         if obj is not None:
             target = next((c for c in obj.children if c.dep_ == "pobj"), obj) if dep == "dative" else obj
             found = resolve_np(target, actors)
@@ -244,6 +267,13 @@ def actor2(cand, passive: bool, actors, lex):
                 if found:
                     return found
     return _prep_objects(verb, cand.entry.preps, actors)
+
+
+def _possessor(noun):
+    """The possessive owner of a common noun ("Pakistan's allegation"), not of a name or pronoun."""
+    if noun.pos_ != "NOUN":
+        return None
+    return next((c for c in noun.children if c.dep_ == "poss" and c.pos_ != "PRON"), None)
 
 
 def _prep_objects(head, preps, actors):

@@ -170,9 +170,12 @@ def candidates(sent, lex, actors) -> list[Candidate]:
             governed.add(comp.i)
             inner = next((c for c in cands if c.verb is not None and c.verb.i == comp.i), None)
             if inner is not None and cand.cameo == cand.entry.cameo:
-                refined = REFINE[code.type].get(lex.code(inner.cameo).root)
-                if refined:
-                    cand.cameo = refined
+                kind = code.type
+                if kind == "AGREE" and _negated(comp):
+                    kind = "REJECT"  # "vowed never to recognise", "promised not to attend": a refusal
+                refined = REFINE[kind].get(lex.code(inner.cameo).root)
+                if refined or kind != code.type:
+                    cand.cameo = refined or frames.REJECTION
     cands = [c for c in cands if c.verb is None or c.verb.i not in governed]
     for tok in sent:
         if tok.pos_ not in ("NOUN", "PROPN") or tok.i in taken:
@@ -192,6 +195,11 @@ def candidates(sent, lex, actors) -> list[Candidate]:
             continue
         cands.append(Candidate(None, tok, entry, [tok], frame=frame))
     return cands
+
+
+def _negated(verb) -> bool:
+    """Does `verb` carry its own negation ("not to attend", "never to recognise")?"""
+    return any(c.dep_ == "neg" or c.dep_ == "advmod" and c.lower_ == "never" for c in verb.children)
 
 
 def ongoing_verb(noun):

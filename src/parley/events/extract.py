@@ -237,6 +237,9 @@ def _events(cand, sent, article, here, actors, lex, base, source):
     trigger = " ".join(t.text for t in sorted(cand.trigger, key=lambda t: t.i))
     if second:
         pairs = list(product(first, second))
+    elif len(first) >= 2 and _each_other(cand.verb) and code.type not in RECIPROCAL:
+        # "X and Y blamed each other": each accuses the other, one event per direction
+        pairs = [(a, b) for a in first for b in first if a[0].id != b[0].id]
     elif len(first) >= 2 and (code.type in RECIPROCAL or cand.entry.cameo[:3] in RECIPROCAL_CODES):
         # a symmetric act between the parties is one record, the party named first as actor1
         pairs = [(a, b) for i, a in enumerate(first) for b in first[i + 1:] if a[0].id != b[0].id]
@@ -286,6 +289,16 @@ def _events(cand, sent, article, here, actors, lex, base, source):
                 )
             )
     return events
+
+
+def _each_other(verb) -> bool:
+    """Is the object of `verb` the reciprocal pronoun ("blamed each other", "accused one another")?"""
+    if verb is None:
+        return False
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    objects += [g for p in verb.children if p.dep_ == "prep" for g in p.children if g.dep_ == "pobj"]
+    return any(o.lower_ in ("other", "another") and any(c.lower_ in ("each", "one") for c in o.children)
+               for o in objects)
 
 
 def _statement_code(code, status: str, verb) -> str | None:

@@ -45,8 +45,23 @@ def quad_of(type_: str) -> int | None:
     return type_quad().get(type_)
 
 
+WITHDRAW_ROOT = "087"  # withdraw (troops, from a place)
+LEAVE_ORGANISATION = "161"  # reduce or break relations: leaving an organisation is a sanction of it
+INTERNATIONAL = "IGO"  # the country field of an international organisation
+
+
+def refined_cameo(event: Event) -> str | None:
+    """The code the act's target makes of it: withdrawing from an international organisation is
+    leaving it (SANCTION, as the guideline files exits), not a military pull-back (RETREAT)."""
+    cameo = event.cameo
+    if cameo and cameo.startswith(WITHDRAW_ROOT) and event.actor2 is not None and event.actor2.country == INTERNATIONAL:
+        return LEAVE_ORGANISATION
+    return cameo
+
+
 def coded(event: Event) -> Event:
     """The event with type and Goldstein from its CAMEO code, and the quad of that type."""
+    event = replace(event, cameo=refined_cameo(event))
     if not event.cameo:
         return replace(event, quad=quad_of(event.type))
     from .lexicon import load_lexicon  # the lexicon reads quads from here
