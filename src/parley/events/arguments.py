@@ -19,6 +19,8 @@ NP_SKIP = frozenset({"relcl", "acl", "advcl", "punct", "cc", "conj", "prep", "ap
 NP_PREPS = frozenset({"of", "from", "in", "for", "throughout", "across"})  # "rebels in the Ivory Coast", "doctors from American aid groups"
 # verbs of talking whose object is the matter talked about, not the other party
 TOPIC_OBJECT_VERBS = frozenset("discuss debate review address raise examine consider".split())
+# verbs that link a subject to a state: "stands accused", "remains detained", "got arrested"
+LINKING = frozenset("be stand remain become get seem appear feel look stay".split())
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 
 
@@ -111,6 +113,13 @@ def subjects(verb):
     return [], passive
 
 
+def _passive_participle(verb) -> bool:
+    """A bare past participle hung on another verb is passive: "X stands accused of ...", "if
+    convicted, X ..." name the one acted on, not the doer."""
+    hung = verb.dep_ in ("acomp", "oprd", "advcl") or verb.dep_ == "xcomp" and verb.head.lemma_.lower() in LINKING
+    return verb.tag_ == "VBN" and hung and not any(c.dep_ in ("aux", "nsubj") for c in verb.children)
+
+
 def actor1(cand, actors):
     verb = cand.verb
     if cand.noun is not None:
@@ -129,6 +138,7 @@ def actor1(cand, actors):
             if verb is None or _inside_subject(cand.noun, verb):
                 return [], False
     subj, passive = subjects(verb)
+    passive = passive or _passive_participle(verb)
     if passive and cand.entry.stative and not any(c.dep_ == "agent" for c in verb.children):
         passive = False
     if passive:

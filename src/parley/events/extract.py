@@ -247,6 +247,8 @@ def _events(cand, sent, article, here, actors, lex, base, source):
         pairs = [(a, None) for a in first]
     if code.mode == "phone" and not second:
         return []
+    if cand.verb is None and cand.frame is None and not second:
+        return []  # a bare event noun names an act only with its partner: "in a meeting with X", not "at a meeting"
     # (code, cameo, status, date, basis, id tag): the action, and the actor's statement of it if any
     versions = []
     if statement is None:

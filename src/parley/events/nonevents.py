@@ -4,6 +4,8 @@
   are the page's furniture, not its news;
 - questions: a sentence that asks, and the participle of a reporter's question ("Asked whether ...,
   X said"), put no act on record;
+- meetings at home: a CONSULT between two parties of one state (purely domestic routine), or a
+  visit to a place that is no identifiable party (a town taken for an actor);
 - acts by actors outside politics: the press, scholars and analysts, businesses (their sector in
   the actor tables). They may still be on the receiving end ("police arrested a journalist").
 """
@@ -45,11 +47,21 @@ def political(mention: EventMention) -> bool:
     return actor is None or actor.sector not in NON_POLITICAL_SECTORS or mention.event.type == "PROTEST"
 
 
+def domestic_meeting(mention: EventMention) -> bool:
+    e = mention.event
+    if e.type != "CONSULT" or e.actor1 is None or e.actor2 is None:
+        return False
+    a, b = e.actor1, e.actor2
+    if a.country and b.country and a.country == b.country and a.country != "IGO":
+        return True
+    return e.mode == "visit" and not (b.country or b.sector)
+
+
 def drop_non_events(mentions: list[EventMention], story: Story) -> list[EventMention]:
     kept = []
     for m in mentions:
         text = story.sentences[m.sentence] if m.sentence < len(story.sentences) else ""
-        if is_furniture(text) or is_question(text) or m.question or not political(m):
+        if is_furniture(text) or is_question(text) or m.question or not political(m) or domestic_meeting(m):
             continue
         kept.append(m)
     return kept
