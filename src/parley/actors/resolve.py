@@ -546,7 +546,7 @@ class _Resolver:
             country = d.country()
             roles = [Role(r.title, r.country or country, r.first_seen, r.last_seen) for r in d.roles.values()]
             aliases = sorted({n for n in d.names if n != name})
-            count = 0
+            count, written = 0, Counter()
             for start, end, kind in sorted(set(d.spans)):
                 a, b = doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
                 if (a, b) in taken:
@@ -555,6 +555,11 @@ class _Resolver:
                 count += 1
                 text = source[a:b]
                 mentions.append(Mention(article.id, aid, text, a, b, kind))
+                if kind == "name":
+                    written[text[4:] if text.lower().startswith("the ") else text] += 1
+            if d.fixed and d.kind != "person":
+                name = _as_spelt(name, written)
+                aliases = sorted({n for n in [*d.names, d.name] if n != name})
             actors.append(Actor(aid, name, aliases, d.kind, country, d.sector(), roles, count))
         mentions.sort(key=lambda m: (m.start, -m.end))
         return ArticleActors(actors, mentions)
@@ -622,6 +627,16 @@ def _near(word: str, key: str) -> bool:
 
 def _letters(name: str) -> str:
     return "".join(ch for ch in name.lower() if ch.isalnum())
+
+
+def _as_spelt(name: str, written: Counter) -> str:
+    """A known organisation under the story's own spelling of its name ("al-Shabab" where the table
+    says "al-Shabaab"): names are transliterated many ways and a record should read like its story.
+    Only a spelling of the same name counts, never a short form ("UN") or another name."""
+    plain = _letters(name)
+    variants = [(n, w) for w, n in written.items() if _letters(w) != plain and not w.isupper()
+                and len(_letters(w)) >= 5 and _letters(w)[:1] == plain[:1] and fuzz.ratio(_letters(w), plain) >= 85]
+    return max(variants)[1] if variants else name
 
 
 def _canonical(d: Draft) -> str:
