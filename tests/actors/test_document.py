@@ -111,3 +111,16 @@ def test_articles_naming_one_person_by_a_short_given_name_merge():
     c = Actor("person:c", "Mark Kowalski", [], "person", "USA", "GOV", [], 1)
     actors, mapping = merge_actors([("2020-01-01", a), ("2020-01-02", b), ("2020-01-03", c)])
     assert mapping["person:a"] == mapping["person:b"] != mapping["person:c"]
+
+
+def test_faiths_regions_and_describing_words_are_not_actors(actors_of):
+    assert not_an_actor("Islam") and not_an_actor("the Indo-Pacific region") and not_an_actor("New York-based")
+    assert not not_an_actor("Moon Jae-in", ("place", "vehicle"))
+    found = actors_of("Beyond Ukraine, the talks covered trade. The group Human Rights Watch said the vote was unfair.")
+    assert "Beyond Ukraine" not in names(found)
+
+
+def test_the_group_is_not_any_unknown_organisation(actors_of):
+    found = actors_of("Officials at the Harbor Institute said the group of villagers had left. The group later returned.")
+    institute = [a for a in found.actors if a.name == "Harbor Institute"]
+    assert not institute or "group" not in mentions_of(found, institute[0])

@@ -575,13 +575,14 @@ def refers_back(c: Cand):
     """A test a named organisation must pass to be what a definite description without a country
     means, or None when the description is not one that refers back:
     - armed-group nouns ("the militants", "the attackers", "the militant group"): an armed group;
-    - "the group": an armed group, or an organisation that belongs to no state;
+    - "the group": an armed group, a non-governmental one, or one with "Group" in its name;
     - "the bloc", "the alliance", "the coalition": an organisation of states, or one so named."""
     head = (c.head or "").lower()
     if c.sector == ARMED:
         return lambda d: d.sector() == ARMED
     if head == "group":
-        return lambda d: d.sector() == ARMED or d.country() in NON_STATE or "group" in d.name.lower().split()
+        return lambda d: d.sector() == ARMED or (d.country() in NON_STATE and d.country() is not None) \
+            or "group" in d.name.lower().split()
     if head in ALLIANCES:
         return lambda d: d.country() == "IGO" or head in d.name.lower().split()
     return None
