@@ -124,3 +124,26 @@ def test_the_group_is_not_any_unknown_organisation(actors_of):
     found = actors_of("Officials at the Harbor Institute said the group of villagers had left. The group later returned.")
     institute = [a for a in found.actors if a.name == "Harbor Institute"]
     assert not institute or "group" not in mentions_of(found, institute[0])
+
+
+def test_a_lead_that_describes_is_the_person_named_next(actors_of):
+    found = actors_of("The U.N. special envoy for Libya is calling for an end to the fighting. "
+                      "Martin Holmberg issued his appeal on Friday in Geneva.")
+    assert "The U.N. special envoy" in mentions_of(found, person(found, "Martin Holmberg"))
+
+
+def test_an_indefinite_description_in_the_lead_is_named_further_down(actors_of):
+    found = actors_of("A Peruvian judge ordered the journalist back to prison on Monday. The hearing was short. "
+                      "Lawyers objected. Judge Rosa Quispe said the order stands.")
+    judge = person(found, "Rosa Quispe")
+    assert judge.country == "PER" and "Peruvian judge" in mentions_of(found, judge)
+
+
+def test_a_titled_newcomer_is_not_the_description_before(actors_of):
+    found = actors_of("The U.S. ambassador said the vote was a mistake. Jan Novak, an analyst at the Prague Institute, disagreed.")
+    assert "The U.S. ambassador" not in mentions_of(found, person(found, "Jan Novak"))
+
+
+def test_hong_kong_groups_are_named_by_the_place(actors_of):
+    found = actors_of("Hong Kong authorities rejected the claims on Monday.")
+    assert "Hong Kong authorities" in names(found)

@@ -726,7 +726,9 @@ def _common_word_at_start(span: Span) -> bool:
     """A one-word "name" that opens a sentence and is tagged as an adjective, participle or adverb is an
     ordinary word written with a capital, not an organisation."""
     t = span[0]
-    opens = t.is_sent_start or (t.i > 0 and t.nbor(-1).is_quote and (t.i == 1 or t.nbor(-2).is_sent_start))
+    quote = t.nbor(-1) if t.i > 0 and t.nbor(-1).is_quote else None
+    opens = t.is_sent_start or (quote is not None and (quote.is_sent_start or quote.i == 0 or quote.nbor(-1).is_space
+                                                       or quote.nbor(-1).text in (".", "!", "?", ":")))
     return len(span) == 1 and opens and t.tag_ in ("JJ", "VBN", "VBD", "VBG", "RB", "IN", "DT", "VB", "VBP")
 
 

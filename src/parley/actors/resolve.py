@@ -35,6 +35,9 @@ PRONOUNS = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her"
 SUBJECT = {"nsubj", "nsubjpass"}
 # a government's offices abroad: "the embassy" is rarely the home country's
 MISSIONS = {"embassy", "consulate", "mission", "legation"}
+# a story's lead: its first sentences, which often describe a person the body names later
+LEAD_SENTENCES = 1  # sentence indices 0 and 1
+LEAD_REACH = 6  # how far after the lead the name may come
 # kinds of office close enough that a description of one may name a holder of another
 FAMILY = {"diplomat": "official", "minister": "official", "official": "official", "adviser": "official",
           "spokesperson": "official", "deputy": "official", "head": "head", "military": "military",
@@ -250,6 +253,9 @@ class _Resolver:
         d = None
         if (c.definite or c.country) and not c.indefinite:
             d = self._antecedent(c) or (self._named_soon_after(c) if c.country else None)
+        elif c.indefinite and self.sent[c.start] <= LEAD_SENTENCES:
+            # "A Guatemalan judge ordered ..." in the lead: the story names the judge further down
+            d = self._named_soon_after(c, reach=LEAD_REACH, untitled=False)
         if d is None and c.country:
             name = f"{self._owner(c)} {c.name.lower()}"
             d = self._draft("person:" + _letters(name), "person", name)
@@ -283,22 +289,29 @@ class _Resolver:
                 return near[0]
         return None
 
-    def _named_soon_after(self, c: Cand) -> Draft | None:
-        """A lead that describes before it names: "South Korea's top negotiator on Thursday called ...
-        Lee Do-hoon, special representative ..., told reporters"."""
+    def _named_soon_after(self, c: Cand, reach: int = 2, untitled: bool = True) -> Draft | None:
+        """A story that describes before it names: "South Korea's top negotiator on Thursday called ...
+        Lee Do-hoon, special representative ..., told reporters". The person named after the description
+        (within `reach` sentences) whose office is of the same kind; else, with `untitled`, the first person
+        named there for the first time with no title at all ("China's U.N. ambassador told reporters ...
+        Fu Cong blamed ..."): news names the person it has just described, and a new name with no title
+        right after a description is that person."""
         s = self.sent[c.start]
         family = FAMILY.get(c.cls or "")
-        later = []
+        later, bare = [], []
         n = bisect.bisect_right(self.person_at, (c.start, "\uffff"))
         for pos, key in self.person_at[n : n + 200]:
-            if self.sent[pos] > s + 2:
+            if self.sent[pos] > s + reach:
                 break
             d = self.drafts[key]
-            if d.kind != "person" or key in later or (c.country and d.country() not in (None, c.country)):
+            if d.kind != "person" or key in later or (c.country and d.country() not in (None, c.country, "IGO")):
                 continue
             if (c.cls and c.cls in d.classes) or (family and any(FAMILY.get(x) == family for x in d.classes)):
                 later.append(key)
-        return self.drafts[later[0]] if later else None
+            elif untitled and not d.classes and not d.said and not d.fixed and self.positions[key][0] > c.start:
+                bare.append(key)
+        found = later or bare
+        return self.drafts[found[0]] if found else None
 
     def _add(self, c: Cand, d: Draft) -> None:
         if c.name not in d.names:
