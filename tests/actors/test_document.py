@@ -147,3 +147,25 @@ def test_a_titled_newcomer_is_not_the_description_before(actors_of):
 def test_hong_kong_groups_are_named_by_the_place(actors_of):
     found = actors_of("Hong Kong authorities rejected the claims on Monday.")
     assert "Hong Kong authorities" in names(found)
+
+
+def test_the_two_sides_are_the_two_parties_named_before(actors_of):
+    text = "Kenya and Uganda signed a border deal on Monday. The two sides agreed to meet again in May."
+    found = actors_of(text)
+    at = text.index("two sides")
+    assert [a.name for a in found.parties(at, at + 9)] == ["Kenya", "Uganda"]
+    assert found.parties(0, 5) == []
+
+
+def test_both_leaders_are_the_two_people_named_before(actors_of):
+    text = "Prime Minister Anna Berg met President Olaf Lindgren in Oslo on Monday. Both leaders praised the deal."
+    found = actors_of(text)
+    at = text.index("Both leaders")
+    assert {a.name for a in found.parties(at, at + 12)} == {"Anna Berg", "Olaf Lindgren"}
+
+
+def test_resolve_reference_gives_the_named_actor_for_a_description(actors_of):
+    text = "The European Union agreed new sanctions on Monday. The bloc said the measures would start in June."
+    found = actors_of(text)
+    at = text.index("bloc")
+    assert found.resolve_reference(at, at + 4).name == "European Union"

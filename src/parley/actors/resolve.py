@@ -35,6 +35,11 @@ PRONOUNS = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her"
 SUBJECT = {"nsubj", "nsubjpass"}
 # a government's offices abroad: "the embassy" is rarely the home country's
 MISSIONS = {"embassy", "consulate", "mission", "legation"}
+# plural nouns that refer to two parties named before: people, or states and organisations
+PAIR_NOUNS = {"sides": "party", "parties": "party", "countries": "party", "nations": "party", "governments": "party",
+              "delegations": "party", "neighbors": "party", "neighbours": "party", "capitals": "party",
+              "leaders": "person", "presidents": "person", "men": "person", "ministers": "person",
+              "women": "person", "envoys": "person"}
 # a story's lead: its first sentences, which often describe a person the body names later
 LEAD_SENTENCES = 1  # sentence indices 0 and 1
 LEAD_REACH = 6  # how far after the lead the name may come
@@ -93,6 +98,7 @@ class _Resolver:
         self.subject: dict[int, bool] = {}  # mention token -> whether the mention is a clause subject
         self.group_last: dict[str, int] = {}
         self.homeless: list[Cand] = []  # "the Foreign Ministry" before any ministry with a country
+        self.pairs: list[tuple[int, int, list[str]]] = []  # "the two sides": token range, draft keys
         self.pointing: list[Cand] = []  # "the militants", "the group", "the bloc": a named organisation
         self.family_first = family_first_names()
 
@@ -119,6 +125,7 @@ class _Resolver:
                 self._named(c)
         self._point_back()
         self._pronouns()
+        self._pairs()
         self._members(cands)
         self._leaders()
         self._fallback_country()
@@ -486,6 +493,40 @@ class _Resolver:
             into.sectors.update(d.sectors)
             del self.drafts[key]
 
+    def _pairs(self) -> None:
+        """"the two sides", "both countries", "the two leaders": the two parties of that kind the story
+        named last (within the sentence and the two before it), people for leaders, else states and
+        organisations."""
+        doc = self.doc
+        for t in doc:
+            if t.lower_ not in ("two", "both") or t.i + 1 >= len(doc):
+                continue
+            noun = doc[t.i + 1]
+            kind = PAIR_NOUNS.get(noun.lower_)
+            if kind is None or (t.lower_ == "two" and (t.i == 0 or doc[t.i - 1].lower_ != "the")):
+                continue
+            start = t.i - 1 if t.lower_ == "two" else t.i
+            keys = self._last_two(start, kind)
+            if keys:
+                self.pairs.append((start, noun.i + 1, keys))
+
+    def _last_two(self, at: int, kind: str) -> list[str]:
+        lo = self.sent[at] - 2
+        seen: list[tuple[int, str]] = []
+        for d in self.drafts.values():
+            if (d.kind == "person") != (kind == "person"):
+                continue
+            for s, _, _ in d.spans:
+                if s < at and self.sent[s] >= lo:
+                    seen.append((s, d.key))
+        keys: list[str] = []
+        for _, key in sorted(seen, reverse=True):
+            if key not in keys:
+                keys.append(key)
+            if len(keys) == 2:
+                return keys[::-1]
+        return []
+
     def _same_group(self, c: Cand) -> list[Draft]:
         head = self.k.office(c.head).lower()
         return [d for d in self.drafts.values() if d.kind == c.akind and d.name.lower().endswith(" " + head)]
@@ -550,12 +591,13 @@ class _Resolver:
         doc_chars = doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0
         same_text = len(body) == doc_chars
         source = body if same_text else doc.text
-        actors, mentions, taken = [], [], set()
+        actors, mentions, taken, ids = [], [], set(), {}
         for d in self.drafts.values():
             if not d.spans:
                 continue
             name = _canonical(d)
             aid = d.key if d.kind == "country" or d.fixed else actor_id(d.kind, name)
+            ids[d.key] = aid
             country = d.country()
             roles = [Role(r.title, r.country or country, r.first_seen, r.last_seen) for r in d.roles.values()]
             aliases = sorted({n for n in d.names if n != name})
@@ -575,7 +617,9 @@ class _Resolver:
                 aliases = sorted({n for n in [*d.names, d.name] if n != name})
             actors.append(Actor(aid, name, aliases, d.kind, country, d.sector(), roles, count))
         mentions.sort(key=lambda m: (m.start, -m.end))
-        return ArticleActors(actors, mentions)
+        plurals = [(doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text), tuple(ids[k] for k in keys))
+                   for a, b, keys in self.pairs if all(k in ids for k in keys)]
+        return ArticleActors(actors, mentions, plurals)
 
 
 # a group description that refers back to a named organisation, by what the organisation must be
