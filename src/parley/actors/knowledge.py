@@ -266,12 +266,16 @@ def _not_actor_words() -> dict[tuple[str, str], frozenset[str]]:
     return {k: frozenset(v) for k, v in out.items()}
 
 
+# "New York-based", "Iran-backed": a hyphenated word ending so describes something, it names no one
+DESCRIBING_SUFFIXES = frozenset({"based", "born", "led", "backed", "funded", "linked", "owned", "run", "affiliated",
+                                 "aligned", "allied", "controlled", "held", "made", "sponsored", "style"})
+
 # a name the parser calls a person is tested only against places and vehicles: a person's family
 # name may be a document word ("Law", "Bill") but is seldom "District" or "Express"
 PERSON_LOOKALIKES = ("place", "vehicle")
 
 
-def not_an_actor(name: str, kinds: tuple[str, ...] = ("document", "place", "vehicle", "platform")) -> bool:
+def not_an_actor(name: str, kinds: tuple[str, ...] = ("document", "place", "vehicle", "platform", "religion")) -> bool:
     """Whether a name the parser found is a document, a place, a vehicle or a social platform (by the
     word it ends or starts with, or the whole name), not a person or an organisation."""
     words = [w.strip(".,;:'’\"“”()") for w in name.split()]
@@ -284,8 +288,10 @@ def not_an_actor(name: str, kinds: tuple[str, ...] = ("document", "place", "vehi
     for (kind, match), found in _not_actor_words().items():
         if kind in kinds:
             table[match] = table.get(match, frozenset()) | found
-    if " ".join(words) in table.get("whole name", ()):
+    if " ".join(words) in table.get("whole name", ()):  # as written: "X" the platform, not "x"
         return True
     if len(words) > 1 and words[0] in table.get("first word", ()):
         return True
-    return len(words) > 1 and words[-1] in table.get("last word", ())
+    if len(words) > 1 and words[-1].lower() in {w.lower() for w in table.get("last word", ())}:
+        return True  # "the Indo-Pacific region", "the Paris agreement"
+    return len(words[-1].split("-")) > 1 and words[-1].split("-")[-1] in DESCRIBING_SUFFIXES

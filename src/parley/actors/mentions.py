@@ -255,7 +255,7 @@ class _Reader:
         governed = self._leader_government(name, end)
         if governed is not None:
             return governed
-        if not_an_actor(name, PERSON_LOOKALIKES) or self._platform(start, end):
+        if not_an_actor(name, PERSON_LOOKALIKES) or self._platform(start, end) or _function_word_first(name_span):
             return None  # "Beledweyne District", "INS Imphal", "X" read as people
         cand = Cand(ent.start, end, "name" if len(name.split()) > 1 else "surname", "person", name,
                     name_start=start, term=term)
@@ -715,12 +715,21 @@ class _Reader:
                 for i, code in sorted(self.north_south.items()) if i not in self.claimed]
 
 
+def _function_word_first(span: Span) -> bool:
+    """"Beyond Ukraine", "Suffice": a sentence's opening preposition, determiner or adverb tagged as part
+    of a name; names do not start with such words."""
+    t = span[0]
+    return t.is_sent_start and t.tag_ in ("IN", "DT", "CC", "MD", "WRB", "RB", "VB", "VBP")
+
+
 def _common_word_at_start(span: Span) -> bool:
     """A one-word "name" that opens a sentence and is tagged as an adjective, participle or adverb is an
     ordinary word written with a capital, not an organisation."""
     t = span[0]
-    opens = t.is_sent_start or (t.i > 0 and t.nbor(-1).is_quote and (t.i == 1 or t.nbor(-2).is_sent_start))
-    return len(span) == 1 and opens and t.tag_ in ("JJ", "VBN", "VBD", "VBG", "RB", "IN", "DT")
+    quote = t.nbor(-1) if t.i > 0 and t.nbor(-1).is_quote else None
+    opens = t.is_sent_start or (quote is not None and (quote.is_sent_start or quote.i == 0 or quote.nbor(-1).is_space
+                                                       or quote.nbor(-1).text in (".", "!", "?", ":")))
+    return len(span) == 1 and opens and t.tag_ in ("JJ", "VBN", "VBD", "VBG", "RB", "IN", "DT", "VB", "VBP")
 
 
 def _honorific_word(token) -> bool:

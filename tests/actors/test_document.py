@@ -1,0 +1,171 @@
+"""Document-level actors: one person under several forms of the name, descriptions that refer back to
+a named organisation, acronyms, titles with "of COUNTRY", and names that are not actors."""
+
+from __future__ import annotations
+
+from parley.actors.knowledge import not_an_actor, same_given_name
+from parley.actors.wire import credit_lines
+
+from .conftest import mentions_of, person
+
+
+def names(result):
+    return {a.name for a in result.actors}
+
+
+def test_short_forms_of_a_given_name_are_one_person(actors_of):
+    found = actors_of("U.S. envoy Stephen Walsh arrived in Oslo on Monday. Steve Walsh told reporters the talks "
+                      "were useful. Later, Walsch said he would return.")
+    walsh = person(found, "Stephen Walsh")
+    assert {"Steve Walsh", "Walsch"} <= set(mentions_of(found, walsh))
+    assert [a.name for a in found.actors if a.kind == "person"] == ["Stephen Walsh"]
+
+
+def test_different_given_names_stay_apart(actors_of):
+    found = actors_of("Mark Olsen met Peter Olsen in Bergen on Friday.")
+    assert {"Mark Olsen", "Peter Olsen"} <= names(found)
+
+
+def test_given_name_table():
+    assert same_given_name("Bill", "William") and same_given_name("Steve", "Stephen")
+    assert same_given_name("S.", "Stephen") and not same_given_name("Mark", "Peter")
+
+
+def test_misspelt_family_name_with_the_same_given_name_is_one_person(actors_of):
+    found = actors_of("Deputy Secretary Robert Kellerman visited Seoul. Robert Kelerman then flew to Tokyo.")
+    assert [a.name for a in found.actors if a.kind == "person"] == ["Robert Kellerman"]
+
+
+def test_credit_and_link_lines_name_no_one(actors_of):
+    found = actors_of("The talks will continue on Monday, the ministry said.\nMaria Lopez contributed to this report.\n"
+                      "SEE ALSO: Gomez Meets Ortega In Lima\nReporting by Tom Rich; Editing by Jane Ford")
+    assert not {"Maria Lopez", "Tom Rich", "Jane Ford", "Gomez", "Ortega"} & names(found)
+
+
+def test_a_credit_after_other_sentences_keeps_them():
+    text = "Talks went on, he said. Ana Ruiz contributed to this report."
+    (a, b), = credit_lines(text)
+    assert text[a:b] == "Ana Ruiz contributed to this report."
+    assert credit_lines("Japan and Korea contributed.") == []
+
+
+def test_documents_places_vehicles_and_platforms_are_not_actors(actors_of):
+    found = actors_of("The Paris Agreement and the Minsk Protocol were discussed. He posted on Telegram. "
+                      "Fighting near Kandahar District continued.")
+    assert not names(found) & {"Paris Agreement", "Minsk Protocol", "Telegram", "Kandahar District"}
+    assert not_an_actor("the Global Terrorism Index") and not_an_actor("USS Carl Vinson")
+    assert not_an_actor("Truth Social") and not not_an_actor("Human Rights Watch")
+    assert not not_an_actor("Jude Law", ("place", "vehicle"))
+
+
+def test_armed_group_descriptions_refer_to_the_named_group(actors_of):
+    found = actors_of("Gunmen from the Lion Brigades stormed a police station on Tuesday. The militant group said "
+                      "it carried out the attack. The attackers killed four officers.")
+    group = next(a for a in found.actors if a.name == "Lion Brigades")
+    assert {"militant group", "attackers"} <= set(mentions_of(found, group))
+
+
+def test_fighters_named_by_their_group_are_the_group(actors_of):
+    found = actors_of("Hamas fighters attacked the town on Sunday. The militants then withdrew.")
+    hamas = next(a for a in found.actors if a.name == "Hamas")
+    assert "Hamas fighters" in mentions_of(found, hamas) and "militants" in mentions_of(found, hamas)
+
+
+def test_the_bloc_is_the_organisation_of_states_named(actors_of):
+    found = actors_of("The European Union agreed new sanctions on Monday. The bloc said the measures would start in June.")
+    eu = next(a for a in found.actors if a.name == "European Union")
+    assert "bloc" in mentions_of(found, eu)
+
+
+def test_an_acronym_is_the_organisation_it_spells(actors_of):
+    found = actors_of("The Baloch Liberation Army claimed the attack. BLA said it held 200 hostages.")
+    bla = next(a for a in found.actors if a.name == "Baloch Liberation Army")
+    assert "BLA" in mentions_of(found, bla) and "BLA" not in names(found)
+
+
+def test_the_country_after_of_in_a_title_is_the_office_holders(actors_of):
+    found = actors_of("The meeting was attended by Ahmed Karimi, the foreign minister of Jordan, on Monday.")
+    assert person(found, "Ahmed Karimi").country == "JOR"
+    found = actors_of("Sara Lind, the U.N. envoy to Syria, arrived in Damascus.")
+    assert person(found, "Sara Lind").country != "SYR"
+
+
+def test_an_institution_names_its_spokesperson(actors_of):
+    found = actors_of("A State Department spokesperson said the decision was final.")
+    spokesperson = next(a for a in found.actors if a.kind == "person")
+    assert spokesperson.name == "State Department spokesperson" and spokesperson.country == "USA"
+
+
+def test_a_known_organisation_keeps_the_storys_spelling(actors_of):
+    found = actors_of("Al-Shabab fighters attacked the base. Later al-Shabab said it had withdrawn.")
+    group = next(a for a in found.actors if a.country == "SOM" and a.kind == "organization")
+    assert group.name == "al-Shabab"
+
+
+def test_articles_naming_one_person_by_a_short_given_name_merge():
+    from parley.actors import merge_actors
+    from parley.records import Actor
+
+    a = Actor("person:a", "Stephen Kowalski", [], "person", "USA", "GOV", [], 3)
+    b = Actor("person:b", "Steve Kowalski", [], "person", "USA", "GOV", [], 1)
+    c = Actor("person:c", "Mark Kowalski", [], "person", "USA", "GOV", [], 1)
+    actors, mapping = merge_actors([("2020-01-01", a), ("2020-01-02", b), ("2020-01-03", c)])
+    assert mapping["person:a"] == mapping["person:b"] != mapping["person:c"]
+
+
+def test_faiths_regions_and_describing_words_are_not_actors(actors_of):
+    assert not_an_actor("Islam") and not_an_actor("the Indo-Pacific region") and not_an_actor("New York-based")
+    assert not not_an_actor("Moon Jae-in", ("place", "vehicle"))
+    found = actors_of("Beyond Ukraine, the talks covered trade. The group Human Rights Watch said the vote was unfair.")
+    assert "Beyond Ukraine" not in names(found)
+
+
+def test_the_group_is_not_any_unknown_organisation(actors_of):
+    found = actors_of("Officials at the Harbor Institute said the group of villagers had left. The group later returned.")
+    institute = [a for a in found.actors if a.name == "Harbor Institute"]
+    assert not institute or "group" not in mentions_of(found, institute[0])
+
+
+def test_a_lead_that_describes_is_the_person_named_next(actors_of):
+    found = actors_of("The U.N. special envoy for Libya is calling for an end to the fighting. "
+                      "Martin Holmberg issued his appeal on Friday in Geneva.")
+    assert "The U.N. special envoy" in mentions_of(found, person(found, "Martin Holmberg"))
+
+
+def test_an_indefinite_description_in_the_lead_is_named_further_down(actors_of):
+    found = actors_of("A Peruvian judge ordered the journalist back to prison on Monday. The hearing was short. "
+                      "Lawyers objected. Judge Rosa Quispe said the order stands.")
+    judge = person(found, "Rosa Quispe")
+    assert judge.country == "PER" and "Peruvian judge" in mentions_of(found, judge)
+
+
+def test_a_titled_newcomer_is_not_the_description_before(actors_of):
+    found = actors_of("The U.S. ambassador said the vote was a mistake. Jan Novak, an analyst at the Prague Institute, disagreed.")
+    assert "The U.S. ambassador" not in mentions_of(found, person(found, "Jan Novak"))
+
+
+def test_hong_kong_groups_are_named_by_the_place(actors_of):
+    found = actors_of("Hong Kong authorities rejected the claims on Monday.")
+    assert "Hong Kong authorities" in names(found)
+
+
+def test_the_two_sides_are_the_two_parties_named_before(actors_of):
+    text = "Kenya and Uganda signed a border deal on Monday. The two sides agreed to meet again in May."
+    found = actors_of(text)
+    at = text.index("two sides")
+    assert [a.name for a in found.parties(at, at + 9)] == ["Kenya", "Uganda"]
+    assert found.parties(0, 5) == []
+
+
+def test_both_leaders_are_the_two_people_named_before(actors_of):
+    text = "Prime Minister Anna Berg met President Olaf Lindgren in Oslo on Monday. Both leaders praised the deal."
+    found = actors_of(text)
+    at = text.index("Both leaders")
+    assert {a.name for a in found.parties(at, at + 12)} == {"Anna Berg", "Olaf Lindgren"}
+
+
+def test_resolve_reference_gives_the_named_actor_for_a_description(actors_of):
+    text = "The European Union agreed new sanctions on Monday. The bloc said the measures would start in June."
+    found = actors_of(text)
+    at = text.index("bloc")
+    assert found.resolve_reference(at, at + 4).name == "European Union"
