@@ -182,3 +182,13 @@ def test_page_furniture_and_questions():
     assert is_furniture("Talks stall again")
     assert not is_furniture("Japan and China met in Seoul.")
     assert is_question("Will Japan sign the treaty?") and not is_question("He asked why.")
+
+
+def test_an_undated_act_takes_the_day_of_the_news(code, known):
+    events = code("Japan and China met in Seoul on Monday. Japan also praised China for its restraint.", known)
+    assert {(e.type, e.date) for e in events} == {("CONSULT", "2020-07-06"), ("SUPPORT", "2020-07-06")}
+
+
+def test_a_month_old_date_does_not_carry(code, known):
+    events = code("Japan and China met in Seoul in May. Japan also praised China for its restraint.", known)
+    assert ("SUPPORT", "2020-07-08") in {(e.type, e.date) for e in events}
