@@ -192,3 +192,15 @@ def test_an_undated_act_takes_the_day_of_the_news(code, known):
 def test_a_month_old_date_does_not_carry(code, known):
     events = code("Japan and China met in Seoul in May. Japan also praised China for its restraint.", known)
     assert ("SUPPORT", "2020-07-08") in {(e.type, e.date) for e in events}
+
+
+def test_attitudes_and_credit(code, known):
+    assert triples(code("Japan is deeply concerned about China's arms build-up.", known)) == {("Japan", "ACCUSE", "China")}
+    assert triples(code("Japan expressed concern over China's naval drills.", known)) == {("Japan", "ACCUSE", "China")}
+    assert triples(code("Moon credited Japan for its role in the talks.", known)) >= {("Moon Jae-in", "SUPPORT", "Japan")}
+    assert triples(code("Japan launched a crackdown on Kim.", known)) == {("Japan", "COERCE", "Kim Jong-un")}
+
+
+def test_calling_something_a_name_is_no_phone_call(code, known):
+    assert [e.type for e in code("Moon called Kim's decision a grave mistake.", known)] != ["CONSULT"]
+    assert [e.type for e in code("Moon called Kim on Monday.", known)] == ["CONSULT"]

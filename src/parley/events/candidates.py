@@ -19,6 +19,8 @@ LIGHT_VERBS = frozenset(
 )
 # Event nouns that make an event with no light verb, given a recipient: "in a meeting with X".
 BARE_NOUN_TYPES = frozenset({"CONSULT"})
+# verbs that, with an object predicate, name or characterise: "called the ruling arbitrary"
+NAMING_VERBS = frozenset("call name term dub label brand".split())
 RETURN_VERBS = frozenset({"return", "come", "go"})
 # Any event noun makes an event as the subject of a verb of going on ("riots against X continued"),
 # its actor named on the noun itself; and with "between A and B" ("fighting between A and B").
@@ -63,6 +65,8 @@ def _match_verb(tok, lex):
     dobj = next((c for c in tok.children if c.dep_ in ("dobj", "nsubjpass") and c.pos_ in ("NOUN", "PROPN", "PRON")), None)
     if tok.dep_ == "amod" or tok.dep_ == "compound":
         return None
+    if lemma in NAMING_VERBS and any(c.dep_ == "oprd" for c in tok.children):
+        return None  # "called the ruling arbitrary": naming it, not a phone call
     if dobj is not None:
         obj = dobj.lemma_.lower()
         entry = lex.verb_objects.get((lemma, obj))
@@ -143,7 +147,9 @@ def candidates(sent, lex, actors) -> list[Candidate]:
     cands: list[Candidate] = []
     taken: set[int] = set()
     for tok in sent:
-        if tok.pos_ == "VERB" or tok.pos_ == "AUX" and tok.dep_ == "ROOT" or tok.tag_.startswith("VB"):
+        # ...and an adjective of attitude after "be": "X is concerned about Y"
+        predicate = tok.pos_ == "ADJ" and tok.dep_ == "acomp"
+        if tok.pos_ == "VERB" or tok.pos_ == "AUX" and tok.dep_ == "ROOT" or tok.tag_.startswith("VB") or predicate:
             cand = _reported_demand(tok, lex, actors) if tok.lemma_.lower() in st.REPORTING else None
             if cand is None:
                 cand = _match_verb(tok, lex)
