@@ -204,3 +204,13 @@ def test_attitudes_and_credit(code, known):
 def test_calling_something_a_name_is_no_phone_call(code, known):
     assert [e.type for e in code("Moon called Kim's decision a grave mistake.", known)] != ["CONSULT"]
     assert [e.type for e in code("Moon called Kim on Monday.", known)] == ["CONSULT"]
+
+
+def test_anti_country_fighters_are_not_of_that_country(code, known):
+    events = code("Japan denied sheltering anti-China militants.", known)
+    assert triples(events) == {("Japan", "REJECT", "China")}
+    assert "Chinese militants" not in {e.actor2.name for e in events if e.actor2}
+
+
+def test_supporting_a_proposal_is_agreeing_to_it(code, known):
+    assert [e.type for e in code("China supports the Japanese ceasefire proposal.", known)] == ["AGREE"]
