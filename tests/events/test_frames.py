@@ -109,3 +109,19 @@ def test_participle_modifier_acts(code, more):
 def test_suspension_and_inspectors(code, more):
     assert {e.type for e in code("Japan announced a suspension of flights to Iran.", more)} == {"SANCTION"}
     assert {(e.type, e.cameo) for e in code("France dispatched inspectors to Iran.", more)} == {("ACCUSE", "090")}
+
+
+def test_an_order_to_arrest_or_imprison_is_coercion(code, known):
+    assert {(e.type, e.cameo) for e in code("Japan ordered the arrest of Kim and his aides.", known)} == {("COERCE", "173")}
+    assert {e.type for e in code("A Japanese court ordered Kim back to prison.", known)} == {"COERCE"}
+
+
+def test_naming_a_group_terrorist_is_coercion(code, known):
+    events = code("Japan and China have designated Kim as a terrorist.", known)
+    assert {(e.actor1.name, e.type) for e in events} == {("Japan", "COERCE"), ("China", "COERCE")}
+    assert code("Japan designated Kim as its envoy.", known) == []
+
+
+def test_an_attack_for_a_reason_is_verbal(code, known):
+    assert [e.type for e in code("Moon attacked Japan for refusing to support his plans.", known)] == ["ACCUSE"]
+    assert [e.type for e in code("China attacked Japan on Monday.", known)] == ["ASSAULT"]

@@ -153,6 +153,10 @@ def candidates(sent, lex, actors) -> list[Candidate]:
             cand = _reported_demand(tok, lex, actors) if tok.lemma_.lower() in st.REPORTING else None
             if cand is None:
                 cand = _match_verb(tok, lex)
+            if cand is None and (code := frames.designation(tok)):
+                cand = Candidate(tok, None, Entry(code), [tok])
+            if cand is not None and cand.verb is tok and frames.verbal_attack(tok):
+                cand.cameo = frames.CRITICISM
             if cand:
                 cands.append(cand)
                 taken.update(t.i for t in cand.trigger)
