@@ -169,3 +169,21 @@ def test_resolve_reference_gives_the_named_actor_for_a_description(actors_of):
     found = actors_of(text)
     at = text.index("bloc")
     assert found.resolve_reference(at, at + 4).name == "European Union"
+
+
+def test_section_headings_name_no_one(actors_of):
+    from parley.actors.wire import headings
+
+    text = "The talks ended on Monday.\nWhat Comes Next for Kenya\nOfficials in Nairobi said talks would resume."
+    (a, b), = headings(text)
+    assert text[a:b] == "What Comes Next for Kenya"
+    assert headings("The talks ended.\nKenya said no.\n") == []
+    found = actors_of(text)
+    assert not any(m.text == "Kenya" and m.start == text.index("Kenya") for m in found.mentions)
+
+
+def test_a_relative_named_with_the_storys_family_name_is_a_person(actors_of):
+    found = actors_of("Jimmy Lai remains in jail. His son Sebastien Lai said he was worried.")
+    assert person(found, "Sebastien Lai").kind == "person"
+    found = actors_of("Human Rights Watch and the Cato Institute said Apple Daily was closed.")
+    assert {a.name for a in found.actors if a.kind == "person"} == set()

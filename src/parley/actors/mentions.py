@@ -26,7 +26,7 @@ from spacy.util import filter_spans
 from ..options import Options
 from ..records import Article
 from .index import ArticleActors
-from .knowledge import PERSON_LOOKALIKES, Knowledge, Term, Title, load_knowledge, not_an_actor
+from .knowledge import PERSON_LOOKALIKES, Knowledge, Term, Title, is_given_name, load_knowledge, not_an_actor
 from .wire import credit_tokens
 
 __all__ = ["find_actors", "load_knowledge", "Cand", "TitleSeen"]
@@ -146,10 +146,34 @@ class _Reader:
         self.titles = {s.start: s for s in titles if not (set(range(s.start, s.end)) & (person_tok | skip))}
         self.title_tok = {i: s for s in self.titles.values() for i in range(s.start, s.end)}
         self.claimed: set[int] = set(skip)
-        self.org_at = {i: e for e in doc.ents if e.label_ == "ORG" and not _touches(e, skip) for i in range(e.start, e.end)}
+        surnames = {e[-1].text for e in self.persons if len(e) > 1}
+        people_as_orgs = [e for e in doc.ents if e.label_ == "ORG" and not _touches(e, skip) and self._reads_as_person(e, surnames)]
+        self.persons = sorted(self.persons + people_as_orgs, key=lambda e: e.start)
+        self.org_at = {i: e for e in doc.ents if e.label_ == "ORG" and not _touches(e, skip) and e not in people_as_orgs
+                       for i in range(e.start, e.end)}
         self.last_person_at: dict[int, Cand] = {}
         self.north_south = self._find_north_south()
         self._sent = None
+
+    def _reads_as_person(self, ent: Span, surnames: set[str]) -> bool:
+        """A person's name the parser filed as an organisation ("Artur Romeu, director of ...", "Sebastien
+        Lai" in a story about Jimmy Lai): two or three capitalised words, none a title or a known name,
+        with a person's title before it or in an apposition after it, a family name the story gives a
+        person, or a first word that is an English given name."""
+        doc, words = self.doc, [t for t in ent if not t.is_punct]
+        if not 2 <= len(words) <= 3 or not all(t.is_title and t.is_alpha for t in words):
+            return False
+        if any(t.i in self.title_tok or t.i in self.term_tok for t in ent) or not_an_actor(ent.text):
+            return False
+
+        def person_title(i: int) -> bool:
+            span = self.title_tok.get(i)
+            return span is not None and self.title(span).kind == "person"
+
+        titled_before = ent.start > 0 and person_title(ent.start - 1)
+        titled_after = ent.end < len(doc) and doc[ent.end].text == "," and any(
+            person_title(i) for i in range(ent.end + 1, min(ent.end + 6, len(doc))))
+        return titled_before or titled_after or words[-1].text in surnames or is_given_name(words[0].text)
 
     def sent_index(self) -> list[int]:
         if self._sent is None:
