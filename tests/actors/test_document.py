@@ -187,3 +187,10 @@ def test_a_relative_named_with_the_storys_family_name_is_a_person(actors_of):
     assert person(found, "Sebastien Lai").kind == "person"
     found = actors_of("Human Rights Watch and the Cato Institute said Apple Daily was closed.")
     assert {a.name for a in found.actors if a.kind == "person"} == set()
+
+
+def test_a_bare_family_name_is_the_storys_main_person_not_a_relative(actors_of):
+    text = ("Jimmy Lai was jailed in 2020. Jimmy Lai founded a newspaper. His son Sebastien Lai spoke in London on Monday. "
+            "The court said it would rule soon. Lai has denied the charges.")
+    found = actors_of(text)
+    assert "Lai" in mentions_of(found, person(found, "Jimmy Lai"))
