@@ -194,3 +194,18 @@ def test_a_bare_family_name_is_the_storys_main_person_not_a_relative(actors_of):
             "The court said it would rule soon. Lai has denied the charges.")
     found = actors_of(text)
     assert "Lai" in mentions_of(found, person(found, "Jimmy Lai"))
+
+
+def test_an_apposition_chain_gives_each_person_their_own_country(actors_of):
+    found = actors_of("John Baker, the foreign minister of Ireland, Sara Klein and Mark Olsen, advisers to the presidents "
+                      "of Chile and Peru, met in Lima.")
+    assert [person(found, n).country for n in ("John Baker", "Sara Klein", "Mark Olsen")] == ["IRL", "CHL", "PER"]
+    assert [r.title for r in person(found, "Sara Klein").roles] == ["Adviser"]
+
+
+def test_a_plural_title_with_one_country_goes_to_all_and_to_is_not_of(actors_of):
+    found = actors_of("Sara Klein and Mark Olsen, envoys of Norway, arrived on Monday.")
+    assert {person(found, n).country for n in ("Sara Klein", "Mark Olsen")} == {"NOR"}
+    # (with one country named, the story's home country would be theirs: two countries are named here)
+    found = actors_of("Sara Klein and Mark Olsen, envoys to Norway, left Sweden on Monday.")
+    assert person(found, "Mark Olsen").country != "NOR"
