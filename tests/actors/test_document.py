@@ -169,3 +169,43 @@ def test_resolve_reference_gives_the_named_actor_for_a_description(actors_of):
     found = actors_of(text)
     at = text.index("bloc")
     assert found.resolve_reference(at, at + 4).name == "European Union"
+
+
+def test_section_headings_name_no_one(actors_of):
+    from parley.actors.wire import headings
+
+    text = "The talks ended on Monday.\nWhat Comes Next for Kenya\nOfficials in Nairobi said talks would resume."
+    (a, b), = headings(text)
+    assert text[a:b] == "What Comes Next for Kenya"
+    assert headings("The talks ended.\nKenya said no.\n") == []
+    found = actors_of(text)
+    assert not any(m.text == "Kenya" and m.start == text.index("Kenya") for m in found.mentions)
+
+
+def test_a_relative_named_with_the_storys_family_name_is_a_person(actors_of):
+    found = actors_of("Jimmy Lai remains in jail. His son Sebastien Lai said he was worried.")
+    assert person(found, "Sebastien Lai").kind == "person"
+    found = actors_of("Human Rights Watch and the Cato Institute said Apple Daily was closed.")
+    assert {a.name for a in found.actors if a.kind == "person"} == set()
+
+
+def test_a_bare_family_name_is_the_storys_main_person_not_a_relative(actors_of):
+    text = ("Jimmy Lai was jailed in 2020. Jimmy Lai founded a newspaper. His son Sebastien Lai spoke in London on Monday. "
+            "The court said it would rule soon. Lai has denied the charges.")
+    found = actors_of(text)
+    assert "Lai" in mentions_of(found, person(found, "Jimmy Lai"))
+
+
+def test_an_apposition_chain_gives_each_person_their_own_country(actors_of):
+    found = actors_of("John Baker, the foreign minister of Ireland, Sara Klein and Mark Olsen, advisers to the presidents "
+                      "of Chile and Peru, met in Lima.")
+    assert [person(found, n).country for n in ("John Baker", "Sara Klein", "Mark Olsen")] == ["IRL", "CHL", "PER"]
+    assert [r.title for r in person(found, "Sara Klein").roles] == ["Adviser"]
+
+
+def test_a_plural_title_with_one_country_goes_to_all_and_to_is_not_of(actors_of):
+    found = actors_of("Sara Klein and Mark Olsen, envoys of Norway, arrived on Monday.")
+    assert {person(found, n).country for n in ("Sara Klein", "Mark Olsen")} == {"NOR"}
+    # (with one country named, the story's home country would be theirs: two countries are named here)
+    found = actors_of("Sara Klein and Mark Olsen, envoys to Norway, left Sweden on Monday.")
+    assert person(found, "Mark Olsen").country != "NOR"

@@ -245,6 +245,11 @@ def _nickname_groups() -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in groups.items()}
 
 
+def is_given_name(word: str) -> bool:
+    """Whether a word is an English given name of the nickname table ("Stephen", "Bill")."""
+    return word.lower() in _nickname_groups()
+
+
 def same_given_name(a: str, b: str) -> bool:
     """Whether two given names can be one person's: equal, one the other's initial ("S." for
     "Stephen"), or forms of one formal name ("Steve" and "Stephen", "Bill" and "William")."""

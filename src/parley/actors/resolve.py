@@ -186,7 +186,7 @@ class _Resolver:
         if not options:
             options = self._by_name_part(word)
         if options:
-            return self.drafts[self._nearest(options, c.start)]
+            return self.drafts[self._likeliest(options, c.start)]
         return self._draft("person:" + _letters(c.name), "person", c.name)
 
     def _by_name_part(self, word: str) -> list[str]:
@@ -198,6 +198,22 @@ class _Resolver:
         found = [d.key for d in self.drafts.values() if d.kind == "person"
                  and any(len(n.split()) > 1 and low in {w.strip(".,'").lower() for w in n.split()} for n in d.names)]
         return found if len(found) == 1 else []
+
+    def _likeliest(self, keys: list[str], at: int) -> str:
+        """Of people who share a family name, the one a bare "Lai" means: one named in this sentence or the
+        one before; else the story's main one (named most so far), as news calls a relative or a second
+        person of that name by the full name; on a tie, the one named last."""
+        keys = list(dict.fromkeys(keys))
+        if len(keys) == 1:
+            return keys[0]
+        here = self.sent[at]
+        close = [k for k in keys if any(here - 1 <= self.sent[p] <= here for p in self.positions.get(k, []) if p < at)]
+        if len(close) == 1:
+            return close[0]
+        counts = {k: sum(1 for p in self.positions.get(k, []) if p < at) for k in keys}
+        top = max(counts.values())
+        best = [k for k in keys if counts[k] == top]
+        return best[0] if len(best) == 1 else self._nearest(best, at)
 
     def _nearest(self, keys: list[str], at: int) -> str:
         """Of these people, the one mentioned last before token `at` (else first after it)."""

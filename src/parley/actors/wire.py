@@ -1,4 +1,5 @@
-"""Where and by whom a story was filed: datelines and wire credits are not mentions of actors.
+"""Where and by whom a story was filed: datelines, wire credits, bylines, link lines and section
+headings are not mentions of actors.
 
 "WASHINGTON (AP) — U.S. Secretary of State ..." names a place and an agency before the story starts;
 the parser reads them as part of the first sentence ("AP" coordinated with the real subject), so
@@ -49,7 +50,24 @@ def credit_spans(article: Article, text: str, knowledge: Knowledge) -> list[tupl
         if _is_outlet(m.group(1), article, knowledge):
             spans.append((m.start(), m.end()))
     spans.extend(credit_lines(text))
+    spans.extend(headings(text))
     return spans
+
+
+# a section heading: a short line in title case with no sentence punctuation, with text after it
+_HEADING = re.compile(r"(?m)^[ \t]*(?=[^\n]*[A-Za-z])([^\n.!?:;,\"”’')]{1,80})[ \t]*$(?=\n[ \t]*\S)")
+
+
+def headings(text: str) -> list[tuple[int, int]]:
+    """Character ranges of section headings ("Regional Fallout", "What Comes Next"): a line of at most
+    eight words, every word of four letters or more capitalised, no sentence punctuation, followed by
+    more text. A heading labels the story's parts; the names in it are told again in the text."""
+    out = []
+    for m in _HEADING.finditer(text):
+        words = m.group(1).split()
+        if 1 <= len(words) <= 8 and all(w[:1].isupper() or len(w) <= 3 for w in words):
+            out.append((m.start(1), m.end(1)))
+    return out
 
 
 def credit_lines(text: str) -> list[tuple[int, int]]:
