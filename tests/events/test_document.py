@@ -214,3 +214,10 @@ def test_anti_country_fighters_are_not_of_that_country(code, known):
 
 def test_supporting_a_proposal_is_agreeing_to_it(code, known):
     assert [e.type for e in code("China supports the Japanese ceasefire proposal.", known)] == ["AGREE"]
+
+
+def test_references_to_past_meetings_are_background(code, known):
+    (e,) = code("Moon met with Kim three times but won no concession.", known)
+    assert (e.status, e.date) == ("historical", None)
+    (e,) = code("Talks stalled after a summit between Moon and Kim that ended in February.", known)
+    assert (e.status, e.date) == ("historical", "2020-02")

@@ -97,10 +97,17 @@ def _named(sent, actors) -> tuple:
 def _background(cand) -> bool:
     """Told as background: a relative clause on a noun ("X, who led the talks"), or a count of
     past acts ("held three meetings", "several attacks")."""
-    if cand.verb is not None and cand.verb.dep_ == "relcl":
-        return True
+    trigger = cand.verb if cand.verb is not None else cand.noun
+    if any(t.dep_ == "relcl" for t in [trigger, *trigger.ancestors]):
+        return True  # told inside a relative clause: "X, who facilitated summits between A and B"
+    if cand.verb is not None and any(c.lemma_.lower() == "time" and c.tag_ == "NNS" for c in cand.verb.children):
+        return True  # "met three times", "has visited several times": a count of past acts
     noun = cand.noun
-    if noun is None or noun.tag_ != "NNS":
+    if noun is None:
+        return False
+    if cand.frame == "between" and noun.dep_ != "nsubj":
+        return True  # "following a summit between A and B": a reference to it, not its telling
+    if noun.tag_ != "NNS":
         return False
     return any(c.dep_ == "nummod" and c.like_num or c.dep_ in ("amod", "det") and c.lower_ in COUNTING
                for c in noun.children)
@@ -166,6 +173,8 @@ def _date(cand, here, base, future: bool):
         gov = governing_verb(cand.noun, direct=False) or (ongoing_verb(cand.noun) if cand.frame == "subject" else None)
         if gov is not None:
             anchors.append(gov)
+        # "a summit between X and Y that ended in February": the event noun's own clause dates it
+        anchors += [c for c in cand.noun.children if c.dep_ in ("relcl", "acl") and c.pos_ in ("VERB", "AUX")]
     return _date_at(anchors, here, base, future)
 
 
