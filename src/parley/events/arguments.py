@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from . import status as st
 from .candidates import content_clauses
+from .groups import against
 
 if TYPE_CHECKING:
     from ..actors.index import ArticleActors
@@ -67,6 +68,7 @@ def _pick(head, toks, actors: ArticleActors):
         actor = actors.at(word.idx, word.idx + len(word))
         if actor is not None:
             return actor
+    toks = [t for t in toks if not against(t)] or [head]  # "anti-Pakistan fighters" are not Pakistan's
     found = actors.at(min(t.idx for t in toks), max(t.idx + len(t) for t in toks))
     if found is not None and found.kind == "country" and _only_in_prep(head, toks, actors):
         return actors.members(head, found) or found

@@ -39,7 +39,7 @@ MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "npadvmod"})
 PLACING_PREPS = frozenset({"in", "from", "throughout", "across"})
 
 
-def _against(mod) -> bool:
+def against(mod) -> bool:
     """Is the modifier prefixed by "anti" ("anti-Pakistan", "anti Western")?"""
     doc = mod.doc
     before = [doc[i].lower_ for i in range(max(0, mod.left_edge.i - 2), mod.left_edge.i)]
@@ -136,7 +136,7 @@ class EventActors:
             if mod.dep_ not in MODIFIER_DEPS or mod.i > head.i:
                 continue
             words = [t for t in mod.subtree if t.i < head.i]
-            if _against(mod):
+            if against(mod):
                 continue  # "anti-Pakistan fighters" fight Pakistan: the country is their enemy, not theirs
             # "South Korean" as one phrase first, then the word itself
             for text in (" ".join(t.text for t in words), mod.text):
