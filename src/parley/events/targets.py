@@ -22,6 +22,9 @@ from .story import EventMention, Story, same_actor
 # acts that have an addressee or victim by nature
 TARGETED = frozenset({"ACCUSE", "REJECT", "REQUEST", "THREATEN", "SUPPORT", "ASSAULT", "COERCE", "SANCTION",
                       "AID", "AGREE", "RETREAT", "CONCEDE", "COOPERATE"})
+# acts whose implicit target may be the lead's party; coercion and sanctions fall on whoever the
+# clause names (a person arrested, a group listed), so a lead party is no fair guess for them
+FROM_LEAD = TARGETED - {"COERCE", "SANCTION"}
 # acts that answer what another party said or did just before
 REACTIONS = frozenset({"REJECT", "ACCUSE", "THREATEN", "REQUEST"})
 
@@ -65,7 +68,7 @@ def find_targets(mentions: list[EventMention], story: Story) -> list[EventMentio
         if target is None and m.sentence > 0 and e.type in REACTIONS:
             previous = m.sentence - 1
             target = first_other(e.actor1, doers.get(previous, ())) or first_other(e.actor1, story.named[previous])
-        if target is None:
+        if target is None and e.type in FROM_LEAD:
             target = first_other(e.actor1, [a for a in lead if not any(same_actor(a, d) for d in doers[m.sentence])])
         out.append(replace(m, event=replace(e, actor2=target)) if target is not None else m)
     return out
