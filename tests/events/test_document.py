@@ -221,3 +221,20 @@ def test_references_to_past_meetings_are_background(code, known):
     assert (e.status, e.date) == ("historical", None)
     (e,) = code("Talks stalled after a summit between Moon and Kim that ended in February.", known)
     assert (e.status, e.date) == ("historical", "2020-02")
+
+
+def test_a_verb_of_meeting_with_a_thing_for_object_is_no_meeting(code, known):
+    assert code("Japan received the information on Monday.", known) == []
+    assert code("China met the deadline.", known) == []
+    assert [e.type for e in code("Japan and China discussed the budget.", known)] == ["CONSULT"]
+
+
+def test_a_signature_with_no_other_party_is_no_agreement(code, known):
+    assert code("Moon signed a decree on Monday.", known) == []
+    assert [e.type for e in code("Japan signed a trade deal with China.", known)] == ["AGREE"]
+
+
+def test_what_a_thing_must_do_is_no_demand(code, known):
+    assert not [e for e in code("Moon said peace must come first.", known) if e.type == "REQUEST"]
+    assert [(e.type, e.actor2.name) for e in code("Moon said Japan must apologize.", known) if e.type == "REQUEST"] == [
+        ("REQUEST", "Japan")]

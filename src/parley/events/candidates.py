@@ -35,6 +35,7 @@ REFINE = {
     "THREATEN": {"16": "131", "17": "137", "18": "138", "19": "138", "14": "133"},
 }
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+PARTY_ENTITIES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 
 
 class Candidate:
@@ -264,7 +265,9 @@ def _reported_demand(verb, lex, actors):
         if comp.dep_ != "ccomp":
             continue
         if any(c.dep_ == "aux" and c.lower_ == "must" for c in comp.children):
-            if any(c.dep_ in SUBJECT_DEPS for c in comp.children):
+            subject = next((c for c in comp.children if c.dep_ in SUBJECT_DEPS), None)
+            # the one told what it must do is a party ("Iran must stop"), not a thing ("peace must come")
+            if subject is not None and (subject.pos_ == "PROPN" or subject.ent_type_ in PARTY_ENTITIES):
                 must = next(c for c in comp.children if c.lower_ == "must")
                 return Candidate(verb, None, Entry("100"), [verb, must])
     return None

@@ -26,7 +26,7 @@ from .story import EventMention, Story
 from ..actors import load_knowledge
 from . import frames
 from . import status as st
-from .arguments import actor1, actor2, governing_verb
+from .arguments import TOPIC_OBJECT_VERBS, actor1, actor2, governing_verb
 from .candidates import REFINE, candidates, ongoing_verb
 from .groups import EventActors
 from .lexicon import INTENT_CODE, THREAT_CODE, load_lexicon
@@ -256,6 +256,8 @@ def _events(cand, sent, article, here, actors, lex, base, source):
         pairs = [(a, None) for a in first]
     if code.mode == "phone" and not second:
         return []
+    if code.type == "CONSULT" and cand.noun is None and not second and _thing_object(cand):
+        return []  # "received the information", "met the deadline": the verb in another sense
     if cand.verb is None and cand.frame is None and not second:
         return []  # a bare event noun names an act only with its partner: "in a meeting with X", not "at a meeting"
     # (code, cameo, status, date, basis, id tag): the action, and the actor's statement of it if any
@@ -300,6 +302,14 @@ def _events(cand, sent, article, here, actors, lex, base, source):
                 )
             )
     return events
+
+
+def _thing_object(cand) -> bool:
+    """Does the trigger verb take a direct object that is no party (a thing, not a partner)? Verbs of
+    talking take their matter as object ("discussed the budget") and keep their sense."""
+    if cand.verb.lemma_.lower() in TOPIC_OBJECT_VERBS:
+        return False
+    return any(c.dep_ == "dobj" and c not in cand.trigger and c.pos_ == "NOUN" for c in cand.verb.children)
 
 
 def _each_other(verb) -> bool:

@@ -17,6 +17,7 @@ import re
 from .story import EventMention, Story
 
 # sectors of actors whose own acts are not political events (PLOVER sector codes of the actor tables)
+SIGNING = "057"  # CAMEO: sign a formal agreement
 NON_POLITICAL_SECTORS = frozenset({"MED", "EDU", "BUS"})
 # "X contributed to this report", "reporting by X", "additional reporting by X"
 CREDIT = re.compile(r"\bcontributed\b.{0,40}\breport\b|^(?:additional\s+)?reporting\s+by\b|^(?:written|edited)\s+by\b",
@@ -57,6 +58,13 @@ def domestic_meeting(mention: EventMention) -> bool:
     return e.mode == "visit" and not (b.country or b.sector)
 
 
+def lone_act(mention: EventMention) -> bool:
+    """An act that needs a counterpart and found none: a signature with no other party (a decree, a
+    declaration). (A visit with no host stays: a gathering of a group is often told so.)"""
+    e = mention.event
+    return e.actor2 is None and (e.cameo or "").startswith(SIGNING)
+
+
 def drop_non_events(mentions: list[EventMention], story: Story) -> list[EventMention]:
     kept = []
     for m in mentions:
@@ -65,3 +73,9 @@ def drop_non_events(mentions: list[EventMention], story: Story) -> list[EventMen
             continue
         kept.append(m)
     return kept
+
+
+def drop_lone_acts(mentions: list[EventMention], story: Story) -> list[EventMention]:
+    """After targets are found: acts that still have no counterpart they need (see lone_act)."""
+    return [m for m in mentions if not lone_act(m)]
+
