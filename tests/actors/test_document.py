@@ -209,3 +209,13 @@ def test_a_plural_title_with_one_country_goes_to_all_and_to_is_not_of(actors_of)
     # (with one country named, the story's home country would be theirs: two countries are named here)
     found = actors_of("Sara Klein and Mark Olsen, envoys to Norway, left Sweden on Monday.")
     assert person(found, "Mark Olsen").country != "NOR"
+
+
+def test_the_three_nations_are_the_three_countries_named_before(actors_of):
+    text = "Mali, Burkina Faso and Niger left ECOWAS in January. The three military-led nations accused the regional body of failing them."
+    found = actors_of(text)
+    at = text.index("three")
+    assert [a.name for a in found.parties(at, at + 5)] == ["Mali", "Burkina Faso", "Niger"]
+    ecowas = next(a for a in found.actors if a.name == "ECOWAS")
+    assert "regional body" in mentions_of(found, ecowas)
+    assert not any(a.name.endswith("military") for a in found.actors)  # "military-led" describes the nations

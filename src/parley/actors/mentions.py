@@ -26,7 +26,7 @@ from spacy.util import filter_spans
 from ..options import Options
 from ..records import Article
 from .index import ArticleActors
-from .knowledge import PERSON_LOOKALIKES, Knowledge, Term, Title, load_knowledge, not_an_actor
+from .knowledge import DESCRIBING_SUFFIXES, PERSON_LOOKALIKES, Knowledge, Term, Title, load_knowledge, not_an_actor
 from .appositions import share_plural_appositions
 from .lookalikes import common_word_at_start, function_word_first, reads_as_person
 from .wire import credit_tokens
@@ -468,6 +468,8 @@ class _Reader:
             if start in self.claimed or any(i in self.term_tok for i in range(span.start, span.end)):
                 continue
             info = self.title(span)
+            if _describes(self.doc, span.end):
+                continue  # "military-led nations", "government-backed militias": a modifier, not the actor
             org = self.org_at.get(start)
             if org is not None and not any(i in self.term_tok for i in range(org.start, org.end)) \
                     and org.text.lower() not in (span.text.lower(), "the " + span.text.lower()):
@@ -720,6 +722,12 @@ class _Reader:
     def _north_south_mentions(self) -> list[Cand]:
         return [Cand(i, i + 1, "metonym", "country", self.k.country_name(code), code)
                 for i, code in sorted(self.north_south.items()) if i not in self.claimed]
+
+
+def _describes(doc, i: int) -> bool:
+    """Whether the words at token i make the noun before them part of a describing compound
+    ("military" in "military-led", "government" in "government-backed")."""
+    return i + 1 < len(doc) and doc[i].text == "-" and doc[i + 1].lower_ in DESCRIBING_SUFFIXES
 
 
 def _honorific_word(token) -> bool:

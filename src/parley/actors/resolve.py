@@ -35,9 +35,11 @@ PRONOUNS = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her"
 SUBJECT = {"nsubj", "nsubjpass"}
 # a government's offices abroad: "the embassy" is rarely the home country's
 MISSIONS = {"embassy", "consulate", "mission", "legation"}
-# plural nouns that refer to two parties named before: people, or states and organisations
-PAIR_NOUNS = {"sides": "party", "parties": "party", "countries": "party", "nations": "party", "governments": "party",
-              "delegations": "party", "neighbors": "party", "neighbours": "party", "capitals": "party",
+# "the two sides", "both leaders", "the three nations": how many parties the phrase stands for
+PLURAL_COUNTS = {"two": 2, "both": 2, "three": 3, "four": 4}
+# plural nouns that refer to parties named before: people, or states and organisations
+PAIR_NOUNS = {"sides": "party", "parties": "party", "delegations": "party", "countries": "state", "nations": "state",
+              "governments": "state", "neighbors": "state", "neighbours": "state", "capitals": "state",
               "leaders": "person", "presidents": "person", "men": "person", "ministers": "person",
               "women": "person", "envoys": "person"}
 # a story's lead: its first sentences, which often describe a person the body names later
@@ -510,27 +512,28 @@ class _Resolver:
             del self.drafts[key]
 
     def _pairs(self) -> None:
-        """"the two sides", "both countries", "the two leaders": the two parties of that kind the story
-        named last (within the sentence and the two before it), people for leaders, else states and
-        organisations."""
+        """"the two sides", "both countries", "the three military-led nations": the parties of that kind
+        the story named last (within the sentence and the two before it): people for leaders, countries
+        for countries and nations, else states and organisations."""
         doc = self.doc
         for t in doc:
-            if t.lower_ not in ("two", "both") or t.i + 1 >= len(doc):
+            count = PLURAL_COUNTS.get(t.lower_)
+            if count is None or (t.lower_ != "both" and (t.i == 0 or doc[t.i - 1].lower_ != "the")):
                 continue
-            noun = doc[t.i + 1]
-            kind = PAIR_NOUNS.get(noun.lower_)
-            if kind is None or (t.lower_ == "two" and (t.i == 0 or doc[t.i - 1].lower_ != "the")):
+            noun = _plural_noun_after(doc, t.i + 1)
+            kind = PAIR_NOUNS.get(noun.lower_) if noun is not None else None
+            if kind is None:
                 continue
-            start = t.i - 1 if t.lower_ == "two" else t.i
-            keys = self._last_two(start, kind)
+            start = t.i - 1 if t.lower_ != "both" else t.i
+            keys = self._last_named(start, kind, count)
             if keys:
                 self.pairs.append((start, noun.i + 1, keys))
 
-    def _last_two(self, at: int, kind: str) -> list[str]:
+    def _last_named(self, at: int, kind: str, count: int) -> list[str]:
         lo = self.sent[at] - 2
         seen: list[tuple[int, str]] = []
         for d in self.drafts.values():
-            if (d.kind == "person") != (kind == "person"):
+            if (d.kind == "person") != (kind == "person") or (kind == "state" and d.kind != "country"):
                 continue
             for s, _, _ in d.spans:
                 if s < at and self.sent[s] >= lo:
@@ -539,7 +542,7 @@ class _Resolver:
         for _, key in sorted(seen, reverse=True):
             if key not in keys:
                 keys.append(key)
-            if len(keys) == 2:
+            if len(keys) == count:
                 return keys[::-1]
         return []
 
@@ -640,7 +643,7 @@ class _Resolver:
 
 # a group description that refers back to a named organisation, by what the organisation must be
 ARMED = "REB"  # the sector code of rebels, militants and other non-state armed groups
-ALLIANCES = frozenset({"bloc", "alliance", "coalition"})
+ALLIANCES = frozenset({"bloc", "alliance", "coalition", "regional body", "world body", "global body", "continental body"})
 NON_STATE = frozenset({None, "NGO", "IMG"})
 
 
@@ -649,15 +652,26 @@ def refers_back(c: Cand):
     means, or None when the description is not one that refers back:
     - armed-group nouns ("the militants", "the attackers", "the militant group"): an armed group;
     - "the group": an armed group, a non-governmental one, or one with "Group" in its name;
-    - "the bloc", "the alliance", "the coalition": an organisation of states, or one so named."""
+    - "the bloc", "the alliance", "the coalition", "the regional body": an organisation of states, or one so named."""
     head = (c.head or "").lower()
     if c.sector == ARMED:
         return lambda d: d.sector() == ARMED
     if head == "group":
         return lambda d: d.sector() == ARMED or (d.country() in NON_STATE and d.country() is not None) \
             or "group" in d.name.lower().split()
-    if head in ALLIANCES:
-        return lambda d: d.country() == "IGO" or head in d.name.lower().split()
+    if head in ALLIANCES or head.split()[-1:] == ["bloc"]:
+        return lambda d: d.country() == "IGO" or head.split()[-1] in d.name.lower().split()
+    return None
+
+
+def _plural_noun_after(doc, i: int):
+    """The noun of "two [neighbouring | military-led] countries": up to three describing words are passed."""
+    for j in range(i, min(i + 4, len(doc))):
+        t = doc[j]
+        if t.lower_ in PAIR_NOUNS:
+            return t
+        if not (t.pos_ in ("ADJ", "VERB", "NOUN", "PROPN") or t.text == "-"):
+            return None
     return None
 
 
