@@ -219,3 +219,11 @@ def test_the_three_nations_are_the_three_countries_named_before(actors_of):
     ecowas = next(a for a in found.actors if a.name == "ECOWAS")
     assert "regional body" in mentions_of(found, ecowas)
     assert not any(a.name.endswith("military") for a in found.actors)  # "military-led" describes the nations
+
+
+def test_the_two_sides_are_not_the_mediating_organisation(actors_of):
+    text = ("The army and the Rapid Strike Forces have fought since April. The United Nations said "
+            "both sides committed abuses.")
+    found = actors_of(text)
+    at = text.index("both sides")
+    assert "United Nations" not in {a.name for a in found.parties(at, at + 10)}

@@ -535,6 +535,8 @@ class _Resolver:
         for d in self.drafts.values():
             if (d.kind == "person") != (kind == "person") or (kind == "state" and d.kind != "country"):
                 continue
+            if kind == "party" and d.country() == "IGO":
+                continue  # an organisation of states mediates or watches; it is seldom one of "the two sides"
             for s, _, _ in d.spans:
                 if s < at and self.sent[s] >= lo:
                     seen.append((s, d.key))
