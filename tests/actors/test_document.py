@@ -227,3 +227,17 @@ def test_the_two_sides_are_not_the_mediating_organisation(actors_of):
     found = actors_of(text)
     at = text.index("both sides")
     assert "United Nations" not in {a.name for a in found.parties(at, at + 10)}
+
+
+def test_an_office_of_a_named_organisation_is_not_a_state_leader(actors_of):
+    found = actors_of('U.S. President Donald Trump confirmed the killing. "Today the fugitive leader of ISIS in Iraq was '
+                      'killed," he wrote. The IS emir had escaped a raid in 2023.', published="2025-03-14")
+    trump = person(found, "Donald Trump")
+    assert "he" in mentions_of(found, trump)
+    assert not {"leader", "IS emir"} & set(mentions_of(found, trump))
+    assert any(a.country == "IMG" and a.kind == "person" for a in found.actors)
+
+
+def test_an_untitled_name_after_a_description_must_be_a_subject(actors_of):
+    found = actors_of("The president of Chile met Pope Leo. The president said the meeting was useful.")
+    assert person(found, "Pope Leo").country != "CHL"

@@ -501,6 +501,8 @@ class _Reader:
                 if not countries and not definite:
                     continue
                 code, at, owner = countries[0] if countries else (None, span.start, None)
+                if not countries and not info.topical:
+                    code, owner = self._owner_after_of(span.end)  # "the leader of ISIS", "the president of Chile"
                 words = [t for t in left if t.i >= at and t.lower_ in TITLE_PREFIX and t.i not in self.term_tok]
                 cand = Cand(min([at, *[t.i for t in words]]), span.end, "description", "person", _title_text([*words, *span]),
                             code, info.sector, head=head.lower(), cls=info.cls, definite=definite, owner=owner)
@@ -512,6 +514,18 @@ class _Reader:
                 out.append(cand)
             self.claimed.update(range(out[-1].start, span.end)) if out else None
         return out
+
+    def _owner_after_of(self, i: int) -> tuple[str | None, str | None]:
+        """(code, owner) of the country or organisation named right after an office ("of [the] X");
+        the owner is the organisation's name when it is not a country."""
+        if i >= len(self.doc) or self.doc[i].lower_ != "of":
+            return None, None
+        i += 1 + (i + 1 < len(self.doc) and self.doc[i + 1].lower_ == "the")
+        span = self.term_tok.get(i)
+        term = self.term(span) if span is not None and span.start == i else None
+        if term is None or not term.country or term.actor_kind == "person":
+            return None, None
+        return term.country, None if term.country in self.k.countries else term.name
 
     def _armed_group_at(self, at: int, info: Title) -> Term | None:
         """The armed group named at token `at` when the noun after it is its fighters ("militants",

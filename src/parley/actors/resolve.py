@@ -333,8 +333,9 @@ class _Resolver:
                 continue
             if (c.cls and c.cls in d.classes) or (family and any(FAMILY.get(x) == family for x in d.classes)):
                 later.append(key)
-            elif untitled and not d.classes and not d.said and not d.fixed and self.positions[key][0] > c.start:
-                bare.append(key)
+            elif untitled and not d.classes and not d.said and not d.fixed and self.positions[key][0] > c.start \
+                    and self.subject.get(pos):
+                bare.append(key)  # named as the subject of its clause, as a story goes on with the one it described
         found = later or bare
         return self.drafts[found[0]] if found else None
 
@@ -385,7 +386,9 @@ class _Resolver:
             g = self.drafts[key].gender
             return self.drafts[key].kind == "person" and (g is None or g == gender)
 
-        window = [(pos, k) for pos, k in self._before(at, 200) if self.sent[pos] >= s - 3]
+        quoted = self._quoted(at)
+        window = [(pos, k) for pos, k in self._before(at, 200) if self.sent[pos] >= s - 3
+                  and (self.sent[pos] != s or self._quoted(pos) == quoted)]
         here = [(pos, k) for pos, k in window if self.sent[pos] == s and fits(k)][::-1]
         if here:
             subjects = [(pos, k) for pos, k in here if self.subject.get(pos)]
@@ -401,6 +404,17 @@ class _Resolver:
             subjects = {k for pos, k in there if self.subject.get(pos)}
             return subjects.pop() if len(subjects) == 1 else None
         return None
+
+    def _quoted(self, i: int) -> bool:
+        """Whether token i is inside quotation marks within its sentence: "he wrote" after a quote is
+        not a person the quote talks about."""
+        n, j = 0, i - 1
+        while j >= 0 and self.sent[j] == self.sent[i]:
+            t = self.doc[j].text
+            if t in ('"', "“", "”"):
+                n += 1
+            j -= 1
+        return n % 2 == 1
 
     def _leaders(self) -> None:
         """People the article names without a country that the leaders data knows ("President Bush",
