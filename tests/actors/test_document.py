@@ -241,3 +241,9 @@ def test_an_office_of_a_named_organisation_is_not_a_state_leader(actors_of):
 def test_an_untitled_name_after_a_description_must_be_a_subject(actors_of):
     found = actors_of("The president of Chile met Pope Leo. The president said the meeting was useful.")
     assert person(found, "Pope Leo").country != "CHL"
+
+
+def test_a_name_set_off_after_a_long_description_is_that_person(actors_of):
+    found = actors_of("Speaking on Monday, Peru's permanent representative to the United Nations, Luis Quispe, said the "
+                      "talks had failed.")
+    assert "Peru's permanent representative" in mentions_of(found, person(found, "Luis Quispe"))

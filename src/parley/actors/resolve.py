@@ -334,8 +334,10 @@ class _Resolver:
             if (c.cls and c.cls in d.classes) or (family and any(FAMILY.get(x) == family for x in d.classes)):
                 later.append(key)
             elif untitled and not d.classes and not d.said and not d.fixed and self.positions[key][0] > c.start \
-                    and self.subject.get(pos):
-                bare.append(key)  # named as the subject of its clause, as a story goes on with the one it described
+                    and (self.subject.get(pos) or (self.sent[pos] == s and pos > 0 and self.doc[pos - 1].text == ",")):
+                # named as the subject of its clause, as a story goes on with the one it described, or set
+                # off by a comma right after it ("Pakistan's envoy to the U.N., Munir Akram, said")
+                bare.append(key)
         found = later or bare
         return self.drafts[found[0]] if found else None
 
