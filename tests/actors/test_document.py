@@ -247,3 +247,12 @@ def test_a_name_set_off_after_a_long_description_is_that_person(actors_of):
     found = actors_of("Speaking on Monday, Peru's permanent representative to the United Nations, Luis Quispe, said the "
                       "talks had failed.")
     assert "Peru's permanent representative" in mentions_of(found, person(found, "Luis Quispe"))
+
+
+def test_bare_plural_fighters_are_the_one_armed_group_named(actors_of):
+    found = actors_of("Militants attacked a passenger train on Tuesday, taking many hostages. The Balochistan Liberation "
+                      "Front said it carried out the attack.")
+    front = next(a for a in found.actors if a.name == "Balochistan Liberation Front")
+    assert "Militants" in mentions_of(found, front)
+    found = actors_of("Militants attacked a police post on Monday. Hamas and Islamic Jihad both denied involvement.")
+    assert not any("Militants" in mentions_of(found, a) for a in found.actors)

@@ -91,6 +91,7 @@ class Cand:
     owner: str | None = None  # the organisation a group or office belongs to, when it is not a country
     addressed: bool = False  # named with an honorific ("Mr Somchanh"): the word may be any part of the name
     gender: str | None = None  # from the honorific
+    bare: bool = False  # a plural with no determiner ("Militants attacked"): refers only to a story's one such group
 
 
 def find_actors(article: Article, doc: Doc, knowledge: Knowledge, options: Options) -> ArticleActors:
@@ -484,8 +485,10 @@ class _Reader:
             if info.topical:
                 countries = []
             head = _head_text(span)
+            # "Militants attacked a train", "Gunmen stormed a hotel": fighters named by a bare plural
+            bare = info.kind == "group" and info.sector == ARMED and not left and span[-1].tag_ == "NNS"
             if info.kind == "group" or info.kind == "org":
-                if not countries and not definite:
+                if not countries and not definite and not bare:
                     continue
                 pieces = countries or [(None, span.start, None)]
                 for code, at, owner in pieces:
@@ -494,7 +497,8 @@ class _Reader:
                         out.append(Cand(at, span.end, "name", armed.actor_kind, armed.name, armed.country, armed.sector, term=armed))
                         continue
                     out.append(Cand(at, span.end, "description", "group" if info.kind == "group" else "organization",
-                                    head, code, info.sector, head=head, definite=definite and not countries, owner=owner))
+                                    head, code, info.sector, head=head, definite=(definite or bare) and not countries,
+                                    owner=owner, bare=bare))
             else:
                 if span.end < len(self.doc) and self.doc[span.end].ent_type_ == "PERSON":
                     continue  # a title before a name the person pass did not take

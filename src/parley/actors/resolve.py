@@ -492,10 +492,13 @@ class _Resolver:
         """"the attackers", "the militant group", "the bloc": the organisation of that kind the story
         named last before the phrase, else the one it names most (a lead may describe before it names:
         "Gunmen stormed a hotel ... al-Shabab said it carried out the attack"). With none, the phrase is
-        read as before (a group of the story's country, or nothing)."""
+        read as before (a group of the story's country, or nothing). A bare plural ("Militants attacked")
+        is the armed group only when the story names just one."""
         for c in self.pointing:
             fits = refers_back(c)
             pool = [d for d in self.drafts.values() if d.kind == "organization" and d.spans and fits(d)]
+            if c.bare and len(pool) != 1:
+                continue  # "Militants attacked ..." with two armed groups named: which is not said
             if not pool:
                 self._group(c, final=True)
                 continue
