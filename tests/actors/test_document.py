@@ -209,3 +209,50 @@ def test_a_plural_title_with_one_country_goes_to_all_and_to_is_not_of(actors_of)
     # (with one country named, the story's home country would be theirs: two countries are named here)
     found = actors_of("Sara Klein and Mark Olsen, envoys to Norway, left Sweden on Monday.")
     assert person(found, "Mark Olsen").country != "NOR"
+
+
+def test_the_three_nations_are_the_three_countries_named_before(actors_of):
+    text = "Mali, Burkina Faso and Niger left ECOWAS in January. The three military-led nations accused the regional body of failing them."
+    found = actors_of(text)
+    at = text.index("three")
+    assert [a.name for a in found.parties(at, at + 5)] == ["Mali", "Burkina Faso", "Niger"]
+    ecowas = next(a for a in found.actors if a.name == "ECOWAS")
+    assert "regional body" in mentions_of(found, ecowas)
+    assert not any(a.name.endswith("military") for a in found.actors)  # "military-led" describes the nations
+
+
+def test_the_two_sides_are_not_the_mediating_organisation(actors_of):
+    text = ("The army and the Rapid Strike Forces have fought since April. The United Nations said "
+            "both sides committed abuses.")
+    found = actors_of(text)
+    at = text.index("both sides")
+    assert "United Nations" not in {a.name for a in found.parties(at, at + 10)}
+
+
+def test_an_office_of_a_named_organisation_is_not_a_state_leader(actors_of):
+    found = actors_of('U.S. President Donald Trump confirmed the killing. "Today the fugitive leader of ISIS in Iraq was '
+                      'killed," he wrote. The IS emir had escaped a raid in 2023.', published="2025-03-14")
+    trump = person(found, "Donald Trump")
+    assert "he" in mentions_of(found, trump)
+    assert not {"leader", "IS emir"} & set(mentions_of(found, trump))
+    assert any(a.country == "IMG" and a.kind == "person" for a in found.actors)
+
+
+def test_an_untitled_name_after_a_description_must_be_a_subject(actors_of):
+    found = actors_of("The president of Chile met Pope Leo. The president said the meeting was useful.")
+    assert person(found, "Pope Leo").country != "CHL"
+
+
+def test_a_name_set_off_after_a_long_description_is_that_person(actors_of):
+    found = actors_of("Speaking on Monday, Peru's permanent representative to the United Nations, Luis Quispe, said the "
+                      "talks had failed.")
+    assert "Peru's permanent representative" in mentions_of(found, person(found, "Luis Quispe"))
+
+
+def test_bare_plural_fighters_are_the_one_armed_group_named(actors_of):
+    found = actors_of("Militants attacked a passenger train on Tuesday, taking many hostages. The Balochistan Liberation "
+                      "Front said it carried out the attack.")
+    front = next(a for a in found.actors if a.name == "Balochistan Liberation Front")
+    assert "Militants" in mentions_of(found, front)
+    found = actors_of("Militants attacked a police post on Monday. Hamas and Islamic Jihad both denied involvement.")
+    assert not any("Militants" in mentions_of(found, a) for a in found.actors)

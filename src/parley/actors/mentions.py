@@ -26,7 +26,9 @@ from spacy.util import filter_spans
 from ..options import Options
 from ..records import Article
 from .index import ArticleActors
-from .knowledge import PERSON_LOOKALIKES, Knowledge, Term, Title, is_given_name, load_knowledge, not_an_actor
+from .knowledge import DESCRIBING_SUFFIXES, PERSON_LOOKALIKES, Knowledge, Term, Title, load_knowledge, not_an_actor
+from .appositions import share_plural_appositions
+from .lookalikes import common_word_at_start, function_word_first, reads_as_person
 from .wire import credit_tokens
 
 __all__ = ["find_actors", "load_knowledge", "Cand", "TitleSeen"]
@@ -89,6 +91,7 @@ class Cand:
     owner: str | None = None  # the organisation a group or office belongs to, when it is not a country
     addressed: bool = False  # named with an honorific ("Mr Somchanh"): the word may be any part of the name
     gender: str | None = None  # from the honorific
+    bare: bool = False  # a plural with no determiner ("Militants attacked"): refers only to a story's one such group
 
 
 def find_actors(article: Article, doc: Doc, knowledge: Knowledge, options: Options) -> ArticleActors:
@@ -147,33 +150,13 @@ class _Reader:
         self.title_tok = {i: s for s in self.titles.values() for i in range(s.start, s.end)}
         self.claimed: set[int] = set(skip)
         surnames = {e[-1].text for e in self.persons if len(e) > 1}
-        people_as_orgs = [e for e in doc.ents if e.label_ == "ORG" and not _touches(e, skip) and self._reads_as_person(e, surnames)]
+        people_as_orgs = [e for e in doc.ents if e.label_ == "ORG" and not _touches(e, skip) and reads_as_person(self, e, surnames)]
         self.persons = sorted(self.persons + people_as_orgs, key=lambda e: e.start)
         self.org_at = {i: e for e in doc.ents if e.label_ == "ORG" and not _touches(e, skip) and e not in people_as_orgs
                        for i in range(e.start, e.end)}
         self.last_person_at: dict[int, Cand] = {}
         self.north_south = self._find_north_south()
         self._sent = None
-
-    def _reads_as_person(self, ent: Span, surnames: set[str]) -> bool:
-        """A person's name the parser filed as an organisation ("Artur Romeu, director of ...", "Sebastien
-        Lai" in a story about Jimmy Lai): two or three capitalised words, none a title or a known name,
-        with a person's title before it or in an apposition after it, a family name the story gives a
-        person, or a first word that is an English given name."""
-        doc, words = self.doc, [t for t in ent if not t.is_punct]
-        if not 2 <= len(words) <= 3 or not all(t.is_title and t.is_alpha for t in words):
-            return False
-        if any(t.i in self.title_tok or t.i in self.term_tok for t in ent) or not_an_actor(ent.text):
-            return False
-
-        def person_title(i: int) -> bool:
-            span = self.title_tok.get(i)
-            return span is not None and self.title(span).kind == "person"
-
-        titled_before = ent.start > 0 and person_title(ent.start - 1)
-        titled_after = ent.end < len(doc) and doc[ent.end].text == "," and any(
-            person_title(i) for i in range(ent.end + 1, min(ent.end + 6, len(doc))))
-        return titled_before or titled_after or words[-1].text in surnames or is_given_name(words[0].text)
 
     def sent_index(self) -> list[int]:
         if self._sent is None:
@@ -200,7 +183,7 @@ class _Reader:
             cand = self._person(ent)
             if cand:
                 cands.append(cand)
-        self._shared_apposition(cands)
+        share_plural_appositions(self, cands)
         for cand in cands:
             self.claimed.update(range(cand.start, cand.end))
             if cand.appos:
@@ -280,7 +263,7 @@ class _Reader:
         governed = self._leader_government(name, end)
         if governed is not None:
             return governed
-        if not_an_actor(name, PERSON_LOOKALIKES) or self._platform(start, end) or _function_word_first(name_span):
+        if not_an_actor(name, PERSON_LOOKALIKES) or self._platform(start, end) or function_word_first(name_span):
             return None  # "Beledweyne District", "INS Imphal", "X" read as people
         cand = Cand(ent.start, end, "name" if len(name.split()) > 1 else "surname", "person", name,
                     name_start=start, term=term)
@@ -437,78 +420,6 @@ class _Reader:
                     break
             cand.appos = (window[0].i, core[-1].i + 1)
 
-    def _shared_apposition(self, people: list[Cand]) -> None:
-        """"Lena Holt and Pavel Orlov, advisers to the presidents of Chile and Peru": a plural title after
-        a list of names holds for each of them, and a list of as many countries goes one to each, in order
-        ("respectively" is implied in news English); one country goes to all."""
-        by_end = {c.end: c for c in people}
-        for last in people:
-            chain = self._chain_ending(last, by_end)
-            if len(chain) < 2 or last.end >= len(self.doc) or self.doc[last.end].text != ",":
-                continue
-            found = self._plural_title(last.end + 1)
-            if found is None:
-                continue
-            title, info, stop = found
-            countries = self._countries_until_break(stop)
-            if len(countries) not in (1, len(chain)) or info.topical:
-                countries = []
-            for n, cand in enumerate(chain):
-                code = countries[n if len(countries) > 1 else 0] if countries else None
-                if not any(t.role for t in cand.titles):
-                    cand.titles.append(TitleSeen(title, code, info.sector, info.cls))
-
-    def _chain_ending(self, last: Cand, by_end: dict) -> list[Cand]:
-        """The names listed up to `last` ("A, B and C"), in order."""
-        chain, cand = [last], last
-        while True:
-            i = cand.start - 1
-            if i >= 0 and self.doc[i].lower_ == "and":
-                i -= 1
-                if i >= 0 and self.doc[i].text == ",":
-                    i -= 1
-            elif i >= 0 and self.doc[i].text == ",":
-                i -= 1
-            else:
-                break
-            prev = by_end.get(i + 1)
-            if prev is None:
-                break
-            chain.insert(0, prev)
-            cand = prev
-        return chain
-
-    def _plural_title(self, i: int) -> tuple[str, Title, int] | None:
-        """A plural person title starting at token i ("advisers", "deputy foreign ministers"): its
-        singular wording, its entry, and the token after it."""
-        doc = self.doc
-        while i < len(doc) and doc[i].lower_ in ("the", "both", "two", "three"):
-            i += 1
-        for width in (3, 2, 1):
-            words = [t.lower_ for t in doc[i : i + width]]
-            if len(words) < width or not words[-1].endswith("s"):
-                continue
-            singular = " ".join([*words[:-1], words[-1][:-1]])
-            info = self.k.titles.get(singular)
-            if info is not None and info.kind == "person":
-                return _title_text(singular.split()), info, i + width
-        return None
-
-    def _countries_until_break(self, i: int) -> list[str]:
-        """Countries named after "of" from token i to the end of the phrase (a comma, a clause, a sentence
-        end): "of Chile and Peru" are the people's own; "envoys to Norway" are sent there."""
-        found, after_of = [], False
-        while i < len(self.doc) and self.doc[i].text not in BREAK and self.doc[i].pos_ not in ("VERB", "AUX"):
-            after_of = after_of or self.doc[i].lower_ == "of"
-            span = self.term_tok.get(i)
-            term = self.term(span) if span is not None and span.start == i else None
-            if after_of and term is not None and term.kind in ("country", "demonym", "capital") and term.country:
-                found.append(term.country)
-                i = span.end
-                continue
-            i += 1
-        return found
-
     def _apposition_before(self, cand: Cand, start: int) -> None:
         """"his American counterpart, Joe Biden": a description, a comma, the name."""
         doc = self.doc
@@ -558,6 +469,8 @@ class _Reader:
             if start in self.claimed or any(i in self.term_tok for i in range(span.start, span.end)):
                 continue
             info = self.title(span)
+            if _describes(self.doc, span.end):
+                continue  # "military-led nations", "government-backed militias": a modifier, not the actor
             org = self.org_at.get(start)
             if org is not None and not any(i in self.term_tok for i in range(org.start, org.end)) \
                     and org.text.lower() not in (span.text.lower(), "the " + span.text.lower()):
@@ -572,8 +485,10 @@ class _Reader:
             if info.topical:
                 countries = []
             head = _head_text(span)
+            # "Militants attacked a train", "Gunmen stormed a hotel": fighters named by a bare plural
+            bare = info.kind == "group" and info.sector == ARMED and not left and span[-1].tag_ == "NNS"
             if info.kind == "group" or info.kind == "org":
-                if not countries and not definite:
+                if not countries and not definite and not bare:
                     continue
                 pieces = countries or [(None, span.start, None)]
                 for code, at, owner in pieces:
@@ -582,13 +497,16 @@ class _Reader:
                         out.append(Cand(at, span.end, "name", armed.actor_kind, armed.name, armed.country, armed.sector, term=armed))
                         continue
                     out.append(Cand(at, span.end, "description", "group" if info.kind == "group" else "organization",
-                                    head, code, info.sector, head=head, definite=definite and not countries, owner=owner))
+                                    head, code, info.sector, head=head, definite=(definite or bare) and not countries,
+                                    owner=owner, bare=bare))
             else:
                 if span.end < len(self.doc) and self.doc[span.end].ent_type_ == "PERSON":
                     continue  # a title before a name the person pass did not take
                 if not countries and not definite:
                     continue
                 code, at, owner = countries[0] if countries else (None, span.start, None)
+                if not countries and not info.topical:
+                    code, owner = self._owner_after_of(span.end)  # "the leader of ISIS", "the president of Chile"
                 words = [t for t in left if t.i >= at and t.lower_ in TITLE_PREFIX and t.i not in self.term_tok]
                 cand = Cand(min([at, *[t.i for t in words]]), span.end, "description", "person", _title_text([*words, *span]),
                             code, info.sector, head=head.lower(), cls=info.cls, definite=definite, owner=owner)
@@ -600,6 +518,18 @@ class _Reader:
                 out.append(cand)
             self.claimed.update(range(out[-1].start, span.end)) if out else None
         return out
+
+    def _owner_after_of(self, i: int) -> tuple[str | None, str | None]:
+        """(code, owner) of the country or organisation named right after an office ("of [the] X");
+        the owner is the organisation's name when it is not a country."""
+        if i >= len(self.doc) or self.doc[i].lower_ != "of":
+            return None, None
+        i += 1 + (i + 1 < len(self.doc) and self.doc[i + 1].lower_ == "the")
+        span = self.term_tok.get(i)
+        term = self.term(span) if span is not None and span.start == i else None
+        if term is None or not term.country or term.actor_kind == "person":
+            return None, None
+        return term.country, None if term.country in self.k.countries else term.name
 
     def _armed_group_at(self, at: int, info: Title) -> Term | None:
         """The armed group named at token `at` when the noun after it is its fighters ("militants",
@@ -777,7 +707,7 @@ class _Reader:
             if term and term.kind in ("institution", "user"):
                 out.append(Cand(start, end, "name", term.actor_kind, term.name, term.country, term.sector, term=term))
                 continue
-            if not_an_actor(span.text) or _common_word_at_start(span):
+            if not_an_actor(span.text) or common_word_at_start(span):
                 continue  # "the Minsk Protocol", "Telegram", a sentence's first word "Coordinated ..."
             codes = [self.term(self.term_tok[i]).country for i in range(start, end)
                      if i in self.term_tok and self.term(self.term_tok[i]) and self.term_tok[i].start == i]
@@ -812,21 +742,10 @@ class _Reader:
                 for i, code in sorted(self.north_south.items()) if i not in self.claimed]
 
 
-def _function_word_first(span: Span) -> bool:
-    """"Beyond Ukraine", "Suffice": a sentence's opening preposition, determiner or adverb tagged as part
-    of a name; names do not start with such words."""
-    t = span[0]
-    return t.is_sent_start and t.tag_ in ("IN", "DT", "CC", "MD", "WRB", "RB", "VB", "VBP")
-
-
-def _common_word_at_start(span: Span) -> bool:
-    """A one-word "name" that opens a sentence and is tagged as an adjective, participle or adverb is an
-    ordinary word written with a capital, not an organisation."""
-    t = span[0]
-    quote = t.nbor(-1) if t.i > 0 and t.nbor(-1).is_quote else None
-    opens = t.is_sent_start or (quote is not None and (quote.is_sent_start or quote.i == 0 or quote.nbor(-1).is_space
-                                                       or quote.nbor(-1).text in (".", "!", "?", ":")))
-    return len(span) == 1 and opens and t.tag_ in ("JJ", "VBN", "VBD", "VBG", "RB", "IN", "DT", "VB", "VBP")
+def _describes(doc, i: int) -> bool:
+    """Whether the words at token i make the noun before them part of a describing compound
+    ("military" in "military-led", "government" in "government-backed")."""
+    return i + 1 < len(doc) and doc[i].text == "-" and doc[i + 1].lower_ in DESCRIBING_SUFFIXES
 
 
 def _honorific_word(token) -> bool:

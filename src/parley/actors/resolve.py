@@ -35,9 +35,11 @@ PRONOUNS = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her"
 SUBJECT = {"nsubj", "nsubjpass"}
 # a government's offices abroad: "the embassy" is rarely the home country's
 MISSIONS = {"embassy", "consulate", "mission", "legation"}
-# plural nouns that refer to two parties named before: people, or states and organisations
-PAIR_NOUNS = {"sides": "party", "parties": "party", "countries": "party", "nations": "party", "governments": "party",
-              "delegations": "party", "neighbors": "party", "neighbours": "party", "capitals": "party",
+# "the two sides", "both leaders", "the three nations": how many parties the phrase stands for
+PLURAL_COUNTS = {"two": 2, "both": 2, "three": 3, "four": 4}
+# plural nouns that refer to parties named before: people, or states and organisations
+PAIR_NOUNS = {"sides": "party", "parties": "party", "delegations": "party", "countries": "state", "nations": "state",
+              "governments": "state", "neighbors": "state", "neighbours": "state", "capitals": "state",
               "leaders": "person", "presidents": "person", "men": "person", "ministers": "person",
               "women": "person", "envoys": "person"}
 # a story's lead: its first sentences, which often describe a person the body names later
@@ -331,7 +333,10 @@ class _Resolver:
                 continue
             if (c.cls and c.cls in d.classes) or (family and any(FAMILY.get(x) == family for x in d.classes)):
                 later.append(key)
-            elif untitled and not d.classes and not d.said and not d.fixed and self.positions[key][0] > c.start:
+            elif untitled and not d.classes and not d.said and not d.fixed and self.positions[key][0] > c.start \
+                    and (self.subject.get(pos) or (self.sent[pos] == s and pos > 0 and self.doc[pos - 1].text == ",")):
+                # named as the subject of its clause, as a story goes on with the one it described, or set
+                # off by a comma right after it ("Pakistan's envoy to the U.N., Munir Akram, said")
                 bare.append(key)
         found = later or bare
         return self.drafts[found[0]] if found else None
@@ -383,7 +388,9 @@ class _Resolver:
             g = self.drafts[key].gender
             return self.drafts[key].kind == "person" and (g is None or g == gender)
 
-        window = [(pos, k) for pos, k in self._before(at, 200) if self.sent[pos] >= s - 3]
+        quoted = self._quoted(at)
+        window = [(pos, k) for pos, k in self._before(at, 200) if self.sent[pos] >= s - 3
+                  and (self.sent[pos] != s or self._quoted(pos) == quoted)]
         here = [(pos, k) for pos, k in window if self.sent[pos] == s and fits(k)][::-1]
         if here:
             subjects = [(pos, k) for pos, k in here if self.subject.get(pos)]
@@ -399,6 +406,17 @@ class _Resolver:
             subjects = {k for pos, k in there if self.subject.get(pos)}
             return subjects.pop() if len(subjects) == 1 else None
         return None
+
+    def _quoted(self, i: int) -> bool:
+        """Whether token i is inside quotation marks within its sentence: "he wrote" after a quote is
+        not a person the quote talks about."""
+        n, j = 0, i - 1
+        while j >= 0 and self.sent[j] == self.sent[i]:
+            t = self.doc[j].text
+            if t in ('"', "“", "”"):
+                n += 1
+            j -= 1
+        return n % 2 == 1
 
     def _leaders(self) -> None:
         """People the article names without a country that the leaders data knows ("President Bush",
@@ -474,10 +492,13 @@ class _Resolver:
         """"the attackers", "the militant group", "the bloc": the organisation of that kind the story
         named last before the phrase, else the one it names most (a lead may describe before it names:
         "Gunmen stormed a hotel ... al-Shabab said it carried out the attack"). With none, the phrase is
-        read as before (a group of the story's country, or nothing)."""
+        read as before (a group of the story's country, or nothing). A bare plural ("Militants attacked")
+        is the armed group only when the story names just one."""
         for c in self.pointing:
             fits = refers_back(c)
             pool = [d for d in self.drafts.values() if d.kind == "organization" and d.spans and fits(d)]
+            if c.bare and len(pool) != 1:
+                continue  # "Militants attacked ..." with two armed groups named: which is not said
             if not pool:
                 self._group(c, final=True)
                 continue
@@ -510,28 +531,31 @@ class _Resolver:
             del self.drafts[key]
 
     def _pairs(self) -> None:
-        """"the two sides", "both countries", "the two leaders": the two parties of that kind the story
-        named last (within the sentence and the two before it), people for leaders, else states and
-        organisations."""
+        """"the two sides", "both countries", "the three military-led nations": the parties of that kind
+        the story named last (within the sentence and the two before it): people for leaders, countries
+        for countries and nations, else states and organisations."""
         doc = self.doc
         for t in doc:
-            if t.lower_ not in ("two", "both") or t.i + 1 >= len(doc):
+            count = PLURAL_COUNTS.get(t.lower_)
+            if count is None or (t.lower_ != "both" and (t.i == 0 or doc[t.i - 1].lower_ != "the")):
                 continue
-            noun = doc[t.i + 1]
-            kind = PAIR_NOUNS.get(noun.lower_)
-            if kind is None or (t.lower_ == "two" and (t.i == 0 or doc[t.i - 1].lower_ != "the")):
+            noun = _plural_noun_after(doc, t.i + 1)
+            kind = PAIR_NOUNS.get(noun.lower_) if noun is not None else None
+            if kind is None:
                 continue
-            start = t.i - 1 if t.lower_ == "two" else t.i
-            keys = self._last_two(start, kind)
+            start = t.i - 1 if t.lower_ != "both" else t.i
+            keys = self._last_named(start, kind, count)
             if keys:
                 self.pairs.append((start, noun.i + 1, keys))
 
-    def _last_two(self, at: int, kind: str) -> list[str]:
+    def _last_named(self, at: int, kind: str, count: int) -> list[str]:
         lo = self.sent[at] - 2
         seen: list[tuple[int, str]] = []
         for d in self.drafts.values():
-            if (d.kind == "person") != (kind == "person"):
+            if (d.kind == "person") != (kind == "person") or (kind == "state" and d.kind != "country"):
                 continue
+            if kind == "party" and d.country() == "IGO":
+                continue  # an organisation of states mediates or watches; it is seldom one of "the two sides"
             for s, _, _ in d.spans:
                 if s < at and self.sent[s] >= lo:
                     seen.append((s, d.key))
@@ -539,7 +563,7 @@ class _Resolver:
         for _, key in sorted(seen, reverse=True):
             if key not in keys:
                 keys.append(key)
-            if len(keys) == 2:
+            if len(keys) == count:
                 return keys[::-1]
         return []
 
@@ -640,7 +664,7 @@ class _Resolver:
 
 # a group description that refers back to a named organisation, by what the organisation must be
 ARMED = "REB"  # the sector code of rebels, militants and other non-state armed groups
-ALLIANCES = frozenset({"bloc", "alliance", "coalition"})
+ALLIANCES = frozenset({"bloc", "alliance", "coalition", "regional body", "world body", "global body", "continental body"})
 NON_STATE = frozenset({None, "NGO", "IMG"})
 
 
@@ -649,15 +673,26 @@ def refers_back(c: Cand):
     means, or None when the description is not one that refers back:
     - armed-group nouns ("the militants", "the attackers", "the militant group"): an armed group;
     - "the group": an armed group, a non-governmental one, or one with "Group" in its name;
-    - "the bloc", "the alliance", "the coalition": an organisation of states, or one so named."""
+    - "the bloc", "the alliance", "the coalition", "the regional body": an organisation of states, or one so named."""
     head = (c.head or "").lower()
     if c.sector == ARMED:
         return lambda d: d.sector() == ARMED
     if head == "group":
         return lambda d: d.sector() == ARMED or (d.country() in NON_STATE and d.country() is not None) \
             or "group" in d.name.lower().split()
-    if head in ALLIANCES:
-        return lambda d: d.country() == "IGO" or head in d.name.lower().split()
+    if head in ALLIANCES or head.split()[-1:] == ["bloc"]:
+        return lambda d: d.country() == "IGO" or head.split()[-1] in d.name.lower().split()
+    return None
+
+
+def _plural_noun_after(doc, i: int):
+    """The noun of "two [neighbouring | military-led] countries": up to three describing words are passed."""
+    for j in range(i, min(i + 4, len(doc))):
+        t = doc[j]
+        if t.lower_ in PAIR_NOUNS:
+            return t
+        if not (t.pos_ in ("ADJ", "VERB", "NOUN", "PROPN") or t.text == "-"):
+            return None
     return None
 
 

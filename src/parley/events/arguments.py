@@ -48,6 +48,8 @@ def resolve_np(tok, actors: ArticleActors) -> list:
         actor = _pick(head, toks, actors) or actors.group(head) or actors.located(head)
         if actor is not None:
             found.append((actor, toks))
+        else:  # "the two sides", "the three nations": each party the actor layer says it stands for
+            found.extend((party, toks) for party in actors.parties(head.idx, head.idx + len(head)))
         for mod in head.children:
             if mod.dep_ in ("amod", "compound", "nmod"):
                 for conj in (c for c in mod.subtree if c.dep_ == "conj"):

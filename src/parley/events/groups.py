@@ -61,6 +61,10 @@ class EventActors:
             self._at[key] = self.base.at(start, end)
         return self._at[key]
 
+    def parties(self, start: int, end: int) -> list[Actor]:
+        """The named parties a plural reference stands for ("the two sides", "both leaders")."""
+        return self.base.parties(start, end)
+
     def ref(self, actor: Actor | None) -> EventActor | None:
         if actor is None:
             return None
