@@ -238,3 +238,10 @@ def test_what_a_thing_must_do_is_no_demand(code, known):
     assert not [e for e in code("Moon said peace must come first.", known) if e.type == "REQUEST"]
     assert [(e.type, e.actor2.name) for e in code("Moon said Japan must apologize.", known) if e.type == "REQUEST"] == [
         ("REQUEST", "Japan")]
+
+
+def test_bare_state_bodies_are_the_story_states(code, known):
+    events = code("The authorities arrested Kim on Monday.", known, dateline="Tokyo")
+    assert {(e.actor1.name, e.actor1.country, e.type) for e in events} == {("Japanese authorities", "JPN", "COERCE")}
+    events = code("Chinese police detained Kim.", known, dateline="Tokyo")
+    assert {e.actor1.country for e in events} == {"CHN"}

@@ -28,7 +28,7 @@ from . import frames
 from . import status as st
 from .arguments import TOPIC_OBJECT_VERBS, actor1, actor2, governing_verb
 from .candidates import REFINE, candidates, ongoing_verb
-from .groups import EventActors
+from .groups import EventActors, home_country
 from .lexicon import INTENT_CODE, THREAT_CODE, load_lexicon
 from .when import end_of, published_date, resolve
 from .where import find_location
@@ -59,7 +59,7 @@ COUNTING = frozenset("several many numerous repeated multiple previous past earl
 def sentence_mentions(article: Article, doc, actors: ArticleActors, options: Options) -> tuple[list[EventMention], Story]:
     """Every event each sentence tells, sentence by sentence, and the story they come from."""
     lex = load_lexicon()
-    actors = EventActors(actors, load_knowledge(options))
+    actors = EventActors(actors, load_knowledge(options), home_country(article.dateline, actors))
     base = published_date(article.published)
     mentions: list[EventMention] = []
     texts, named = [], []

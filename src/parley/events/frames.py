@@ -74,7 +74,7 @@ def failed(verb) -> bool:
 
 def designation(verb) -> str | None:
     """CAMEO 172 for naming a party terrorist: "designated X (as) a terrorist group"."""
-    if verb.lemma_.lower() not in DESIGNATING or not any(c.dep_ == "dobj" for c in verb.children):
+    if verb.lemma_.lower() not in DESIGNATING or not any(c.dep_ in ("dobj", "nsubjpass") for c in verb.children):
         return None
     return DESIGNATION if any(t.lemma_.lower() in TERROR for t in verb.subtree) else None
 

@@ -33,6 +33,9 @@ HARDWARE = frozenset(
     "tank aircraft helicopter gunship warship warplane jet plane bomber fighter drone ship boat vessel "
     "artillery submarine frigate destroyer missile battery".split()
 )
+# Bodies of a state that news names without their state when it is the story's own: "the
+# authorities", "police", "a court", "prosecutors".
+STATE_BODIES = frozenset("authority police court judge prosecutor government army military".split())
 COUNTRY_TERMS = frozenset({"demonym", "country", "capital"})
 MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "npadvmod"})
 # "protesters in Baghdad", "students from Basra": a group placed in a town of the place table.
@@ -46,12 +49,26 @@ def against(mod) -> bool:
     return mod.lower_.startswith("anti-") or before[-1:] == ["anti"] or before == ["anti", "-"]
 
 
+def home_country(dateline: str | None, actors: ArticleActors) -> str | None:
+    """The state a story is about: its dateline's, else the country its actors name most."""
+    code = place_country(dateline) if dateline else None
+    if code:
+        return code
+    counts: dict = {}
+    for actor in actors.actors:
+        if actor.kind == "country" and actor.country and len(actor.country) == 3 and actor.country != "IGO":
+            counts[actor.country] = counts.get(actor.country, 0) + max(actor.mentions, 1)
+    return max(counts, key=lambda c: (counts[c], c)) if counts else None
+
+
 class EventActors:
     """The actors of one article as the event extractor sees them."""
 
-    def __init__(self, base: ArticleActors, knowledge) -> None:
+    def __init__(self, base: ArticleActors, knowledge, home: str | None = None) -> None:
         self.base = base
         self.knowledge = knowledge
+        # the state the story is about (see home_country): whose "authorities" and "police" it means
+        self.home = home
         self._at: dict = {}
         self._groups: dict = {}
 
@@ -133,6 +150,9 @@ class EventActors:
         if lemma in NOT_AGENTS or head.lower_ in NOT_AGENTS:
             return None
         code = self._country(head)
+        if code is None and self.home and lemma in STATE_BODIES and not any(
+                c.dep_ in MODIFIER_DEPS and c.i < head.i and c.pos_ == "PROPN" for c in head.children):
+            code = self.home  # "the authorities arrested him": the story's own state's
         return self._make(head, code) if code is not None else None
 
     def _country(self, head) -> str | None:
