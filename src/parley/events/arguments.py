@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from . import status as st
 from .candidates import content_clauses
 from .groups import against
+from .lexicon import place_country
 
 if TYPE_CHECKING:
     from ..actors.index import ArticleActors
@@ -66,8 +67,11 @@ def resolve_np(tok, actors: ArticleActors) -> list:
 
 def _pick(head, toks, actors: ArticleActors):
     """The actor of a phrase: a mention on its head word, else on an apposition's head, else any mention in it."""
+    opposed = {place_country(t.text) for t in toks if against(t)} - {None}
     for word in [head] + [c for c in head.children if c.dep_ == "appos"]:
         actor = actors.at(word.idx, word.idx + len(word))
+        if actor is not None and actor.country in opposed:
+            return None  # "anti-Pakistan fighters" taken for Pakistan's own
         if actor is not None:
             return actor
     toks = [t for t in toks if not against(t)] or [head]  # "anti-Pakistan fighters" are not Pakistan's
