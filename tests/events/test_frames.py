@@ -125,3 +125,10 @@ def test_naming_a_group_terrorist_is_coercion(code, known):
 def test_an_attack_for_a_reason_is_verbal(code, known):
     assert [e.type for e in code("Moon attacked Japan for refusing to support his plans.", known)] == ["ACCUSE"]
     assert [e.type for e in code("China attacked Japan on Monday.", known)] == ["ASSAULT"]
+
+
+def test_a_demand_with_a_penalty_is_also_a_threat(code, known):
+    events = code("Japan urged China on Friday to accept the ceasefire or face more sanctions.", known)
+    assert {(e.type, e.actor2.name, e.status, e.date) for e in events} == {
+        ("REQUEST", "China", "reported", "2020-07-03"), ("THREATEN", "China", "reported", "2020-07-03")}
+    assert [e.type for e in code("Japan urged China to accept the ceasefire.", known)] == ["REQUEST"]

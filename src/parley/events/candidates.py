@@ -19,6 +19,8 @@ LIGHT_VERBS = frozenset(
 )
 # Event nouns that make an event with no light verb, given a recipient: "in a meeting with X".
 BARE_NOUN_TYPES = frozenset({"CONSULT"})
+THREAT = "130"
+PENALTY_VERBS = frozenset("face risk suffer incur".split())  # "... or face sanctions"
 # verbs that, with an object predicate, name or characterise: "called the ruling arbitrary"
 NAMING_VERBS = frozenset("call name term dub label brand".split())
 RETURN_VERBS = frozenset({"return", "come", "go"})
@@ -41,13 +43,16 @@ PARTY_ENTITIES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 class Candidate:
     """One matched trigger: the verb (or None), the event noun (or None), its lexicon entry."""
 
-    __slots__ = ("verb", "noun", "entry", "trigger", "cameo", "prep", "frame")
+    __slots__ = ("verb", "noun", "entry", "trigger", "cameo", "prep", "frame", "said")
 
-    def __init__(self, verb, noun, entry: Entry, trigger: list, prep: str | None = None, frame: str | None = None):
+    def __init__(self, verb, noun, entry: Entry, trigger: list, prep: str | None = None, frame: str | None = None,
+                 said=None):
         self.verb, self.noun, self.entry, self.trigger, self.prep = verb, noun, entry, trigger, prep
         self.cameo = entry.cameo
         # how a verb-less noun event was admitted: "subject" (of an ongoing verb), "between", or None
         self.frame = frame
+        # the verb of the act that says this one (a demand's penalty is threatened as the demand is made)
+        self.said = said
 
 
 def _verb_lemma(tok, lex) -> str:
@@ -188,6 +193,9 @@ def candidates(sent, lex, actors) -> list[Candidate]:
                 if refined or kind != code.type:
                     cand.cameo = refined or frames.REJECTION
     cands = [c for c in cands if c.verb is None or c.verb.i not in governed]
+    # the threat is made when, and as, the demand is: its status and date are the demand's ("said")
+    cands += [Candidate(alt, None, Entry(THREAT), [alt], said=c.verb) for c in list(cands)
+              if (alt := _or_else(c, lex)) is not None]
     for tok in sent:
         if tok.pos_ not in ("NOUN", "PROPN") or tok.i in taken:
             continue
@@ -206,6 +214,19 @@ def candidates(sent, lex, actors) -> list[Candidate]:
             continue
         cands.append(Candidate(None, tok, entry, [tok], frame=frame))
     return cands
+
+
+def _or_else(cand, lex):
+    """The penalty a demand holds out ("urged X to accept the deal or face sanctions"), which makes the
+    demand a threat as well (CAMEO 13): the "face" verb of the alternative, or None."""
+    if cand.verb is None or lex.code(cand.cameo).type != "REQUEST":
+        return None
+    for comp in _complements(cand.verb):
+        for alt in comp.children:
+            if alt.dep_ == "conj" and alt.lemma_.lower() in PENALTY_VERBS and any(
+                    c.dep_ == "cc" and c.lower_ == "or" for c in comp.children):
+                return alt
+    return None
 
 
 def _negated(verb) -> bool:

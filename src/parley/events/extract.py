@@ -220,14 +220,17 @@ def _events(cand, sent, article, here, actors, lex, base, source):
     anchor = cand.verb if cand.verb is not None else ongoing or governing_verb(cand.noun, direct=False)
     # a noun event takes its verb's modality only when it hangs from it directly
     inherit = cand.verb is not None or ongoing is not None or governing_verb(cand.noun) is not None
-    status = (st.clause_status(anchor, cand.noun, inherit=inherit, acting=anchor is cand.verb)
+    if cand.said is not None:
+        anchor = cand.said
+    status = (st.clause_status(anchor, cand.noun, inherit=inherit, acting=anchor is cand.verb or anchor is cand.said)
               if anchor is not None else st.clause_status(None, cand.noun))
     cameo = cand.cameo
     if status == "negated" and cand.verb is not None and lex.code(cameo).type == "AGREE" and frames.failed(cand.verb):
         cameo, status = frames.REJECTION, "reported"
     if cand.noun is not None and status == "reported" and cand.noun.dep_ == "pobj" and cand.noun.head.lower_ == "for":
         status = "planned"  # "arrived for talks with X": the talks are the purpose, still to come
-    found = _date(cand, here, base, future=status in ("planned", "hypothetical"))
+    found = (_date_at([cand.said], here, base, future=False) if cand.said is not None
+             else _date(cand, here, base, future=status in ("planned", "hypothetical")))
     if found:
         date, basis, _ = found
         if status == "reported" and base is not None and (end_of(date) - base).days < -31:
