@@ -246,3 +246,15 @@ def test_bare_state_bodies_are_the_story_states(code, known):
     assert {(e.actor1.name, e.actor1.country, e.type) for e in events} == {("Japanese authorities", "JPN", "COERCE")}
     events = code("Chinese police detained Kim.", known, dateline="Tokyo")
     assert {e.actor1.country for e in events} == {"CHN"}
+
+
+def test_a_pronoun_doer_is_the_latest_doer_of_its_kind(code, known):
+    events = code("Moon met Kim on Monday. He urged Kim to stop the tests.", known)
+    assert ("Moon Jae-in", "REQUEST", "Kim Jong-un") in triples(events)
+    events = code("Japan met China on Monday. They called on Kim to stop the tests.", known)
+    assert ("Japan", "REQUEST", "Kim Jong-un") in triples(events)
+
+
+def test_speaking_to_the_press_is_no_meeting(code, known):
+    assert code("Speaking to reporters, Moon said he was tired.", known) == []
+    assert triples(code("Moon spoke with Kim on Monday.", known)) == {("Moon Jae-in", "CONSULT", "Kim Jong-un")}

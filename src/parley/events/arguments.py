@@ -21,6 +21,7 @@ NP_SKIP = frozenset({"relcl", "acl", "advcl", "punct", "cc", "conj", "prep", "ap
 NP_PREPS = frozenset({"of", "from", "in", "for", "throughout", "across"})  # "rebels in the Ivory Coast", "doctors from American aid groups"
 # verbs of talking whose object is the matter talked about, not the other party
 TOPIC_OBJECT_VERBS = frozenset("discuss debate review address raise examine consider".split())
+THIRD_PERSON = frozenset("he she they it".split())
 # verbs that link a subject to a state: "stands accused", "remains detained", "got arrested"
 LINKING = frozenset("be stand remain become get seem appear feel look stay".split())
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
@@ -159,8 +160,23 @@ def actor1(cand, actors):
         if not resolved and (s.pos_ == "PRON" or any(c.dep_ == "poss" and c.pos_ == "PRON" for c in s.children)):
             # "X said it will ..." / "X said their forces had ...": the speaker's own side
             resolved = _speaker(verb, actors)
+        if not resolved and s.pos_ == "PRON":
+            resolved = _antecedent(s, actors)
         found.extend(resolved)
     return _speaking_for(found, verb, actors), False
+
+
+def _antecedent(pronoun, actors):
+    """'They called on China ...' after a sentence whose doer was the G7: a third-person pronoun the
+    actor layer leaves open stands for the latest doer of its kind (a person for he/she)."""
+    low = pronoun.lower_
+    if low not in THIRD_PERSON:
+        return []
+    person = low in ("he", "she")
+    for actor in reversed(actors.recent):
+        if (actor.kind == "person") == person:
+            return [(actor, [pronoun])]
+    return []
 
 
 def _speaking_for(found, verb, actors):

@@ -52,6 +52,7 @@ CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "par
 TEMPORAL_PREPS = frozenset({"on", "in", "at", "since", "during", "from", "until", "by", "before", "after", "of", "as", "for"})
 MAX_SENTENCE_TOKENS = 150
 MAX_PAIRS = 6
+SPEAKING = frozenset({"speak", "talk"})
 # determiners that make an event noun a count of past acts: "several meetings", "repeated attacks"
 COUNTING = frozenset("several many numerous repeated multiple previous past earlier prior".split())
 
@@ -76,6 +77,9 @@ def sentence_mentions(article: Article, doc, actors: ArticleActors, options: Opt
                 key = (event.actor1.actor_id, event.actor2.actor_id if event.actor2 else None, event.type, event.trigger, sent.start)
                 if key not in seen:
                     seen.add(key)
+                    doer = actors.base.actor(event.actor1.actor_id) if event.actor1 else None
+                    if doer is not None:
+                        actors.recent.append(doer)
                     mentions.append(EventMention(
                         event, n, lemma=cand.trigger[0].lemma_.lower(), background=_background(cand),
                         question=_question(cand), explicit_date=event.date_basis != "published",
@@ -260,8 +264,8 @@ def _events(cand, sent, article, here, actors, lex, base, source):
         pairs = [(a, b) for i, a in enumerate(first) for b in first[i + 1:] if a[0].id != b[0].id]
     else:  # "X and Y warned that ..." is two warnings, not a warning to each other
         pairs = [(a, None) for a in first]
-    if code.mode == "phone" and not second:
-        return []
+    if (code.mode == "phone" or st.lemma_of(cand.trigger[0]) in SPEAKING) and not second:
+        return []  # a call or a talk needs a partner: "speaking to reporters" is no meeting
     if code.type == "CONSULT" and cand.noun is None and not second and _thing_object(cand):
         return []  # "received the information", "met the deadline": the verb in another sense
     if cand.verb is None and cand.frame is None and not second:

@@ -69,6 +69,8 @@ class EventActors:
         self.knowledge = knowledge
         # the state the story is about (see home_country): whose "authorities" and "police" it means
         self.home = home
+        # doers of the acts told so far, oldest first (kept by the sentence stage, for pronouns)
+        self.recent: list[Actor] = []
         self._at: dict = {}
         self._groups: dict = {}
 
