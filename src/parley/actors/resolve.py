@@ -127,6 +127,7 @@ class _Resolver:
                 self._named(c)
         self._point_back()
         self._pronouns()
+        self._they()
         self._pairs()
         self._members(cands)
         self._leaders()
@@ -382,6 +383,44 @@ class _Resolver:
             d.gender = d.gender or gender
             d.spans.append((t.i, t.i + 1, "pronoun"))
             self._seen(t.i, key)
+
+    def _they(self) -> None:
+        """"They" as a clause subject is the one group, organisation or country that was the subject of a
+        clause earlier in its sentence, else of the sentence before ("The G7 statement said the group
+        was concerned. They called on China ..."); with none or several, it stays unresolved."""
+        at_token: dict[int, str] = {}
+        subjects: dict[int, list[tuple[int, str]]] = {}
+        for d in self.drafts.values():
+            if d.kind == "person":
+                continue
+            for start, end, _ in d.spans:
+                at_token[end - 1] = d.key
+                if self.doc[end - 1].dep_ in SUBJECT:
+                    subjects.setdefault(self.sent[start], []).append((start, d.key))
+        for t in self.doc:
+            if t.lower_ != "they" or t.dep_ not in SUBJECT:
+                continue
+            s = self.sent[t.i]
+            for where in (s, s - 1):
+                found = [(pos, k) for pos, k in subjects.get(where, []) if pos < t.i]
+                if not found:
+                    continue
+                if len({k for _, k in found}) == 1:
+                    pos, key = found[0]
+                    listed = self._coordinated_with(pos, at_token)
+                    if len(listed) > 1:  # "Ukraine and Russia traded blame. They ...": both
+                        self.pairs.append((t.i, t.i + 1, listed))
+                    else:
+                        self.drafts[key].spans.append((t.i, t.i + 1, "pronoun"))
+                break
+
+    def _coordinated_with(self, start: int, at_token: dict[int, str]) -> list[str]:
+        """The actors listed with the one mentioned at token `start` ("Ukraine and Russia"), in order."""
+        head = self.doc[start]
+        while head.head.i != head.i and head.head.i - head.i in range(1, 6) and head.dep_ in ("compound", "amod", "det"):
+            head = head.head
+        keys = [at_token.get(head.i)] + [at_token.get(c.i) for c in head.subtree if c.dep_ == "conj"]
+        return list(dict.fromkeys(k for k in keys if k))
 
     def _pronoun_antecedent(self, at: int, s: int, gender: str) -> str | None:
         def fits(key: str) -> bool:
