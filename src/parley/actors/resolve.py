@@ -21,7 +21,9 @@ import bisect
 from collections import Counter
 from dataclasses import dataclass, field
 
+import numpy
 from rapidfuzz import fuzz
+from spacy.attrs import LOWER
 from spacy.tokens import Doc
 
 from ..ids import actor_id
@@ -100,6 +102,8 @@ class _Resolver:
         self.subject: dict[int, bool] = {}  # mention token -> whether the mention is a clause subject
         self.group_last: dict[str, int] = {}
         self.homeless: list[Cand] = []  # "the Foreign Ministry" before any ministry with a country
+        self._lower = None  # the doc's lower-case forms as an array (see _tokens)
+        self._marks: list[int] | None = None  # quotation mark tokens (see _quoted)
         self.pairs: list[tuple[int, int, list[str]]] = []  # "the two sides": token range, draft keys
         self.pointing: list[Cand] = []  # "the militants", "the group", "the bloc": a named organisation
         self.family_first = family_first_names()
@@ -372,7 +376,8 @@ class _Resolver:
 
     def _pronouns(self) -> None:
         doc, sent = self.doc, self.sent
-        for t in doc:
+        for i in self._tokens(*PRONOUNS):
+            t = doc[i]
             gender = PRONOUNS.get(t.lower_)
             if gender is None or t.pos_ != "PRON":
                 continue
@@ -397,8 +402,9 @@ class _Resolver:
                 at_token[end - 1] = d.key
                 if self.doc[end - 1].dep_ in SUBJECT:
                     subjects.setdefault(self.sent[start], []).append((start, d.key))
-        for t in self.doc:
-            if t.lower_ != "they" or t.dep_ not in SUBJECT:
+        for i in self._tokens("they"):
+            t = self.doc[i]
+            if t.dep_ not in SUBJECT:
                 continue
             s = self.sent[t.i]
             for where in (s, s - 1):
@@ -446,16 +452,22 @@ class _Resolver:
             return subjects.pop() if len(subjects) == 1 else None
         return None
 
+    def _tokens(self, *words: str) -> list[int]:
+        """Indices of the tokens whose lower-case form is one of `words` (read from the doc's arrays, as
+        walking every token of a long story costs more than the rest of this stage)."""
+        if self._lower is None:
+            self._lower = self.doc.to_array([LOWER])
+        strings = self.doc.vocab.strings
+        wanted = [strings[w] for w in words if w in strings]
+        return [int(i) for i in numpy.nonzero(numpy.isin(self._lower, wanted))[0]] if wanted else []
+
     def _quoted(self, i: int) -> bool:
         """Whether token i is inside quotation marks within its sentence: "he wrote" after a quote is
         not a person the quote talks about."""
-        n, j = 0, i - 1
-        while j >= 0 and self.sent[j] == self.sent[i]:
-            t = self.doc[j].text
-            if t in ('"', "“", "”"):
-                n += 1
-            j -= 1
-        return n % 2 == 1
+        if self._marks is None:
+            self._marks = self._tokens('"', "“", "”")
+        n = bisect.bisect_left(self._marks, i)
+        return sum(1 for j in self._marks[:n] if self.sent[j] == self.sent[i]) % 2 == 1
 
     def _leaders(self) -> None:
         """People the article names without a country that the leaders data knows ("President Bush",
@@ -574,9 +586,10 @@ class _Resolver:
         the story named last (within the sentence and the two before it): people for leaders, countries
         for countries and nations, else states and organisations."""
         doc = self.doc
-        for t in doc:
-            count = PLURAL_COUNTS.get(t.lower_)
-            if count is None or (t.lower_ != "both" and (t.i == 0 or doc[t.i - 1].lower_ != "the")):
+        for i in self._tokens(*PLURAL_COUNTS):
+            t = doc[i]
+            count = PLURAL_COUNTS[t.lower_]
+            if (t.lower_ != "both" and (t.i == 0 or doc[t.i - 1].lower_ != "the")):
                 continue
             noun = _plural_noun_after(doc, t.i + 1)
             kind = PAIR_NOUNS.get(noun.lower_) if noun is not None else None
