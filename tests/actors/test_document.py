@@ -271,3 +271,11 @@ def test_they_after_two_coordinated_subjects_is_both(actors_of):
     at = text.index("They")
     assert [a.name for a in found.parties(at, at + 4)] == ["Ukraine", "Russia"]
     assert found.resolve_reference(at, at + 4) is None
+
+
+def test_a_group_noun_varied_for_the_same_group(actors_of):
+    found = actors_of("G7 foreign ministers met in Quebec on Friday. The diplomats said in a joint statement that Russia must agree.")
+    g7 = next(a for a in found.actors if a.name == "Group of Seven foreign ministers")
+    assert "diplomats" in mentions_of(found, g7)
+    found = actors_of("Kenyan farmers marched on Monday. Far away, the diplomats met in Geneva.")
+    assert not any("diplomats" in mentions_of(found, a) for a in found.actors if a.sector != "GOV")

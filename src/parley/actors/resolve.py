@@ -634,7 +634,7 @@ class _Resolver:
             if c.sector:
                 d.sectors[c.sector] += 1
         else:
-            same = self._same_group(c)
+            same = self._same_group(c) or self._recent_group(c)
             if not same:
                 if not final and c.akind == "organization" and c.sector in ("GOV", "LEG", "MIL") \
                         and c.head.lower() not in MISSIONS:
@@ -643,6 +643,20 @@ class _Resolver:
             d = max(same, key=lambda d: self.group_last.get(d.key, -1))
         d.spans.append((c.start, c.end, "description"))
         self.group_last[d.key] = c.start
+
+    def _recent_group(self, c: Cand) -> list[Draft]:
+        """"the diplomats" after "G7 foreign ministers", "the officials" after "Iraqi officials": a
+        definite group noun with no country is the group of the same sector named in its sentence or the
+        two before (news varies the noun for one group: ministers, diplomats, officials)."""
+        if c.akind != "group" or not c.definite or not c.sector:
+            return []
+        s = self.sent[c.start]
+        near = [d for d in self.drafts.values() if d.kind == "group" and d.sector() == c.sector
+                and any(p < c.start and self.sent[p] >= s - 2 for p, _, _ in d.spans)]
+        if not near:
+            return []
+        last = max(near, key=lambda d: max(p for p, _, _ in d.spans if p < c.start))
+        return [last]
 
     def _owner(self, c: Cand) -> str:
         """Whose group or office it is, in words: "South Korean", or the organisation's name
