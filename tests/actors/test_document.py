@@ -256,3 +256,26 @@ def test_bare_plural_fighters_are_the_one_armed_group_named(actors_of):
     assert "Militants" in mentions_of(found, front)
     found = actors_of("Militants attacked a police post on Monday. Hamas and Islamic Jihad both denied involvement.")
     assert not any("Militants" in mentions_of(found, a) for a in found.actors)
+
+
+def test_they_is_the_group_that_was_the_subject_before(actors_of):
+    text = "The G7 statement said the group remains concerned about China. They called on China to reduce risks."
+    found = actors_of(text)
+    g7 = next(a for a in found.actors if a.name == "Group of Seven")
+    assert "They" in mentions_of(found, g7)
+
+
+def test_they_after_two_coordinated_subjects_is_both(actors_of):
+    text = "Ukraine and Russia traded blame on Monday. They both said talks were over."
+    found = actors_of(text)
+    at = text.index("They")
+    assert [a.name for a in found.parties(at, at + 4)] == ["Ukraine", "Russia"]
+    assert found.resolve_reference(at, at + 4) is None
+
+
+def test_a_group_noun_varied_for_the_same_group(actors_of):
+    found = actors_of("G7 foreign ministers met in Quebec on Friday. The diplomats said in a joint statement that Russia must agree.")
+    g7 = next(a for a in found.actors if a.name == "Group of Seven foreign ministers")
+    assert "diplomats" in mentions_of(found, g7)
+    found = actors_of("Kenyan farmers marched on Monday. Far away, the diplomats met in Geneva.")
+    assert not any("diplomats" in mentions_of(found, a) for a in found.actors if a.sector != "GOV")

@@ -17,7 +17,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cache
 
+import numpy
 import spacy
+from spacy.attrs import ORTH, SENT_START
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from rapidfuzz import fuzz, process
@@ -160,13 +162,12 @@ class _Reader:
 
     def sent_index(self) -> list[int]:
         if self._sent is None:
-            idx = [0] * len(self.doc)
-            n = -1
-            for t in self.doc:
-                if t.is_sent_start or t.i == 0:
-                    n += 1
-                idx[t.i] = n
-            self._sent = idx
+            if not len(self.doc):
+                self._sent = []
+            else:  # sentence number per token, from the doc's sentence-start array
+                starts = self.doc.to_array([SENT_START]).astype("int64") == 1
+                starts[0] = True
+                self._sent = (numpy.cumsum(starts) - 1).tolist()
         return self._sent
 
     def term(self, span: Span) -> Term:
@@ -724,8 +725,12 @@ class _Reader:
             if term and term.kind in ("country", "demonym", "capital"):
                 named.add(term.country)
         found = {}
-        for t in self.doc:
-            if t.text not in ("North", "South") or t.i in self.term_tok:
+        strings = self.doc.vocab.strings
+        orth = self.doc.to_array([ORTH])  # the doc's words as an array: walking every token costs more
+        wanted = [strings[w] for w in ("North", "South") if w in strings]
+        for i in (numpy.nonzero(numpy.isin(orth, wanted))[0] if wanted else []):
+            t = self.doc[int(i)]
+            if t.i in self.term_tok:
                 continue
             nxt = self.doc[t.i + 1] if t.i + 1 < len(self.doc) else None
             if nxt is not None and nxt.is_title and nxt.text not in POSSESSIVE:

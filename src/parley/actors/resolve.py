@@ -21,7 +21,9 @@ import bisect
 from collections import Counter
 from dataclasses import dataclass, field
 
+import numpy
 from rapidfuzz import fuzz
+from spacy.attrs import LOWER
 from spacy.tokens import Doc
 
 from ..ids import actor_id
@@ -100,6 +102,8 @@ class _Resolver:
         self.subject: dict[int, bool] = {}  # mention token -> whether the mention is a clause subject
         self.group_last: dict[str, int] = {}
         self.homeless: list[Cand] = []  # "the Foreign Ministry" before any ministry with a country
+        self._lower = None  # the doc's lower-case forms as an array (see _tokens)
+        self._marks: list[int] | None = None  # quotation mark tokens (see _quoted)
         self.pairs: list[tuple[int, int, list[str]]] = []  # "the two sides": token range, draft keys
         self.pointing: list[Cand] = []  # "the militants", "the group", "the bloc": a named organisation
         self.family_first = family_first_names()
@@ -127,6 +131,7 @@ class _Resolver:
                 self._named(c)
         self._point_back()
         self._pronouns()
+        self._they()
         self._pairs()
         self._members(cands)
         self._leaders()
@@ -371,7 +376,8 @@ class _Resolver:
 
     def _pronouns(self) -> None:
         doc, sent = self.doc, self.sent
-        for t in doc:
+        for i in self._tokens(*PRONOUNS):
+            t = doc[i]
             gender = PRONOUNS.get(t.lower_)
             if gender is None or t.pos_ != "PRON":
                 continue
@@ -382,6 +388,45 @@ class _Resolver:
             d.gender = d.gender or gender
             d.spans.append((t.i, t.i + 1, "pronoun"))
             self._seen(t.i, key)
+
+    def _they(self) -> None:
+        """"They" as a clause subject is the one group, organisation or country that was the subject of a
+        clause earlier in its sentence, else of the sentence before ("The G7 statement said the group
+        was concerned. They called on China ..."); with none or several, it stays unresolved."""
+        at_token: dict[int, str] = {}
+        subjects: dict[int, list[tuple[int, str]]] = {}
+        for d in self.drafts.values():
+            if d.kind == "person":
+                continue
+            for start, end, _ in d.spans:
+                at_token[end - 1] = d.key
+                if self.doc[end - 1].dep_ in SUBJECT:
+                    subjects.setdefault(self.sent[start], []).append((start, d.key))
+        for i in self._tokens("they"):
+            t = self.doc[i]
+            if t.dep_ not in SUBJECT:
+                continue
+            s = self.sent[t.i]
+            for where in (s, s - 1):
+                found = [(pos, k) for pos, k in subjects.get(where, []) if pos < t.i]
+                if not found:
+                    continue
+                if len({k for _, k in found}) == 1:
+                    pos, key = found[0]
+                    listed = self._coordinated_with(pos, at_token)
+                    if len(listed) > 1:  # "Ukraine and Russia traded blame. They ...": both
+                        self.pairs.append((t.i, t.i + 1, listed))
+                    else:
+                        self.drafts[key].spans.append((t.i, t.i + 1, "pronoun"))
+                break
+
+    def _coordinated_with(self, start: int, at_token: dict[int, str]) -> list[str]:
+        """The actors listed with the one mentioned at token `start` ("Ukraine and Russia"), in order."""
+        head = self.doc[start]
+        while head.head.i != head.i and head.head.i - head.i in range(1, 6) and head.dep_ in ("compound", "amod", "det"):
+            head = head.head
+        keys = [at_token.get(head.i)] + [at_token.get(c.i) for c in head.subtree if c.dep_ == "conj"]
+        return list(dict.fromkeys(k for k in keys if k))
 
     def _pronoun_antecedent(self, at: int, s: int, gender: str) -> str | None:
         def fits(key: str) -> bool:
@@ -407,16 +452,22 @@ class _Resolver:
             return subjects.pop() if len(subjects) == 1 else None
         return None
 
+    def _tokens(self, *words: str) -> list[int]:
+        """Indices of the tokens whose lower-case form is one of `words` (read from the doc's arrays, as
+        walking every token of a long story costs more than the rest of this stage)."""
+        if self._lower is None:
+            self._lower = self.doc.to_array([LOWER])
+        strings = self.doc.vocab.strings
+        wanted = [strings[w] for w in words if w in strings]
+        return [int(i) for i in numpy.nonzero(numpy.isin(self._lower, wanted))[0]] if wanted else []
+
     def _quoted(self, i: int) -> bool:
         """Whether token i is inside quotation marks within its sentence: "he wrote" after a quote is
         not a person the quote talks about."""
-        n, j = 0, i - 1
-        while j >= 0 and self.sent[j] == self.sent[i]:
-            t = self.doc[j].text
-            if t in ('"', "“", "”"):
-                n += 1
-            j -= 1
-        return n % 2 == 1
+        if self._marks is None:
+            self._marks = self._tokens('"', "“", "”")
+        n = bisect.bisect_left(self._marks, i)
+        return sum(1 for j in self._marks[:n] if self.sent[j] == self.sent[i]) % 2 == 1
 
     def _leaders(self) -> None:
         """People the article names without a country that the leaders data knows ("President Bush",
@@ -535,9 +586,10 @@ class _Resolver:
         the story named last (within the sentence and the two before it): people for leaders, countries
         for countries and nations, else states and organisations."""
         doc = self.doc
-        for t in doc:
-            count = PLURAL_COUNTS.get(t.lower_)
-            if count is None or (t.lower_ != "both" and (t.i == 0 or doc[t.i - 1].lower_ != "the")):
+        for i in self._tokens(*PLURAL_COUNTS):
+            t = doc[i]
+            count = PLURAL_COUNTS[t.lower_]
+            if (t.lower_ != "both" and (t.i == 0 or doc[t.i - 1].lower_ != "the")):
                 continue
             noun = _plural_noun_after(doc, t.i + 1)
             kind = PAIR_NOUNS.get(noun.lower_) if noun is not None else None
@@ -582,7 +634,7 @@ class _Resolver:
             if c.sector:
                 d.sectors[c.sector] += 1
         else:
-            same = self._same_group(c)
+            same = self._same_group(c) or self._recent_group(c)
             if not same:
                 if not final and c.akind == "organization" and c.sector in ("GOV", "LEG", "MIL") \
                         and c.head.lower() not in MISSIONS:
@@ -591,6 +643,20 @@ class _Resolver:
             d = max(same, key=lambda d: self.group_last.get(d.key, -1))
         d.spans.append((c.start, c.end, "description"))
         self.group_last[d.key] = c.start
+
+    def _recent_group(self, c: Cand) -> list[Draft]:
+        """"the diplomats" after "G7 foreign ministers", "the officials" after "Iraqi officials": a
+        definite group noun with no country is the group of the same sector named in its sentence or the
+        two before (news varies the noun for one group: ministers, diplomats, officials)."""
+        if c.akind != "group" or not c.definite or not c.sector:
+            return []
+        s = self.sent[c.start]
+        near = [d for d in self.drafts.values() if d.kind == "group" and d.sector() == c.sector
+                and any(p < c.start and self.sent[p] >= s - 2 for p, _, _ in d.spans)]
+        if not near:
+            return []
+        last = max(near, key=lambda d: max(p for p, _, _ in d.spans if p < c.start))
+        return [last]
 
     def _owner(self, c: Cand) -> str:
         """Whose group or office it is, in words: "South Korean", or the organisation's name

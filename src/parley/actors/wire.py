@@ -86,8 +86,10 @@ def credit_lines(text: str) -> list[tuple[int, int]]:
 
 def credit_tokens(article: Article, doc: Doc, knowledge: Knowledge) -> set[int]:
     """Indices of the doc's tokens inside a dateline or a wire credit."""
-    text = doc.text
-    spans = credit_spans(article, article.body if len(article.body) == len(text) else text, knowledge)
+    # compare lengths without doc.text, which spaCy rebuilds from the tokens on every access
+    doc_chars = doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0
+    text = article.body if len(article.body) == doc_chars else doc.text
+    spans = credit_spans(article, text, knowledge)
     if not spans:
         return set()
     out = set()
