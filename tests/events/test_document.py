@@ -258,3 +258,9 @@ def test_a_pronoun_doer_is_the_latest_doer_of_its_kind(code, known):
 def test_speaking_to_the_press_is_no_meeting(code, known):
     assert code("Speaking to reporters, Moon said he was tired.", known) == []
     assert triples(code("Moon spoke with Kim on Monday.", known)) == {("Moon Jae-in", "CONSULT", "Kim Jong-un")}
+
+
+def test_fighting_needs_an_opponent_and_a_request_for_comment_is_no_act(code, known):
+    assert code("He is still fighting, Moon said.", known) == []
+    assert triples(code("Japan fought against China.", known)) == {("Japan", "ASSAULT", "China")}
+    assert code("Moon did not reply to an email requesting comment.", known) == []

@@ -21,7 +21,7 @@ NP_SKIP = frozenset({"relcl", "acl", "advcl", "punct", "cc", "conj", "prep", "ap
 NP_PREPS = frozenset({"of", "from", "in", "for", "throughout", "across"})  # "rebels in the Ivory Coast", "doctors from American aid groups"
 # verbs of talking whose object is the matter talked about, not the other party
 TOPIC_OBJECT_VERBS = frozenset("discuss debate review address raise examine consider".split())
-THIRD_PERSON = frozenset("he she they it".split())
+THIRD_PERSON = frozenset("he she they".split())  # not "it": a ship, a plan, a dummy subject
 # verbs that link a subject to a state: "stands accused", "remains detained", "got arrested"
 LINKING = frozenset("be stand remain become get seem appear feel look stay".split())
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})

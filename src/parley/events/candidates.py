@@ -20,6 +20,7 @@ LIGHT_VERBS = frozenset(
 # Event nouns that make an event with no light verb, given a recipient: "in a meeting with X".
 BARE_NOUN_TYPES = frozenset({"CONSULT"})
 THREAT = "130"
+NEWSROOM_OBJECTS = frozenset("comment interview reaction".split())
 PENALTY_VERBS = frozenset("face risk suffer incur".split())  # "... or face sanctions"
 # verbs that, with an object predicate, name or characterise: "called the ruling arbitrary"
 NAMING_VERBS = frozenset("call name term dub label brand".split())
@@ -71,6 +72,8 @@ def _match_verb(tok, lex):
     dobj = next((c for c in tok.children if c.dep_ in ("dobj", "nsubjpass") and c.pos_ in ("NOUN", "PROPN", "PRON")), None)
     if tok.dep_ == "amod" or tok.dep_ == "compound":
         return None
+    if dobj is not None and dobj.lemma_.lower() in NEWSROOM_OBJECTS:
+        return None  # "an email requesting comment", "sought an interview": the reporter's work
     if lemma in NAMING_VERBS and any(c.dep_ == "oprd" for c in tok.children):
         return None  # "called the ruling arbitrary": naming it, not a phone call
     if dobj is not None:
