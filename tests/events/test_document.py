@@ -264,3 +264,7 @@ def test_fighting_needs_an_opponent_and_a_request_for_comment_is_no_act(code, kn
     assert code("He is still fighting, Moon said.", known) == []
     assert triples(code("Japan fought against China.", known)) == {("Japan", "ASSAULT", "China")}
     assert code("Moon did not reply to an email requesting comment.", known) == []
+
+
+def test_honouring_is_endorsing(code, known):
+    assert triples(code("Japan conferred its highest honor on Moon.", known)) == {("Japan", "SUPPORT", "Moon Jae-in")}

@@ -266,8 +266,8 @@ def _events(cand, sent, article, here, actors, lex, base, source):
         pairs = [(a, None) for a in first]
     if (code.mode == "phone" or st.lemma_of(cand.trigger[0]) in SPEAKING) and not second:
         return []  # a call or a talk needs a partner: "speaking to reporters" is no meeting
-    if code.type == "CONSULT" and cand.noun is None and not second and _thing_object(cand):
-        return []  # "received the information", "met the deadline": the verb in another sense
+    if code.type == "CONSULT" and cand.noun is None and _thing_object(cand):
+        return []  # "received the information", "met the deadline", "conferred an honour on X": another sense
     if cand.verb is None and cand.frame is None and not second:
         return []  # a bare event noun names an act only with its partner: "in a meeting with X", not "at a meeting"
     # (code, cameo, status, date, basis, id tag): the action, and the actor's statement of it if any
