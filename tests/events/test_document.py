@@ -268,3 +268,9 @@ def test_fighting_needs_an_opponent_and_a_request_for_comment_is_no_act(code, kn
 
 def test_honouring_is_endorsing(code, known):
     assert triples(code("Japan conferred its highest honor on Moon.", known)) == {("Japan", "SUPPORT", "Moon Jae-in")}
+
+
+def test_saying_another_party_fails_is_criticism(code, known):
+    assert triples(code("Moon said Japan was failing to rein in the militants.", known)) == {
+        ("Moon Jae-in", "ACCUSE", "Japan")}
+    assert code("Moon said the talks failed.", known) == []

@@ -267,7 +267,7 @@ def actor2(cand, passive: bool, actors, lex):
         found = _prep_objects(verb, (cand.prep,), actors)
         if found:
             return found
-    if code.type == "REQUEST" or cand.entry.cameo == "100":
+    if code.type == "REQUEST" or cand.entry.cameo == "100" or cand.frame == "said-of":
         for comp in [*verb.children, *content_clauses(noun)]:
             if comp.dep_ == "ccomp" or comp.dep_ == "acl":
                 subj = next((c for c in comp.children if c.dep_ in SUBJECT_DEPS), None)

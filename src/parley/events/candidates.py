@@ -20,6 +20,7 @@ LIGHT_VERBS = frozenset(
 # Event nouns that make an event with no light verb, given a recipient: "in a meeting with X".
 BARE_NOUN_TYPES = frozenset({"CONSULT"})
 THREAT = "130"
+CRITICISM = "111"
 NEWSROOM_OBJECTS = frozenset("comment interview reaction".split())
 PENALTY_VERBS = frozenset("face risk suffer incur".split())  # "... or face sanctions"
 # verbs that, with an object predicate, name or characterise: "called the ruling arbitrary"
@@ -159,7 +160,7 @@ def candidates(sent, lex, actors) -> list[Candidate]:
         # ...and an adjective of attitude after "be": "X is concerned about Y"
         predicate = tok.pos_ == "ADJ" and tok.dep_ == "acomp"
         if tok.pos_ == "VERB" or tok.pos_ == "AUX" and tok.dep_ == "ROOT" or tok.tag_.startswith("VB") or predicate:
-            cand = _reported_demand(tok, lex, actors) if tok.lemma_.lower() in st.REPORTING else None
+            cand = (_reported_demand(tok, lex, actors) or _reported_failure(tok)) if tok.lemma_.lower() in st.REPORTING else None
             if cand is None:
                 cand = _match_verb(tok, lex)
             if cand is None and (code := frames.designation(tok)):
@@ -281,6 +282,18 @@ def _inside_governed(tok, governed: set) -> bool:
             return False
         head = head.head
     return False
+
+
+def _reported_failure(verb):
+    """'X said Y was failing to rein in the militants' is X's criticism of Y (CAMEO 111): saying that
+    another party fails at what it should do."""
+    for comp in verb.children:
+        if comp.dep_ != "ccomp" or st.lemma_of(comp) not in st.NEGATING_GOVERNORS:
+            continue
+        subject = next((c for c in comp.children if c.dep_ in SUBJECT_DEPS), None)
+        if subject is not None and (subject.pos_ == "PROPN" or subject.ent_type_ in PARTY_ENTITIES):
+            return Candidate(verb, None, Entry(CRITICISM), [verb, comp], frame="said-of")
+    return None
 
 
 def _reported_demand(verb, lex, actors):
