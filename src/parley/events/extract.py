@@ -26,7 +26,7 @@ from .story import EventMention, Story
 from ..actors import load_knowledge
 from . import frames
 from . import status as st
-from .arguments import TOPIC_OBJECT_VERBS, actor1, actor2, governing_verb
+from .arguments import TOPIC_OBJECT_VERBS, actor1, actor2, governing_verb, resolve_np
 from .candidates import REFINE, candidates, ongoing_verb
 from .groups import EventActors, home_country
 from .lexicon import INTENT_CODE, THREAT_CODE, load_lexicon
@@ -266,7 +266,7 @@ def _events(cand, sent, article, here, actors, lex, base, source):
         pairs = [(a, None) for a in first]
     if (code.mode == "phone" or st.lemma_of(cand.trigger[0]) in SPEAKING) and not second:
         return []  # a call or a talk needs a partner: "speaking to reporters" is no meeting
-    if code.type == "CONSULT" and cand.noun is None and _thing_object(cand):
+    if code.type == "CONSULT" and cand.noun is None and _thing_object(cand, actors):
         return []  # "received the information", "met the deadline", "conferred an honour on X": another sense
     if cand.verb is None and cand.frame is None and not second:
         return []  # a bare event noun names an act only with its partner: "in a meeting with X", not "at a meeting"
@@ -314,12 +314,13 @@ def _events(cand, sent, article, here, actors, lex, base, source):
     return events
 
 
-def _thing_object(cand) -> bool:
+def _thing_object(cand, actors) -> bool:
     """Does the trigger verb take a direct object that is no party (a thing, not a partner)? Verbs of
     talking take their matter as object ("discussed the budget") and keep their sense."""
     if cand.verb.lemma_.lower() in TOPIC_OBJECT_VERBS:
         return False
-    return any(c.dep_ == "dobj" and c not in cand.trigger and c.pos_ == "NOUN" for c in cand.verb.children)
+    return any(c.dep_ == "dobj" and c not in cand.trigger and c.pos_ == "NOUN" and not resolve_np(c, actors)
+               for c in cand.verb.children)
 
 
 def _each_other(verb) -> bool:
