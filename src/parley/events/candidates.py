@@ -284,6 +284,11 @@ def _inside_governed(tok, governed: set) -> bool:
     return False
 
 
+def _party(subject) -> bool:
+    """Does the phrase name a party (a name, or a noun a nationality or name modifies: "US forces")?"""
+    return any(t.pos_ == "PROPN" or t.ent_type_ in PARTY_ENTITIES for t in subject.subtree if t.i <= subject.i)
+
+
 def _reported_failure(verb):
     """'X said Y was failing to rein in the militants' is X's criticism of Y (CAMEO 111): saying that
     another party fails at what it should do."""
@@ -291,7 +296,7 @@ def _reported_failure(verb):
         if comp.dep_ != "ccomp" or st.lemma_of(comp) not in st.NEGATING_GOVERNORS:
             continue
         subject = next((c for c in comp.children if c.dep_ in SUBJECT_DEPS), None)
-        if subject is not None and (subject.pos_ == "PROPN" or subject.ent_type_ in PARTY_ENTITIES):
+        if subject is not None and _party(subject):
             return Candidate(verb, None, Entry(CRITICISM), [verb, comp], frame="said-of")
     return None
 
@@ -304,7 +309,7 @@ def _reported_demand(verb, lex, actors):
         if any(c.dep_ == "aux" and c.lower_ == "must" for c in comp.children):
             subject = next((c for c in comp.children if c.dep_ in SUBJECT_DEPS), None)
             # the one told what it must do is a party ("Iran must stop"), not a thing ("peace must come")
-            if subject is not None and (subject.pos_ == "PROPN" or subject.ent_type_ in PARTY_ENTITIES):
+            if subject is not None and _party(subject):
                 must = next(c for c in comp.children if c.lower_ == "must")
                 return Candidate(verb, None, Entry("100"), [verb, must])
     return None

@@ -268,8 +268,9 @@ def _events(cand, sent, article, here, actors, lex, base, source):
         return []  # a call or a talk needs a partner: "speaking to reporters" is no meeting
     if code.type == "CONSULT" and cand.noun is None and _thing_object(cand, actors):
         return []  # "received the information", "met the deadline", "conferred an honour on X": another sense
-    if cand.verb is None and cand.frame is None and not second:
-        return []  # a bare event noun names an act only with its partner: "in a meeting with X", not "at a meeting"
+    if cand.verb is None and cand.frame is None and not second and len(first) < 2:
+        return []  # a bare event noun names an act only with its partners: "in a meeting with X", "X and Y
+        # return for talks", not "at a meeting"
     # (code, cameo, status, date, basis, id tag): the action, and the actor's statement of it if any
     versions = []
     if statement is None:
