@@ -274,3 +274,19 @@ def test_saying_another_party_fails_is_criticism(code, known):
     assert triples(code("Moon said Japan was failing to rein in the militants.", known)) == {
         ("Moon Jae-in", "ACCUSE", "Japan")}
     assert code("Moon said the talks failed.", known) == []
+
+
+def test_fire_on_the_attackers_falls_on_the_armed_group_the_story_names():
+    army = EventActor("Peruvian army", "gro:peruvian-army", "PER", "MIL")
+    rebels = EventActor("Shining Path", "org:shining-path", "PER", "REB")
+    story = Story(Article(id="a1", source="t"), ("s0", "s1"), ((rebels,), (army,)))
+    killed = EventMention(Event(id="e1", date=None, date_basis="none", type="ASSAULT", actor1=army), 1,
+                          object_word="attacker", nearby=(army,))
+    (m,) = find_targets([killed], story)
+    assert m.event.actor2 == rebels
+
+
+def test_a_pronoun_in_a_reported_clause_is_the_speakers_side(code, known):
+    events = code("Japan accused China of the attack. Japan said they had shot down two drones.",
+                  {**known, "drones": ("drones", "organization", None)})
+    assert all(e.actor1.name == "Japan" for e in events)

@@ -156,7 +156,10 @@ def actor1(cand, actors):
         return (resolve_np(pobj, actors) if pobj is not None else []), True
     found = []
     for s in subj:
-        resolved = resolve_np(s, actors)
+        # "X said they killed ...": in news the pronoun of a reported clause is the speaker's side,
+        # whatever a story-wide guess makes of it
+        speaker = _speaker(verb, actors) if s.pos_ == "PRON" and s.lower_ in ("they", "it", "we") else []
+        resolved = speaker or resolve_np(s, actors)
         if not resolved and (s.pos_ == "PRON" or any(c.dep_ == "poss" and c.pos_ == "PRON" for c in s.children)):
             # "X said it will ..." / "X said their forces had ...": the speaker's own side
             resolved = _speaker(verb, actors)

@@ -83,7 +83,7 @@ def sentence_mentions(article: Article, doc, actors: ArticleActors, options: Opt
                     mentions.append(EventMention(
                         event, n, lemma=cand.trigger[0].lemma_.lower(), background=_background(cand),
                         question=_question(cand), explicit_date=event.date_basis != "published",
-                        nearby=named[-1]))
+                        nearby=named[-1], object_word=_object_word(cand)))
     return mentions, Story(article, tuple(texts), tuple(named))
 
 
@@ -118,6 +118,14 @@ def _background(cand) -> bool:
         return False
     return any(c.dep_ == "nummod" and c.like_num or c.dep_ in ("amod", "det") and c.lower_ in COUNTING
                for c in noun.children)
+
+
+def _object_word(cand) -> str:
+    """The lemma of the trigger verb's direct object (what the act fell on), or ""."""
+    if cand.verb is None:
+        return ""
+    obj = next((c for c in cand.verb.children if c.dep_ in ("dobj", "nsubjpass") and c not in cand.trigger), None)
+    return obj.lemma_.lower() if obj is not None else ""
 
 
 def _question(cand) -> bool:

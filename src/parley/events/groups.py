@@ -152,7 +152,9 @@ class EventActors:
         if lemma in NOT_AGENTS or head.lower_ in NOT_AGENTS:
             return None
         code = self._country(head)
-        if code is None and self.home and lemma in STATE_BODIES and not any(
+        state_body = lemma in STATE_BODIES or lemma == "force" and any(
+            c.dep_ == "compound" and c.lower_ in ("security", "government") for c in head.children)
+        if code is None and self.home and state_body and not any(
                 c.dep_ in MODIFIER_DEPS and c.i < head.i and c.pos_ == "PROPN" for c in head.children):
             code = self.home  # "the authorities arrested him": the story's own state's
         return self._make(head, code) if code is not None else None

@@ -24,6 +24,8 @@ class EventMention:
     question: bool = False
     explicit_date: bool = False  # the clause itself dates the act (not the publication day)
     nearby: tuple = ()  # EventActors the sentence names, in text order
+    # the head lemma of the trigger's object when it names no actor ("killed all six attackers")
+    object_word: str = ""
 
 
 @dataclass(frozen=True)
