@@ -279,3 +279,11 @@ def test_a_group_noun_varied_for_the_same_group(actors_of):
     assert "diplomats" in mentions_of(found, g7)
     found = actors_of("Kenyan farmers marched on Monday. Far away, the diplomats met in Geneva.")
     assert not any("diplomats" in mentions_of(found, a) for a in found.actors if a.sector != "GOV")
+
+
+def test_an_office_held_under_a_person_is_for_that_persons_country(actors_of):
+    found = actors_of("The White House said U.S. President Donald Trump's special envoy, Steve Witkoff, spoke with "
+                      "Russian President Vladimir Putin on Thursday.")
+    assert person(found, "Steve Witkoff").country == "USA"
+    found = actors_of("Russian President Vladimir Putin's spokesman Dmitry Peskov declined to comment.")
+    assert person(found, "Dmitry Peskov").country == "RUS"
