@@ -287,3 +287,16 @@ def test_an_office_held_under_a_person_is_for_that_persons_country(actors_of):
     assert person(found, "Steve Witkoff").country == "USA"
     found = actors_of("Russian President Vladimir Putin's spokesman Dmitry Peskov declined to comment.")
     assert person(found, "Dmitry Peskov").country == "RUS"
+
+
+def test_a_bare_office_as_subject_is_its_holder(actors_of):
+    found = actors_of("Kenyan Foreign Minister Musalia Mudavadi arrived in Addis Ababa on Monday. Foreign Minister told "
+                      "reporters the talks were useful.")
+    assert "Foreign Minister" in mentions_of(found, person(found, "Musalia Mudavadi"))
+
+
+def test_a_description_with_a_country_places_the_one_unplaced_holder(actors_of):
+    found = actors_of("The envoy, Stephen Walsh, met the North's negotiators. The U.S. special representative said "
+                      "the talks were useful.")
+    walsh = person(found, "Stephen Walsh")
+    assert walsh.country == "USA" and "The U.S. special representative" in mentions_of(found, walsh)

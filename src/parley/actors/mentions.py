@@ -521,6 +521,7 @@ class _Reader:
             else:
                 if span.end < len(self.doc) and self.doc[span.end].ent_type_ == "PERSON":
                     continue  # a title before a name the person pass did not take
+                definite = definite or self._bare_office(span, left)
                 if not countries and not definite:
                     continue
                 code, at, owner = countries[0] if countries else (None, span.start, None)
@@ -537,6 +538,12 @@ class _Reader:
                 out.append(cand)
             self.claimed.update(range(out[-1].start, span.end)) if out else None
         return out
+
+    def _bare_office(self, span, left: list) -> bool:
+        """"Foreign Minister told reporters ...": an office written as a name with no name after it and no
+        article before it, as a clause subject, means its holder the story named."""
+        return not left and all(t.is_title for t in span if t.lower_ not in SMALL_WORDS) \
+            and span.root.dep_ in ("nsubj", "nsubjpass")
 
     def _owner_after_of(self, i: int) -> tuple[str | None, str | None]:
         """(code, owner) of the country or organisation named right after an office ("of [the] X");
