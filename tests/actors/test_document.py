@@ -300,3 +300,18 @@ def test_a_description_with_a_country_places_the_one_unplaced_holder(actors_of):
                       "the talks were useful.")
     walsh = person(found, "Stephen Walsh")
     assert walsh.country == "USA" and "The U.S. special representative" in mentions_of(found, walsh)
+
+
+def test_a_credit_sentence_inside_a_paragraph_names_no_one(actors_of):
+    text = ("Officials in Nairobi said the talks would resume on Monday. Kenya's foreign ministry agreed. "
+            "VOA's Amina Odhiambo of the Swahili Service contributed to this report from Nairobi.")
+    found = actors_of(text)
+    assert "Amina Odhiambo" not in names(found)
+    assert any(a.country == "KEN" for a in found.actors)
+    assert credit_lines("In 2017, China contributed 7% of the total.") == []
+
+
+def test_reported_from_is_a_credit_only_at_the_end():
+    text = "Jane Roe reported from Kyiv on the fighting, officials said. " + "The war goes on. " * 60 + "Ann Lee reported from Lviv."
+    spans = [text[a:b] for a, b in credit_lines(text)]
+    assert spans == ["Ann Lee reported from Lviv."]
