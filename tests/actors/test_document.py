@@ -279,3 +279,39 @@ def test_a_group_noun_varied_for_the_same_group(actors_of):
     assert "diplomats" in mentions_of(found, g7)
     found = actors_of("Kenyan farmers marched on Monday. Far away, the diplomats met in Geneva.")
     assert not any("diplomats" in mentions_of(found, a) for a in found.actors if a.sector != "GOV")
+
+
+def test_an_office_held_under_a_person_is_for_that_persons_country(actors_of):
+    found = actors_of("The White House said U.S. President Donald Trump's special envoy, Steve Witkoff, spoke with "
+                      "Russian President Vladimir Putin on Thursday.")
+    assert person(found, "Steve Witkoff").country == "USA"
+    found = actors_of("Russian President Vladimir Putin's spokesman Dmitry Peskov declined to comment.")
+    assert person(found, "Dmitry Peskov").country == "RUS"
+
+
+def test_a_bare_office_as_subject_is_its_holder(actors_of):
+    found = actors_of("Kenyan Foreign Minister Musalia Mudavadi arrived in Addis Ababa on Monday. Foreign Minister told "
+                      "reporters the talks were useful.")
+    assert "Foreign Minister" in mentions_of(found, person(found, "Musalia Mudavadi"))
+
+
+def test_a_description_with_a_country_places_the_one_unplaced_holder(actors_of):
+    found = actors_of("The envoy, Stephen Walsh, met the North's negotiators. The U.S. special representative said "
+                      "the talks were useful.")
+    walsh = person(found, "Stephen Walsh")
+    assert walsh.country == "USA" and "The U.S. special representative" in mentions_of(found, walsh)
+
+
+def test_a_credit_sentence_inside_a_paragraph_names_no_one(actors_of):
+    text = ("Officials in Nairobi said the talks would resume on Monday. Kenya's foreign ministry agreed. "
+            "VOA's Amina Odhiambo of the Swahili Service contributed to this report from Nairobi.")
+    found = actors_of(text)
+    assert "Amina Odhiambo" not in names(found)
+    assert any(a.country == "KEN" for a in found.actors)
+    assert credit_lines("In 2017, China contributed 7% of the total.") == []
+
+
+def test_reported_from_is_a_credit_only_at_the_end():
+    text = "Jane Roe reported from Kyiv on the fighting, officials said. " + "The war goes on. " * 60 + "Ann Lee reported from Lviv."
+    spans = [text[a:b] for a, b in credit_lines(text)]
+    assert spans == ["Ann Lee reported from Lviv."]

@@ -159,6 +159,7 @@ def country_forms() -> tuple[tuple[str, str, str], ...]:
     return tuple(forms)
 
 
+@cache
 def family_first_names() -> frozenset[str]:
     """Family names that come first in a full name ("Kim" in "Kim Jong-un", "Wang" in "Wang Yi")."""
     text = resources.files(__package__).joinpath("data/east_asian_surnames.txt").read_text("utf-8")

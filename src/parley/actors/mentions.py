@@ -324,11 +324,14 @@ class _Reader:
             if t.is_sent_start:
                 break
             i -= 1
+        mark = chunk[0].i if chunk and chunk[0].text in POSSESSIVE else (chunk[0].i - 1 if chunk else -1)
+        owner = self._possessor_country(mark) if mark > 0 and doc[mark].text in POSSESSIVE else None
         while chunk and (chunk[0].lower_ in CONNECT or chunk[0].text in POSSESSIVE):
             chunk.pop(0)
         if not chunk:
             return
         self._read_chunk(cand, chunk)
+        self._serves(cand, owner)
         if cand.titles or cand.nationality:
             cand.start = chunk[0].i
             cand.kind = "title"
@@ -390,6 +393,18 @@ class _Reader:
                 return term.country
         return None
 
+    def _possessor_country(self, i: int) -> str | None:
+        """The country of the person named just before the possessive at token i ("Trump's")."""
+        owner = self.last_person_at.get(i - 1)
+        if owner is None:
+            return None
+        return next((t.country for t in owner.titles if t.country), owner.nationality)
+
+    def _serves(self, cand: Cand, country: str | None) -> None:
+        """"Trump's special envoy": an office held under a person is held for that person's country."""
+        if country and cand.titles and cand.titles[-1].country is None and not cand.nationality:
+            cand.titles[-1].country = country
+
     def _apposition_after(self, cand: Cand, end: int) -> None:
         """"Lee Do-hoon, special representative for ... at the Ministry of Foreign Affairs, told"."""
         doc = self.doc
@@ -429,12 +444,14 @@ class _Reader:
         last = start - 2
         if last not in self.title_tok or self.title_tok[last].end != last + 1:
             return
-        chunk = []
+        chunk, owner = [], None
         i = last
         while i >= 0 and last - i < 10:
             t = doc[i]
             if t.lower_ in {"the", "a", "an", "his", "her", "its", "their", "our", "my"} or t.text in BREAK or t.is_space:
                 break
+            if t.text in POSSESSIVE and (owner := self._possessor_country(i)) is not None:
+                break  # "Trump's special envoy, Steve Witkoff": the envoy serves Trump's country
             if t.ent_type_ == "PERSON":
                 return
             if t.pos_ in ("VERB", "AUX", "ADP") and t.lower_ not in CONNECT:
@@ -443,6 +460,7 @@ class _Reader:
             i -= 1
         if chunk and self._read_chunk(cand, chunk):
             cand.appos = (chunk[0].i, last + 1)
+            self._serves(cand, owner)
 
     def _coordinated(self, cand: Cand) -> None:
         """In "South Korean Foreign Minister Kang, Vice Foreign Minister Cho and ..." the nationality
@@ -503,6 +521,7 @@ class _Reader:
             else:
                 if span.end < len(self.doc) and self.doc[span.end].ent_type_ == "PERSON":
                     continue  # a title before a name the person pass did not take
+                definite = definite or self._bare_office(span, left)
                 if not countries and not definite:
                     continue
                 code, at, owner = countries[0] if countries else (None, span.start, None)
@@ -519,6 +538,12 @@ class _Reader:
                 out.append(cand)
             self.claimed.update(range(out[-1].start, span.end)) if out else None
         return out
+
+    def _bare_office(self, span, left: list) -> bool:
+        """"Foreign Minister told reporters ...": an office written as a name with no name after it and no
+        article before it, as a clause subject, means its holder the story named."""
+        return not left and all(t.is_title for t in span if t.lower_ not in SMALL_WORDS) \
+            and span.root.dep_ in ("nsubj", "nsubjpass")
 
     def _owner_after_of(self, i: int) -> tuple[str | None, str | None]:
         """(code, owner) of the country or organisation named right after an office ("of [the] X");

@@ -306,9 +306,8 @@ class _Resolver:
         for _, key in self._before(c.start):
             if key not in recent:
                 recent.append(key)
-        pool = [self.drafts[k] for k in recent]
-        if c.country:
-            pool = [d for d in pool if d.country() == c.country]
+        everyone = [self.drafts[k] for k in recent]
+        pool = [d for d in everyone if d.country() == c.country] if c.country else everyone
         exact = [d for d in pool if c.cls and c.cls in d.classes]
         if exact:
             return exact[0]
@@ -317,6 +316,12 @@ class _Resolver:
             near = [d for d in pool if any(FAMILY.get(x) == family for x in d.classes)]
             if near:
                 return near[0]
+        if c.country and c.cls:
+            # "The envoy, Stephen Biegun, ... The U.S. special representative": the one holder of that
+            # office named with no country yet is the one the description now gives a country
+            unplaced = [d for d in everyone if d.country() is None and c.cls in d.classes]
+            if len(unplaced) == 1:
+                return unplaced[0]
         return None
 
     def _named_soon_after(self, c: Cand, reach: int = 2, untitled: bool = True) -> Draft | None:

@@ -29,15 +29,18 @@ _PAREN = re.compile(r"\(([^()\n]{1,40})\)")
 # the news: "Jane Roe contributed to this report.", "(Reporting by A; Editing by B)", "By John Doe",
 # "Jane Roe reported from Kyiv.", "SEE ALSO: ...", "Related: ...". Their names are not actors.
 _CREDIT_LINES = [
-    re.compile(r"(?im)^[^\n]{0,200}?\bcontributed(?:\s+reporting(?:\s+(?:to|for)\s+(?:this|the)\s+(?:report|story|article))?|"
-               r"\s+(?:to|for)\s+(?:this|the)\s+(?:report|story|article))\s*\.?\s*\)?\s*$"),
     re.compile(r"(?im)^[ \t(]*(?:additional\s+)?(?:reporting|writing|editing|edited|written|compiled|produced|"
                r"translated|graphics|photos?)\s+by\b[^\n]*$"),
     re.compile(r"(?m)^[ \t]*By\s+[A-Z][^\n.!?]{0,80}$"),
-    re.compile(r"(?m)^[ \t]*[A-Z][\w.'’-]+(?:[ \t]+[A-Z][\w.'’-]+){0,3}(?:[ \t]+and[ \t]+[A-Z][\w.'’-]+(?:[ \t]+[A-Z][\w.'’-]+){0,3})?"
-               r"[ \t]+reported[ \t]+from[ \t]+[A-Z][^\n]{0,40}$"),
     re.compile(r"(?im)^[ \t]*(?:see also|read more|related|also read|read also|more|watch|listen|recommended)[ \t]*:[^\n]*$"),
 ]
+# credit sentences, wherever they sit in a paragraph: "VOA's Jane Roe contributed to this report from Kyiv."
+_CREDIT = re.compile(r"\bcontributed(?:\s+reporting\b|\s+(?:to|for)\s+(?:this|the)\s+(?:report|story|article)\b)")
+# weaker credits, counted only in a story's last lines, where credits go: "Jane Roe reported from Kyiv",
+# "stringers A and B contributed from Mogadishu"
+_LATE_CREDIT = re.compile(r"\b(?:contributed|reported)\s+from\s+[A-Z]")
+LATE_CHARS = 600  # how far from a story's end its credits sit
+_SENTENCE_STARTS = (". ", "? ", "! ", ".” ", '." ', "\n")
 
 
 def credit_spans(article: Article, text: str, knowledge: Knowledge) -> list[tuple[int, int]]:
@@ -71,16 +74,16 @@ def headings(text: str) -> list[tuple[int, int]]:
 
 
 def credit_lines(text: str) -> list[tuple[int, int]]:
-    """Character ranges of credit and link lines (see `_CREDIT_LINES`); a line that ends in a credit
-    sentence after other sentences ("... said. Jane Roe contributed to this report.") loses only the credit."""
-    out = []
-    for pattern in _CREDIT_LINES:
-        for m in pattern.finditer(text):
-            a, b = m.start(), m.end()
-            stop = max(text.rfind(". ", a, b), text.rfind("? ", a, b), text.rfind("! ", a, b), text.rfind("” ", a, b))
-            if stop >= 0 and "contributed" in text[stop:b]:
-                a = stop + 2
-            out.append((a, b))
+    """Character ranges of credit and link lines (see `_CREDIT_LINES`) and of credit sentences
+    ("... said. Jane Roe contributed to this report.": only the credit sentence)."""
+    out = [(m.start(), m.end()) for pattern in _CREDIT_LINES for m in pattern.finditer(text)]
+    late = max(0, len(text) - LATE_CHARS)
+    found = list(_CREDIT.finditer(text)) + [m for m in _LATE_CREDIT.finditer(text, late)]
+    for m in found:
+        start = max((text.rfind(sep, 0, m.start()) + len(sep) for sep in _SENTENCE_STARTS if text.rfind(sep, 0, m.start()) >= 0),
+                    default=0)
+        stop = min((i for i in (text.find(". ", m.end()), text.find("\n", m.end())) if i >= 0), default=len(text))
+        out.append((start, min(stop + 1, len(text))))
     return out
 
 
