@@ -290,3 +290,8 @@ def test_a_pronoun_in_a_reported_clause_is_the_speakers_side(code, known):
     events = code("Japan accused China of the attack. Japan said they had shot down two drones.",
                   {**known, "drones": ("drones", "organization", None)})
     assert all(e.actor1.name == "Japan" for e in events)
+
+
+def test_what_one_tells_reporters_is_said_not_demanded(code, known):
+    (e,) = code("“We strongly reject the allegations made by Japan,” Moon told reporters.", known)
+    assert (e.type, e.status) == ("REJECT", "reported")

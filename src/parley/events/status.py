@@ -121,6 +121,8 @@ def demanded(verb) -> bool:
             return False
         own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
         infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+        if head.lemma_.lower() in REPORTING and token.dep_ == "ccomp" and not infinitive:
+            return False  # "X told reporters: we reject ...": a statement, not a demand
         if head.lemma_.lower() in DEMANDING and (
             token.dep_ == "ccomp" and (own_subject or infinitive)
             or token.dep_ in ("advcl", "relcl", "acl") and infinitive
