@@ -295,3 +295,8 @@ def test_a_pronoun_in_a_reported_clause_is_the_speakers_side(code, known):
 def test_what_one_tells_reporters_is_said_not_demanded(code, known):
     (e,) = code("“We strongly reject the allegations made by Japan,” Moon told reporters.", known)
     assert (e.type, e.status) == ("REJECT", "reported")
+
+
+def test_a_dated_object_dates_the_answer(code, known):
+    (e,) = code("Japan welcomed Monday's announcement by China.", known)
+    assert (e.type, e.date) == ("SUPPORT", "2020-07-06")
