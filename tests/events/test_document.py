@@ -300,3 +300,10 @@ def test_what_one_tells_reporters_is_said_not_demanded(code, known):
 def test_a_dated_object_dates_the_answer(code, known):
     (e,) = code("Japan welcomed Monday's announcement by China.", known)
     assert (e.type, e.date) == ("SUPPORT", "2020-07-06")
+
+
+def test_a_verbal_act_is_dated_when_said(code, known):
+    (e,) = code("Last month, Moon said he was inclined to support the deal with Japan.", known)
+    assert (e.type, e.date) == ("SUPPORT", "2020-06")
+    attack = [e for e in code("Moon said on Monday that Japan attacked Kim.", known) if e.type == "ASSAULT"]
+    assert [e.date for e in attack] == ["2020-07-08"]  # an attack is not dated by the day it is told

@@ -245,6 +245,10 @@ def _events(cand, sent, article, here, actors, lex, base, source):
         status = "planned"  # "arrived for talks with X": the talks are the purpose, still to come
     found = (_date_at([cand.said], here, base, future=False) if cand.said is not None
              else _date(cand, here, base, future=status in ("planned", "hypothetical")))
+    said = st.reporting_head(cand.verb) if cand.verb is not None and not found else None
+    if said is not None and lex.code(cameo).quad in (1, 3):
+        # "X said last month he would support the deal": a verbal act is done when it is said
+        found = _date_at([said], here, base, future=False)
     if found:
         date, basis, _ = found
         if status == "reported" and base is not None and (end_of(date) - base).days < -31:
