@@ -315,3 +315,14 @@ def test_reported_from_is_a_credit_only_at_the_end():
     text = "Jane Roe reported from Kyiv on the fighting, officials said. " + "The war goes on. " * 60 + "Ann Lee reported from Lviv."
     spans = [text[a:b] for a, b in credit_lines(text)]
     assert spans == ["Ann Lee reported from Lviv."]
+
+
+def test_an_organisation_named_an_initiative_stays_an_actor():
+    assert not not_an_actor("Nuclear Threat Initiative")
+
+
+def test_counted_fighters_are_the_one_armed_group_named(actors_of):
+    found = actors_of("Security forces said they killed all six attackers who laid siege to the hotel. The Jubba "
+                      "Liberation Front had claimed the attack.")
+    front = next(a for a in found.actors if a.name == "Jubba Liberation Front")
+    assert any("attackers" in m for m in mentions_of(found, front))

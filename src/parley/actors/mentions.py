@@ -505,7 +505,9 @@ class _Reader:
                 countries = []
             head = _head_text(span)
             # "Militants attacked a train", "Gunmen stormed a hotel": fighters named by a bare plural
-            bare = info.kind == "group" and info.sector == ARMED and not left and span[-1].tag_ == "NNS"
+            # ("all six attackers", "the six gunmen": counted, they are the same fighters)
+            bare = info.kind == "group" and info.sector == ARMED and span[-1].tag_ == "NNS" \
+                and all(t.pos_ == "NUM" or t.lower_ in ("the", "all") for t in left) and not countries
             if info.kind == "group" or info.kind == "org":
                 if not countries and not definite and not bare:
                     continue
