@@ -30,7 +30,7 @@ from ..records import Article
 from .index import ArticleActors
 from .knowledge import DESCRIBING_SUFFIXES, PERSON_LOOKALIKES, Knowledge, Term, Title, load_knowledge, not_an_actor
 from .appositions import share_plural_appositions
-from .lookalikes import common_word_at_start, function_word_first, reads_as_person
+from .lookalikes import common_word_at_start, function_word_first, place_words, reads_as_person
 from .wire import credit_tokens
 
 __all__ = ["find_actors", "load_knowledge", "Cand", "TitleSeen"]
@@ -153,7 +153,9 @@ class _Reader:
         self.claimed: set[int] = set(skip)
         surnames = {e[-1].text for e in self.persons if len(e) > 1}
         people_as_orgs = [e for e in doc.ents if e.label_ == "ORG" and not _touches(e, skip) and reads_as_person(self, e, surnames)]
-        self.persons = sorted(self.persons + people_as_orgs, key=lambda e: e.start)
+        places = place_words(doc)
+        self.persons = sorted([e for e in self.persons if not (len(e) == 1 and e.text in places)] + people_as_orgs,
+                              key=lambda e: e.start)
         self.org_at = {i: e for e in doc.ents if e.label_ == "ORG" and not _touches(e, skip) and e not in people_as_orgs
                        for i in range(e.start, e.end)}
         self.last_person_at: dict[int, Cand] = {}
