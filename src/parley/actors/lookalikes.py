@@ -8,7 +8,7 @@ import numpy
 from spacy.attrs import LOWER
 from spacy.tokens import Span
 
-from .knowledge import is_given_name, not_an_actor
+from .knowledge import DESCRIBING_SUFFIXES, is_given_name, not_an_actor
 
 
 def reads_as_person(reader, ent: Span, surnames: set[str]) -> bool:
@@ -69,3 +69,9 @@ def place_words(doc) -> set[str]:
         if 0 < i < len(doc) - 1 and doc[i - 1].lower_ in PLACE_NOUNS and doc[i + 1].is_title:
             words.add(doc[i + 1].text)
     return words
+
+
+def describes(doc, i: int) -> bool:
+    """Whether the words at token i make the noun before them part of a describing compound
+    ("military" in "military-led", "government" in "government-backed")."""
+    return i + 1 < len(doc) and doc[i].text == "-" and doc[i + 1].lower_ in DESCRIBING_SUFFIXES
