@@ -326,3 +326,9 @@ def test_counted_fighters_are_the_one_armed_group_named(actors_of):
                       "Liberation Front had claimed the attack.")
     front = next(a for a in found.actors if a.name == "Jubba Liberation Front")
     assert any("attackers" in m for m in mentions_of(found, front))
+
+
+def test_a_place_name_is_not_a_person_elsewhere_in_the_story(actors_of):
+    found = actors_of("Gunmen stormed a hotel in the Somali city of Beledhawo on Tuesday. The president called for "
+                      "calm in Beledhawo.")
+    assert not any(a.kind == "person" and a.name == "Beledhawo" for a in found.actors)

@@ -4,9 +4,11 @@ mentions.py (its doc and its title and term indexes)."""
 
 from __future__ import annotations
 
+import numpy
+from spacy.attrs import LOWER
 from spacy.tokens import Span
 
-from .knowledge import is_given_name, not_an_actor
+from .knowledge import DESCRIBING_SUFFIXES, is_given_name, not_an_actor
 
 
 def reads_as_person(reader, ent: Span, surnames: set[str]) -> bool:
@@ -45,3 +47,31 @@ def common_word_at_start(span: Span) -> bool:
     opens = t.is_sent_start or (quote is not None and (quote.is_sent_start or quote.i == 0 or quote.nbor(-1).is_space
                                                        or quote.nbor(-1).text in (".", "!", "?", ":")))
     return len(span) == 1 and opens and t.tag_ in ("JJ", "VBN", "VBD", "VBG", "RB", "IN", "DT", "VB", "VBP")
+
+
+# "the city of X", "the province of X": the noun says the name after it is a place
+PLACE_NOUNS = frozenset({"city", "town", "village", "province", "region", "district", "state", "county", "port",
+                         "capital", "island", "islands", "governorate", "prefecture", "municipality"})
+
+
+def place_words(doc) -> set[str]:
+    """Words a story uses as place names: the name in "the city of X", the first words of a name ending
+    in a place word ("X District"), and places the parser found (GPE, LOC). A one-word "person" among
+    them is the place again ("leaders in X")."""
+    words = {e.text for e in doc.ents if e.label_ in ("GPE", "LOC") and len(e) == 1}
+    for e in doc.ents:
+        if len(e) > 1 and not_an_actor(e.text, ("place",)):
+            words.update(t.text for t in e[:-1] if t.is_title)
+    of = doc.vocab.strings["of"] if "of" in doc.vocab.strings else None
+    lower = doc.to_array([LOWER]) if of is not None else []
+    for i in (numpy.nonzero(lower == of)[0] if of is not None else []):  # the few "of" tokens, not every token
+        i = int(i)
+        if 0 < i < len(doc) - 1 and doc[i - 1].lower_ in PLACE_NOUNS and doc[i + 1].is_title:
+            words.add(doc[i + 1].text)
+    return words
+
+
+def describes(doc, i: int) -> bool:
+    """Whether the words at token i make the noun before them part of a describing compound
+    ("military" in "military-led", "government" in "government-backed")."""
+    return i + 1 < len(doc) and doc[i].text == "-" and doc[i + 1].lower_ in DESCRIBING_SUFFIXES

@@ -28,9 +28,10 @@ from spacy.util import filter_spans
 from ..options import Options
 from ..records import Article
 from .index import ArticleActors
-from .knowledge import DESCRIBING_SUFFIXES, PERSON_LOOKALIKES, Knowledge, Term, Title, load_knowledge, not_an_actor
+from .knowledge import PERSON_LOOKALIKES, Knowledge, Term, Title, load_knowledge, not_an_actor
 from .appositions import share_plural_appositions
-from .lookalikes import common_word_at_start, function_word_first, reads_as_person
+from .offices import country_after_of, owner_after_of, possessor_country, serves
+from .lookalikes import common_word_at_start, describes, function_word_first, place_words, reads_as_person
 from .wire import credit_tokens
 
 __all__ = ["find_actors", "load_knowledge", "Cand", "TitleSeen"]
@@ -153,7 +154,9 @@ class _Reader:
         self.claimed: set[int] = set(skip)
         surnames = {e[-1].text for e in self.persons if len(e) > 1}
         people_as_orgs = [e for e in doc.ents if e.label_ == "ORG" and not _touches(e, skip) and reads_as_person(self, e, surnames)]
-        self.persons = sorted(self.persons + people_as_orgs, key=lambda e: e.start)
+        places = place_words(doc)
+        self.persons = sorted([e for e in self.persons if not (len(e) == 1 and e.text in places)] + people_as_orgs,
+                              key=lambda e: e.start)
         self.org_at = {i: e for e in doc.ents if e.label_ == "ORG" and not _touches(e, skip) and e not in people_as_orgs
                        for i in range(e.start, e.end)}
         self.last_person_at: dict[int, Cand] = {}
@@ -325,13 +328,13 @@ class _Reader:
                 break
             i -= 1
         mark = chunk[0].i if chunk and chunk[0].text in POSSESSIVE else (chunk[0].i - 1 if chunk else -1)
-        owner = self._possessor_country(mark) if mark > 0 and doc[mark].text in POSSESSIVE else None
+        owner = possessor_country(self, mark) if mark > 0 and doc[mark].text in POSSESSIVE else None
         while chunk and (chunk[0].lower_ in CONNECT or chunk[0].text in POSSESSIVE):
             chunk.pop(0)
         if not chunk:
             return
         self._read_chunk(cand, chunk)
-        self._serves(cand, owner)
+        serves(self, cand, owner)
         if cand.titles or cand.nationality:
             cand.start = chunk[0].i
             cand.kind = "title"
@@ -368,7 +371,7 @@ class _Reader:
         if info.topical and country:
             country = None
         if country is None and not info.topical:
-            country = self._country_after_of(chunk, head.end)
+            country = country_after_of(self, chunk, head.end)
         words = [t for t in chunk if t.i >= head.start]
         lead = [t for t in chunk if t.i < head.start]
         while lead and lead[-1].lower_ in TITLE_PREFIX | QUALIFIER and lead[-1].i not in self.term_tok:
@@ -378,32 +381,6 @@ class _Reader:
         cand.titles.append(TitleSeen(_title_text(words), country, info.sector, info.cls, past,
                                      role=head.text.lower() not in NOT_ROLES))
         return True
-
-    def _country_after_of(self, chunk: list, after: int) -> str | None:
-        """"the foreign minister of Jordan", "adviser to the president of Chile": the country named after
-        "of" serves as the office's (an "envoy to X" or "for X" is sent to X, so only "of" counts)."""
-        for t in chunk:
-            if t.i < after or t.i not in self.term_tok or self.term_tok[t.i].start != t.i:
-                continue
-            prev = self.doc[t.i - 1]
-            if prev.lower_ == "the" and t.i > 1:
-                prev = self.doc[t.i - 2]
-            term = self.term(self.term_tok[t.i])
-            if prev.lower_ == "of" and term and term.kind in ("country", "capital") and term.actor_kind != "person":
-                return term.country
-        return None
-
-    def _possessor_country(self, i: int) -> str | None:
-        """The country of the person named just before the possessive at token i ("Trump's")."""
-        owner = self.last_person_at.get(i - 1)
-        if owner is None:
-            return None
-        return next((t.country for t in owner.titles if t.country), owner.nationality)
-
-    def _serves(self, cand: Cand, country: str | None) -> None:
-        """"Trump's special envoy": an office held under a person is held for that person's country."""
-        if country and cand.titles and cand.titles[-1].country is None and not cand.nationality:
-            cand.titles[-1].country = country
 
     def _apposition_after(self, cand: Cand, end: int) -> None:
         """"Lee Do-hoon, special representative for ... at the Ministry of Foreign Affairs, told"."""
@@ -450,7 +427,7 @@ class _Reader:
             t = doc[i]
             if t.lower_ in {"the", "a", "an", "his", "her", "its", "their", "our", "my"} or t.text in BREAK or t.is_space:
                 break
-            if t.text in POSSESSIVE and (owner := self._possessor_country(i)) is not None:
+            if t.text in POSSESSIVE and (owner := possessor_country(self, i)) is not None:
                 break  # "Trump's special envoy, Steve Witkoff": the envoy serves Trump's country
             if t.ent_type_ == "PERSON":
                 return
@@ -460,7 +437,7 @@ class _Reader:
             i -= 1
         if chunk and self._read_chunk(cand, chunk):
             cand.appos = (chunk[0].i, last + 1)
-            self._serves(cand, owner)
+            serves(self, cand, owner)
 
     def _coordinated(self, cand: Cand) -> None:
         """In "South Korean Foreign Minister Kang, Vice Foreign Minister Cho and ..." the nationality
@@ -488,7 +465,7 @@ class _Reader:
             if start in self.claimed or any(i in self.term_tok for i in range(span.start, span.end)):
                 continue
             info = self.title(span)
-            if _describes(self.doc, span.end):
+            if describes(self.doc, span.end):
                 continue  # "military-led nations", "government-backed militias": a modifier, not the actor
             org = self.org_at.get(start)
             if org is not None and not any(i in self.term_tok for i in range(org.start, org.end)) \
@@ -528,7 +505,7 @@ class _Reader:
                     continue
                 code, at, owner = countries[0] if countries else (None, span.start, None)
                 if not countries and not info.topical:
-                    code, owner = self._owner_after_of(span.end)  # "the leader of ISIS", "the president of Chile"
+                    code, owner = owner_after_of(self, span.end)  # "the leader of ISIS", "the president of Chile"
                 words = [t for t in left if t.i >= at and t.lower_ in TITLE_PREFIX and t.i not in self.term_tok]
                 cand = Cand(min([at, *[t.i for t in words]]), span.end, "description", "person", _title_text([*words, *span]),
                             code, info.sector, head=head.lower(), cls=info.cls, definite=definite, owner=owner)
@@ -546,18 +523,6 @@ class _Reader:
         article before it, as a clause subject, means its holder the story named."""
         return not left and all(t.is_title for t in span if t.lower_ not in SMALL_WORDS) \
             and span.root.dep_ in ("nsubj", "nsubjpass")
-
-    def _owner_after_of(self, i: int) -> tuple[str | None, str | None]:
-        """(code, owner) of the country or organisation named right after an office ("of [the] X");
-        the owner is the organisation's name when it is not a country."""
-        if i >= len(self.doc) or self.doc[i].lower_ != "of":
-            return None, None
-        i += 1 + (i + 1 < len(self.doc) and self.doc[i + 1].lower_ == "the")
-        span = self.term_tok.get(i)
-        term = self.term(span) if span is not None and span.start == i else None
-        if term is None or not term.country or term.actor_kind == "person":
-            return None, None
-        return term.country, None if term.country in self.k.countries else term.name
 
     def _armed_group_at(self, at: int, info: Title) -> Term | None:
         """The armed group named at token `at` when the noun after it is its fighters ("militants",
@@ -772,12 +737,6 @@ class _Reader:
     def _north_south_mentions(self) -> list[Cand]:
         return [Cand(i, i + 1, "metonym", "country", self.k.country_name(code), code)
                 for i, code in sorted(self.north_south.items()) if i not in self.claimed]
-
-
-def _describes(doc, i: int) -> bool:
-    """Whether the words at token i make the noun before them part of a describing compound
-    ("military" in "military-led", "government" in "government-backed")."""
-    return i + 1 < len(doc) and doc[i].text == "-" and doc[i + 1].lower_ in DESCRIBING_SUFFIXES
 
 
 def _honorific_word(token) -> bool:

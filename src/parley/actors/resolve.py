@@ -32,18 +32,11 @@ from .index import ArticleActors
 from .knowledge import Knowledge, family_first_names, same_given_name
 from .leaders import same_office
 from .mentions import Cand
+from .plurals import SUBJECT, find_plurals, find_they
 
 PRONOUNS = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f", "herself": "f"}
-SUBJECT = {"nsubj", "nsubjpass"}
 # a government's offices abroad: "the embassy" is rarely the home country's
 MISSIONS = {"embassy", "consulate", "mission", "legation"}
-# "the two sides", "both leaders", "the three nations": how many parties the phrase stands for
-PLURAL_COUNTS = {"two": 2, "both": 2, "three": 3, "four": 4}
-# plural nouns that refer to parties named before: people, or states and organisations
-PAIR_NOUNS = {"sides": "party", "parties": "party", "delegations": "party", "countries": "state", "nations": "state",
-              "governments": "state", "neighbors": "state", "neighbours": "state", "capitals": "state",
-              "leaders": "person", "presidents": "person", "men": "person", "ministers": "person",
-              "women": "person", "envoys": "person"}
 # a story's lead: its first sentences, which often describe a person the body names later
 LEAD_SENTENCES = 1  # sentence indices 0 and 1
 LEAD_REACH = 6  # how far after the lead the name may come
@@ -131,8 +124,8 @@ class _Resolver:
                 self._named(c)
         self._point_back()
         self._pronouns()
-        self._they()
-        self._pairs()
+        find_they(self)
+        find_plurals(self)
         self._members(cands)
         self._leaders()
         self._fallback_country()
@@ -381,7 +374,7 @@ class _Resolver:
 
     def _pronouns(self) -> None:
         doc, sent = self.doc, self.sent
-        for i in self._tokens(*PRONOUNS):
+        for i in self.tokens(*PRONOUNS):
             t = doc[i]
             gender = PRONOUNS.get(t.lower_)
             if gender is None or t.pos_ != "PRON":
@@ -393,45 +386,6 @@ class _Resolver:
             d.gender = d.gender or gender
             d.spans.append((t.i, t.i + 1, "pronoun"))
             self._seen(t.i, key)
-
-    def _they(self) -> None:
-        """"They" as a clause subject is the one group, organisation or country that was the subject of a
-        clause earlier in its sentence, else of the sentence before ("The G7 statement said the group
-        was concerned. They called on China ..."); with none or several, it stays unresolved."""
-        at_token: dict[int, str] = {}
-        subjects: dict[int, list[tuple[int, str]]] = {}
-        for d in self.drafts.values():
-            if d.kind == "person":
-                continue
-            for start, end, _ in d.spans:
-                at_token[end - 1] = d.key
-                if self.doc[end - 1].dep_ in SUBJECT:
-                    subjects.setdefault(self.sent[start], []).append((start, d.key))
-        for i in self._tokens("they"):
-            t = self.doc[i]
-            if t.dep_ not in SUBJECT:
-                continue
-            s = self.sent[t.i]
-            for where in (s, s - 1):
-                found = [(pos, k) for pos, k in subjects.get(where, []) if pos < t.i]
-                if not found:
-                    continue
-                if len({k for _, k in found}) == 1:
-                    pos, key = found[0]
-                    listed = self._coordinated_with(pos, at_token)
-                    if len(listed) > 1:  # "Ukraine and Russia traded blame. They ...": both
-                        self.pairs.append((t.i, t.i + 1, listed))
-                    else:
-                        self.drafts[key].spans.append((t.i, t.i + 1, "pronoun"))
-                break
-
-    def _coordinated_with(self, start: int, at_token: dict[int, str]) -> list[str]:
-        """The actors listed with the one mentioned at token `start` ("Ukraine and Russia"), in order."""
-        head = self.doc[start]
-        while head.head.i != head.i and head.head.i - head.i in range(1, 6) and head.dep_ in ("compound", "amod", "det"):
-            head = head.head
-        keys = [at_token.get(head.i)] + [at_token.get(c.i) for c in head.subtree if c.dep_ == "conj"]
-        return list(dict.fromkeys(k for k in keys if k))
 
     def _pronoun_antecedent(self, at: int, s: int, gender: str) -> str | None:
         def fits(key: str) -> bool:
@@ -457,7 +411,7 @@ class _Resolver:
             return subjects.pop() if len(subjects) == 1 else None
         return None
 
-    def _tokens(self, *words: str) -> list[int]:
+    def tokens(self, *words: str) -> list[int]:
         """Indices of the tokens whose lower-case form is one of `words` (read from the doc's arrays, as
         walking every token of a long story costs more than the rest of this stage)."""
         if self._lower is None:
@@ -470,7 +424,7 @@ class _Resolver:
         """Whether token i is inside quotation marks within its sentence: "he wrote" after a quote is
         not a person the quote talks about."""
         if self._marks is None:
-            self._marks = self._tokens('"', "“", "”")
+            self._marks = self.tokens('"', "“", "”")
         n = bisect.bisect_left(self._marks, i)
         return sum(1 for j in self._marks[:n] if self.sent[j] == self.sent[i]) % 2 == 1
 
@@ -585,44 +539,6 @@ class _Resolver:
             into.countries.update(d.countries)
             into.sectors.update(d.sectors)
             del self.drafts[key]
-
-    def _pairs(self) -> None:
-        """"the two sides", "both countries", "the three military-led nations": the parties of that kind
-        the story named last (within the sentence and the two before it): people for leaders, countries
-        for countries and nations, else states and organisations."""
-        doc = self.doc
-        for i in self._tokens(*PLURAL_COUNTS):
-            t = doc[i]
-            count = PLURAL_COUNTS[t.lower_]
-            if (t.lower_ != "both" and (t.i == 0 or doc[t.i - 1].lower_ != "the")):
-                continue
-            noun = _plural_noun_after(doc, t.i + 1)
-            kind = PAIR_NOUNS.get(noun.lower_) if noun is not None else None
-            if kind is None:
-                continue
-            start = t.i - 1 if t.lower_ != "both" else t.i
-            keys = self._last_named(start, kind, count)
-            if keys:
-                self.pairs.append((start, noun.i + 1, keys))
-
-    def _last_named(self, at: int, kind: str, count: int) -> list[str]:
-        lo = self.sent[at] - 2
-        seen: list[tuple[int, str]] = []
-        for d in self.drafts.values():
-            if (d.kind == "person") != (kind == "person") or (kind == "state" and d.kind != "country"):
-                continue
-            if kind == "party" and d.country() == "IGO":
-                continue  # an organisation of states mediates or watches; it is seldom one of "the two sides"
-            for s, _, _ in d.spans:
-                if s < at and self.sent[s] >= lo:
-                    seen.append((s, d.key))
-        keys: list[str] = []
-        for _, key in sorted(seen, reverse=True):
-            if key not in keys:
-                keys.append(key)
-            if len(keys) == count:
-                return keys[::-1]
-        return []
 
     def _same_group(self, c: Cand) -> list[Draft]:
         head = self.k.office(c.head).lower()
@@ -753,17 +669,6 @@ def refers_back(c: Cand):
             or "group" in d.name.lower().split()
     if head in ALLIANCES or head.split()[-1:] == ["bloc"]:
         return lambda d: d.country() == "IGO" or head.split()[-1] in d.name.lower().split()
-    return None
-
-
-def _plural_noun_after(doc, i: int):
-    """The noun of "two [neighbouring | military-led] countries": up to three describing words are passed."""
-    for j in range(i, min(i + 4, len(doc))):
-        t = doc[j]
-        if t.lower_ in PAIR_NOUNS:
-            return t
-        if not (t.pos_ in ("ADJ", "VERB", "NOUN", "PROPN") or t.text == "-"):
-            return None
     return None
 
 
