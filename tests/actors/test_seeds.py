@@ -79,3 +79,9 @@ def test_the_kims_stay_apart(merged):
     actors, _ = merged
     kims = {a.name for a in actors if a.kind == "person" and "Kim" in a.name.split()}
     assert {"Kim Jong-un", "Sung Kim", "Duyeon Kim"} <= kims
+
+
+def test_biegun_is_one_actor_under_every_spelling(merged):
+    actors, _ = merged
+    biegun = [a for a in actors if any(w in n for n in [a.name, *a.aliases] for w in ("Biegun", "Beigun"))]
+    assert [a.name for a in biegun] == ["Stephen Biegun"]

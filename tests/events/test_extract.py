@@ -30,7 +30,7 @@ def test_met_with_weekday_past_and_place(code, known):
 
 def test_weekday_future_is_planned(code, known):
     e = only(code("Lee will meet Biegun on Friday.", known))
-    assert (e.status, e.date, e.type, e.cameo) == ("planned", "2020-07-10", "CONSULT", "036")
+    assert (e.status, e.date, e.type, e.cameo) == ("planned", "2020-07-10", "CONSULT", "040")
 
 
 def test_passive_agent_is_actor1(code, known):
@@ -46,9 +46,9 @@ def test_passive_without_agent_is_dropped(code, known):
 def test_compound_subject_gives_reciprocal_events(code, known):
     events = code("France and Germany signed a treaty of friendship.", known)
     pairs = {(e.actor1.country, e.actor2.country) for e in events}
-    assert pairs == {("FRA", "DEU"), ("DEU", "FRA")}
-    assert {e.type for e in events} == {"SUPPORT"} and {e.cameo for e in events} == {"057"}
-    assert len({e.id for e in events}) == 2
+    assert pairs == {("FRA", "DEU")}  # a symmetric act: one record, the party named first as actor1
+    assert {e.type for e in events} == {"AGREE"} and {e.cameo for e in events} == {"057"}  # signing: AGREE (guideline)
+    assert len({e.id for e in events}) == 1
 
 
 def test_complement_clause_request(code, known):
@@ -165,7 +165,7 @@ def test_coordinated_subjects_are_each_others_target_only_for_reciprocal_acts(co
              "Russia": ("Russia", "country", "RUS")}
     met = code("Harper and Demir met in Ankara on Friday.", known)
     assert {(e.actor1.name, e.actor2.name if e.actor2 else None) for e in met if e.type == "CONSULT"} == {
-        ("Dan Harper", "Selim Demir"), ("Selim Demir", "Dan Harper")}
+        ("Dan Harper", "Selim Demir")}
     accused = code("Harper and Demir accused Russia of blocking the grain deal.", known)
     assert {(e.actor1.name, e.actor2.name) for e in accused if e.type == "ACCUSE"} == {
         ("Dan Harper", "Russia"), ("Selim Demir", "Russia")}

@@ -95,3 +95,23 @@ def test_meeting_on_tuesday(seeds):
     _, events = seeds["000"]
     e = find(events, "CONSULT", "Stephen Biegun", "South Korea")
     assert e.date == "2020-11-17"
+
+
+def test_no_trump_kim_meeting_dated_in_the_seeds_own_years(seeds):
+    """Trump and Kim met in 2018-2019; the seeds (2019-2021) retell it as background, never as news."""
+    for key, (article, events) in seeds.items():
+        for e in events:
+            names = {e.actor1.name, e.actor2.name if e.actor2 else None}
+            if e.type == "CONSULT" and names == {"Donald Trump", "Kim Jong-un"} and e.date:
+                assert e.date < "2019-09" or e.status == "historical", (key, e.date, e.status, e.trigger)
+
+
+def test_each_meeting_is_one_record(seeds):
+    for key, (_, events) in seeds.items():
+        seen = {}
+        for e in events:
+            if e.type != "CONSULT" or e.actor2 is None:
+                continue
+            pair = (frozenset({e.actor1.name, e.actor2.name}), e.status in ("reported", "historical"), e.date)
+            assert pair not in seen, (key, e.trigger, seen[pair])
+            seen[pair] = e.trigger

@@ -84,3 +84,20 @@ def test_a_month_date_agrees_with_a_day_in_that_month(store):
     link_corpus(store, Options())
     (event,) = list(store.events())
     assert event.date == "2019-09-10" and event.n_sources == 2
+
+
+def test_an_undated_report_joins_the_dated_one_when_the_place_agrees(store):
+    _meeting(store, "Reuters", "2019-09-10", MEETING_BODY)
+    _meeting(store, "Blog", None, OTHER_MEETING_BODY, day=None, basis="none", needle="Lee Do-hoon and")
+    link_corpus(store, Options())
+    (merged,) = list(store.events())
+    assert merged.n_sources == 2 and merged.date == "2019-09-10"
+
+
+def test_an_undated_report_elsewhere_stays_apart(store):
+    _meeting(store, "Reuters", "2019-09-10", MEETING_BODY)
+    article = make_article(OTHER_MEETING_BODY, "Blog", None)
+    add(store, article, [make_event(article, "m", "CONSULT", BIEGUN, LEE, None, location="Seoul", basis="none",
+                                    needle="Lee Do-hoon and")], actors_of(BIEGUN, LEE))
+    link_corpus(store, Options())
+    assert len(list(store.events())) == 2

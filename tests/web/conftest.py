@@ -78,7 +78,7 @@ def build_store(path: str) -> dict:
         _article("art4", "Kim rejects proposal", body4, "AP", "2019-05-10",
                  mentions=[("kim", "Kim Jong Un"), ("trump", "Donald Trump"), ("moon", "Moon Jae-in")],
                  events=[("REJECT", 3, "reported", "kim", "trump", "rejected", "2019-05"),
-                         ("REQUEST", 1, "planned", "moon", "kim", "urged", "2019-05-10")]),
+                         ("REQUEST", 3, "planned", "moon", "kim", "urged", "2019-05-10")]),
     ]
     with Store(path) as store:
         for r in records:

@@ -33,6 +33,10 @@ def test_timeline_keeps_the_latest_when_cut(store):
 def test_network_counts_pairs(store):
     net = graph.network(store)
     edge = {(e["source"], e["target"]): e for e in net["edges"]}
-    assert edge[("moon", "kim")]["events"] == 2 and edge[("moon", "kim")]["cooperation"] == 2
+    # the planned demand did not happen: no tie unless asked for
+    assert edge[("moon", "kim")]["events"] == 1 and edge[("moon", "kim")]["cooperation"] == 1
+    planned = {(e["source"], e["target"]): e for e in graph.network(store, status="planned")["edges"]}
+    # a demand (REQUEST) is verbal conflict: the events' own quad table
+    assert planned[("moon", "kim")]["events"] == 1 and planned[("moon", "kim")]["cooperation"] == 0
     assert edge[("evil", "kim")]["conflict"] == 1
     assert graph.top_pair(store) == ("moon", "kim")

@@ -159,6 +159,7 @@ def country_forms() -> tuple[tuple[str, str, str], ...]:
     return tuple(forms)
 
 
+@cache
 def family_first_names() -> frozenset[str]:
     """Family names that come first in a full name ("Kim" in "Kim Jong-un", "Wang" in "Wang Yi")."""
     text = resources.files(__package__).joinpath("data/east_asian_surnames.txt").read_text("utf-8")
@@ -231,3 +232,72 @@ def _fold(text: str) -> str:
         if text.endswith(suffix):
             text = text[: -len(suffix)]
     return text
+
+
+@cache
+def _nickname_groups() -> dict[str, frozenset[str]]:
+    """Lower-case given name -> the formal names it may stand for (itself included when formal)."""
+    groups: dict[str, set[str]] = {}
+    for formal, short, *_ in _rows("nicknames.tsv", 2):
+        f = formal.lower()
+        groups.setdefault(f, set()).add(f)
+        for s in _split(short):
+            groups.setdefault(s.lower(), set()).add(f)
+    return {k: frozenset(v) for k, v in groups.items()}
+
+
+def is_given_name(word: str) -> bool:
+    """Whether a word is an English given name of the nickname table ("Stephen", "Bill")."""
+    return word.lower() in _nickname_groups()
+
+
+def same_given_name(a: str, b: str) -> bool:
+    """Whether two given names can be one person's: equal, one the other's initial ("S." for
+    "Stephen"), or forms of one formal name ("Steve" and "Stephen", "Bill" and "William")."""
+    a, b = a.strip(".").lower(), b.strip(".").lower()
+    if not a or not b:
+        return False
+    if a == b or (len(a) == 1 and b.startswith(a)) or (len(b) == 1 and a.startswith(b)):
+        return True
+    groups = _nickname_groups()
+    return bool(groups.get(a, frozenset()) & groups.get(b, frozenset()))
+
+
+@cache
+def _not_actor_words() -> dict[tuple[str, str], frozenset[str]]:
+    """(kind, match rule) -> words, from not_actors.tsv (rules: "last word", "first word", "whole name")."""
+    out: dict[tuple[str, str], set[str]] = {}
+    for kind, match, words, *_ in _rows("not_actors.tsv", 3):
+        out.setdefault((kind, match), set()).update(_split(words))
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+# "New York-based", "Iran-backed": a hyphenated word ending so describes something, it names no one
+DESCRIBING_SUFFIXES = frozenset({"based", "born", "led", "backed", "funded", "linked", "owned", "run", "affiliated",
+                                 "aligned", "allied", "controlled", "held", "made", "sponsored", "style"})
+
+# a name the parser calls a person is tested only against places and vehicles: a person's family
+# name may be a document word ("Law", "Bill") but is seldom "District" or "Express"
+PERSON_LOOKALIKES = ("place", "vehicle")
+
+
+def not_an_actor(name: str, kinds: tuple[str, ...] = ("document", "place", "vehicle", "platform", "religion")) -> bool:
+    """Whether a name the parser found is a document, a place, a vehicle or a social platform (by the
+    word it ends or starts with, or the whole name), not a person or an organisation."""
+    words = [w.strip(".,;:'’\"“”()") for w in name.split()]
+    words = [w for w in words if w]
+    if words and words[0].lower() == "the":
+        words = words[1:]
+    if not words:
+        return False
+    table = {}
+    for (kind, match), found in _not_actor_words().items():
+        if kind in kinds:
+            table[match] = table.get(match, frozenset()) | found
+    if " ".join(words) in table.get("whole name", ()):  # as written: "X" the platform, not "x"
+        return True
+    if len(words) > 1 and words[0] in table.get("first word", ()):
+        return True
+    if len(words) > 1 and words[-1].lower() in {w.lower() for w in table.get("last word", ())}:
+        return True  # "the Indo-Pacific region", "the Paris agreement"
+    return len(words[-1].split("-")) > 1 and words[-1].split("-")[-1] in DESCRIBING_SUFFIXES

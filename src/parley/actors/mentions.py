@@ -17,7 +17,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cache
 
+import numpy
 import spacy
+from spacy.attrs import ORTH, SENT_START
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from rapidfuzz import fuzz, process
@@ -26,7 +28,10 @@ from spacy.util import filter_spans
 from ..options import Options
 from ..records import Article
 from .index import ArticleActors
-from .knowledge import Knowledge, Term, Title, load_knowledge
+from .knowledge import PERSON_LOOKALIKES, Knowledge, Term, Title, load_knowledge, not_an_actor
+from .appositions import share_plural_appositions
+from .offices import country_after_of, owner_after_of, possessor_country, serves
+from .lookalikes import common_word_at_start, describes, function_word_first, place_words, reads_as_person
 from .wire import credit_tokens
 
 __all__ = ["find_actors", "load_knowledge", "Cand", "TitleSeen"]
@@ -46,6 +51,7 @@ ABBREVIATIONS = {"rep.": "Representative", "sen.": "Senator", "gen.": "General",
                  "maj. gen.": "Major General", "col.": "Colonel", "adm.": "Admiral"}
 NOT_ROLES = {"counterpart", "candidate"}
 GOVERNMENTS = {"administration", "government", "regime", "cabinet"}
+ARMED = "REB"  # the sector code of rebels, militants and other non-state armed groups
 _NO_TERM = Term("none", "", None)
 # forms of address: not part of the name, and the gender they give ("Mr Somchanh", "Ms. Kang", "Dr Ahmed")
 HONORIFICS = {"mr": "m", "mister": "m", "sir": "m", "mrs": "f", "ms": "f", "miss": "f", "madam": "f", "madame": "f",
@@ -88,6 +94,7 @@ class Cand:
     owner: str | None = None  # the organisation a group or office belongs to, when it is not a country
     addressed: bool = False  # named with an honorific ("Mr Somchanh"): the word may be any part of the name
     gender: str | None = None  # from the honorific
+    bare: bool = False  # a plural with no determiner ("Militants attacked"): refers only to a story's one such group
 
 
 def find_actors(article: Article, doc: Doc, knowledge: Knowledge, options: Options) -> ArticleActors:
@@ -145,20 +152,25 @@ class _Reader:
         self.titles = {s.start: s for s in titles if not (set(range(s.start, s.end)) & (person_tok | skip))}
         self.title_tok = {i: s for s in self.titles.values() for i in range(s.start, s.end)}
         self.claimed: set[int] = set(skip)
-        self.org_at = {i: e for e in doc.ents if e.label_ == "ORG" and not _touches(e, skip) for i in range(e.start, e.end)}
+        surnames = {e[-1].text for e in self.persons if len(e) > 1}
+        people_as_orgs = [e for e in doc.ents if e.label_ == "ORG" and not _touches(e, skip) and reads_as_person(self, e, surnames)]
+        places = place_words(doc)
+        self.persons = sorted([e for e in self.persons if not (len(e) == 1 and e.text in places)] + people_as_orgs,
+                              key=lambda e: e.start)
+        self.org_at = {i: e for e in doc.ents if e.label_ == "ORG" and not _touches(e, skip) and e not in people_as_orgs
+                       for i in range(e.start, e.end)}
         self.last_person_at: dict[int, Cand] = {}
         self.north_south = self._find_north_south()
         self._sent = None
 
     def sent_index(self) -> list[int]:
         if self._sent is None:
-            idx = [0] * len(self.doc)
-            n = -1
-            for t in self.doc:
-                if t.is_sent_start or t.i == 0:
-                    n += 1
-                idx[t.i] = n
-            self._sent = idx
+            if not len(self.doc):
+                self._sent = []
+            else:  # sentence number per token, from the doc's sentence-start array
+                starts = self.doc.to_array([SENT_START]).astype("int64") == 1
+                starts[0] = True
+                self._sent = (numpy.cumsum(starts) - 1).tolist()
         return self._sent
 
     def term(self, span: Span) -> Term:
@@ -175,6 +187,7 @@ class _Reader:
             cand = self._person(ent)
             if cand:
                 cands.append(cand)
+        share_plural_appositions(self, cands)
         for cand in cands:
             self.claimed.update(range(cand.start, cand.end))
             if cand.appos:
@@ -254,6 +267,8 @@ class _Reader:
         governed = self._leader_government(name, end)
         if governed is not None:
             return governed
+        if not_an_actor(name, PERSON_LOOKALIKES) or self._platform(start, end) or function_word_first(name_span):
+            return None  # "Beledweyne District", "INS Imphal", "X" read as people
         cand = Cand(ent.start, end, "name" if len(name.split()) > 1 else "surname", "person", name,
                     name_start=start, term=term)
         if honorific is not None:
@@ -266,6 +281,9 @@ class _Reader:
             self._apposition_before(cand, ent.start)
         self._coordinated(cand)
         return cand
+
+    def _platform(self, start: int, end: int) -> bool:
+        return not_an_actor(self.doc[start:end].text, ("platform",))
 
     def _honorific(self, ent_start: int, start: int, end: int) -> tuple[int | None, int]:
         """The token of a form of address just before or at the start of a name, and where the name
@@ -309,11 +327,14 @@ class _Reader:
             if t.is_sent_start:
                 break
             i -= 1
+        mark = chunk[0].i if chunk and chunk[0].text in POSSESSIVE else (chunk[0].i - 1 if chunk else -1)
+        owner = possessor_country(self, mark) if mark > 0 and doc[mark].text in POSSESSIVE else None
         while chunk and (chunk[0].lower_ in CONNECT or chunk[0].text in POSSESSIVE):
             chunk.pop(0)
         if not chunk:
             return
         self._read_chunk(cand, chunk)
+        serves(self, cand, owner)
         if cand.titles or cand.nationality:
             cand.start = chunk[0].i
             cand.kind = "title"
@@ -349,6 +370,8 @@ class _Reader:
         info = self.title(head)
         if info.topical and country:
             country = None
+        if country is None and not info.topical:
+            country = country_after_of(self, chunk, head.end)
         words = [t for t in chunk if t.i >= head.start]
         lead = [t for t in chunk if t.i < head.start]
         while lead and lead[-1].lower_ in TITLE_PREFIX | QUALIFIER and lead[-1].i not in self.term_tok:
@@ -398,12 +421,14 @@ class _Reader:
         last = start - 2
         if last not in self.title_tok or self.title_tok[last].end != last + 1:
             return
-        chunk = []
+        chunk, owner = [], None
         i = last
         while i >= 0 and last - i < 10:
             t = doc[i]
             if t.lower_ in {"the", "a", "an", "his", "her", "its", "their", "our", "my"} or t.text in BREAK or t.is_space:
                 break
+            if t.text in POSSESSIVE and (owner := possessor_country(self, i)) is not None:
+                break  # "Trump's special envoy, Steve Witkoff": the envoy serves Trump's country
             if t.ent_type_ == "PERSON":
                 return
             if t.pos_ in ("VERB", "AUX", "ADP") and t.lower_ not in CONNECT:
@@ -412,6 +437,7 @@ class _Reader:
             i -= 1
         if chunk and self._read_chunk(cand, chunk):
             cand.appos = (chunk[0].i, last + 1)
+            serves(self, cand, owner)
 
     def _coordinated(self, cand: Cand) -> None:
         """In "South Korean Foreign Minister Kang, Vice Foreign Minister Cho and ..." the nationality
@@ -439,6 +465,8 @@ class _Reader:
             if start in self.claimed or any(i in self.term_tok for i in range(span.start, span.end)):
                 continue
             info = self.title(span)
+            if describes(self.doc, span.end):
+                continue  # "military-led nations", "government-backed militias": a modifier, not the actor
             org = self.org_at.get(start)
             if org is not None and not any(i in self.term_tok for i in range(org.start, org.end)) \
                     and org.text.lower() not in (span.text.lower(), "the " + span.text.lower()):
@@ -453,20 +481,32 @@ class _Reader:
             if info.topical:
                 countries = []
             head = _head_text(span)
+            # "Militants attacked a train", "Gunmen stormed a hotel": fighters named by a bare plural
+            # ("all six attackers", "the six gunmen": counted, they are the same fighters)
+            bare = info.kind == "group" and info.sector == ARMED and span[-1].tag_ == "NNS" \
+                and all(t.pos_ == "NUM" or t.lower_ in ("the", "all") for t in left) and not countries
             if info.kind == "group" or info.kind == "org":
-                if not countries and not definite:
+                if not countries and not definite and not bare:
                     continue
                 pieces = countries or [(None, span.start, None)]
                 for code, at, owner in pieces:
+                    armed = self._armed_group_at(at, info)
+                    if armed is not None:  # "al-Shabab militants", "Hamas fighters": the group itself acts
+                        out.append(Cand(at, span.end, "name", armed.actor_kind, armed.name, armed.country, armed.sector, term=armed))
+                        continue
                     out.append(Cand(at, span.end, "description", "group" if info.kind == "group" else "organization",
-                                    head, code, info.sector, head=head, definite=definite and not countries, owner=owner))
+                                    head, code, info.sector, head=head, definite=(definite or bare) and not countries,
+                                    owner=owner, bare=bare))
             else:
                 if span.end < len(self.doc) and self.doc[span.end].ent_type_ == "PERSON":
                     continue  # a title before a name the person pass did not take
+                definite = definite or self._bare_office(span, left)
                 if not countries and not definite:
                     continue
                 code, at, owner = countries[0] if countries else (None, span.start, None)
-                words = [t for t in left if t.i >= at and t.lower_ in TITLE_PREFIX]
+                if not countries and not info.topical:
+                    code, owner = owner_after_of(self, span.end)  # "the leader of ISIS", "the president of Chile"
+                words = [t for t in left if t.i >= at and t.lower_ in TITLE_PREFIX and t.i not in self.term_tok]
                 cand = Cand(min([at, *[t.i for t in words]]), span.end, "description", "person", _title_text([*words, *span]),
                             code, info.sector, head=head.lower(), cls=info.cls, definite=definite, owner=owner)
                 first = left[0] if left else span[0]
@@ -477,6 +517,21 @@ class _Reader:
                 out.append(cand)
             self.claimed.update(range(out[-1].start, span.end)) if out else None
         return out
+
+    def _bare_office(self, span, left: list) -> bool:
+        """"Foreign Minister told reporters ...": an office written as a name with no name after it and no
+        article before it, as a clause subject, means its holder the story named."""
+        return not left and all(t.is_title for t in span if t.lower_ not in SMALL_WORDS) \
+            and span.root.dep_ in ("nsubj", "nsubjpass")
+
+    def _armed_group_at(self, at: int, info: Title) -> Term | None:
+        """The armed group named at token `at` when the noun after it is its fighters ("militants",
+        "gunmen", "insurgents": titles of the armed-group sector)."""
+        span = self.term_tok.get(at)
+        if span is None or info.sector != ARMED:
+            return None
+        term = self.term(span)
+        return term if term is not None and term.kind in ("institution", "user") and term.sector == ARMED else None
 
     def _complement(self, cand: Cand) -> None:
         """"as Special Representative for North Korea": the title runs on over "for"/"of" and names."""
@@ -527,7 +582,8 @@ class _Reader:
             term = self.term(span)
             if term and term.country and term.kind in ("country", "demonym", "capital", "institution", "user") \
                     and term.actor_kind != "person" and (term.name if term.kind == "institution" else term.country) not in seen:
-                owner = None if term.country in self.k.countries else term.name
+                # "State Department spokesperson", "Hamas fighters": an institution's own people, named by it
+                owner = term.name if term.kind in ("institution", "user") or term.country not in self.k.countries else None
                 found.append((term.country, span.start, owner))
                 seen.add(term.name if term.kind == "institution" else term.country)
                 self.claimed.update(range(span.start, span.end))
@@ -644,6 +700,8 @@ class _Reader:
             if term and term.kind in ("institution", "user"):
                 out.append(Cand(start, end, "name", term.actor_kind, term.name, term.country, term.sector, term=term))
                 continue
+            if not_an_actor(span.text) or common_word_at_start(span):
+                continue  # "the Minsk Protocol", "Telegram", a sentence's first word "Coordinated ..."
             codes = [self.term(self.term_tok[i]).country for i in range(start, end)
                      if i in self.term_tok and self.term(self.term_tok[i]) and self.term_tok[i].start == i]
             sectors = [self.title(self.title_tok[i]).sector for i in range(start, end) if i in self.title_tok]
@@ -659,8 +717,12 @@ class _Reader:
             if term and term.kind in ("country", "demonym", "capital"):
                 named.add(term.country)
         found = {}
-        for t in self.doc:
-            if t.text not in ("North", "South") or t.i in self.term_tok:
+        strings = self.doc.vocab.strings
+        orth = self.doc.to_array([ORTH])  # the doc's words as an array: walking every token costs more
+        wanted = [strings[w] for w in ("North", "South") if w in strings]
+        for i in (numpy.nonzero(numpy.isin(orth, wanted))[0] if wanted else []):
+            t = self.doc[int(i)]
+            if t.i in self.term_tok:
                 continue
             nxt = self.doc[t.i + 1] if t.i + 1 < len(self.doc) else None
             if nxt is not None and nxt.is_title and nxt.text not in POSSESSIVE:

@@ -19,7 +19,7 @@ from rapidfuzz import fuzz
 
 from ..ids import actor_id
 from ..records import Actor, Role
-from .knowledge import family_first_names
+from .knowledge import family_first_names, same_given_name
 from .resolve import surname_keys
 
 
@@ -120,7 +120,7 @@ def _same_person(a: _Profile, b: _Profile, same_surname: bool) -> bool:
             gx, gy = _given(x), _given(y)
             if not gx or not gy:
                 continue
-            given_ok = gx == gy or _initial_of(gx, gy) or _initial_of(gy, gx)
+            given_ok = gx == gy or _initial_of(gx, gy) or _initial_of(gy, gx) or _nickname(x, y)
             if not given_ok:
                 continue
             if same_surname:
@@ -141,6 +141,14 @@ def _given(name: str) -> str:
     if "-" in words[-1] or words[0] in family_first_names():
         return _letters(" ".join(words[1:]))
     return _letters(" ".join(words[:-1]))
+
+
+def _nickname(x: str, y: str) -> bool:
+    """"Steve Biegun" and "Stephen Biegun": first given names that are forms of one formal name."""
+    wx, wy = x.split(), y.split()
+    if len(wx) < 2 or len(wy) < 2 or wx[0] in family_first_names() or wy[0] in family_first_names():
+        return False
+    return same_given_name(wx[0], wy[0])
 
 
 def _initial_of(short: str, full: str) -> bool:

@@ -21,20 +21,25 @@ import bisect
 from collections import Counter
 from dataclasses import dataclass, field
 
+import numpy
 from rapidfuzz import fuzz
+from spacy.attrs import LOWER
 from spacy.tokens import Doc
 
 from ..ids import actor_id
 from ..records import Actor, Article, Mention, Role
 from .index import ArticleActors
-from .knowledge import Knowledge, family_first_names
+from .knowledge import Knowledge, family_first_names, same_given_name
 from .leaders import same_office
 from .mentions import Cand
+from .plurals import SUBJECT, find_plurals, find_they
 
 PRONOUNS = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f", "herself": "f"}
-SUBJECT = {"nsubj", "nsubjpass"}
 # a government's offices abroad: "the embassy" is rarely the home country's
 MISSIONS = {"embassy", "consulate", "mission", "legation"}
+# a story's lead: its first sentences, which often describe a person the body names later
+LEAD_SENTENCES = 1  # sentence indices 0 and 1
+LEAD_REACH = 6  # how far after the lead the name may come
 # kinds of office close enough that a description of one may name a holder of another
 FAMILY = {"diplomat": "official", "minister": "official", "official": "official", "adviser": "official",
           "spokesperson": "official", "deputy": "official", "head": "head", "military": "military",
@@ -90,6 +95,10 @@ class _Resolver:
         self.subject: dict[int, bool] = {}  # mention token -> whether the mention is a clause subject
         self.group_last: dict[str, int] = {}
         self.homeless: list[Cand] = []  # "the Foreign Ministry" before any ministry with a country
+        self._lower = None  # the doc's lower-case forms as an array (see _tokens)
+        self._marks: list[int] | None = None  # quotation mark tokens (see _quoted)
+        self.pairs: list[tuple[int, int, list[str]]] = []  # "the two sides": token range, draft keys
+        self.pointing: list[Cand] = []  # "the militants", "the group", "the bloc": a named organisation
         self.family_first = family_first_names()
 
     def run(self, cands: list[Cand]) -> ArticleActors:
@@ -113,10 +122,14 @@ class _Resolver:
                 self._group(c)
             else:
                 self._named(c)
+        self._point_back()
         self._pronouns()
+        find_they(self)
+        find_plurals(self)
         self._members(cands)
         self._leaders()
         self._fallback_country()
+        self._join_acronyms()
         return self._records()
 
     # -- people ---------------------------------------------------------------------------------------
@@ -130,7 +143,27 @@ class _Resolver:
                 d.roles.setdefault(r.title.lower(), r)
             return d
         key = "person:" + _letters(c.name)
+        if key not in self.drafts:
+            same = self._written_otherwise(c.name)
+            if same is not None:
+                return same
         return self._draft(key, "person", c.name)
+
+    def _written_otherwise(self, name: str) -> Draft | None:
+        """A person already named with another form of the given name ("Steve" for "Stephen", "Bill" for
+        "William") or a family name one or two letters off ("Beigun" for "Biegun"): one person, since
+        one story rarely names two people whose names differ only so."""
+        given, family = _given_family(name, self.family_first)
+        if given is None:
+            return None
+        for d in self.drafts.values():
+            if d.kind != "person" or d.fixed:
+                continue
+            for other in d.names:
+                g, f = _given_family(other, self.family_first)
+                if g is not None and (f == family or _near(family, f)) and same_given_name(given, g):
+                    return d
+        return None
 
     def _surname_keys(self) -> dict[str, list[str]]:
         keys: dict[str, list[str]] = {}
@@ -153,7 +186,7 @@ class _Resolver:
         if not options:
             options = self._by_name_part(word)
         if options:
-            return self.drafts[self._nearest(options, c.start)]
+            return self.drafts[self._likeliest(options, c.start)]
         return self._draft("person:" + _letters(c.name), "person", c.name)
 
     def _by_name_part(self, word: str) -> list[str]:
@@ -165,6 +198,22 @@ class _Resolver:
         found = [d.key for d in self.drafts.values() if d.kind == "person"
                  and any(len(n.split()) > 1 and low in {w.strip(".,'").lower() for w in n.split()} for n in d.names)]
         return found if len(found) == 1 else []
+
+    def _likeliest(self, keys: list[str], at: int) -> str:
+        """Of people who share a family name, the one a bare "Lai" means: one named in this sentence or the
+        one before; else the story's main one (named most so far), as news calls a relative or a second
+        person of that name by the full name; on a tie, the one named last."""
+        keys = list(dict.fromkeys(keys))
+        if len(keys) == 1:
+            return keys[0]
+        here = self.sent[at]
+        close = [k for k in keys if any(here - 1 <= self.sent[p] <= here for p in self.positions.get(k, []) if p < at)]
+        if len(close) == 1:
+            return close[0]
+        counts = {k: sum(1 for p in self.positions.get(k, []) if p < at) for k in keys}
+        top = max(counts.values())
+        best = [k for k in keys if counts[k] == top]
+        return best[0] if len(best) == 1 else self._nearest(best, at)
 
     def _nearest(self, keys: list[str], at: int) -> str:
         """Of these people, the one mentioned last before token `at` (else first after it)."""
@@ -227,6 +276,9 @@ class _Resolver:
         d = None
         if (c.definite or c.country) and not c.indefinite:
             d = self._antecedent(c) or (self._named_soon_after(c) if c.country else None)
+        elif c.indefinite and self.sent[c.start] <= LEAD_SENTENCES:
+            # "A Guatemalan judge ordered ..." in the lead: the story names the judge further down
+            d = self._named_soon_after(c, reach=LEAD_REACH, untitled=False)
         if d is None and c.country:
             name = f"{self._owner(c)} {c.name.lower()}"
             d = self._draft("person:" + _letters(name), "person", name)
@@ -247,9 +299,8 @@ class _Resolver:
         for _, key in self._before(c.start):
             if key not in recent:
                 recent.append(key)
-        pool = [self.drafts[k] for k in recent]
-        if c.country:
-            pool = [d for d in pool if d.country() == c.country]
+        everyone = [self.drafts[k] for k in recent]
+        pool = [d for d in everyone if d.country() == c.country] if c.country else everyone
         exact = [d for d in pool if c.cls and c.cls in d.classes]
         if exact:
             return exact[0]
@@ -258,24 +309,40 @@ class _Resolver:
             near = [d for d in pool if any(FAMILY.get(x) == family for x in d.classes)]
             if near:
                 return near[0]
+        if c.country and c.cls:
+            # "The envoy, Stephen Biegun, ... The U.S. special representative": the one holder of that
+            # office named with no country yet is the one the description now gives a country
+            unplaced = [d for d in everyone if d.country() is None and c.cls in d.classes]
+            if len(unplaced) == 1:
+                return unplaced[0]
         return None
 
-    def _named_soon_after(self, c: Cand) -> Draft | None:
-        """A lead that describes before it names: "South Korea's top negotiator on Thursday called ...
-        Lee Do-hoon, special representative ..., told reporters"."""
+    def _named_soon_after(self, c: Cand, reach: int = 2, untitled: bool = True) -> Draft | None:
+        """A story that describes before it names: "South Korea's top negotiator on Thursday called ...
+        Lee Do-hoon, special representative ..., told reporters". The person named after the description
+        (within `reach` sentences) whose office is of the same kind; else, with `untitled`, the first person
+        named there for the first time with no title at all ("China's U.N. ambassador told reporters ...
+        Fu Cong blamed ..."): news names the person it has just described, and a new name with no title
+        right after a description is that person."""
         s = self.sent[c.start]
         family = FAMILY.get(c.cls or "")
-        later = []
+        later, bare = [], []
         n = bisect.bisect_right(self.person_at, (c.start, "\uffff"))
         for pos, key in self.person_at[n : n + 200]:
-            if self.sent[pos] > s + 2:
+            if self.sent[pos] > s + reach:
                 break
             d = self.drafts[key]
-            if d.kind != "person" or key in later or (c.country and d.country() not in (None, c.country)):
+            if d.kind != "person" or key in later or (c.country and d.country() not in (None, c.country, "IGO")):
                 continue
             if (c.cls and c.cls in d.classes) or (family and any(FAMILY.get(x) == family for x in d.classes)):
                 later.append(key)
-        return self.drafts[later[0]] if later else None
+            elif untitled and not d.classes and not d.said and not d.fixed and self.positions[key][0] > c.start \
+                    and (self.subject.get(pos) or (self.sent[pos] == s and pos > 0 and self.doc[pos - 1].text == ",")):
+                # named as the subject of its clause, as a story goes on with the one it described, or set
+                # off by a comma right after it ("Pakistan's envoy to the U.N., Munir Akram, said")
+                bare.append(key)
+        found = later or bare
+        return self.drafts[found[0]] if found else None
 
     def _add(self, c: Cand, d: Draft) -> None:
         if c.name not in d.names:
@@ -307,7 +374,8 @@ class _Resolver:
 
     def _pronouns(self) -> None:
         doc, sent = self.doc, self.sent
-        for t in doc:
+        for i in self.tokens(*PRONOUNS):
+            t = doc[i]
             gender = PRONOUNS.get(t.lower_)
             if gender is None or t.pos_ != "PRON":
                 continue
@@ -324,7 +392,9 @@ class _Resolver:
             g = self.drafts[key].gender
             return self.drafts[key].kind == "person" and (g is None or g == gender)
 
-        window = [(pos, k) for pos, k in self._before(at, 200) if self.sent[pos] >= s - 3]
+        quoted = self._quoted(at)
+        window = [(pos, k) for pos, k in self._before(at, 200) if self.sent[pos] >= s - 3
+                  and (self.sent[pos] != s or self._quoted(pos) == quoted)]
         here = [(pos, k) for pos, k in window if self.sent[pos] == s and fits(k)][::-1]
         if here:
             subjects = [(pos, k) for pos, k in here if self.subject.get(pos)]
@@ -340,6 +410,23 @@ class _Resolver:
             subjects = {k for pos, k in there if self.subject.get(pos)}
             return subjects.pop() if len(subjects) == 1 else None
         return None
+
+    def tokens(self, *words: str) -> list[int]:
+        """Indices of the tokens whose lower-case form is one of `words` (read from the doc's arrays, as
+        walking every token of a long story costs more than the rest of this stage)."""
+        if self._lower is None:
+            self._lower = self.doc.to_array([LOWER])
+        strings = self.doc.vocab.strings
+        wanted = [strings[w] for w in words if w in strings]
+        return [int(i) for i in numpy.nonzero(numpy.isin(self._lower, wanted))[0]] if wanted else []
+
+    def _quoted(self, i: int) -> bool:
+        """Whether token i is inside quotation marks within its sentence: "he wrote" after a quote is
+        not a person the quote talks about."""
+        if self._marks is None:
+            self._marks = self.tokens('"', "“", "”")
+        n = bisect.bisect_left(self._marks, i)
+        return sum(1 for j in self._marks[:n] if self.sent[j] == self.sent[i]) % 2 == 1
 
     def _leaders(self) -> None:
         """People the article names without a country that the leaders data knows ("President Bush",
@@ -411,11 +498,56 @@ class _Resolver:
 
     # -- groups, organisations, countries ----------------------------------------------------------------
 
+    def _point_back(self) -> None:
+        """"the attackers", "the militant group", "the bloc": the organisation of that kind the story
+        named last before the phrase, else the one it names most (a lead may describe before it names:
+        "Gunmen stormed a hotel ... al-Shabab said it carried out the attack"). With none, the phrase is
+        read as before (a group of the story's country, or nothing). A bare plural ("Militants attacked")
+        is the armed group only when the story names just one."""
+        for c in self.pointing:
+            fits = refers_back(c)
+            pool = [d for d in self.drafts.values() if d.kind == "organization" and d.spans and fits(d)]
+            if c.bare and len(pool) != 1:
+                continue  # "Militants attacked ..." with two armed groups named: which is not said
+            if not pool:
+                self._group(c, final=True)
+                continue
+            before = [(max(s for s, _, _ in d.spans if s < c.start), d) for d in pool if any(s < c.start for s, _, _ in d.spans)]
+            d = max(before, key=lambda x: x[0])[1] if before else max(pool, key=lambda d: len(d.spans))
+            d.spans.append((c.start, c.end, "description"))
+
+    def _join_acronyms(self) -> None:
+        """"the Baloch Liberation Army (BLA) ... BLA said": an organisation written in capitals whose
+        letters are the initials of an organisation the story names in full is that organisation."""
+        full: dict[str, list[Draft]] = {}
+        for d in self.drafts.values():
+            if d.kind == "organization" and d.spans:
+                for name in {d.name, *d.names}:
+                    letters = initials(name)
+                    if len(letters) >= 2:
+                        full.setdefault(letters, []).append(d)
+        for key, d in list(self.drafts.items()):
+            short = d.name.replace(".", "")
+            if d.kind != "organization" or d.fixed or not (2 <= len(short) <= 6 and short.isalpha() and short.isupper()):
+                continue
+            targets = [t for t in full.get(short, []) if t is not d]
+            if len({t.key for t in targets}) != 1:
+                continue
+            into = targets[0]
+            into.spans.extend(d.spans)
+            into.names.extend(n for n in d.names if n not in into.names)
+            into.countries.update(d.countries)
+            into.sectors.update(d.sectors)
+            del self.drafts[key]
+
     def _same_group(self, c: Cand) -> list[Draft]:
         head = self.k.office(c.head).lower()
         return [d for d in self.drafts.values() if d.kind == c.akind and d.name.lower().endswith(" " + head)]
 
     def _group(self, c: Cand, final: bool = False) -> None:
+        if not c.country and c.definite and not final and refers_back(c) is not None:
+            self.pointing.append(c)  # "the militants", "the bloc": decided once every name is read
+            return
         if c.country:
             name = f"{self._owner(c)} {self.k.office(c.head)}"
             d = self._draft(actor_id(c.akind, name), c.akind, name)
@@ -423,7 +555,7 @@ class _Resolver:
             if c.sector:
                 d.sectors[c.sector] += 1
         else:
-            same = self._same_group(c)
+            same = self._same_group(c) or self._recent_group(c)
             if not same:
                 if not final and c.akind == "organization" and c.sector in ("GOV", "LEG", "MIL") \
                         and c.head.lower() not in MISSIONS:
@@ -432,6 +564,20 @@ class _Resolver:
             d = max(same, key=lambda d: self.group_last.get(d.key, -1))
         d.spans.append((c.start, c.end, "description"))
         self.group_last[d.key] = c.start
+
+    def _recent_group(self, c: Cand) -> list[Draft]:
+        """"the diplomats" after "G7 foreign ministers", "the officials" after "Iraqi officials": a
+        definite group noun with no country is the group of the same sector named in its sentence or the
+        two before (news varies the noun for one group: ministers, diplomats, officials)."""
+        if c.akind != "group" or not c.definite or not c.sector:
+            return []
+        s = self.sent[c.start]
+        near = [d for d in self.drafts.values() if d.kind == "group" and d.sector() == c.sector
+                and any(p < c.start and self.sent[p] >= s - 2 for p, _, _ in d.spans)]
+        if not near:
+            return []
+        last = max(near, key=lambda d: max(p for p, _, _ in d.spans if p < c.start))
+        return [last]
 
     def _owner(self, c: Cand) -> str:
         """Whose group or office it is, in words: "South Korean", or the organisation's name
@@ -472,16 +618,17 @@ class _Resolver:
         doc_chars = doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0
         same_text = len(body) == doc_chars
         source = body if same_text else doc.text
-        actors, mentions, taken = [], [], set()
+        actors, mentions, taken, ids = [], [], set(), {}
         for d in self.drafts.values():
             if not d.spans:
                 continue
             name = _canonical(d)
             aid = d.key if d.kind == "country" or d.fixed else actor_id(d.kind, name)
+            ids[d.key] = aid
             country = d.country()
             roles = [Role(r.title, r.country or country, r.first_seen, r.last_seen) for r in d.roles.values()]
             aliases = sorted({n for n in d.names if n != name})
-            count = 0
+            count, written = 0, Counter()
             for start, end, kind in sorted(set(d.spans)):
                 a, b = doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
                 if (a, b) in taken:
@@ -490,9 +637,46 @@ class _Resolver:
                 count += 1
                 text = source[a:b]
                 mentions.append(Mention(article.id, aid, text, a, b, kind))
+                if kind == "name":
+                    written[text[4:] if text.lower().startswith("the ") else text] += 1
+            if d.fixed and d.kind != "person":
+                name = _as_spelt(name, written)
+                aliases = sorted({n for n in [*d.names, d.name] if n != name})
             actors.append(Actor(aid, name, aliases, d.kind, country, d.sector(), roles, count))
         mentions.sort(key=lambda m: (m.start, -m.end))
-        return ArticleActors(actors, mentions)
+        plurals = [(doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text), tuple(ids[k] for k in keys))
+                   for a, b, keys in self.pairs if all(k in ids for k in keys)]
+        return ArticleActors(actors, mentions, plurals)
+
+
+# a group description that refers back to a named organisation, by what the organisation must be
+ARMED = "REB"  # the sector code of rebels, militants and other non-state armed groups
+ALLIANCES = frozenset({"bloc", "alliance", "coalition", "regional body", "world body", "global body", "continental body"})
+NON_STATE = frozenset({None, "NGO", "IMG"})
+
+
+def refers_back(c: Cand):
+    """A test a named organisation must pass to be what a definite description without a country
+    means, or None when the description is not one that refers back:
+    - armed-group nouns ("the militants", "the attackers", "the militant group"): an armed group;
+    - "the group": an armed group, a non-governmental one, or one with "Group" in its name;
+    - "the bloc", "the alliance", "the coalition", "the regional body": an organisation of states, or one so named."""
+    head = (c.head or "").lower()
+    if c.sector == ARMED:
+        return lambda d: d.sector() == ARMED
+    if head == "group":
+        return lambda d: d.sector() == ARMED or (d.country() in NON_STATE and d.country() is not None) \
+            or "group" in d.name.lower().split()
+    if head in ALLIANCES or head.split()[-1:] == ["bloc"]:
+        return lambda d: d.country() == "IGO" or head.split()[-1] in d.name.lower().split()
+    return None
+
+
+def initials(name: str) -> str:
+    """"Baloch Liberation Army" -> "BLA": the first letters of a name's capitalised words (small words
+    such as "of" and "and" skipped, as acronyms do)."""
+    words = [w for w in name.replace("-", " ").split() if w[:1].isupper()]
+    return "".join(w[0] for w in words) if len(words) >= 2 else ""
 
 
 def surname_keys(name: str, family_first: frozenset[str]) -> list[str]:
@@ -511,6 +695,16 @@ def surname_keys(name: str, family_first: frozenset[str]) -> list[str]:
     return keys
 
 
+def _given_family(name: str, family_first: frozenset[str]) -> tuple[str | None, str]:
+    """(first given name, lower-case family name) of a name written given name first; (None, "")
+    for one word or a name written family name first ("Kim Jong-un"), whose given names are not
+    English ones."""
+    words = [w.strip(",'") for w in name.split() if w.strip(",'")]
+    if len(words) < 2 or words[0] in family_first or "-" in words[-1]:
+        return None, ""
+    return words[0], words[-1].lower()
+
+
 def _near(word: str, key: str) -> bool:
     return len(word) >= 5 and len(key) >= 5 and word[0] == key[0] and abs(len(word) - len(key)) <= 1 \
         and fuzz.ratio(word, key) >= 80
@@ -518,6 +712,16 @@ def _near(word: str, key: str) -> bool:
 
 def _letters(name: str) -> str:
     return "".join(ch for ch in name.lower() if ch.isalnum())
+
+
+def _as_spelt(name: str, written: Counter) -> str:
+    """A known organisation under the story's own spelling of its name ("al-Shabab" where the table
+    says "al-Shabaab"): names are transliterated many ways and a record should read like its story.
+    Only a spelling of the same name counts, never a short form ("UN") or another name."""
+    plain = _letters(name)
+    variants = [(n, w) for w, n in written.items() if _letters(w) != plain and not w.isupper()
+                and len(_letters(w)) >= 5 and _letters(w)[:1] == plain[:1] and fuzz.ratio(_letters(w), plain) >= 85]
+    return max(variants)[1] if variants else name
 
 
 def _canonical(d: Draft) -> str:

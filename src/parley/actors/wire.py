@@ -1,4 +1,5 @@
-"""Where and by whom a story was filed: datelines and wire credits are not mentions of actors.
+"""Where and by whom a story was filed: datelines, wire credits, bylines, link lines and section
+headings are not mentions of actors.
 
 "WASHINGTON (AP) — U.S. Secretary of State ..." names a place and an agency before the story starts;
 the parser reads them as part of the first sentence ("AP" coordinated with the real subject), so
@@ -24,6 +25,22 @@ _DATELINE = re.compile(
     rf"{_SP}*(?:—|–|--|-(?=\s))"
 )
 _PAREN = re.compile(r"\(([^()\n]{1,40})\)")
+# Lines that credit the people who made the story, or point to other stories, are about the page, not
+# the news: "Jane Roe contributed to this report.", "(Reporting by A; Editing by B)", "By John Doe",
+# "Jane Roe reported from Kyiv.", "SEE ALSO: ...", "Related: ...". Their names are not actors.
+_CREDIT_LINES = [
+    re.compile(r"(?im)^[ \t(]*(?:additional\s+)?(?:reporting|writing|editing|edited|written|compiled|produced|"
+               r"translated|graphics|photos?)\s+by\b[^\n]*$"),
+    re.compile(r"(?m)^[ \t]*By\s+[A-Z][^\n.!?]{0,80}$"),
+    re.compile(r"(?im)^[ \t]*(?:see also|read more|related|also read|read also|more|watch|listen|recommended)[ \t]*:[^\n]*$"),
+]
+# credit sentences, wherever they sit in a paragraph: "VOA's Jane Roe contributed to this report from Kyiv."
+_CREDIT = re.compile(r"\bcontributed(?:\s+reporting\b|\s+(?:to|for)\s+(?:this|the)\s+(?:report|story|article)\b)")
+# weaker credits, counted only in a story's last lines, where credits go: "Jane Roe reported from Kyiv",
+# "stringers A and B contributed from Mogadishu"
+_LATE_CREDIT = re.compile(r"\b(?:contributed|reported)\s+from\s+[A-Z]")
+LATE_CHARS = 600  # how far from a story's end its credits sit
+_SENTENCE_STARTS = (". ", "? ", "! ", ".” ", '." ', "\n")
 
 
 def credit_spans(article: Article, text: str, knowledge: Knowledge) -> list[tuple[int, int]]:
@@ -35,13 +52,47 @@ def credit_spans(article: Article, text: str, knowledge: Knowledge) -> list[tupl
     for m in _PAREN.finditer(text):
         if _is_outlet(m.group(1), article, knowledge):
             spans.append((m.start(), m.end()))
+    spans.extend(credit_lines(text))
+    spans.extend(headings(text))
     return spans
+
+
+# a section heading: a short line in title case with no sentence punctuation, with text after it
+_HEADING = re.compile(r"(?m)^[ \t]*(?=[^\n]*[A-Za-z])([^\n.!?:;,\"”’')]{1,80})[ \t]*$(?=\n[ \t]*\S)")
+
+
+def headings(text: str) -> list[tuple[int, int]]:
+    """Character ranges of section headings ("Regional Fallout", "What Comes Next"): a line of at most
+    eight words, every word of four letters or more capitalised, no sentence punctuation, followed by
+    more text. A heading labels the story's parts; the names in it are told again in the text."""
+    out = []
+    for m in _HEADING.finditer(text):
+        words = m.group(1).split()
+        if 1 <= len(words) <= 8 and all(w[:1].isupper() or len(w) <= 3 for w in words):
+            out.append((m.start(1), m.end(1)))
+    return out
+
+
+def credit_lines(text: str) -> list[tuple[int, int]]:
+    """Character ranges of credit and link lines (see `_CREDIT_LINES`) and of credit sentences
+    ("... said. Jane Roe contributed to this report.": only the credit sentence)."""
+    out = [(m.start(), m.end()) for pattern in _CREDIT_LINES for m in pattern.finditer(text)]
+    late = max(0, len(text) - LATE_CHARS)
+    found = list(_CREDIT.finditer(text)) + [m for m in _LATE_CREDIT.finditer(text, late)]
+    for m in found:
+        start = max((text.rfind(sep, 0, m.start()) + len(sep) for sep in _SENTENCE_STARTS if text.rfind(sep, 0, m.start()) >= 0),
+                    default=0)
+        stop = min((i for i in (text.find(". ", m.end()), text.find("\n", m.end())) if i >= 0), default=len(text))
+        out.append((start, min(stop + 1, len(text))))
+    return out
 
 
 def credit_tokens(article: Article, doc: Doc, knowledge: Knowledge) -> set[int]:
     """Indices of the doc's tokens inside a dateline or a wire credit."""
-    text = doc.text
-    spans = credit_spans(article, article.body if len(article.body) == len(text) else text, knowledge)
+    # compare lengths without doc.text, which spaCy rebuilds from the tokens on every access
+    doc_chars = doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0
+    text = article.body if len(article.body) == doc_chars else doc.text
+    spans = credit_spans(article, text, knowledge)
     if not spans:
         return set()
     out = set()

@@ -1,5 +1,5 @@
 """Events: who did what to whom, when and where, coded in PLOVER and CAMEO."""
 
-from .extract import find_events
+from .document import find_events
 
 __all__ = ["find_events"]

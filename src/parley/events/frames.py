@@ -8,6 +8,10 @@
   besides the planned attack itself.
 - Failing to agree ("failed to reach agreement") is, in CAMEO, coded as a rejection (12), not as an
   agreement that did not happen.
+- An order to arrest or imprison ("ordered the arrest of X", "ordered X back to prison") is itself the
+  coercive act (CAMEO 173), as is naming a group terrorist ("designated X a terrorist group", 172).
+- Attacking someone for what they did or said ("attacked the paper for refusing ...") is a verbal
+  attack, a criticism (111), not an armed one.
 """
 
 from __future__ import annotations
@@ -22,6 +26,14 @@ CEASE_CODES = {
 OWN_FORCES = frozenset("troop soldier force army unit police officer commander navy military guard".split())
 FORCE_ROOTS = frozenset({"18", "19", "20"})
 REJECTION = "120"
+ARREST = "173"
+ARREST_NOUNS = frozenset("arrest detention imprisonment jailing extradition".split())
+CUSTODY = frozenset("prison jail custody detention".split())
+DESIGNATING = frozenset("designate list label brand declare".split())
+TERROR = frozenset("terrorist terror".split())
+DESIGNATION = "172"
+VERBAL_ATTACKS = frozenset("attack slam blast hit lash".split())
+CRITICISM = "111"
 
 
 def command_code(verb, complements) -> str | None:
@@ -29,6 +41,10 @@ def command_code(verb, complements) -> str | None:
     if verb.lemma_.lower() not in COMMANDS:
         return None
     target = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if target is not None and target.lemma_.lower() in ARREST_NOUNS:
+        return ARREST
+    if any(t.dep_ == "pobj" and t.lemma_.lower() in CUSTODY and t.head.lower_ in ("to", "into") for t in verb.subtree):
+        return ARREST
     if target is None or target.lemma_.lower() in OWN_FORCES:
         return None
     for comp in complements:
@@ -54,3 +70,17 @@ def preparation(verb, root: str):
 def failed(verb) -> bool:
     """Is `verb` governed by "fail" ("failed to reach", "failed to agree")?"""
     return any(g.lemma_.lower() in st.NEGATING_GOVERNORS for g in st.governors(verb))
+
+
+def designation(verb) -> str | None:
+    """CAMEO 172 for naming a party terrorist: "designated X (as) a terrorist group"."""
+    if verb.lemma_.lower() not in DESIGNATING or not any(c.dep_ in ("dobj", "nsubjpass") for c in verb.children):
+        return None
+    return DESIGNATION if any(t.lemma_.lower() in TERROR for t in verb.subtree) else None
+
+
+def verbal_attack(verb) -> bool:
+    """"attacked X for refusing ...": an attack given a reason is a verbal one."""
+    return verb.lemma_.lower() in VERBAL_ATTACKS and any(
+        c.dep_ == "prep" and c.lower_ == "for" and any(g.dep_ in ("pcomp", "pobj") for g in c.children)
+        for c in verb.children)

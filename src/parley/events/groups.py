@@ -33,18 +33,44 @@ HARDWARE = frozenset(
     "tank aircraft helicopter gunship warship warplane jet plane bomber fighter drone ship boat vessel "
     "artillery submarine frigate destroyer missile battery".split()
 )
+# Bodies of a state that news names without their state when it is the story's own: "the
+# authorities", "police", "a court", "prosecutors".
+STATE_BODIES = frozenset("authority police court judge prosecutor government army military".split())
 COUNTRY_TERMS = frozenset({"demonym", "country", "capital"})
 MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "npadvmod"})
 # "protesters in Baghdad", "students from Basra": a group placed in a town of the place table.
 PLACING_PREPS = frozenset({"in", "from", "throughout", "across"})
 
 
+def against(mod) -> bool:
+    """Is the modifier prefixed by "anti" ("anti-Pakistan", "anti Western")?"""
+    doc = mod.doc
+    before = [doc[i].lower_ for i in range(max(0, mod.left_edge.i - 2), mod.left_edge.i)]
+    return mod.lower_.startswith("anti-") or before[-1:] == ["anti"] or before == ["anti", "-"]
+
+
+def home_country(dateline: str | None, actors: ArticleActors) -> str | None:
+    """The state a story is about: its dateline's, else the country its actors name most."""
+    code = place_country(dateline) if dateline else None
+    if code:
+        return code
+    counts: dict = {}
+    for actor in actors.actors:
+        if actor.kind == "country" and actor.country and len(actor.country) == 3 and actor.country != "IGO":
+            counts[actor.country] = counts.get(actor.country, 0) + max(actor.mentions, 1)
+    return max(counts, key=lambda c: (counts[c], c)) if counts else None
+
+
 class EventActors:
     """The actors of one article as the event extractor sees them."""
 
-    def __init__(self, base: ArticleActors, knowledge) -> None:
+    def __init__(self, base: ArticleActors, knowledge, home: str | None = None) -> None:
         self.base = base
         self.knowledge = knowledge
+        # the state the story is about (see home_country): whose "authorities" and "police" it means
+        self.home = home
+        # doers of the acts told so far, oldest first (kept by the sentence stage, for pronouns)
+        self.recent: list[Actor] = []
         self._at: dict = {}
         self._groups: dict = {}
 
@@ -53,6 +79,10 @@ class EventActors:
         if key not in self._at:
             self._at[key] = self.base.at(start, end)
         return self._at[key]
+
+    def parties(self, start: int, end: int) -> list[Actor]:
+        """The named parties a plural reference stands for ("the two sides", "both leaders")."""
+        return self.base.parties(start, end)
 
     def ref(self, actor: Actor | None) -> EventActor | None:
         if actor is None:
@@ -122,6 +152,11 @@ class EventActors:
         if lemma in NOT_AGENTS or head.lower_ in NOT_AGENTS:
             return None
         code = self._country(head)
+        state_body = lemma in STATE_BODIES or lemma == "force" and any(
+            c.dep_ == "compound" and c.lower_ in ("security", "government") for c in head.children)
+        if code is None and self.home and state_body and not any(
+                c.dep_ in MODIFIER_DEPS and c.i < head.i and c.pos_ == "PROPN" for c in head.children):
+            code = self.home  # "the authorities arrested him": the story's own state's
         return self._make(head, code) if code is not None else None
 
     def _country(self, head) -> str | None:
@@ -129,6 +164,8 @@ class EventActors:
             if mod.dep_ not in MODIFIER_DEPS or mod.i > head.i:
                 continue
             words = [t for t in mod.subtree if t.i < head.i]
+            if against(mod):
+                continue  # "anti-Pakistan fighters" fight Pakistan: the country is their enemy, not theirs
             # "South Korean" as one phrase first, then the word itself
             for text in (" ".join(t.text for t in words), mod.text):
                 term = self.knowledge.lookup(text)

@@ -10,11 +10,10 @@ from functools import cache
 from importlib.resources import files
 from types import MappingProxyType
 
+from .types import quad_of
+
 DEFAULT_PREPS = ("with", "to", "against", "on", "toward", "towards", "into")
 
-# CAMEO root -> quad class (1 verbal coop, 2 material coop, 3 verbal conflict, 4 material conflict)
-_QUAD = {**{f"{r:02d}": 1 for r in range(1, 6)}, **{f"{r:02d}": 2 for r in range(6, 9)},
-         **{f"{r:02d}": 3 for r in range(9, 14)}, **{f"{r:02d}": 4 for r in range(14, 21)}}
 
 # A cooperative action announced for the future is, in CAMEO, an "intent" (03x) code.
 INTENT_CODE = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035"}
@@ -33,7 +32,8 @@ class Code:
 
     @property
     def quad(self) -> int:
-        return _QUAD[self.cameo[:2]]
+        """The quad class of the code's PLOVER type (data/types.tsv, the one table)."""
+        return quad_of(self.type)
 
     @property
     def root(self) -> str:
@@ -48,7 +48,7 @@ class Entry:
     preps: tuple = DEFAULT_PREPS
     # the verb names this action only with a victim: "beat the protesters", not "beat around the bush"
     transitive: bool = False
-    # the subject of the passive-looking form is the one acting: "X is opposed to Y" (see extract._actor1)
+    # the subject of the passive-looking form is the one acting: "X is opposed to Y" (see arguments.actor1)
     stative: bool = False
 
 

@@ -10,9 +10,12 @@ from __future__ import annotations
 
 # Verbs and adjectives whose complement is an event not yet done: "plans to visit", "is due to meet".
 PLANNED_GOVERNORS = frozenset(
-    "plan intend expect schedule due set likely poised hope seek aim want prepare ready willing prepared "
-    "going try attempt wish slate propose consider mull look eager keen determined".split()
+    "plan intend expect schedule due set likely poised seek aim want prepare ready willing prepared "
+    "going try attempt slate propose consider mull look eager keen determined".split()
 )
+# Governors of what is only wished, needed or recommended: "needed to engage", "hopes to meet". The
+# act is not reported, not even as planned.
+WISHING_GOVERNORS = frozenset("need hope wish ought recommend".split())
 # Governors that pass the event through unchanged ("decided to allow", "began to withdraw").
 NEUTRAL_GOVERNORS = frozenset("decide continue begin start resume manage move help able use".split())
 NEGATING_GOVERNORS = frozenset("fail".split())
@@ -28,16 +31,27 @@ DEMANDING = frozenset(
     "call urge demand ask want press push appeal insist request wish encourage order tell beg implore "
     "pressure lobby".split()
 )
+_REPAIRABLE = PLANNED_GOVERNORS | WISHING_GOVERNORS | NEUTRAL_GOVERNORS
 HYPOTHETICAL_MODALS = frozenset("could might may should must can".split())
 FUTURE_AUX = frozenset("will shall 'll wo".split())
 PLANNED_NOUN_MODIFIERS = frozenset("upcoming planned proposed future next scheduled expected possible potential".split())
 
 
+def lemma_of(token) -> str:
+    """The token's lemma, repaired where the lemmatiser cuts a stem ("hopes" -> "hop")."""
+    lemma = token.lemma_.lower()
+    low = token.lower_
+    for end in ("s", "d"):
+        if low.endswith("e" + end) and low[:-1] != lemma and lemma == low[:-2] and low[:-1] in _REPAIRABLE:
+            return low[:-1]
+    return lemma
+
+
 def passes_through(token) -> bool:
     """Does `token` govern its xcomp as a modality (plan/neutral/fail) rather than as an event of its own?"""
-    lemma = token.lemma_.lower()
+    lemma = lemma_of(token)
     return (lemma in PLANNED_GOVERNORS or lemma in NEUTRAL_GOVERNORS or lemma in NEGATING_GOVERNORS
-            or token.lower_ == "going")
+            or lemma in WISHING_GOVERNORS or token.lower_ == "going")
 
 
 def governors(verb) -> list:
@@ -107,6 +121,8 @@ def demanded(verb) -> bool:
             return False
         own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
         infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+        if head.lemma_.lower() in REPORTING and token.dep_ == "ccomp" and not infinitive:
+            return False  # "X told reporters: we reject ...": a statement, not a demand
         if head.lemma_.lower() in DEMANDING and (
             token.dep_ == "ccomp" and (own_subject or infinitive)
             or token.dep_ in ("advcl", "relcl", "acl") and infinitive
@@ -137,11 +153,13 @@ def clause_status(verb, noun=None, inherit: bool = True, acting: bool = False) -
         if noun.head.lower_ == "without" and noun.dep_ == "pobj":
             negated = True
     for token in chain:
-        lemma = token.lemma_.lower() if not (acting and token is verb) else ""
+        lemma = lemma_of(token) if not (acting and token is verb) else ""
         if lemma in NEGATING_GOVERNORS:
             negated = True
         if lemma in PLANNED_GOVERNORS or token is not verb and token.lower_ == "going":
             planned = True
+        if lemma in WISHING_GOVERNORS:
+            hypothetical = True
         for child in token.children:
             low = child.lower_
             if child.dep_ == "neg" or child.dep_ == "advmod" and low == "never":
@@ -166,6 +184,10 @@ def clause_status(verb, noun=None, inherit: bool = True, acting: bool = False) -
                     planned = True
             elif child.dep_ == "mark" and low in ("if", "unless", "whether"):
                 hypothetical = True
+            elif child.dep_ in ("nsubj", "nsubjpass") and any(
+                    g.dep_ == "preconj" and g.lower_ == "neither" or g.dep_ == "det" and g.lower_ in ("neither", "no")
+                    for g in child.children):
+                negated = True  # "neither X nor Y signed", "no country objected"
         if token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in token.children):
             hypothetical = True
     if verb is not None and demanded(verb):

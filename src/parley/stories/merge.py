@@ -6,8 +6,10 @@ Two per-article events are the same event when they have
 - dates that agree at their precision ('2019-09' agrees with '2019-09-12'), or day dates one day
   apart (time zones, late reports); that disagreement is kept in `context` as
   'dates-disagree:2019-09-12=2;2019-09-13=1' (date=number of original sources giving it),
-and come from different articles. Undated events merge only with undated events of a copy of the
-same article.
+and come from different articles. An undated event (its article's date unknown, its text giving none)
+merges with a copy of its own article, or with the same act reported elsewhere, dated or not, when
+both place it and the places agree: participants, type and place agree and no explicit clue
+conflicts.
 
 Counting: events from an article that is a copy of another (`duplicate_of`) are merged and their
 source listed, but `n_sources` counts distinct originals: a Reuters story carried by Yahoo is one.
@@ -24,11 +26,12 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date
 
+from ..events.types import symmetric_types
 from ..ids import record_id, slug
 from ..records import Article, Event, EventActor, Source
 from ..store.db import date_bounds
 
-SYMMETRIC = frozenset({"CONSULT", "AGREE"})
+SYMMETRIC = symmetric_types()  # the events' one type table
 HAPPENED = frozenset({"reported", "historical"})
 
 
@@ -101,12 +104,24 @@ def _fit(member: _Member, cluster: _Cluster) -> str | None:
         return None
     day = member.event.date
     if not day:
-        undated = not cluster.dates()
-        return "same" if undated and member.root in {m.root for m in cluster.members} else None
+        if not cluster.dates() and member.root in {m.root for m in cluster.members}:
+            return "same"
+        return "same" if _same_place(member, cluster) else None
+    if not cluster.dates():
+        return "same" if _same_place(member, cluster) else None
     relations = {date_relation(day, other) for other in cluster.dates()}
     if not relations or None in relations:
         return None
     return "near" if "near" in relations else "same"
+
+
+def _same_place(member: _Member, cluster: _Cluster) -> bool:
+    """Both place the act, and every place the cluster gives is the same place."""
+    here = member.event.location
+    places = [m.event.location for m in cluster.members if m.event.location is not None]
+    if here is None or not places:
+        return False
+    return all(p.name.lower() == here.name.lower() for p in places)
 
 
 def _lookup_keys(day: str | None) -> list[str]:
@@ -135,6 +150,10 @@ def cluster_events(items: Iterable[tuple[Article, Event]], order: dict[str, int]
         key = block_key(m.event, m.event.status)
         index = blocks[key]
         candidates = {id(c): c for k in _lookup_keys(m.event.date) for c in index.get(k, [])}
+        # undated events and clusters may join any of the block by place (see _fit)
+        candidates.update({id(c): c for c in index.get("", [])})
+        if not m.event.date:
+            candidates.update({id(c): c for cs in index.values() for c in cs})
         # broader clusters (month, year) are indexed under their own key; day clusters also
         # under their month and year so a partial date can find them
         if m.event.date and len(m.event.date) < 10:

@@ -10,15 +10,14 @@ from collections import Counter
 from dataclasses import dataclass, field, is_dataclass
 
 from ..choices import EVENT_TYPES, STATUSES  # noqa: F401 - re-exported for the web
+from ..events.types import type_quad
 from ..records import Article, Event, to_dict
 from ..store import Store, date_bounds, fts_query
 
 # FTS snippet markers: control characters cannot come from cleaned text, unlike brackets
 MARK_OPEN, MARK_CLOSE = "\x02", "\x03"
-TYPE_QUAD = {t: q for q, types in {1: ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "REQUEST"),
-                                    2: ("COOPERATE", "AID", "RETREAT"),
-                                    3: ("ACCUSE", "REJECT", "THREATEN", "PROTEST"),
-                                    4: ("SANCTION", "MOBILIZE", "COERCE", "ASSAULT")}.items() for t in types}
+# the quad class of each PLOVER type: the events' one table (events/data/types.tsv), not a copy
+TYPE_QUAD = type_quad()
 QUAD_NAMES = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict"}
 
 

@@ -89,6 +89,8 @@ def network(store: Store, *, since=None, until=None, status=None, type=None, max
     conflict come from the PLOVER type (no JSON is read: this scans every event)."""
     where, args = filters(since=since, until=until, status=status, type=type)
     where += ["actor1_id IS NOT NULL", "actor2_id IS NOT NULL", "actor1_id != actor2_id"]
+    if not status:  # what did not happen (planned, negated, hypothetical) is no tie, unless asked for
+        where.append("status IN ('reported', 'historical')")
     coop = [t for t, q in TYPE_QUAD.items() if q <= 2]
     sql = (f"SELECT actor1_id, actor2_id, count(*), sum(type IN ({_marks(len(coop))})) FROM {event_table(store)}"
            f" WHERE {' AND '.join(where)} GROUP BY actor1_id, actor2_id")

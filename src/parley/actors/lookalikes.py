@@ -1,0 +1,77 @@
+"""Spans the parser labels wrongly: a person's name filed as an organisation, and ordinary words that
+open a sentence read as names ("Beyond Ukraine", "Coordinated"). `reader` is the mention reader of
+mentions.py (its doc and its title and term indexes)."""
+
+from __future__ import annotations
+
+import numpy
+from spacy.attrs import LOWER
+from spacy.tokens import Span
+
+from .knowledge import DESCRIBING_SUFFIXES, is_given_name, not_an_actor
+
+
+def reads_as_person(reader, ent: Span, surnames: set[str]) -> bool:
+    """A person's name the parser filed as an organisation ("Artur Romeu, director of ...", "Sebastien
+    Lai" in a story about Jimmy Lai): two or three capitalised words, none a title or a known name,
+    with a person's title before it or in an apposition after it, a family name the story gives a
+    person, or a first word that is an English given name."""
+    doc, words = reader.doc, [t for t in ent if not t.is_punct]
+    if not 2 <= len(words) <= 3 or not all(t.is_title and t.is_alpha for t in words):
+        return False
+    if any(t.i in reader.title_tok or t.i in reader.term_tok for t in ent) or not_an_actor(ent.text):
+        return False
+
+    def person_title(i: int) -> bool:
+        span = reader.title_tok.get(i)
+        return span is not None and reader.title(span).kind == "person"
+
+    titled_before = ent.start > 0 and person_title(ent.start - 1)
+    titled_after = ent.end < len(doc) and doc[ent.end].text == "," and any(
+        person_title(i) for i in range(ent.end + 1, min(ent.end + 6, len(doc))))
+    return titled_before or titled_after or words[-1].text in surnames or is_given_name(words[0].text)
+
+
+def function_word_first(span: Span) -> bool:
+    """"Beyond Ukraine", "Suffice": a sentence's opening preposition, determiner or adverb tagged as part
+    of a name; names do not start with such words."""
+    t = span[0]
+    return t.is_sent_start and t.tag_ in ("IN", "DT", "CC", "MD", "WRB", "RB", "VB", "VBP")
+
+
+def common_word_at_start(span: Span) -> bool:
+    """A one-word "name" that opens a sentence and is tagged as an adjective, participle or adverb is an
+    ordinary word written with a capital, not an organisation."""
+    t = span[0]
+    quote = t.nbor(-1) if t.i > 0 and t.nbor(-1).is_quote else None
+    opens = t.is_sent_start or (quote is not None and (quote.is_sent_start or quote.i == 0 or quote.nbor(-1).is_space
+                                                       or quote.nbor(-1).text in (".", "!", "?", ":")))
+    return len(span) == 1 and opens and t.tag_ in ("JJ", "VBN", "VBD", "VBG", "RB", "IN", "DT", "VB", "VBP")
+
+
+# "the city of X", "the province of X": the noun says the name after it is a place
+PLACE_NOUNS = frozenset({"city", "town", "village", "province", "region", "district", "state", "county", "port",
+                         "capital", "island", "islands", "governorate", "prefecture", "municipality"})
+
+
+def place_words(doc) -> set[str]:
+    """Words a story uses as place names: the name in "the city of X", the first words of a name ending
+    in a place word ("X District"), and places the parser found (GPE, LOC). A one-word "person" among
+    them is the place again ("leaders in X")."""
+    words = {e.text for e in doc.ents if e.label_ in ("GPE", "LOC") and len(e) == 1}
+    for e in doc.ents:
+        if len(e) > 1 and not_an_actor(e.text, ("place",)):
+            words.update(t.text for t in e[:-1] if t.is_title)
+    of = doc.vocab.strings["of"] if "of" in doc.vocab.strings else None
+    lower = doc.to_array([LOWER]) if of is not None else []
+    for i in (numpy.nonzero(lower == of)[0] if of is not None else []):  # the few "of" tokens, not every token
+        i = int(i)
+        if 0 < i < len(doc) - 1 and doc[i - 1].lower_ in PLACE_NOUNS and doc[i + 1].is_title:
+            words.add(doc[i + 1].text)
+    return words
+
+
+def describes(doc, i: int) -> bool:
+    """Whether the words at token i make the noun before them part of a describing compound
+    ("military" in "military-led", "government" in "government-backed")."""
+    return i + 1 < len(doc) and doc[i].text == "-" and doc[i + 1].lower_ in DESCRIBING_SUFFIXES

@@ -1,0 +1,324 @@
+"""Who acts on whom in one clause: actor1 from the subject, actor2 from the object or recipient.
+
+Every noun phrase is resolved through the article's actors (EventActors); coordination, passives,
+relative clauses, appositions and pass-through verbs ("is expected to") are followed.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from . import status as st
+from .candidates import content_clauses
+from .groups import against
+from .lexicon import place_country
+
+if TYPE_CHECKING:
+    from ..actors.index import ArticleActors
+
+SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+NP_SKIP = frozenset({"relcl", "acl", "advcl", "punct", "cc", "conj", "prep", "appos", "ccomp", "xcomp", "mark"})
+NP_PREPS = frozenset({"of", "from", "in", "for", "throughout", "across"})  # "rebels in the Ivory Coast", "doctors from American aid groups"
+# verbs of talking whose object is the matter talked about, not the other party
+TOPIC_OBJECT_VERBS = frozenset("discuss debate review address raise examine consider".split())
+THIRD_PERSON = frozenset("he she they".split())  # not "it": a ship, a plan, a dummy subject
+# verbs that link a subject to a state: "stands accused", "remains detained", "got arrested"
+LINKING = frozenset("be stand remain become get seem appear feel look stay".split())
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+
+
+def _np_tokens(tok, out: list) -> None:
+    out.append(tok)
+    for child in tok.children:
+        if child.dep_ in NP_SKIP and not (child.dep_ == "prep" and child.lower_ in NP_PREPS):
+            if child.dep_ == "appos":
+                _np_tokens(child, out)
+            continue
+        _np_tokens(child, out)
+
+
+def resolve_np(tok, actors: ArticleActors) -> list:
+    """Actors a noun phrase names: itself, its conjuncts, and coordinated modifiers ('Hungarian and Romanian')."""
+    found = []
+    # a list may hang as appositions with a final conjunct: "Kang, Vice Minister Cho and negotiator Lee"
+    appos = [c for c in tok.children if c.dep_ == "appos"]
+    listed = {tok.i} | {c.i for c in appos if len(appos) > 1 or any(g.dep_ == "conj" for g in c.children)}
+    heads = [tok] + [c for c in tok.subtree if c.i != tok.i and (c.i in listed or c.dep_ == "conj" and _conj_root(c).i in listed)]
+    for head in heads:
+        toks: list = []
+        _np_tokens(head, toks)
+        actor = _pick(head, toks, actors) or actors.group(head) or actors.located(head)
+        if actor is not None:
+            found.append((actor, toks))
+        else:  # "the two sides", "the three nations": each party the actor layer says it stands for
+            found.extend((party, toks) for party in actors.parties(head.idx, head.idx + len(head)))
+        for mod in head.children:
+            if mod.dep_ in ("amod", "compound", "nmod"):
+                for conj in (c for c in mod.subtree if c.dep_ == "conj"):
+                    other = actors.at(conj.idx, conj.idx + len(conj))
+                    if other is not None:
+                        found.append((other, [conj]))
+    unique, ids = [], set()
+    for actor, toks in found:
+        if actor.id not in ids:
+            ids.add(actor.id)
+            unique.append((actor, toks))
+    return unique
+
+
+def _pick(head, toks, actors: ArticleActors):
+    """The actor of a phrase: a mention on its head word, else on an apposition's head, else any mention in it."""
+    opposed = {place_country(t.text) for t in toks if against(t)} - {None}
+    for word in [head] + [c for c in head.children if c.dep_ == "appos"]:
+        actor = actors.at(word.idx, word.idx + len(word))
+        if actor is not None and actor.country in opposed:
+            return None  # "anti-Pakistan fighters" taken for Pakistan's own
+        if actor is not None:
+            return actor
+    toks = [t for t in toks if not against(t)] or [head]  # "anti-Pakistan fighters" are not Pakistan's
+    found = actors.at(min(t.idx for t in toks), max(t.idx + len(t) for t in toks))
+    if found is not None and found.kind == "country" and _only_in_prep(head, toks, actors):
+        return actors.members(head, found) or found
+    return found
+
+
+def _only_in_prep(head, toks, actors) -> bool:
+    """Is every actor mention of the phrase inside a prepositional modifier ("students throughout Indonesia")?"""
+    pre = [t for t in toks if t.i < head.i or t.i == head.i]
+    return bool(pre) and actors.at(min(t.idx for t in pre), max(t.idx + len(t) for t in pre)) is None
+
+
+def _conj_root(tok):
+    while tok.dep_ == "conj":
+        tok = tok.head
+    return tok
+
+
+def subjects(verb):
+    """(subject tokens, passive?) of `verb`, climbing pass-through verbs, conjuncts and relative clauses."""
+    token = verb
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+    for _ in range(6):
+        subj = [c for c in token.children if c.dep_ in SUBJECT_DEPS]
+        if subj:
+            if token.dep_ == "relcl" and subj[0].lower_ in RELATIVE_PRONOUNS:
+                return [token.head], passive and token.i == verb.i
+            return subj, passive and token.i == verb.i
+        if token.dep_ == "relcl":
+            return [token.head], False
+        if token.dep_ in ("xcomp", "conj", "acomp", "advcl") and token.head.i != token.i:
+            token = token.head
+            continue
+        if token.dep_ == "acl" and token.tag_ in ("VBG", "VBD") and token.i > token.head.i and token.head.pos_ in ("NOUN", "PROPN"):
+            # "demonstrators protesting X": the noun a present participle (or a misparsed past) modifies acts
+            return [token.head], False
+        if token.dep_ == "acl" and token.tag_ == "VB":
+            # "stressed the need to rid X of Y": the infinitive's subject is the main clause's
+            noun = token.head
+            if noun.dep_ in ("dobj", "attr") and noun.head.pos_ in ("VERB", "AUX"):
+                token = noun.head
+                continue
+        break
+    return [], passive
+
+
+def _passive_participle(verb) -> bool:
+    """A bare past participle hung on another verb is passive: "X stands accused of ...", "if
+    convicted, X ..." name the one acted on, not the doer."""
+    hung = verb.dep_ in ("acomp", "oprd", "advcl") or verb.dep_ == "xcomp" and verb.head.lemma_.lower() in LINKING
+    return verb.tag_ == "VBN" and hung and not any(c.dep_ in ("aux", "nsubj") for c in verb.children)
+
+
+def actor1(cand, actors):
+    verb = cand.verb
+    if cand.noun is not None:
+        poss = [c for c in cand.noun.children if c.dep_ == "poss" and c.pos_ != "PRON"]
+        if poss:
+            return resolve_np(poss[0], actors), False
+        between = _between(cand.noun, actors)
+        if len(between) >= 2:
+            return between[:1], False
+        if cand.frame == "subject":
+            return _own_actors(cand.noun, actors), False
+        if cand.frame == "between":
+            return [], False
+        if verb is None:
+            verb = governing_verb(cand.noun, direct=False)
+            if verb is None or _inside_subject(cand.noun, verb):
+                return [], False
+    subj, passive = subjects(verb)
+    passive = passive or _passive_participle(verb)
+    if passive and cand.entry.stative and not any(c.dep_ == "agent" for c in verb.children):
+        passive = False
+    if passive:
+        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+        pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+        return (resolve_np(pobj, actors) if pobj is not None else []), True
+    found = []
+    for s in subj:
+        # "X said they killed ...": in news the pronoun of a reported clause is the speaker's side,
+        # whatever a story-wide guess makes of it
+        speaker = _speaker(verb, actors) if s.pos_ == "PRON" and s.lower_ in ("they", "it", "we") else []
+        resolved = speaker or resolve_np(s, actors)
+        if not resolved and (s.pos_ == "PRON" or any(c.dep_ == "poss" and c.pos_ == "PRON" for c in s.children)):
+            # "X said it will ..." / "X said their forces had ...": the speaker's own side
+            resolved = _speaker(verb, actors)
+        if not resolved and s.pos_ == "PRON":
+            resolved = _antecedent(s, actors)
+        found.extend(resolved)
+    return _speaking_for(found, verb, actors), False
+
+
+def _antecedent(pronoun, actors):
+    """'They called on China ...' after a sentence whose doer was the G7: a third-person pronoun the
+    actor layer leaves open stands for the latest doer of its kind (a person for he/she)."""
+    low = pronoun.lower_
+    if low not in THIRD_PERSON:
+        return []
+    person = low in ("he", "she")
+    for actor in reversed(actors.recent):
+        if (actor.kind == "person") == person:
+            return [(actor, [pronoun])]
+    return []
+
+
+def _speaking_for(found, verb, actors):
+    """'Russian President X said Russia supports ...': an official announcing what their own state
+    does is the one acting (the statement is theirs), as a coder names the most specific actor."""
+    if len(found) != 1 or found[0][0].kind != "country":
+        return found
+    speaker = _speaker(verb, actors)
+    if len(speaker) == 1 and speaker[0][0].kind != "country" and speaker[0][0].country == found[0][0].country:
+        return speaker
+    return found
+
+
+def _own_actors(noun, actors):
+    """The actor named on an event noun itself: "Palestinian riots", "protests by students"."""
+    found = []
+    for mod in noun.children:
+        if mod.dep_ in ("amod", "compound", "nmod") and mod.i < noun.i:
+            actor = actors.at(mod.idx, mod.idx + len(mod))
+            if actor is not None:
+                found.append((actor, [mod]))
+    return found or _prep_objects(noun, ("by",), actors)
+
+
+def _inside_subject(tok, verb) -> bool:
+    """Is `tok` part of `verb`'s own subject ("talks with X have stalled")?"""
+    return any(c.dep_ in SUBJECT_DEPS and tok.i in {t.i for t in c.subtree} for c in verb.children)
+
+
+def _speaker(verb, actors):
+    """An unresolved pronoun subject of 'X said it will ...' is X."""
+    head = verb
+    for _ in range(4):
+        if head.dep_ in ("ccomp", "parataxis") and head.head.lemma_.lower() in st.REPORTING:
+            subj = [c for c in head.head.children if c.dep_ == "nsubj"]
+            return resolve_np(subj[0], actors) if subj else []
+        if head.dep_ not in ("xcomp", "conj", "acomp"):
+            return []
+        head = head.head
+    return []
+
+
+def governing_verb(noun, direct: bool = True):
+    """The verb an event noun hangs from: as its object or through its preposition ("in a meeting with").
+
+    With direct=False, also through other nouns' objects and prepositions ("the outcome of his meeting"),
+    as a parser often attaches "in a meeting" to the object noun before it.
+    """
+    tok = noun
+    for _ in range(1 if direct else 4):
+        if tok.dep_ in ("dobj", "attr", "nsubjpass"):
+            head = tok.head
+        elif tok.dep_ == "pobj" and tok.head.dep_ == "prep":
+            head = tok.head.head
+        else:
+            return None
+        if head.pos_ in ("VERB", "AUX"):
+            return head
+        if head.pos_ not in ("NOUN", "PROPN"):
+            return None
+        tok = head
+    return None
+
+
+def _between(noun, actors):
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ == "between":
+            pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if pobj is not None:
+                return resolve_np(pobj, actors)
+    return []
+
+
+def actor2(cand, passive: bool, actors, lex):
+    verb, noun = cand.verb, cand.noun
+    code = lex.code(cand.cameo)
+    if noun is not None:
+        between = _between(noun, actors)
+        if len(between) >= 2:
+            return between[1:]
+        found = _prep_objects(noun, cand.entry.preps, actors)
+        if found or verb is None:
+            return found
+    if passive:
+        subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        return resolve_np(subj, actors) if subj is not None else []
+    if cand.prep:
+        found = _prep_objects(verb, (cand.prep,), actors)
+        if found:
+            return found
+    if code.type == "REQUEST" or cand.entry.cameo == "100" or cand.frame == "said-of":
+        for comp in [*verb.children, *content_clauses(noun)]:
+            if comp.dep_ == "ccomp" or comp.dep_ == "acl":
+                subj = next((c for c in comp.children if c.dep_ in SUBJECT_DEPS), None)
+                if subj is not None:
+                    found = resolve_np(subj, actors)
+                    if found:
+                        return found
+    for dep in ("dative", "dobj"):
+        obj = next((c for c in verb.children if c.dep_ == dep and c not in cand.trigger), None)
+        if obj is not None and dep == "dobj" and verb.lemma_.lower() in TOPIC_OBJECT_VERBS:
+            # "discussed China": what they talked about; the partner comes with "with", which the
+            # parser may hang on the matter ("discussed trade with X")
+            found = _prep_objects(obj, ("with",), actors)
+            if found:
+                return found
+            continue
+        owner = _possessor(obj) if obj is not None and dep == "dobj" else None
+        if owner is not None:
+            # "condemned Russia's invasion of Ukraine", "rejected Pakistan's claim": the owner of
+            # the act or words acted on is the one it is aimed at
+            found = resolve_np(owner, actors)
+            if found:
+                return found
+        if obj is not None:
+            target = next((c for c in obj.children if c.dep_ == "pobj"), obj) if dep == "dative" else obj
+            found = resolve_np(target, actors)
+            if found:
+                return found
+            if dep == "dobj":
+                found = _prep_objects(obj, ("of", "by", "from", "for", "with", "against", "on", "to"), actors)
+                if found:
+                    return found
+    return _prep_objects(verb, cand.entry.preps, actors)
+
+
+def _possessor(noun):
+    """The possessive owner of a common noun ("Pakistan's allegation"), not of a name or pronoun."""
+    if noun.pos_ != "NOUN":
+        return None
+    return next((c for c in noun.children if c.dep_ == "poss" and c.pos_ != "PRON"), None)
+
+
+def _prep_objects(head, preps, actors):
+    for prep in head.children:
+        if prep.dep_ in ("prep", "dative", "agent") and prep.lower_ in preps:
+            pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if pobj is not None:
+                found = resolve_np(pobj, actors)
+                if found:
+                    return found
+    return []

@@ -1,0 +1,315 @@
+"""Sentence-level triggers: the verbs and event nouns of the lexicon found in one parsed sentence.
+
+A candidate is one matched trigger (verb and/or event noun, lexicon entry, CAMEO code). Verbs that
+govern a complement (agree/offer to, urge X to, refuse to, threaten to) absorb it: the complement
+refines the governing code and is not a candidate of its own.
+"""
+
+from __future__ import annotations
+
+from . import frames
+from . import status as st
+from .lexicon import THREAT_CODE, Entry
+
+LIGHT_VERBS = frozenset(
+    "hold have conduct stage launch begin start continue resume make pay carry mount organize organise "
+    "undertake give issue lodge file announce declare engage join attend complete renew "
+    # restating or changing the pace of an act names the act: "reiterated its demand", "sped up the withdrawal"
+    "reiterate repeat voice express speed accelerate expedite hasten step intensify escalate".split()
+)
+# Event nouns that make an event with no light verb, given a recipient: "in a meeting with X".
+BARE_NOUN_TYPES = frozenset({"CONSULT"})
+THREAT = "130"
+CRITICISM = "111"
+NEWSROOM_OBJECTS = frozenset("comment interview reaction".split())
+PENALTY_VERBS = frozenset("face risk suffer incur".split())  # "... or face sanctions"
+# verbs that, with an object predicate, name or characterise: "called the ruling arbitrary"
+NAMING_VERBS = frozenset("call name term dub label brand".split())
+RETURN_VERBS = frozenset({"return", "come", "go"})
+# Any event noun makes an event as the subject of a verb of going on ("riots against X continued"),
+# its actor named on the noun itself; and with "between A and B" ("fighting between A and B").
+ONGOING_VERBS = frozenset("continue resume begin start erupt escalate intensify rage spread persist".split())
+GOVERNING_TYPES = frozenset({"AGREE", "REQUEST", "REJECT", "THREATEN"})
+# How a governed complement refines the governing code, by the complement's CAMEO root.
+REFINE = {
+    # a promise of force ("vowed to fight") is, in PLOVER and CAMEO, a threat
+    "AGREE": {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035", **THREAT_CODE},
+    "REQUEST": {"04": "106", "05": "102", "06": "101", "07": "103", "08": "105"},
+    "REJECT": {"04": "125", "06": "121", "07": "122", "08": "124"},
+    "THREATEN": {"16": "131", "17": "137", "18": "138", "19": "138", "14": "133"},
+}
+SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+PARTY_ENTITIES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+
+
+class Candidate:
+    """One matched trigger: the verb (or None), the event noun (or None), its lexicon entry."""
+
+    __slots__ = ("verb", "noun", "entry", "trigger", "cameo", "prep", "frame", "said")
+
+    def __init__(self, verb, noun, entry: Entry, trigger: list, prep: str | None = None, frame: str | None = None,
+                 said=None):
+        self.verb, self.noun, self.entry, self.trigger, self.prep = verb, noun, entry, trigger, prep
+        self.cameo = entry.cameo
+        # how a verb-less noun event was admitted: "subject" (of an ongoing verb), "between", or None
+        self.frame = frame
+        # the verb of the act that says this one (a demand's penalty is threatened as the demand is made)
+        self.said = said
+
+
+def _verb_lemma(tok, lex) -> str:
+    """The verb's lemma, repaired where the lemmatiser strips a stem's final e ("staged" -> "stag")."""
+    lemma = tok.lemma_.lower()
+    low = tok.lower_
+    if low.endswith("ed") and low[:-2] == lemma and lemma not in lex.verbs:
+        stem = low[:-1]
+        if stem in lex.verbs or stem in LIGHT_VERBS:
+            return stem
+    return lemma
+
+
+def _match_verb(tok, lex):
+    lemma = _verb_lemma(tok, lex)
+    dobj = next((c for c in tok.children if c.dep_ in ("dobj", "nsubjpass") and c.pos_ in ("NOUN", "PROPN", "PRON")), None)
+    if tok.dep_ == "amod" or tok.dep_ == "compound":
+        return None
+    if dobj is not None and dobj.lemma_.lower() in NEWSROOM_OBJECTS:
+        return None  # "an email requesting comment", "sought an interview": the reporter's work
+    if lemma in NAMING_VERBS and any(c.dep_ == "oprd" for c in tok.children):
+        return None  # "called the ruling arbitrary": naming it, not a phone call
+    if dobj is not None:
+        obj = dobj.lemma_.lower()
+        entry = lex.verb_objects.get((lemma, obj))
+        if entry:
+            return Candidate(tok, dobj, entry, [tok, dobj])
+        # a measure of the thing given: "gave 5 million dollars of aid", "sent 700 kg of medicine"
+        kind = next((g for p in dobj.children if p.dep_ == "prep" and p.lower_ == "of"
+                     for g in p.children if g.dep_ == "pobj" and g.pos_ == "NOUN"), None)
+        if kind is not None and (lemma, kind.lemma_.lower()) in lex.verb_objects:
+            return Candidate(tok, kind, lex.verb_objects[(lemma, kind.lemma_.lower())], [tok, kind])
+        for mod in dobj.children:
+            if mod.dep_ == "compound" and (lemma, mod.lemma_.lower()) in lex.verb_objects:
+                return Candidate(tok, dobj, lex.verb_objects[(lemma, mod.lemma_.lower())], [tok, mod, dobj])
+        if lemma in LIGHT_VERBS:
+            entry = noun_entry(dobj, lex)
+            if entry:
+                return Candidate(tok, dobj, entry, [tok, dobj])
+    if lemma in RETURN_VERBS:
+        # "returned to the negotiating table", "came back to talks": the event named is resumed
+        for prep in tok.children:
+            if prep.dep_ == "prep" and prep.lower_ == "to":
+                pobj = next((c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "NOUN"), None)
+                entry = noun_entry(pobj, lex) if pobj is not None else None
+                if entry:
+                    return Candidate(tok, pobj, entry, [tok, prep, pobj])
+    for child in tok.children:
+        # the parser often hangs a particle as an adverb: "stepped down", "pulled out"
+        particle_adverb = child.dep_ == "advmod" and child.i == tok.i + 1
+        if child.dep_ in ("prt", "prep", "dative", "agent") or particle_adverb:
+            if any(g.ent_type_ in ("DATE", "TIME") for g in child.children):
+                continue  # "agreed on Wednesday" is not "agree on"
+            entry = lex.particles.get((lemma, child.lower_))
+            if entry:
+                prep = None if child.dep_ == "prt" or particle_adverb else child.lower_
+                return Candidate(tok, None, entry, [tok, child], prep)
+    entry = lex.verbs.get(lemma)
+    if entry and entry.transitive and dobj is None and not _passive(tok) and _counted_object(tok) is None:
+        return None
+    if entry:
+        return Candidate(tok, None, entry, [tok])
+    return None
+
+
+def _counted_object(verb):
+    """The object the parser hangs under "up to": "kidnapped up to 16 advisers" (prt "up", prep "to")."""
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ == "to" and prep.i > 0 and prep.nbor(-1).lower_ == "up":
+            pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if pobj is not None and any(c.dep_ == "nummod" for c in pobj.children):
+                return pobj
+    return None
+
+
+def _passive(tok) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
+
+
+def noun_entry(noun, lex):
+    lemma = noun.lemma_.lower()
+    for child in noun.children:
+        if child.dep_ in ("compound", "amod"):
+            entry = lex.noun_modifiers.get((lemma, child.lower_))
+            if entry:
+                return entry
+        if child.dep_ == "prep":
+            entry = lex.noun_preps.get((lemma, child.lower_))
+            if entry:
+                return entry
+    entry = lex.nouns.get(lemma)
+    if entry is None:
+        for child in noun.children:
+            if child.dep_ == "compound" and child.lemma_.lower() in lex.nouns:
+                return lex.nouns[child.lemma_.lower()]
+    return entry
+
+
+def candidates(sent, lex, actors) -> list[Candidate]:
+    cands: list[Candidate] = []
+    taken: set[int] = set()
+    for tok in sent:
+        # ...and an adjective of attitude after "be": "X is concerned about Y"
+        predicate = tok.pos_ == "ADJ" and tok.dep_ == "acomp"
+        if tok.pos_ == "VERB" or tok.pos_ == "AUX" and tok.dep_ == "ROOT" or tok.tag_.startswith("VB") or predicate:
+            cand = (_reported_demand(tok, lex, actors) or _reported_failure(tok)) if tok.lemma_.lower() in st.REPORTING else None
+            if cand is None:
+                cand = _match_verb(tok, lex)
+            if cand is None and (code := frames.designation(tok)):
+                cand = Candidate(tok, None, Entry(code), [tok])
+            if cand is not None and cand.verb is tok and frames.verbal_attack(tok):
+                cand.cameo = frames.CRITICISM
+            if cand:
+                cands.append(cand)
+                taken.update(t.i for t in cand.trigger)
+    # governed complements are part of their governor's event
+    governed: set[int] = set()
+    for cand in list(cands):
+        code = lex.code(cand.cameo)
+        if cand.verb is not None and (ready := frames.preparation(cand.verb, code.root)) is not None:
+            cands.append(Candidate(ready, None, Entry("150"), [ready]))
+        if code.type not in GOVERNING_TYPES or cand.verb is None:
+            continue
+        comps = list(_complements(cand.verb)) + content_clauses(cand.noun)
+        cand.cameo = frames.command_code(cand.verb, comps) or cand.cameo
+        # the event noun a rejection, demand or agreement is about is part of it: "opposed to mediation"
+        for obj in _governed_nouns(cand):
+            governed.add(obj.i)
+            entry = noun_entry(obj, lex)
+            if entry is not None and cand.cameo == cand.entry.cameo:
+                cand.cameo = REFINE[code.type].get(lex.code(entry.cameo).root) or cand.cameo
+        for comp in comps:
+            governed.add(comp.i)
+            inner = next((c for c in cands if c.verb is not None and c.verb.i == comp.i), None)
+            if inner is not None and cand.cameo == cand.entry.cameo:
+                kind = code.type
+                if kind == "AGREE" and _negated(comp):
+                    kind = "REJECT"  # "vowed never to recognise", "promised not to attend": a refusal
+                refined = REFINE[kind].get(lex.code(inner.cameo).root)
+                if refined or kind != code.type:
+                    cand.cameo = refined or frames.REJECTION
+    cands = [c for c in cands if c.verb is None or c.verb.i not in governed]
+    # the threat is made when, and as, the demand is: its status and date are the demand's ("said")
+    cands += [Candidate(alt, None, Entry(THREAT), [alt], said=c.verb) for c in list(cands)
+              if (alt := _or_else(c, lex)) is not None]
+    for tok in sent:
+        if tok.pos_ not in ("NOUN", "PROPN") or tok.i in taken:
+            continue
+        entry = noun_entry(tok, lex)
+        if entry is None:
+            continue
+        if lex.code(entry.cameo).type in BARE_NOUN_TYPES:
+            frame = None
+        elif ongoing_verb(tok) is not None:
+            frame = "subject"
+        elif any(c.dep_ == "prep" and c.lower_ == "between" for c in tok.children):
+            frame = "between"
+        else:
+            continue
+        if _inside_governed(tok, governed):
+            continue
+        cands.append(Candidate(None, tok, entry, [tok], frame=frame))
+    return cands
+
+
+def _or_else(cand, lex):
+    """The penalty a demand holds out ("urged X to accept the deal or face sanctions"), which makes the
+    demand a threat as well (CAMEO 13): the "face" verb of the alternative, or None."""
+    if cand.verb is None or lex.code(cand.cameo).type != "REQUEST":
+        return None
+    for comp in _complements(cand.verb):
+        for alt in comp.children:
+            if alt.dep_ == "conj" and alt.lemma_.lower() in PENALTY_VERBS and any(
+                    c.dep_ == "cc" and c.lower_ == "or" for c in comp.children):
+                return alt
+    return None
+
+
+def _negated(verb) -> bool:
+    """Does `verb` carry its own negation ("not to attend", "never to recognise")?"""
+    return any(c.dep_ == "neg" or c.dep_ == "advmod" and c.lower_ == "never" for c in verb.children)
+
+
+def ongoing_verb(noun):
+    """The verb of going on whose subject `noun` is ("the riots continued"), or None."""
+    head = noun.head
+    if noun.dep_ == "nsubj" and head.lemma_.lower() in ONGOING_VERBS:
+        return head
+    return None
+
+
+def _complements(verb):
+    for child in verb.children:
+        # the parser sometimes hangs the infinitive as an adverbial clause: "have sworn [to fight]"
+        infinitive = child.dep_ == "advcl" and child.i > verb.i and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in child.children) and not any(c.dep_ == "mark" for c in child.children)
+        if (child.dep_ in ("xcomp", "ccomp") or infinitive) and child.pos_ in ("VERB", "AUX"):
+            yield child
+            yield from (c for c in child.children if c.dep_ == "conj" and c.pos_ == "VERB")
+
+
+def content_clauses(noun) -> list:
+    """The clause a demand noun states: "its demand that X release Y"."""
+    if noun is None:
+        return []
+    return [c for c in noun.children if c.dep_ in ("acl", "ccomp") and c.pos_ == "VERB"
+            and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
+
+
+def _governed_nouns(cand) -> list:
+    """Nouns a governing verb takes as its matter: its object, or the object of its own preposition."""
+    found = [c for c in cand.verb.children if c.dep_ == "dobj" and c not in cand.trigger]
+    for prep in cand.verb.children:
+        if prep.dep_ == "prep" and (prep.lower_ == cand.prep or prep.lower_ == "for" and prep in cand.trigger):
+            found += [c for c in prep.children if c.dep_ == "pobj"]
+    return found
+
+
+def _inside_governed(tok, governed: set) -> bool:
+    head = tok
+    for _ in range(8):
+        if head.i in governed:
+            return True
+        if head.head.i == head.i:
+            return False
+        head = head.head
+    return False
+
+
+def _party(subject) -> bool:
+    """Does the phrase name a party (a name, or a noun a nationality or name modifies: "US forces")?"""
+    return any(t.pos_ == "PROPN" or t.ent_type_ in PARTY_ENTITIES for t in subject.subtree if t.i <= subject.i)
+
+
+def _reported_failure(verb):
+    """'X said Y was failing to rein in the militants' is X's criticism of Y (CAMEO 111): saying that
+    another party fails at what it should do."""
+    for comp in verb.children:
+        if comp.dep_ != "ccomp" or st.lemma_of(comp) not in st.NEGATING_GOVERNORS:
+            continue
+        subject = next((c for c in comp.children if c.dep_ in SUBJECT_DEPS), None)
+        if subject is not None and _party(subject):
+            return Candidate(verb, None, Entry(CRITICISM), [verb, comp], frame="said-of")
+    return None
+
+
+def _reported_demand(verb, lex, actors):
+    """'X said Y must do Z' is a demand by X on Y (CAMEO 10)."""
+    for comp in verb.children:
+        if comp.dep_ != "ccomp":
+            continue
+        if any(c.dep_ == "aux" and c.lower_ == "must" for c in comp.children):
+            subject = next((c for c in comp.children if c.dep_ in SUBJECT_DEPS), None)
+            # the one told what it must do is a party ("Iran must stop"), not a thing ("peace must come")
+            if subject is not None and _party(subject):
+                must = next(c for c in comp.children if c.lower_ == "must")
+                return Candidate(verb, None, Entry("100"), [verb, must])
+    return None

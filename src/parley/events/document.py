@@ -1,0 +1,35 @@
+"""Events of one story: a cascade of small steps over the sentence-level mentions.
+
+    sentence mentions (extract) -> drop non-events (nonevents) -> find targets (targets)
+    -> drop acts left without the counterpart they need (nonevents) -> decide time and reality (reality) -> merge mentions (happenings) -> type (types)
+
+Actors are resolved before any of this, at the story level, by the actor layer (ArticleActors).
+Each step is a plain function over `EventMention`s (story.py) that a test can drive alone.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..options import Options
+from ..records import Article, Event
+from .extract import sentence_mentions
+from .happenings import merge_mentions
+from .nonevents import drop_lone_acts, drop_non_events
+from .reality import decide_reality
+from .targets import find_targets
+from .types import assign_types
+
+if TYPE_CHECKING:
+    from ..actors.index import ArticleActors
+
+
+def find_events(article: Article, doc, actors: ArticleActors, options: Options) -> list[Event]:
+    mentions, story = sentence_mentions(article, doc, actors, options)
+    mentions = drop_non_events(mentions, story)
+    mentions = find_targets(mentions, story)
+    mentions = drop_lone_acts(mentions, story)
+    mentions = decide_reality(mentions, story)
+    mentions = merge_mentions(mentions)
+    mentions = assign_types(mentions)
+    return [m.event for m in mentions]

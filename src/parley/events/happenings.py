@@ -1,0 +1,73 @@
+"""Cascade step: one event per happening. A story tells its main act in the lead, again further down,
+and as "the meeting" or "the talks"; each telling is a mention of one happening.
+
+Two mentions in one story are one happening when they have the same type, the same status class
+(happened, planned, negated, hypothetical), the same doer, the same target (in either order for the
+symmetric types, or no target in one of them: "X met Y on Monday ... the meeting, X said, ..."), and
+dates that do not conflict (two dates of their own that differ are two happenings: two meetings of
+the same people on different days are two events). The happening keeps the first telling's
+sentence, the most precise date and every evidence sentence among its sources.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from ..records import Event
+from .story import EventMention, same_actor
+from .types import symmetric_types
+
+HAPPENED = frozenset({"reported", "historical"})
+
+
+def status_class(status: str) -> str:
+    return "happened" if status in HAPPENED else status
+
+
+def same_parties(a: Event, b: Event) -> bool:
+    """Same doer and target, a missing target agreeing with any; either order for symmetric acts."""
+    def fits(x1, x2, y1, y2):
+        return same_actor(x1, y1) and (x2 is None or y2 is None or same_actor(x2, y2))
+    if fits(a.actor1, a.actor2, b.actor1, b.actor2):
+        return True
+    return a.type in symmetric_types() and a.actor2 is not None and b.actor2 is not None and \
+        same_actor(a.actor1, b.actor2) and same_actor(a.actor2, b.actor1)
+
+
+def dates_agree(a: EventMention, b: EventMention) -> bool:
+    if not (a.explicit_date and b.explicit_date):
+        return True
+    x, y = a.event.date or "", b.event.date or ""
+    return x.startswith(y) or y.startswith(x)
+
+
+def one_happening(a: EventMention, b: EventMention) -> bool:
+    ea, eb = a.event, b.event
+    return (ea.type == eb.type and status_class(ea.status) == status_class(eb.status)
+            and same_parties(ea, eb) and dates_agree(a, b))
+
+
+def combine(first: EventMention, other: EventMention) -> EventMention:
+    """The happening told by `first`, with what `other` adds: a target, a date, a place, its sentence."""
+    e, o = first.event, other.event
+    changes: dict = {"sources": e.sources + [s for s in o.sources if s not in e.sources]}
+    changes["n_sources"] = 1
+    if e.actor2 is None and o.actor2 is not None:
+        changes["actor2"] = o.actor2
+    if other.explicit_date and (not first.explicit_date or len(o.date or "") > len(e.date or "")):
+        changes.update(date=o.date, date_basis=o.date_basis)
+    if e.location is None and o.location is not None:
+        changes["location"] = o.location
+    return replace(first, event=replace(e, **changes), explicit_date=first.explicit_date or other.explicit_date)
+
+
+def merge_mentions(mentions: list[EventMention]) -> list[EventMention]:
+    happenings: list[EventMention] = []
+    for m in mentions:
+        for n, h in enumerate(happenings):
+            if one_happening(h, m):
+                happenings[n] = combine(h, m)
+                break
+        else:
+            happenings.append(m)
+    return happenings

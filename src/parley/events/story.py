@@ -1,0 +1,48 @@
+"""The typed records the document-level cascade passes along (see events/document.py).
+
+`EventMention`: one event as one sentence tells it, with what the later steps need to know about
+that telling. `Story`: the article's sentences and who each names, for steps that look beyond the
+sentence (the previous sentence, the lead).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..records import Article, Event, EventActor
+
+
+@dataclass(frozen=True)
+class EventMention:
+    event: Event
+    sentence: int  # index of the telling sentence in the story
+    lemma: str = ""  # the trigger's head lemma ("meet", "talk", "reject")
+    # told as background: in a relative clause ("X, who led the talks"), or as a count of past acts
+    # ("held three meetings")
+    background: bool = False
+    # the trigger is the participle of a reporter's question ("Asked whether ..., X said")
+    question: bool = False
+    explicit_date: bool = False  # the clause itself dates the act (not the publication day)
+    nearby: tuple = ()  # EventActors the sentence names, in text order
+    # the head lemma of the trigger's object when it names no actor ("killed all six attackers")
+    object_word: str = ""
+
+
+@dataclass(frozen=True)
+class Story:
+    article: Article
+    sentences: tuple = ()  # sentence texts, in order
+    named: tuple = ()  # per sentence: the EventActors it names, in text order
+    extra: dict = field(default_factory=dict)
+
+    def lead_actors(self) -> tuple:
+        """Actors of the lead: the first sentence that names any."""
+        return next((names for names in self.named if names), ())
+
+
+def same_actor(a: EventActor | None, b: EventActor | None) -> bool:
+    if a is None or b is None:
+        return a is b
+    if a.actor_id and b.actor_id:
+        return a.actor_id == b.actor_id
+    return a.name.lower() == b.name.lower()

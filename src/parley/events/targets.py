@@ -1,0 +1,95 @@
+"""Cascade step: recover the target a clause leaves implicit.
+
+News names the other party once and then leaves it out: "Pakistan accused Kabul of sheltering the
+militants. The Taliban rejected the claim." The rejection is of Pakistan's claim. When an act that
+has an addressee or victim by nature (accusing, rejecting, demanding, attacking, sanctioning...)
+has none in its clause, the target is, in order:
+1. another party the same sentence names, not of the doer's own side;
+2. for a reaction (rejecting, accusing, threatening), the doer of an act told in the previous
+   sentence; else another party that sentence names;
+3. the party the lead is about.
+An act of force on "the attackers", "militants" or "terrorists" falls on the armed group the story
+names (the latest before it, else the first). Multilateral meetings, mobilisation and protest often
+have no target at all and are left alone.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import replace
+
+from .nonevents import NON_POLITICAL_SECTORS
+from .story import EventMention, Story, same_actor
+
+NON_STATE = frozenset({"REB"})  # armed groups fighting a state, of that state's country
+# acts that have an addressee or victim by nature
+TARGETED = frozenset({"ACCUSE", "REJECT", "REQUEST", "THREATEN", "SUPPORT", "ASSAULT", "COERCE", "SANCTION",
+                      "AID", "AGREE", "RETREAT", "CONCEDE", "COOPERATE"})
+# acts whose implicit target may be the lead's party; coercion and sanctions fall on whoever the
+# clause names (a person arrested, a group listed), so a lead party is no fair guess for them
+FROM_LEAD = TARGETED - {"COERCE", "SANCTION"}
+# acts of force, and the words for the fighters they fall on when the clause does not name them
+FORCE = frozenset({"ASSAULT", "COERCE"})
+ARMED_DESCRIPTIONS = frozenset(
+    "attacker assailant gunman gunmen militant insurgent fighter terrorist rebel hijacker kidnapper jihadist".split())
+# acts that answer what another party said or did just before
+REACTIONS = frozenset({"REJECT", "ACCUSE", "THREATEN", "REQUEST"})
+
+
+def other_side(doer, candidate) -> bool:
+    """Is `candidate` a party other than `doer` and not of its own side (same state)?"""
+    if candidate is None or same_actor(doer, candidate):
+        return False
+    if doer is None:
+        return True
+    return not (doer.country and candidate.country and doer.country == candidate.country)
+
+
+def identified(candidate) -> bool:
+    """An implicit target must be a party we can place: a state, or a known political sector. A bare
+    name with neither (often a place or a publication taken for an actor) is too weak a guess."""
+    if candidate.sector in NON_POLITICAL_SECTORS:
+        return False
+    return bool(candidate.country or candidate.sector)
+
+
+def first_other(doer, candidates) -> object | None:
+    return next((c for c in candidates if other_side(doer, c) and identified(c)), None)
+
+
+def armed_group(story: Story, before: int):
+    """The armed group the story names (non-state fighters, sector REB): the latest before sentence
+    `before`, else the first it names at all."""
+    groups = [(n, a) for n, names in enumerate(story.named) for a in names if a.sector == "REB"]
+    earlier = [a for n, a in groups if n <= before]
+    return earlier[-1] if earlier else (groups[0][1] if groups else None)
+
+
+def find_targets(mentions: list[EventMention], story: Story) -> list[EventMention]:
+    doers = defaultdict(list)  # sentence -> doers of the acts it tells
+    for m in mentions:
+        if m.event.actor1 is not None:
+            doers[m.sentence].append(m.event.actor1)
+    lead = story.lead_actors()
+    out = []
+    for m in mentions:
+        e = m.event
+        if e.actor2 is not None or e.type not in TARGETED:
+            out.append(m)
+            continue
+        # a co-doer of the sentence ("X and Y warned ...") is not the one acted on
+        nearby = [a for a in m.nearby if not any(same_actor(a, d) for d in doers[m.sentence])]
+        target = None
+        if m.object_word in ARMED_DESCRIPTIONS and e.type in FORCE:
+            # "killed all six attackers": the group the story says attacked
+            target = armed_group(story, m.sentence)
+            # (an insurgent group is the other side of its own state's forces)
+            target = target if target is not None and not same_actor(e.actor1, target) else None
+        target = target or first_other(e.actor1, nearby)
+        if target is None and m.sentence > 0 and e.type in REACTIONS:
+            previous = m.sentence - 1
+            target = first_other(e.actor1, doers.get(previous, ())) or first_other(e.actor1, story.named[previous])
+        if target is None and e.type in FROM_LEAD:
+            target = first_other(e.actor1, [a for a in lead if not any(same_actor(a, d) for d in doers[m.sentence])])
+        out.append(replace(m, event=replace(e, actor2=target)) if target is not None else m)
+    return out

@@ -1,0 +1,309 @@
+"""The document-level cascade (events/document.py): each step on sentences written for these tests,
+and the plain step functions driven alone on hand-built mentions."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from parley.records import Article, Event, EventActor, Location, Source
+from parley.events.happenings import merge_mentions
+from parley.events.nonevents import drop_non_events, is_furniture, is_question
+from parley.events.reality import decide_reality
+from parley.events.story import EventMention, Story
+from parley.events.targets import find_targets
+from parley.events.types import assign_types, quad_of, symmetric_types
+
+PLACES = {
+    "Ivan Petrov": ("Ivan Petrov", "person", "RUS"),
+    "Petrov": ("Ivan Petrov", "person", "RUS"),
+    "Russia": ("Russia", "country", "RUS"),
+    "Peru": ("Peru", "country", "PER"),
+    "Chile": ("Chile", "country", "CHL"),
+    "Tom Reed": ("Tom Reed", "person", "USA"),
+}
+
+
+def triples(events):
+    return {(e.actor1.name, e.type, e.actor2.name if e.actor2 else None) for e in events}
+
+
+# --- sentence to event, through the whole cascade ----------------------------------------------
+
+def test_a_credit_line_is_no_event(code, known):
+    assert code("Tom Reed contributed to this report from Tokyo.", {**known, **PLACES}) == []
+
+
+def test_a_link_line_is_no_event(code, known):
+    assert code("SEE ALSO: Japan rejects China claim", known) == []
+
+
+def test_a_reporters_question_is_no_event(code, known):
+    assert code("Asked whether Japan would sanction Iran, Lee said no.", known) == []
+    assert code("Will Japan sanction Iran?", known) == []
+
+
+def test_the_press_acts_on_no_one(code, known):
+    press = {**known, "The Daily Courier": ("The Daily Courier", "organization", "JPN")}
+    events = code("The Daily Courier accused China of hiding the figures.", press)
+    # the hand-built actor has no sector: a political doer by default
+    assert triples(events) == {("The Daily Courier", "ACCUSE", "China")}
+    m = EventMention(replace(events[0], actor1=EventActor("The Daily Courier", "org:x", "JPN", "MED")), 0)
+    story = Story(Article(id="a1", source="t"), ("The Daily Courier accused China of hiding the figures.",))
+    assert drop_non_events([m], story) == []
+
+
+def test_a_rejection_answers_the_previous_sentence(code, known):
+    events = code("Japan accused China of dumping steel. China rejected the accusation on Tuesday.", known)
+    assert ("China", "REJECT", "Japan") in triples(events)
+
+
+def test_the_owner_of_what_is_condemned_is_the_target(code, known):
+    events = code("France condemned Russia's invasion of Ukraine.", {**known, **PLACES, "Ukraine": ("Ukraine", "country", "UKR")})
+    assert triples(events) == {("France", "ACCUSE", "Russia")}
+
+
+def test_an_official_announcing_for_their_state_is_the_doer(code, known):
+    events = code("Russian Foreign Minister Ivan Petrov said that Russia supports the plan.", {**known, **PLACES})
+    assert {e.actor1.name for e in events} == {"Ivan Petrov"}
+
+
+def test_a_relative_clause_is_background_undated_and_not_at_the_dateline(code, known):
+    (e,) = code("Lee, who met Kim three times, said nothing new.", known, dateline="Seoul")
+    assert (e.type, e.status, e.date, e.location) == ("CONSULT", "historical", None, None)
+
+
+def test_a_count_of_past_meetings_is_background(code, known):
+    events = code("Moon held several meetings with Kim.", known)
+    assert [(e.status, e.date) for e in events] == [("historical", None)]
+
+
+def test_one_meeting_told_twice_is_one_event_with_both_sentences(code, known):
+    text = "Lee met Biegun in Seoul on Monday. Biegun discussed trade with Lee, officials said."
+    (e,) = code(text, known)
+    assert (e.type, e.date, len(e.sources)) == ("CONSULT", "2020-07-06", 2)
+
+
+def test_two_meetings_on_different_days_stay_two(code, known):
+    events = code("Japan met China on Monday. Japan met China again on Friday.", known)
+    assert sorted(e.date for e in events) == ["2020-07-03", "2020-07-06"]
+
+
+def test_a_symmetric_act_is_one_record(code, known):
+    events = code("Japan and China met in Seoul.", known)
+    assert triples(events) == {("Japan", "CONSULT", "China")}
+
+
+def test_reciprocal_blame_is_an_accusation_each_way(code, known):
+    events = [e for e in code("China and Japan blamed each other for the crisis.", known) if e.type == "ACCUSE"]
+    assert triples(events) == {("China", "ACCUSE", "Japan"), ("Japan", "ACCUSE", "China")}
+
+
+def test_neither_nor_negates(code, known):
+    (e,) = code("Neither France nor Germany signed the treaty.", known)
+    assert (e.type, e.status) == ("AGREE", "negated")
+
+
+def test_vowing_never_to_recognise_is_a_refusal(code, known):
+    (e,) = code("Japan vowed never to recognize the annexation.", known)
+    assert e.type == "REJECT"
+
+
+def test_a_need_is_not_a_reported_act(code, known):
+    (e,) = code("Moon needed to engage directly with Kim.", known)
+    assert e.status == "hypothetical"
+    (e,) = code("Japan hopes to meet China soon.", known)
+    assert e.status == "hypothetical"
+
+
+def test_leaving_an_organisation_is_a_sanction(code, known):
+    org = {**PLACES, "the Andean Pact": ("Andean Pact", "organization", "IGO")}
+    events = code("Peru and Chile withdrew from the Andean Pact last week.", org)
+    assert triples(events) == {("Peru", "SANCTION", "Andean Pact"), ("Chile", "SANCTION", "Andean Pact")}
+
+
+def test_what_is_discussed_is_not_the_partner(code, known):
+    assert triples(code("Japan and China discussed Iran.", known)) == {("Japan", "CONSULT", "China")}
+
+
+# --- the steps alone ---------------------------------------------------------------------------
+
+JPN, CHN, KOR = (EventActor("Japan", "country:JPN", "JPN"), EventActor("China", "country:CHN", "CHN"),
+                 EventActor("South Korea", "country:KOR", "KOR"))
+
+
+def _mention(n, type_, a1, a2=None, *, date="2020-07-08", explicit=False, nearby=(), background=False, **kw):
+    event = Event(id=f"e{n}", date=date, date_basis="explicit" if explicit else "published", type=type_,
+                  cameo=kw.pop("cameo", None), actor1=a1, actor2=a2, sources=[Source("a1", sentence=f"s{n}")], **kw)
+    return EventMention(event, n, explicit_date=explicit, nearby=nearby, background=background)
+
+
+def test_targets_from_the_sentence_skip_the_doers_own_side():
+    seoul_official = EventActor("Park", "person:park", "KOR")
+    story = Story(Article(id="a1", source="t"), ("s0",), ((KOR, seoul_official, CHN),))
+    (m,) = find_targets([_mention(0, "ACCUSE", KOR, nearby=(KOR, seoul_official, CHN))], story)
+    assert m.event.actor2 == CHN
+
+
+def test_targets_leave_a_multilateral_meeting_alone():
+    story = Story(Article(id="a1", source="t"), ("s0",), ((JPN, CHN),))
+    (m,) = find_targets([_mention(0, "CONSULT", JPN, nearby=(JPN, CHN))], story)
+    assert m.event.actor2 is None
+
+
+def test_merge_keeps_the_first_telling_and_the_explicit_date():
+    first = _mention(0, "CONSULT", JPN, CHN)
+    again = _mention(3, "CONSULT", CHN, JPN, date="2020-07-06", explicit=True)
+    (m,) = merge_mentions([first, again])
+    assert (m.event.id, m.event.date, [s.sentence for s in m.event.sources]) == ("e0", "2020-07-06", ["s0", "s3"])
+
+
+def test_merge_keeps_different_statuses_apart():
+    planned = _mention(0, "CONSULT", JPN, CHN, status="planned")
+    assert len(merge_mentions([planned, _mention(1, "CONSULT", JPN, CHN)])) == 2
+
+
+def test_reality_drops_the_dateline_of_background():
+    story = Story(Article(id="a1", source="t", dateline="Tokyo"), ("s0",))
+    m = _mention(0, "CONSULT", JPN, CHN, background=True, location=Location("Tokyo", "JPN"))
+    (out,) = decide_reality([m], story)
+    assert (out.event.status, out.event.date, out.event.location) == ("historical", None, None)
+
+
+def test_one_table_decides_type_quad_and_symmetry():
+    assert quad_of("REQUEST") == 3 and quad_of("PROTEST") == 4 and quad_of("AID") == 2
+    assert symmetric_types() == {"CONSULT", "AGREE", "COOPERATE"}
+    (m,) = assign_types([_mention(0, "CONSULT", JPN, CHN, cameo="036")])
+    assert (m.event.type, m.event.quad, m.event.goldstein) == ("AGREE", 1, 4.0)
+
+
+def test_page_furniture_and_questions():
+    assert is_furniture("Jane Doe contributed to this report.")
+    assert is_furniture("Related: Talks stall again")
+    assert is_furniture("Talks stall again")
+    assert not is_furniture("Japan and China met in Seoul.")
+    assert is_question("Will Japan sign the treaty?") and not is_question("He asked why.")
+
+
+def test_an_undated_act_takes_the_day_of_the_news(code, known):
+    events = code("Japan and China met in Seoul on Monday. Japan also praised China for its restraint.", known)
+    assert {(e.type, e.date) for e in events} == {("CONSULT", "2020-07-06"), ("SUPPORT", "2020-07-06")}
+
+
+def test_a_month_old_date_does_not_carry(code, known):
+    events = code("Japan and China met in Seoul in May. Japan also praised China for its restraint.", known)
+    assert ("SUPPORT", "2020-07-08") in {(e.type, e.date) for e in events}
+
+
+def test_attitudes_and_credit(code, known):
+    assert triples(code("Japan is deeply concerned about China's arms build-up.", known)) == {("Japan", "ACCUSE", "China")}
+    assert triples(code("Japan expressed concern over China's naval drills.", known)) == {("Japan", "ACCUSE", "China")}
+    assert triples(code("Moon credited Japan for its role in the talks.", known)) >= {("Moon Jae-in", "SUPPORT", "Japan")}
+    assert triples(code("Japan launched a crackdown on Kim.", known)) == {("Japan", "COERCE", "Kim Jong-un")}
+
+
+def test_calling_something_a_name_is_no_phone_call(code, known):
+    assert [e.type for e in code("Moon called Kim's decision a grave mistake.", known)] != ["CONSULT"]
+    assert [e.type for e in code("Moon called Kim on Monday.", known)] == ["CONSULT"]
+
+
+def test_anti_country_fighters_are_not_of_that_country(code, known):
+    events = code("Japan denied sheltering anti-China militants.", known)
+    assert triples(events) == {("Japan", "REJECT", None)}  # not a rejection of its own militants
+    events = code("China accused Japan of arming rebels. Japan denied sheltering anti-China militants.", known)
+    assert ("Japan", "REJECT", "China") in triples(events)  # the accuser of the sentence before
+
+
+def test_supporting_a_proposal_is_agreeing_to_it(code, known):
+    assert [e.type for e in code("China supports the Japanese ceasefire proposal.", known)] == ["AGREE"]
+
+
+def test_references_to_past_meetings_are_background(code, known):
+    (e,) = code("Moon met with Kim three times but won no concession.", known)
+    assert (e.status, e.date) == ("historical", None)
+    (e,) = code("Talks stalled after a summit between Moon and Kim that ended in February.", known)
+    assert (e.status, e.date) == ("historical", "2020-02")
+
+
+def test_a_verb_of_meeting_with_a_thing_for_object_is_no_meeting(code, known):
+    assert code("Japan received the information on Monday.", known) == []
+    assert code("China met the deadline.", known) == []
+    assert [e.type for e in code("Japan and China discussed the budget.", known)] == ["CONSULT"]
+
+
+def test_a_signature_with_no_other_party_is_no_agreement(code, known):
+    assert code("Moon signed a decree on Monday.", known) == []
+    assert [e.type for e in code("Japan signed a trade deal with China.", known)] == ["AGREE"]
+
+
+def test_what_a_thing_must_do_is_no_demand(code, known):
+    assert not [e for e in code("Moon said peace must come first.", known) if e.type == "REQUEST"]
+    assert [(e.type, e.actor2.name) for e in code("Moon said Japan must apologize.", known) if e.type == "REQUEST"] == [
+        ("REQUEST", "Japan")]
+
+
+def test_bare_state_bodies_are_the_story_states(code, known):
+    events = code("The authorities arrested Kim on Monday.", known, dateline="Tokyo")
+    assert {(e.actor1.name, e.actor1.country, e.type) for e in events} == {("Japanese authorities", "JPN", "COERCE")}
+    events = code("Chinese police detained Kim.", known, dateline="Tokyo")
+    assert {e.actor1.country for e in events} == {"CHN"}
+
+
+def test_a_pronoun_doer_is_the_latest_doer_of_its_kind(code, known):
+    events = code("Moon met Kim on Monday. He urged Kim to stop the tests.", known)
+    assert ("Moon Jae-in", "REQUEST", "Kim Jong-un") in triples(events)
+    events = code("Japan met China on Monday. They called on Kim to stop the tests.", known)
+    assert ("Japan", "REQUEST", "Kim Jong-un") in triples(events)
+
+
+def test_speaking_to_the_press_is_no_meeting(code, known):
+    assert code("Speaking to reporters, Moon said he was tired.", known) == []
+    assert triples(code("Moon spoke with Kim on Monday.", known)) == {("Moon Jae-in", "CONSULT", "Kim Jong-un")}
+
+
+def test_fighting_against_a_party_and_a_request_for_comment_is_no_act(code, known):
+    # (a bare "is still fighting" stays an act: "vowed to fight" needs it to refine the vow)
+    assert triples(code("Japan fought against China.", known)) == {("Japan", "ASSAULT", "China")}
+    assert code("Moon did not reply to an email requesting comment.", known) == []
+
+
+def test_honouring_is_endorsing(code, known):
+    assert triples(code("Japan conferred its highest honor on Moon.", known)) == {("Japan", "SUPPORT", "Moon Jae-in")}
+
+
+def test_saying_another_party_fails_is_criticism(code, known):
+    assert triples(code("Moon said Japan was failing to rein in the militants.", known)) == {
+        ("Moon Jae-in", "ACCUSE", "Japan")}
+    assert code("Moon said the talks failed.", known) == []
+
+
+def test_fire_on_the_attackers_falls_on_the_armed_group_the_story_names():
+    army = EventActor("Peruvian army", "gro:peruvian-army", "PER", "MIL")
+    rebels = EventActor("Shining Path", "org:shining-path", "PER", "REB")
+    story = Story(Article(id="a1", source="t"), ("s0", "s1"), ((rebels,), (army,)))
+    killed = EventMention(Event(id="e1", date=None, date_basis="none", type="ASSAULT", actor1=army), 1,
+                          object_word="attacker", nearby=(army,))
+    (m,) = find_targets([killed], story)
+    assert m.event.actor2 == rebels
+
+
+def test_a_pronoun_in_a_reported_clause_is_the_speakers_side(code, known):
+    events = code("Japan accused China of the attack. Japan said they had shot down two drones.",
+                  {**known, "drones": ("drones", "organization", None)})
+    assert all(e.actor1.name == "Japan" for e in events)
+
+
+def test_what_one_tells_reporters_is_said_not_demanded(code, known):
+    (e,) = code("“We strongly reject the allegations made by Japan,” Moon told reporters.", known)
+    assert (e.type, e.status) == ("REJECT", "reported")
+
+
+def test_a_dated_object_dates_the_answer(code, known):
+    (e,) = code("Japan welcomed Monday's announcement by China.", known)
+    assert (e.type, e.date) == ("SUPPORT", "2020-07-06")
+
+
+def test_a_verbal_act_is_dated_when_said(code, known):
+    (e,) = code("Last month, Moon said he was inclined to support the deal with Japan.", known)
+    assert (e.type, e.date) == ("SUPPORT", "2020-06")
+    attack = [e for e in code("Moon said on Monday that Japan attacked Kim.", known) if e.type == "ASSAULT"]
+    assert [e.date for e in attack] == ["2020-07-08"]  # an attack is not dated by the day it is told
