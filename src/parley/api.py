@@ -42,7 +42,7 @@ def ingest(
     from .ingest import read_inputs
     from .pipeline import STAGE_FAILED
     from .run import make_executor
-    from .stories import link_corpus
+    from .stories import link_corpus, link_pending
 
     report = IngestReport()
 
@@ -81,9 +81,10 @@ def ingest(
                 report.known += 1
     finally:
         executor.close()
-    if report.stored or not store.meta("linked"):
-        report.linked = link_corpus(store, options)
-        store.set_meta("linked", "1")
+    if report.stored or link_pending(store):
+        # the journal, not this run's count, says whether linking is due: a run killed while
+        # linking left it pending, and the rerun (which stores nothing new) finishes it
+        report.linked = link_corpus(store, options, resume=True)
     return report
 
 

@@ -89,6 +89,8 @@ class Store:
         with self._transaction():
             if self.has_article(a.id):
                 return False
+            # each article write moves the generation on, so the linking knows it has work to redo
+            self.db.execute("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'generation'")
             self.db.execute(
                 "INSERT INTO articles (id, source, url, headline, outlet, published, day, language,"
                 " duplicate_of, ingested_at, data) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
@@ -164,6 +166,25 @@ class Store:
                     (e.id, lo, hi, e.type, e.status, e.actor1.actor_id if e.actor1 else None,
                      e.actor2.actor_id if e.actor2 else None, e.n_sources, json.dumps(members), _dumps(e)),
                 )
+
+    # ---- the linking journal: what the cross-article step has done, for crash-safe reruns ----
+
+    def generation(self) -> int:
+        """How many article writes the store has seen (the linking is current when it has run at this)."""
+        row = self.db.execute("SELECT value FROM meta WHERE key='generation'").fetchone()
+        return int(row[0]) if row else 0
+
+    def linked(self, step: str) -> int | None:
+        """The generation the cross-article `step` last completed at (None: never)."""
+        row = self.db.execute("SELECT generation FROM link_journal WHERE step=?", (step,)).fetchone()
+        return row[0] if row else None
+
+    def mark_linked(self, step: str, generation: int) -> None:
+        """Record that `step` completed over the articles of `generation`: committed only after the
+        step's own results were, so a kill before it makes the rerun redo that step (each step
+        recomputes its results from the articles and replaces them whole, so a redo is safe)."""
+        with self._transaction():
+            self.db.execute("INSERT OR REPLACE INTO link_journal (step, generation) VALUES (?,?)", (step, generation))
 
     def set_meta(self, key: str, value: str) -> None:
         with self._transaction():
