@@ -40,6 +40,7 @@ def ingest(
     so re-ingesting a corpus costs a read and a hash per file.
     """
     from .ingest import read_inputs
+    from .ingest.limits import reported
     from .pipeline import STAGE_FAILED
     from .run import make_executor
     from .stories import link_corpus, link_pending
@@ -73,8 +74,9 @@ def ingest(
             if store.add(result):
                 report.stored += 1
                 failed = [w for w in result.article.warnings if w.startswith(STAGE_FAILED)]
-                if failed and on_warning:
-                    on_warning(f"{result.article.source}: {failed[0]}")
+                if on_warning:
+                    for line in failed[:1] + reported(result.article.warnings):
+                        on_warning(f"{result.article.source}: {line}")
                 if on_article:
                     on_article(result)
             else:

@@ -237,14 +237,18 @@ def export(format: Annotated[str, typer.Option("--format", "-f", help="csv, json
 
 
 @app.command()
-def serve(db: Db = None, port: Annotated[int, typer.Option(help="Port on 127.0.0.1.")] = 8000) -> None:
-    """The web explorer on 127.0.0.1."""
+def serve(db: Db = None, port: Annotated[int, typer.Option(help="Port on 127.0.0.1.")] = 8000,
+          allow_host: Annotated[Optional[list[str]], typer.Option(
+              "--allow-host", help="Also answer requests for this host name (behind a reverse proxy); repeatable.")] = None,
+          ) -> None:
+    """The web explorer on 127.0.0.1 (answering only requests addressed to it by name)."""
     import uvicorn
 
-    from .web.app import create_app
+    from .web.app import allowed_hosts, create_app
 
     options = _options(db)
-    uvicorn.run(create_app(options.db), host="127.0.0.1", port=port, log_level="warning")
+    app = create_app(options.db, hosts=allowed_hosts("127.0.0.1", allow_host or ()))
+    uvicorn.run(app, host="127.0.0.1", port=port, log_level="warning")
 
 
 def _open(db: str | None):

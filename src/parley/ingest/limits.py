@@ -22,6 +22,9 @@ MAX_TAG_CHARS = 4096
 MAX_TAG_WORDS = 256
 READ_CHUNK = 1 << 20  # how much of an overlong line is read at a time while skipping it
 
+# warnings of the readers a user is told about at ingest (the others stay on the article)
+REPORTED = ("invalid byte", "invalid character", "oversized tag")
+
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
@@ -131,3 +134,8 @@ def cap_tags(html: str) -> tuple[str, int]:
         pieces[n] = piece[:start] + kept
         cut += 1
     return (">".join(pieces), cut) if cut else (html, 0)
+
+
+def reported(warnings: list[str]) -> list[str]:
+    """The warnings of an article that ingest shows: what was replaced or cut in its input."""
+    return [w for w in warnings if any(mark in w for mark in REPORTED)]

@@ -8,6 +8,7 @@ actor ids replaced by the canonical actors of the cross-article merge.
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import replace
@@ -44,6 +45,10 @@ def date_bounds(value: str | None) -> tuple[str | None, str | None]:
     if len(parts) == 2:
         return f"{day}-01", f"{day}-31"
     return day, day
+
+
+_QUERY_NOISE = re.compile("[\x00-\x1f\x7f-\x9f]")
+_SURROGATES = re.compile("[\ud800-\udfff]")
 
 
 def _dumps(record) -> str:
@@ -503,7 +508,12 @@ def _paging(limit: int | None, offset: int) -> str:
 
 
 def fts_query(text: str) -> str:
-    """User words as an FTS5 query: each word quoted (so punctuation cannot break the syntax), all required."""
+    """User words as an FTS5 query: each word quoted (so punctuation cannot break the syntax), all required.
+
+    NUL and other control characters separate words (SQLite ends a string at a NUL, which broke the
+    quoting), and lone surrogates, which cannot be encoded, become U+FFFD."""
+    text = _QUERY_NOISE.sub(" ", text)
+    text = _SURROGATES.sub("\ufffd", text)
     words = [w.replace('"', '""') for w in text.split() if w.strip()]
     return " ".join(f'"{w}"' for w in words) or '""'
 
