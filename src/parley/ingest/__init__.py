@@ -8,7 +8,7 @@ from __future__ import annotations
 import os
 import stat
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
@@ -31,7 +31,7 @@ def read_inputs(paths: list[str], options: Options) -> Iterator[Document | Input
     ends that input with one named line, and the next input is read."""
     for p in paths:
         if p == "-":
-            yield from _guarded(read_stream(sys.stdin.buffer, "<stdin>", options), "<stdin>")
+            yield from _guarded(lambda: read_stream(sys.stdin.buffer, "<stdin>", options), "<stdin>")
             continue
         path = Path(p)
         where = display_name(p)
@@ -119,17 +119,17 @@ def _read_file(path: Path, options: Options, regular: bool = True) -> Iterator[D
             yield InputError("E002", path=where)
             return
         with path.open("rb") as raw:
-            yield from _guarded(read_stream(raw, where, options), where)
+            yield from _guarded(lambda: read_stream(raw, where, options), where)
     except FileNotFoundError:
         yield InputError("E001", path=where)
     except OSError as exc:
         yield InputError("E012", path=where, detail=exc.strerror or str(exc))
 
 
-def _guarded(items: Iterator[Document | InputError], where: str) -> Iterator[Document | InputError]:
+def _guarded(reader: Callable[[], Iterator[Document | InputError]], where: str) -> Iterator[Document | InputError]:
     """The items of one input; an exception escaping its reader becomes that input's last line."""
     try:
-        yield from items
+        yield from reader()
     except OSError:
         raise  # the caller names the OS error
     except RecursionError:

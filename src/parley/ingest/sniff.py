@@ -68,7 +68,7 @@ class _CutShort(io.RawIOBase):
         if self.truncated:
             return 0
         try:
-            data = self.gz.read(len(buffer))
+            data = self.gz.read1(len(buffer))  # one member piece at a time: none lost to a later error
         except (EOFError, gzip.BadGzipFile, zlib.error, OSError):
             self.truncated = True
             return 0
