@@ -7,8 +7,8 @@ last one (the cross-article linking). A kill that lands after the process has ex
 missed. Kills are chained on one store (a rerun may itself be killed); the chain ends with a rerun
 left to finish, and that store must equal the clean one.
 
-    .venv/bin/python bench/kills.py [--kills 60] [--corpus PATH ...] [--seed N]
-    .venv/bin/python bench/kills.py --quick      # 4 kills on the bundled examples
+    .venv/bin/python bench/kills.py [--kills 60] [--examples | --corpus PATH ...] [--seed N] [--no-nlp]
+    .venv/bin/python bench/kills.py --quick      # 2 kills on the bundled examples, NLP off
 
 Without --corpus, the VOA stories of ../shared are used when present, else the bundled examples/.
 Prints: kills landed per phase, stores that differ from the clean run (must be 0).
@@ -205,7 +205,7 @@ def corpus(args, work: Path) -> tuple[list[str], list[str]]:
     """The inputs, and a prelude: the first few of them, ingested before the kills."""
     if args.corpus:
         return args.corpus, []
-    if args.quick or not VOA.exists():
+    if args.quick or args.examples or not VOA.exists():
         return [str(ROOT / "examples")], examples_prelude()
     lines = (VOA / "voa_stories.jsonl").read_bytes().splitlines(keepends=True)
     head = work / "voa_head.jsonl"
@@ -223,10 +223,11 @@ def main() -> int:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--corpus", nargs="*")
     parser.add_argument("--no-nlp", action="store_true", help="ingest with --no-nlp (faster, less linking)")
-    parser.add_argument("--quick", action="store_true", help="4 kills on the bundled examples")
+    parser.add_argument("--examples", action="store_true", help="the bundled examples, not the VOA stories")
+    parser.add_argument("--quick", action="store_true", help="2 kills on the bundled examples, NLP off")
     args = parser.parse_args()
-    kills = 4 if args.quick else args.kills
-    extra = ["--no-nlp"] if args.no_nlp else []
+    kills = 2 if args.quick else args.kills
+    extra = ["--no-nlp"] if args.no_nlp or args.quick else []
     with tempfile.TemporaryDirectory() as tmp:
         paths, prelude = corpus(args, Path(tmp))
         result, _ = run_chains(paths, kills, args.seed, Path(tmp), extra, prelude=prelude)
