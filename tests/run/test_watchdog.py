@@ -78,3 +78,28 @@ def test_watchdog_fires_without_progress():
 def test_zero_switches_the_watchdog_off():
     results = run_chunk(Stuck(0), [document("fine one")])
     assert not isinstance(results[0], InputError)
+
+
+def test_process_executor_gives_up_a_chunk_whose_worker_is_stuck():
+    """A worker stuck where its own watchdog cannot reach it (native code) never answers: the parent
+    kills the pool and gives each input of the chunk its own try, then E014."""
+    from concurrent.futures import Future
+
+    from parley.run.chunks import Chunk
+    from parley.run.processes import ProcessExecutor
+
+    class NeverPool:
+        _processes: dict = {}
+
+        def submit(self, *args):
+            return Future()  # never completes
+
+        def shutdown(self, **kwargs):
+            pass
+
+    executor = ProcessExecutor(Options(article_seconds=0.01), workers=1)
+    executor.startup_seconds = 0
+    executor._start = lambda: NeverPool()
+    docs = [document("one fine"), document("two fine")]
+    results = list(executor._results(Chunk(0, docs), Future()))
+    assert [(r.code, r.path) for r in results] == [("E014", "one fine.txt"), ("E014", "two fine.txt")]
