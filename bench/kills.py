@@ -67,14 +67,14 @@ class Timeline:
 
 
 def clean_run(paths: list[str], db: str, extra: list[str] = ()) -> Timeline:
+    initial = seen = article_count(db)  # a prelude may have stored some already
     start = time.monotonic()
     proc = subprocess.Popen(parley_command(paths, db, extra), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     first = last = None
-    seen = 0
     while proc.poll() is None:
         count = article_count(db)
         now = time.monotonic() - start
-        if count and first is None:
+        if count > initial and first is None:
             first = now
         if count > seen:
             seen, last = count, now
