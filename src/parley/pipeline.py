@@ -53,8 +53,10 @@ class Pipeline:
                 yield clean_document(doc, self.options)
             except ParleyError as exc:
                 yield exc
+            except RecursionError:
+                yield InputError("E012", path=doc.source, detail="nested too deeply")
             except Exception as exc:  # a bug on one input must not lose the batch
-                yield InputError("E012", path=doc.source, detail=f"{type(exc).__name__}: {exc}")
+                yield InputError("E012", path=doc.source, detail=f"{type(exc).__name__}: {str(exc)[:200]}")
 
     def analyse(self, articles: Iterable[Article]) -> Iterator[ArticleRecords]:
         """Parse articles in batches (nlp.pipe) and run the record stages on each, in input order.
@@ -88,7 +90,7 @@ class Pipeline:
         try:
             return self.records(article, doc)
         except Exception as exc:  # noqa: BLE001
-            note = f"{STAGE_FAILED}: {type(exc).__name__}: {exc}"
+            note = f"{STAGE_FAILED}: {type(exc).__name__}: {str(exc)[:200]}"
             return ArticleRecords(replace(article, warnings=[*article.warnings, note]))
 
     def records(self, article: Article, doc) -> ArticleRecords:
