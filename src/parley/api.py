@@ -40,7 +40,7 @@ def ingest(
     so re-ingesting a corpus costs a read and a hash per file.
     """
     from .ingest import read_inputs
-    from .ingest.limits import reported
+    from .ingest.limits import one_line, reported
     from .pipeline import STAGE_FAILED
     from .run import make_executor
     from .stories import link_corpus, link_pending
@@ -76,7 +76,7 @@ def ingest(
                 failed = [w for w in result.article.warnings if w.startswith(STAGE_FAILED)]
                 if on_warning:
                     for line in failed[:1] + reported(result.article.warnings):
-                        on_warning(f"{result.article.source}: {line}")
+                        on_warning(one_line(f"{result.article.source}: {line}"))
                 if on_article:
                     on_article(result)
             else:
