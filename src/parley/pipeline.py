@@ -14,6 +14,7 @@ from .actors import ArticleActors, find_actors, load_knowledge
 from .clean import clean_document
 from .errors import InputError, ParleyError
 from .events import find_events
+from .ingest.limits import cut_long_runs
 from .options import Options
 from .quotes import find_quotes
 from .records import Article, ArticleRecords, Document
@@ -21,6 +22,15 @@ from .records import Article, ArticleRecords, Document
 
 # the start of the warning an article carries when a stage failed on it (the ingest reports it)
 STAGE_FAILED = "actors, quotes and events skipped"
+
+
+def bounded(article: Article) -> Article:
+    """The article with whitespace-free runs the tokenizer would spend quadratic time on cut (with
+    a warning): the body is cut before parsing, so every offset found indexes the body stored."""
+    body, cut = cut_long_runs(article.body)
+    if not cut:
+        return article
+    return replace(article, body=body, warnings=[*article.warnings, f"{cut} overlong word(s) cut"])
 
 
 class Pipeline:
@@ -76,7 +86,7 @@ class Pipeline:
             for article in articles:
                 if article.body.strip() and (article.language or "en") == "en":
                     held.append(None)
-                    yield article
+                    yield bounded(article)
                 else:
                     held.append(article)
                     yield replace(article, body="")  # an empty Doc costs next to nothing

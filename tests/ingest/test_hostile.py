@@ -327,3 +327,17 @@ def test_fifo_named_on_the_command_line_is_read_like_stdin(tmp_path):
     items = read([fifo])
     writer.join()
     assert len(docs(items)) == 1 and stat.S_ISFIFO(os.stat(fifo).st_mode)
+
+
+def test_overlong_runs_are_cut_before_the_tokenizer_sees_them():
+    from parley.ingest.limits import MAX_RUN_CHARS, cut_long_runs
+    from parley.pipeline import bounded
+    from parley.records import Article
+
+    text = "Talks began. " + "(" * 30_000 + " Ministers met. " + "\u201c" * 20_000
+    cut, n = cut_long_runs(text)
+    assert n == 2 and "Talks began. " in cut and " Ministers met. " in cut
+    assert max(len(run) for run in cut.split()) == MAX_RUN_CHARS
+    assert cut_long_runs("https://example.org/" + "a" * 300) == ("https://example.org/" + "a" * 300, 0)
+    article = bounded(Article("a", "x.txt", body=text))
+    assert article.body == cut and article.warnings == ["2 overlong word(s) cut"]

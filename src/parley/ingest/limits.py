@@ -20,11 +20,15 @@ MAX_SCRUB_DEPTH = 64  # JSON deeper than this is not a news record; its inner va
 # A real tag has a handful; one over 4 KB with more than 256 words is cut to its first 256 words.
 MAX_TAG_CHARS = 4096
 MAX_TAG_WORDS = 256
+# spaCy's tokenizer peels prefixes and suffixes off a whitespace-free run one at a time: quadratic in
+# the run's length ('(' x 30,000 takes minutes). No word, number or address in a story is this long.
+MAX_RUN_CHARS = 500
 READ_CHUNK = 1 << 20  # how much of an overlong line is read at a time while skipping it
 
 # warnings of the readers a user is told about at ingest (the others stay on the article)
-REPORTED = ("invalid byte", "invalid character", "oversized tag")
+REPORTED = ("invalid byte", "invalid character", "oversized tag", "overlong word")
 
+_LONG_RUN = re.compile(r"\S{%d,}" % (MAX_RUN_CHARS + 1))
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
@@ -103,6 +107,14 @@ def cap_names(names, limit: int = MAX_AUTHORS) -> list[str]:
             seen.add(name)
             kept.append(name)
     return kept
+
+
+def cut_long_runs(text: str) -> tuple[str, int]:
+    """The text with each run of non-space characters longer than MAX_RUN_CHARS cut to that length,
+    and how many were cut."""
+    if len(text) <= MAX_RUN_CHARS:
+        return text, 0
+    return _LONG_RUN.subn(lambda m: m.group()[:MAX_RUN_CHARS], text)
 
 
 def one_line(text: str) -> str:
