@@ -112,7 +112,7 @@ def hostile(rng: random.Random, n: int, good: bytes) -> list[tuple[str | bytes, 
     """One hostile input (or a few files for one case): (name, bytes); name may be bytes (not UTF-8);
     bytes 'FIFO'/'DANGLING' make a pipe or a broken link."""
     h, b = story(rng)
-    case = rng.randrange(34)
+    case = rng.randrange(35)
     line = json.dumps({"title": h, "text": b})
     if case == 0:
         return [(f"h{n}_deep.jsonl", (b"[" * rng.choice([1000, 100_000])) + b"\n" + line.encode() + b"\n")]
@@ -194,6 +194,11 @@ def hostile(rng: random.Random, n: int, good: bytes) -> list[tuple[str | bytes, 
     if case == 32:
         return [(f"h{n}_meta.html", (f"<html><head><meta charset='x-unknown-{n}'>" + "<meta name='author' content='"
                                      + "A, " * 30_000 + "'></head><body><p>" + b + "</p></body></html>").encode())]
+    if case == 33:
+        ld = json.dumps({"@type": "NewsArticle", "headline": h,
+                         "author": [{"@type": "Person", "name": f"Name{i} Surname"} for i in range(20_000)]})
+        return [(f"h{n}_ldauthors.html", (f"<html><head><script type='application/ld+json'>{ld}</script></head>"
+                                          f"<body><article><p>{b}</p></article></body></html>").encode())]
     return [(f"h{n}_crlf.txt", (h + "\r\r\r" + b.replace("\n", "\r")).encode())]
 
 

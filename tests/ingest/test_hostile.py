@@ -341,3 +341,14 @@ def test_overlong_runs_are_cut_before_the_tokenizer_sees_them():
     assert cut_long_runs("https://example.org/" + "a" * 300) == ("https://example.org/" + "a" * 300, 0)
     article = bounded(Article("a", "x.txt", body=text))
     assert article.body == cut and article.warnings == ["2 overlong word(s) cut"]
+
+
+def test_json_ld_list_of_20000_authors_is_capped():
+    from parley.clean import clean_document
+
+    ld = json.dumps({"@type": "NewsArticle", "author": [{"@type": "Person", "name": f"Name{i} Surname"}
+                                                        for i in range(20_000)]})
+    html = (f"<html><head><script type='application/ld+json'>{ld}</script></head>"
+            f"<body><article><p>{STORY}</p><p>{OTHER}</p></article></body></html>")
+    article = clean_document(Document("x", "ld.html", "html", html), Options(nlp=False))
+    assert len(article.authors) == MAX_AUTHORS and article.authors[0] == "Name0 Surname"
