@@ -64,6 +64,7 @@ class Timeline:
     last: float
     end: float
     articles: int
+    relink: float = 0.0  # how long a rerun takes that only has the linking left to do
 
 
 def clean_run(paths: list[str], db: str, extra: list[str] = ()) -> Timeline:
@@ -82,6 +83,20 @@ def clean_run(paths: list[str], db: str, extra: list[str] = ()) -> Timeline:
     end = time.monotonic() - start
     total = article_count(db)
     return Timeline(first or end, last or end, end, total)
+
+
+def relink_time(paths: list[str], clean_db: str, copy: Path, extra: list[str] = ()) -> float:
+    """Seconds a rerun takes when only the linking is left (a copy of the clean store, journal cleared)."""
+    import shutil
+
+    shutil.copy(clean_db, copy)
+    con = sqlite3.connect(copy)
+    con.execute("DELETE FROM link_journal")
+    con.commit()
+    con.close()
+    start = time.monotonic()
+    subprocess.run(parley_command(paths, str(copy), extra), capture_output=True)
+    return time.monotonic() - start
 
 
 def dump(db: str) -> dict[str, list[tuple]]:
@@ -139,8 +154,11 @@ def killed_run(paths: list[str], db: str, phase: str, clean: Timeline, rng: rand
     elif phase == "storing":
         target = rng.randint(before + 1, max(before + 1, clean.articles - 1))
         condition = lambda: article_count(db) >= target  # noqa: E731
+    elif before >= clean.articles:  # all stored: this run only links, from its start
+        deadline = start + rng.uniform(0, clean.relink)
+        condition = lambda: time.monotonic() >= deadline  # noqa: E731
     else:
-        window = clean.end - clean.last + (clean.first if before >= clean.articles else 0)
+        window = clean.end - clean.last
         deadline = None
 
         def condition():
@@ -171,6 +189,7 @@ def run_chains(paths: list[str], kills: int, seed: int, work: Path, extra: list[
         subprocess.run(parley_command(prelude, clean_db, extra), capture_output=True)
     clean = clean_run(paths, clean_db, extra)
     reference = dump(clean_db)
+    clean.relink = relink_time(paths, clean_db, work / "relink.db", extra)
     log(f"clean run: {clean.articles} articles, first stored at {clean.first:.1f} s, last at {clean.last:.1f} s, "
         f"done at {clean.end:.1f} s")
     result = Chain()
