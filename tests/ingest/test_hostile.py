@@ -352,3 +352,14 @@ def test_json_ld_list_of_20000_authors_is_capped():
             f"<body><article><p>{STORY}</p><p>{OTHER}</p></article></body></html>")
     article = clean_document(Document("x", "ld.html", "html", html), Options(nlp=False))
     assert len(article.authors) == MAX_AUTHORS and article.authors[0] == "Name0 Surname"
+
+
+def test_jsonl_byline_of_80000_characters_gives_a_short_author_list(tmp_path):
+    byline = "By " + ", ".join(f"Name{i} Surname" for i in range(6000))
+    path = tmp_path / "byline.jsonl"
+    path.write_text(json.dumps({"title": "Talks", "text": STORY + OTHER, "byline": byline}) + "\n")
+    assert len(byline) > 80_000
+    report, _, _ = run_ingest([path], tmp_path)
+    with Store(tmp_path / "store.db") as store:
+        [article] = list(store.articles())
+    assert report.stored == 1 and len(article.authors) <= MAX_AUTHORS
