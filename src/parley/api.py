@@ -43,6 +43,7 @@ def ingest(
     done (stored, already known or refused), for a progress count.
     """
     from .ingest import read_inputs
+    from .stories import link_corpus, link_pending
 
     report = IngestReport()
     hooks = _Hooks(report, on_error, on_article, on_warning, on_step)
@@ -62,8 +63,10 @@ def ingest(
             yield item
 
     _analyse_and_store(new_documents(), options, store, hooks, store.add)
-    if report.stored or not store.meta("linked"):
-        report.linked = _link(store, options)
+    if report.stored or link_pending(store):
+        # the journal, not this run's count, says whether linking is due: a run killed while
+        # linking left it pending, and the rerun (which stores nothing new) finishes it
+        report.linked = link_corpus(store, options, resume=True)
     return report
 
 
@@ -83,6 +86,7 @@ def reprocess(
     article's new records replace the old in one transaction, so a run cut short leaves every
     article whole and a rerun finishes it. The same executors and per-article path as ingest."""
     from .pipeline import STAGE_FAILED
+    from .stories import link_corpus
 
     report = IngestReport()
     hooks = _Hooks(report, on_error, None, on_warning, on_step)
@@ -98,7 +102,7 @@ def reprocess(
                 yield replace(article, warnings=[w for w in article.warnings if not w.startswith(STAGE_FAILED)])
 
     _analyse_and_store(stored_articles(), options.with_(nlp=True), store, hooks, store.replace_records)
-    report.linked = _link(store, options)
+    report.linked = link_corpus(store, options, resume=True)
     return report
 
 
@@ -127,6 +131,7 @@ def _analyse_and_store(items: Iterable, options: Options, store: Store, hooks: _
                        write: Callable[[ArticleRecords], bool]) -> None:
     """Run the items through the executor (the per-article pipeline) and write each result with
     `write` (one transaction per article)."""
+    from .ingest.limits import one_line, reported
     from .pipeline import STAGE_FAILED
     from .run import make_executor
 
@@ -140,8 +145,9 @@ def _analyse_and_store(items: Iterable, options: Options, store: Store, hooks: _
             if write(result):
                 report.stored += 1
                 failed = [w for w in result.article.warnings if w.startswith(STAGE_FAILED)]
-                if failed and hooks.on_warning:
-                    hooks.on_warning(f"{result.article.source}: {failed[0]}")
+                if hooks.on_warning:
+                    for line in failed[:1] + reported(result.article.warnings):
+                        hooks.on_warning(one_line(f"{result.article.source}: {line}"))
                 if hooks.on_article:
                     hooks.on_article(result)
             else:
@@ -149,14 +155,6 @@ def _analyse_and_store(items: Iterable, options: Options, store: Store, hooks: _
             hooks.step(result.article.headline or result.article.source)
     finally:
         executor.close()
-
-
-def _link(store: Store, options: Options) -> dict:
-    from .stories import link_corpus
-
-    linked = link_corpus(store, options)
-    store.set_meta("linked", "1")
-    return linked
 
 
 def check_date(value: str | None) -> str | None:

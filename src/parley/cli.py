@@ -331,11 +331,14 @@ def export(format: Annotated[str, typer.Option("--format", "-f", help=_one_of(EX
 @app.command()
 def serve(db: Db = None,
           port: Annotated[int, typer.Option(help="Port on 127.0.0.1.", min=1, max=65535)] = 8000,
-          open_: Annotated[bool, typer.Option("--open", help="Open the explorer in a browser.")] = False) -> None:
-    """The web explorer on 127.0.0.1."""
+          open_: Annotated[bool, typer.Option("--open", help="Open the explorer in a browser.")] = False,
+          allow_host: Annotated[Optional[list[str]], typer.Option(
+              "--allow-host", help="Also answer requests for this host name (behind a reverse proxy); repeatable.")] = None,
+          ) -> None:
+    """The web explorer on 127.0.0.1 (answering only requests addressed to it by name)."""
     import uvicorn
 
-    from .web.app import create_app
+    from .web.app import allowed_hosts, create_app
 
     options = _options(db)
     try:
@@ -349,7 +352,8 @@ def serve(db: Db = None,
         import webbrowser
 
         threading.Timer(0.5, webbrowser.open, args=(url,)).start()
-    server = uvicorn.Server(uvicorn.Config(create_app(options.db), log_level="warning"))
+    app = create_app(options.db, hosts=allowed_hosts("127.0.0.1", allow_host or ()))
+    server = uvicorn.Server(uvicorn.Config(app, log_level="warning"))
     server.run(sockets=[sock])
 
 

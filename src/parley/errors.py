@@ -19,6 +19,8 @@ CATALOGUE: dict[str, str] = {
     "E010": "not an article file ({suffix}): expected .txt, .html, .jsonl or .warc, any also .gz",
     "E011": "file too large ({size} bytes; limit {limit})",
     "E012": "could not read: {detail}",
+    "E013": "skipped: {kind}, not a file",
+    "E014": "gave up after {seconds} s on this input (time budget: article_seconds)",
     "E020": "not a parley store: {detail}",
     "E021": "store was written by a newer parley (schema {found}, this version knows {known})",
     "E030": "bad option: {detail}",
@@ -45,7 +47,7 @@ class ParleyError(Exception):
     def line(self) -> str:
         """The one line shown to the user: `FILE: reason [CODE]`."""
         where = f"{self.path}: " if self.path else ""
-        return f"{where}{self.reason} [{self.code}]"
+        return _one_line(f"{where}{self.reason} [{self.code}]")
 
 
 class InputError(ParleyError):
@@ -58,3 +60,8 @@ class StoreError(ParleyError):
 
 class UsageError(ParleyError):
     """A bad option or argument on the command line."""
+
+
+def _one_line(text: str) -> str:
+    # a message is one line whatever a file name or a detail holds (newlines, terminal escapes)
+    return "".join(ch if ch >= " " and ch != "\x7f" else f"\\x{ord(ch):02x}" for ch in text)

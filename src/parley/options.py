@@ -28,6 +28,10 @@ class Options:
     # limits on one input
     max_file_bytes: int = 20_000_000  # a single .txt/.html article; archives are read record by record
     max_body_chars: int = 1_500_000  # longer bodies are cut (with a warning) before parsing
+    # the pipeline must make progress within this many seconds, else the input in hand is given up
+    # (E014) and the batch goes on; generous, since a batch of long articles is parsed before the
+    # first result comes back. 0 switches the watchdog off.
+    article_seconds: float = 120.0
     # knowledge users add: a TOML file with [[actor]] tables (name, aliases, kind, country, sector, roles)
     user_actors: str | None = None
     # outlet -> time zone hints added to the bundled table, e.g. {"example.com" = "Asia/Seoul"}

@@ -15,6 +15,7 @@ from .clean import clean_document
 from .errors import InputError, ParleyError
 from .events import find_events
 from .geo import locate_events, story_countries
+from .ingest.limits import cut_long_runs
 from .options import Options
 from .quotes import find_quotes
 from .records import Article, ArticleRecords, Document
@@ -22,6 +23,15 @@ from .records import Article, ArticleRecords, Document
 
 # the start of the warning an article carries when a stage failed on it (the ingest reports it)
 STAGE_FAILED = "actors, quotes and events skipped"
+
+
+def bounded(article: Article) -> Article:
+    """The article with whitespace-free runs the tokenizer would spend quadratic time on cut (with
+    a warning): the body is cut before parsing, so every offset found indexes the body stored."""
+    body, cut = cut_long_runs(article.body)
+    if not cut:
+        return article
+    return replace(article, body=body, warnings=[*article.warnings, f"{cut} overlong word(s) cut"])
 
 
 class Pipeline:
@@ -55,8 +65,10 @@ class Pipeline:
                 yield clean_document(doc, self.options)
             except ParleyError as exc:
                 yield exc
+            except RecursionError:
+                yield InputError("E012", path=doc.source, detail="nested too deeply")
             except Exception as exc:  # a bug on one input must not lose the batch
-                yield InputError("E012", path=doc.source, detail=f"{type(exc).__name__}: {exc}")
+                yield InputError("E012", path=doc.source, detail=f"{type(exc).__name__}: {str(exc)[:200]}")
 
     def analyse(self, articles: Iterable[Article]) -> Iterator[ArticleRecords]:
         """Parse articles in batches (nlp.pipe) and run the record stages on each, in input order.
@@ -76,7 +88,7 @@ class Pipeline:
             for article in articles:
                 if article.body.strip() and (article.language or "en") == "en":
                     held.append(None)
-                    yield article
+                    yield bounded(article)
                 else:
                     held.append(article)
                     yield replace(article, body="")  # an empty Doc costs next to nothing
@@ -90,7 +102,7 @@ class Pipeline:
         try:
             return self.records(article, doc)
         except Exception as exc:  # noqa: BLE001
-            note = f"{STAGE_FAILED}: {type(exc).__name__}: {exc}"
+            note = f"{STAGE_FAILED}: {type(exc).__name__}: {str(exc)[:200]}"
             return ArticleRecords(replace(article, warnings=[*article.warnings, note]))
 
     def records(self, article: Article, doc) -> ArticleRecords:

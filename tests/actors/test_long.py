@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 
 from spacy.tokens import Doc, Span
 
@@ -28,9 +27,7 @@ def test_hundred_thousand_words_do_not_crash(nlp, options, knowledge):
     doc.set_ents(ents)
     doc = nlp.get_pipe("parley_names")(doc)
     article = Article(id="long", source="t", body=doc.text)
-    t = time.perf_counter()
     found = find_actors(article, doc, knowledge, options)
-    assert time.perf_counter() - t < 60
     keller = [a for a in found.actors if a.name == "Hans Keller"]
     assert keller and keller[0].country == "CHE"
     assert keller[0].mentions > 10_000

@@ -174,9 +174,13 @@ def _name_of(value) -> str | None:
 
 def _ld_authors(value, index: dict[str, dict]) -> list[str]:
     """Person names in a JSON-LD author field (a string, an object, a reference, or a list of these)."""
+    from ..ingest.limits import MAX_AUTHORS
+
     items = value if isinstance(value, list) else [value]
     names = []
     for item in items:
+        if len(names) >= MAX_AUTHORS:  # linear and capped: a list of 20,000 "authors" is not a credit
+            break
         if isinstance(item, dict) and set(item) <= {"@id", "@type"} and item.get("@id") in index:
             item = index[item["@id"]]
         kinds = item.get("@type", "Person") if isinstance(item, dict) else "Person"

@@ -150,12 +150,18 @@ def split_authors(value) -> list[str]:
     """Author hints ('A; B', ['A', 'B'], 'By A and B') as a clean list of names."""
     if not value:
         return []
+    from ..ingest.limits import MAX_AUTHORS
+
     items = value if isinstance(value, list) else re.split(r"\s*;\s*", str(value))
     authors: list[str] = []
+    seen: set[str] = set()  # a set, not a scan of the list: 20,000 credited names stay linear
     for item in items:
+        if len(authors) >= MAX_AUTHORS:  # no newsroom credits more; past this it is a crawler's error
+            break
         item = str(item).strip()
         byline = parse_byline(item if item.lower().startswith("by ") else "By " + item)
         for name in byline.authors if byline else ():
-            if name not in authors:
+            if name not in seen:
+                seen.add(name)
                 authors.append(name)
-    return authors
+    return authors[:MAX_AUTHORS]

@@ -5,8 +5,10 @@ Problems with one input are yielded inline as InputError and never stop the batc
 
 from __future__ import annotations
 
+import os
+import stat
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
@@ -16,28 +18,46 @@ from ..options import Options
 from ..records import Document
 from .address import split_address
 from .jsonl import read_jsonl, repeated_lines
-from .sniff import KNOWN_SUFFIXES, decode, format_of, is_binary, open_stream, peek, read_limited
+from .limits import cap_tags, one_line
+from .sniff import KNOWN_SUFFIXES, decode, format_of, is_binary, open_stream, peek, read_limited, was_truncated
 from .warc import read_warc
 
-__all__ = ["count_inputs", "read_inputs", "read_stream"]
+__all__ = ["count_inputs", "display_name", "read_inputs", "read_stream"]
 
 
 def read_inputs(paths: list[str], options: Options) -> Iterator[Document | InputError]:
-    """Every document in the given paths (folders recursively, '-' for stdin); errors inline."""
+    """Every document in the given paths (folders recursively, '-' for stdin); errors inline.
+
+    Each input is read under a guard: whatever goes wrong in it (a bug, a recursion, a failing disk)
+    ends that input with one named line, and the next input is read."""
     for p in paths:
         if p == "-":
-            yield from read_stream(sys.stdin.buffer, "<stdin>", options)
+            yield from _guarded(lambda: read_stream(sys.stdin.buffer, "<stdin>", options), "<stdin>")
             continue
         path = Path(p)
-        if path.is_dir():
-            for f in _walk(path):
-                yield from _read_file(f, options)
-        elif path.is_file() and not _article_suffix(path):
-            yield InputError("E010", path=p, suffix="".join(path.suffixes[-2:]))
-        elif path.is_file():
-            yield from _read_file(path, options)
+        where = display_name(p)
+        try:
+            info = path.stat()
+        except FileNotFoundError:
+            yield InputError("E001", path=where) if not path.is_symlink() else InputError(
+                "E012", path=where, detail="broken symbolic link")
+            continue
+        except OSError as exc:
+            yield InputError("E012", path=where, detail=exc.strerror or str(exc))
+            continue
+        if stat.S_ISDIR(info.st_mode):
+            for found in _walk(path, where):
+                if isinstance(found, InputError):
+                    yield found
+                else:
+                    yield from _read_file(found, options)
+        elif stat.S_ISREG(info.st_mode) and not _article_suffix(path):
+            yield InputError("E010", path=where, suffix="".join(path.suffixes[-2:]))
+        elif stat.S_ISREG(info.st_mode) or stat.S_ISFIFO(info.st_mode) or stat.S_ISCHR(info.st_mode):
+            # named on the command line: a pipe (`<(zcat x.gz)`) or a device is read like stdin
+            yield from _read_file(path, options, regular=stat.S_ISREG(info.st_mode))
         else:
-            yield InputError("E001", path=p)
+            yield InputError("E013", path=where, kind=_kind(info.st_mode))
 
 
 def _article_suffix(path: Path) -> bool:
@@ -47,15 +67,59 @@ def _article_suffix(path: Path) -> bool:
     return name.endswith(KNOWN_SUFFIXES) or "." not in name.lstrip(".")
 
 
-def _walk(folder: Path) -> Iterator[Path]:
-    """Files under a folder in sorted order; hidden files and unknown suffixes are not articles."""
-    for f in sorted(folder.rglob("*")):
-        rel = f.relative_to(folder)
-        if any(part.startswith(".") for part in rel.parts) or not f.is_file():
-            continue
-        name = f.name.lower().removesuffix(".gz")
-        if name.endswith(KNOWN_SUFFIXES):
-            yield f
+def display_name(path: str | Path) -> str:
+    """A path as one printable line: bytes that are not UTF-8 shown as U+FFFD, control characters
+    (a newline in a file name) escaped. Used wherever a path is shown or stored."""
+    text = os.fsencode(str(path)).decode("utf-8", errors="replace")
+    return one_line(text)
+
+
+def _walk(folder: Path, shown: str) -> Iterator[Path | InputError]:
+    """Files under a folder, depth first with names sorted at each level; hidden files and unknown
+    suffixes are not articles. What cannot be read (a folder without permission, a broken link, a
+    pipe or device) is one line each, not a silent skip; linked folders are followed once."""
+    seen: set[tuple[int, int]] = set()
+
+    def walk(here: Path, shown_here: str) -> Iterator[Path | InputError]:
+        try:
+            info = here.stat()
+            if (info.st_dev, info.st_ino) in seen:
+                return
+            seen.add((info.st_dev, info.st_ino))
+            with os.scandir(here) as entries:
+                names = sorted(entries, key=lambda e: e.name)
+        except OSError as exc:
+            yield InputError("E012", path=shown_here, detail=exc.strerror or str(exc))
+            return
+        for entry in names:
+            if entry.name.startswith("."):
+                continue
+            path = Path(entry.path)
+            shown_entry = display_name(entry.path)
+            try:
+                info = path.stat()
+            except FileNotFoundError:
+                yield InputError("E012", path=shown_entry, detail="broken symbolic link")
+                continue
+            except OSError as exc:
+                yield InputError("E012", path=shown_entry, detail=exc.strerror or str(exc))
+                continue
+            if stat.S_ISDIR(info.st_mode):
+                yield from walk(path, shown_entry)
+            elif not stat.S_ISREG(info.st_mode):
+                yield InputError("E013", path=shown_entry, kind=_kind(info.st_mode))
+            elif entry.name.lower().removesuffix(".gz").endswith(KNOWN_SUFFIXES):
+                yield path
+
+    yield from walk(folder, shown)
+
+
+def _kind(mode: int) -> str:
+    for test, name in ((stat.S_ISFIFO, "a named pipe"), (stat.S_ISCHR, "a character device"),
+                       (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket")):
+        if test(mode):
+            return name
+    return "not a regular file"
 
 
 def count_inputs(paths: list[str]) -> int | None:
@@ -68,9 +132,9 @@ def count_inputs(paths: list[str]) -> int | None:
         if p == "-":
             return None
         path = Path(p)
-        files = _walk(path) if path.is_dir() else [path] if path.is_file() else []
+        files = _walk(path, p) if path.is_dir() else [path] if path.is_file() else []
         for f in files:
-            n = _documents_in(f)
+            n = 0 if isinstance(f, InputError) else _documents_in(f)
             if n is None:
                 return None
             total += n
@@ -98,19 +162,30 @@ def _documents_in(path: Path) -> int | None:
         return 1  # the reader reports what is wrong with it
 
 
-def _read_file(path: Path, options: Options) -> Iterator[Document | InputError]:
-    where = str(path)
+def _read_file(path: Path, options: Options, regular: bool = True) -> Iterator[Document | InputError]:
+    where = display_name(path)
     try:
-        size = path.stat().st_size
-        if size == 0:
+        if regular and path.stat().st_size == 0:
             yield InputError("E002", path=where)
             return
         with path.open("rb") as raw:
-            yield from read_stream(raw, where, options)
+            yield from _guarded(lambda: read_stream(raw, where, options), where)
     except FileNotFoundError:
         yield InputError("E001", path=where)
     except OSError as exc:
         yield InputError("E012", path=where, detail=exc.strerror or str(exc))
+
+
+def _guarded(reader: Callable[[], Iterator[Document | InputError]], where: str) -> Iterator[Document | InputError]:
+    """The items of one input; an exception escaping its reader becomes that input's last line."""
+    try:
+        yield from reader()
+    except OSError:
+        raise  # the caller names the OS error
+    except RecursionError:
+        yield InputError("E012", path=where, detail="nested too deeply")
+    except Exception as exc:  # noqa: BLE001 - a reader bug costs this input, not the batch
+        yield InputError("E012", path=where, detail=one_line(f"{type(exc).__name__}: {exc}")[:200])
 
 
 def read_stream(raw: BinaryIO, where: str, options: Options) -> Iterator[Document | InputError]:
@@ -121,6 +196,9 @@ def read_stream(raw: BinaryIO, where: str, options: Options) -> Iterator[Documen
     except (EOFError, OSError):
         yield InputError("E005", path=where)
         return
+    if not head and was_truncated(stream):
+        yield InputError("E005", path=where)
+        return
     if not head.strip():
         yield InputError("E002", path=where)
         return
@@ -129,13 +207,17 @@ def read_stream(raw: BinaryIO, where: str, options: Options) -> Iterator[Documen
         yield from read_warc(stream, where, options.max_file_bytes)
         return
     if kind == "jsonl":
-        yield from read_jsonl(stream, where, options.max_file_bytes, _chrome_of(raw))
+        yield from read_jsonl(stream, where, options.max_file_bytes, _chrome_of(raw, options.max_file_bytes))
         return
     try:
         data = read_limited(stream, options.max_file_bytes, where)
         if is_binary(data):
             raise InputError("E003", path=where)
         text, warnings = decode(data, where, html=kind == "html")
+        if kind == "html":
+            text, cut = cap_tags(text)
+            if cut:
+                warnings.append(f"{cut} oversized tag(s) cut")
     except InputError as exc:
         yield exc
         return
@@ -146,11 +228,11 @@ def read_stream(raw: BinaryIO, where: str, options: Options) -> Iterator[Documen
     yield Document(content_id(text), where, kind, content, url=url, warnings=warnings)
 
 
-def _chrome_of(raw: BinaryIO) -> dict[str, frozenset[str]]:
-    """Lines a JSONL file's records repeat, from a first pass over the file (none for stdin)."""
+def _chrome_of(raw: BinaryIO, max_line_bytes: int) -> dict[str, frozenset[str]]:
+    """Lines a JSONL file's records repeat, from a first pass over the file (none for stdin or a pipe)."""
     name = getattr(raw, "name", None)
     if not isinstance(name, str) or not Path(name).is_file():
         return {}
     with open(name, "rb") as again:
-        return repeated_lines(open_stream(again))
+        return repeated_lines(open_stream(again), max_line_bytes)
 

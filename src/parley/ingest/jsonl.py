@@ -11,6 +11,8 @@ from typing import BinaryIO
 from ..errors import InputError
 from ..ids import content_id
 from ..records import Document
+from .sniff import decode, was_truncated
+from .limits import bounded_lines, cap_names, cap_text, one_line, scrub
 
 TEXT_FIELDS = ("text", "maintext", "body", "content", "articleBody", "article_body", "article")
 TITLE_FIELDS = ("title", "headline")
@@ -29,7 +31,7 @@ CHROME_MIN_SHARE = 0.05
 CHROME_MAX_WORDS = 40  # comment policies run long; a story's paragraphs rarely recur word for word
 
 
-def repeated_lines(stream: BinaryIO) -> dict[str, frozenset[str]]:
+def repeated_lines(stream: BinaryIO, max_line_bytes: int = 20_000_000) -> dict[str, frozenset[str]]:
     """Per outlet (its hint, else ""), the short lines its records repeat: the comment-policy notes,
     tickers and sidebars a crawler kept with the text. A line in 5% of an outlet's records is chrome,
     not its story; the first records are a large enough sample and keep memory bounded."""
@@ -37,17 +39,19 @@ def repeated_lines(stream: BinaryIO) -> dict[str, frozenset[str]]:
 
     texts: dict[str, list[str]] = {}
     try:
-        for number, raw in enumerate(stream):
-            if number >= CHROME_SAMPLE:
+        for number, raw in bounded_lines(stream, max_line_bytes):
+            if number > CHROME_SAMPLE:
                 break
+            if isinstance(raw, int):
+                continue
             try:
                 data = json.loads(raw)
-            except ValueError:
+            except (ValueError, RecursionError):
                 continue
             text = _first(data, TEXT_FIELDS) if isinstance(data, dict) else None
             if isinstance(text, str):
                 texts.setdefault(_as_text(_first(data, OUTLET_FIELDS)) or "", []).append(text)
-    except (EOFError, OSError, zlib.error):
+    except (EOFError, OSError, zlib.error, ValueError):
         pass  # the reading pass reports a damaged file
     return {outlet: found for outlet, items in texts.items()
             if (found := outlet_boilerplate(items, min_documents=CHROME_MIN_RECORDS, min_share=CHROME_MIN_SHARE,
@@ -61,37 +65,57 @@ def read_jsonl(stream: BinaryIO, path: str, max_line_bytes: int,
     `chrome` (from repeated_lines) goes with each record of that outlet as hints["boilerplate"]."""
     number = 0
     try:
-        for number, raw in enumerate(stream, start=1):
-            if not raw.strip():
+        # the limit holds after decompression: an overlong line is skipped without being held
+        for number, raw in bounded_lines(stream, max_line_bytes):
+            if isinstance(raw, int):
+                yield InputError("E011", path=f"{path}#{number}", size=raw, limit=max_line_bytes)
                 continue
-            if len(raw) > max_line_bytes:
-                yield InputError("E011", path=f"{path}#{number}", size=len(raw), limit=max_line_bytes)
-                continue
-            yield _document(raw, path, number, chrome or {})
+            if not raw.strip() or (not raw.endswith(b"\n") and was_truncated(stream)):
+                continue  # blank, or the line the damage cut (the E005 below names it)
+            yield _guarded_document(raw, path, number, chrome or {})
     except (EOFError, gzip.BadGzipFile, zlib.error):
         yield InputError("E005", path=path)
-    if number == 0:
+        return
+    if was_truncated(stream):
+        yield InputError("E005", path=path)  # after every complete line before the damage
+    elif number == 0:
         yield InputError("E002", path=path)
+
+
+def _guarded_document(raw: bytes, path: str, number: int,
+                      chrome: dict[str, frozenset[str]]) -> Document | InputError:
+    """One line's Document or error; a failure of any kind costs this line only."""
+    try:
+        return _document(raw, path, number, chrome)
+    except RecursionError:
+        return InputError("E006", path=path, line=number, detail="nested too deeply")
+    except Exception as exc:  # noqa: BLE001 - a bug on one line must not lose the lines after it
+        return InputError("E006", path=path, line=number, detail=one_line(f"{type(exc).__name__}: {exc}")[:80])
 
 
 def _document(raw: bytes, path: str, number: int, chrome: dict[str, frozenset[str]]) -> Document | InputError:
     where = f"{path}#{number}"
+    warnings: list[str] = []
     try:
         data = json.loads(raw.decode("utf-8-sig"))
     except UnicodeDecodeError:
         try:
-            data = json.loads(raw.decode("cp1252"))
-        except (UnicodeDecodeError, ValueError) as exc:
-            return InputError("E006", path=path, line=number, detail=str(exc)[:80])
+            text, warnings = decode(raw, where)
+            data = json.loads(text)
+        except ValueError as exc:
+            return InputError("E006", path=path, line=number, detail=one_line(str(exc))[:80])
     except ValueError as exc:
-        return InputError("E006", path=path, line=number, detail=str(exc)[:80])
+        return InputError("E006", path=path, line=number, detail=one_line(str(exc))[:80])
     if not isinstance(data, dict):
         return InputError("E006", path=path, line=number, detail="not a JSON object")
+    data, replaced = scrub(data)
+    if replaced:
+        warnings.append(f"{replaced} invalid character(s) replaced")
     text = _first(data, TEXT_FIELDS)
     if not isinstance(text, str) or not text.strip():
         return InputError("E007", path=path, line=number, fields=", ".join(TEXT_FIELDS[:3]))
     title = _first(data, TITLE_FIELDS)
-    title = title.strip() if isinstance(title, str) else None
+    title = cap_text(title.strip()) if isinstance(title, str) else None
     hints = {
         "title": title,
         "published": _as_text(_first(data, DATE_FIELDS)),
@@ -110,6 +134,7 @@ def _document(raw: bytes, path: str, number: int, chrome: dict[str, frozenset[st
         content=text,
         url=hints.get("url"),
         hints=hints,
+        warnings=warnings,
     )
 
 
@@ -126,16 +151,11 @@ def _as_text(value) -> str | None:
         return None
     if isinstance(value, dict):
         value = value.get("name") or value.get("@value")
-    return str(value).strip() or None
+    return cap_text(str(value).strip()) or None
 
 
 def _authors(value) -> list[str]:
     if value is None:
         return []
     items = value if isinstance(value, list) else [value]
-    names = []
-    for item in items:
-        name = _as_text(item)
-        if name and name not in names:
-            names.append(name)
-    return names
+    return cap_names(_as_text(item) for item in items)

@@ -21,6 +21,7 @@ KNOWN_SUFFIXES = (".txt", ".text", ".html", ".htm", ".xhtml", ".jsonl", ".ndjson
 _HTML_START = re.compile(rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title)\b",
                          re.I | re.S)
 _HTML_TAGS = re.compile(rb"<(?:p|div|span|a|script|article|h1|h2|br)\b", re.I)
+_NON_ASCII = re.compile("[^\x00-\x7f]")
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w-]+)""", re.I)
 
 
@@ -51,12 +52,41 @@ def sniff(head: bytes) -> str:
     return "text"
 
 
+class _CutShort(io.RawIOBase):
+    """Decompressed gzip data that ends cleanly where the data is damaged or cut short, remembering
+    it did: every complete line or record before the damage is still read, and the reader reports
+    the damage after them."""
+
+    def __init__(self, gz: gzip.GzipFile) -> None:
+        self.gz = gz
+        self.truncated = False
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:
+        if self.truncated:
+            return 0
+        try:
+            data = self.gz.read1(len(buffer))  # one member piece at a time: none lost to a later error
+        except (EOFError, gzip.BadGzipFile, zlib.error, OSError):
+            self.truncated = True
+            return 0
+        buffer[:len(data)] = data
+        return len(data)
+
+
 def open_stream(raw: BinaryIO) -> io.BufferedReader:
     """A peekable binary stream, transparently gunzipped when the data is gzip."""
     buffered = raw if isinstance(raw, io.BufferedReader) else io.BufferedReader(raw)
     if buffered.peek(2)[:2] == GZIP_MAGIC:
-        return io.BufferedReader(gzip.GzipFile(fileobj=buffered, mode="rb"))
+        return io.BufferedReader(_CutShort(gzip.GzipFile(fileobj=buffered, mode="rb")))
     return buffered
+
+
+def was_truncated(stream) -> bool:
+    """Whether a stream from open_stream ended early on damaged gzip data."""
+    return bool(getattr(getattr(stream, "raw", None), "truncated", False))
 
 
 def peek(stream: io.BufferedReader, size: int = SNIFF_BYTES) -> bytes:
@@ -68,6 +98,8 @@ def peek(stream: io.BufferedReader, size: int = SNIFF_BYTES) -> bytes:
 def read_limited(stream: BinaryIO, limit: int, path: str) -> bytes:
     """All bytes of a single-article input, or E011 when it is larger than `limit`."""
     data = read_or_gzip_error(stream, limit + 1, path)
+    if was_truncated(stream):
+        raise InputError("E005", path=path)
     if len(data) > limit:
         raise InputError("E011", path=path, size=f">{limit}", limit=limit)
     return data
@@ -92,18 +124,21 @@ def is_binary(data: bytes) -> bool:
 
 
 def decode(data: bytes, path: str, html: bool = False) -> tuple[str, list[str]]:
-    """Text and warnings: UTF-8 first, then a declared HTML charset, UTF-16 by BOM, cp1252, latin-1."""
+    """Text and warnings: UTF-8 first, then a declared HTML charset, UTF-16 by BOM, cp1252, latin-1.
+
+    Invalid bytes never reject an input: text that is mostly UTF-8 (a stray byte in it) and text no
+    encoding fits are decoded as UTF-8 with the bad bytes replaced, and a warning says how many."""
     if data.startswith(codecs.BOM_UTF8):
-        return data[3:].decode("utf-8", errors="replace"), []
+        return _replacing(data[3:], "utf-8")
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        try:
-            return data.decode("utf-16"), ["decoded as utf-16"]
-        except UnicodeDecodeError as exc:
-            raise InputError("E004", path=path) from exc
+        text, warnings = _replacing(data, "utf-16")
+        return text, ["decoded as utf-16", *warnings]
     try:
         return data.decode("utf-8"), []
     except UnicodeDecodeError:
         pass
+    if _mostly_utf8(data):
+        return _replacing(data, "utf-8")
     candidates = ["cp1252", "latin-1"]
     if html:
         declared = _META_CHARSET.search(data[:SNIFF_BYTES])
@@ -117,7 +152,23 @@ def decode(data: bytes, path: str, html: bool = False) -> tuple[str, list[str]]:
         if _too_many_controls(text):
             break
         return text, [f"decoded as {encoding}"]
-    raise InputError("E004", path=path)
+    return _replacing(data, "utf-8")
+
+
+def _replacing(data: bytes, encoding: str) -> tuple[str, list[str]]:
+    """Decoded with undecodable bytes replaced by U+FFFD, and a warning when any were."""
+    text = data.decode(encoding, errors="replace")
+    bad = text.count("\ufffd") - data.decode(encoding, errors="ignore").count("\ufffd")
+    return text, [f"{bad} invalid byte(s) replaced ({encoding})"] if bad else []
+
+
+def _mostly_utf8(data: bytes) -> bool:
+    """More well-formed UTF-8 sequences than bad bytes: a UTF-8 text with a stray byte, not cp1252
+    (whose accented letters are single bytes that are never well-formed UTF-8)."""
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd") - data.decode("utf-8", errors="ignore").count("\ufffd")
+    wide = len(_NON_ASCII.findall(text)) - text.count("\ufffd")
+    return wide > bad
 
 
 def _too_many_controls(text: str) -> bool:

@@ -15,6 +15,7 @@ from typing import Any, Protocol
 from .. import errors as _errors
 from ..errors import InputError, ParleyError
 from ..records import Article, ArticleRecords, Document
+from .watchdog import OverBudget, watchdog
 
 CHUNK_DOCS = 64  # a few nlp.pipe batches: small enough to keep workers evenly loaded
 CHUNK_CHARS = 2_000_000  # and a cap on text per chunk, so one huge input cannot balloon memory
@@ -60,44 +61,71 @@ class _Processor(Protocol):
 
 
 def run_chunk(pipeline: _Processor, documents: list[Document]) -> list[ArticleRecords | ParleyError]:
-    """The chunk's results, one per document. A bug that escapes a stage costs only the document
-    that triggered it: the chunk is then redone one document at a time."""
+    """The chunk's results, one per document. A bug that escapes a stage, or an input on which the
+    pipeline makes no progress within the time budget, costs only the document that caused it: the
+    chunk is then redone one document at a time, each under its own budget."""
+    seconds = getattr(getattr(pipeline, "options", None), "article_seconds", None)
     try:
-        return list(pipeline.process(documents))
-    except Exception as exc:  # noqa: BLE001 - isolated below, per document
+        return _watched(pipeline, documents, seconds)
+    except (Exception, OverBudget) as exc:  # noqa: BLE001 - isolated below, per document
         if len(documents) == 1:
-            return [crash_error(documents[0], exc)]
+            return [_failure(documents[0], exc, seconds)]
     results: list[ArticleRecords | ParleyError] = []
     for doc in documents:
         try:
-            results.extend(pipeline.process([doc]))
-        except Exception as exc:  # noqa: BLE001
-            results.append(crash_error(doc, exc))
+            results.extend(_watched(pipeline, [doc], seconds))
+        except (Exception, OverBudget) as exc:  # noqa: BLE001
+            results.append(_failure(doc, exc, seconds))
     return results
 
 
 def stream_chunk(pipeline: _Processor, documents: list[Document]) -> Iterator[ArticleRecords | ParleyError]:
     """`run_chunk`, result by result as each is made (so an in-process run shows progress from the
-    first article, not per chunk). The pipeline yields one result per document, in order, so after a
-    bug escapes, the documents not yet answered are redone one at a time."""
+    first article, not per chunk). The watchdog is armed only while the pipeline works, never while
+    the caller holds a result (its alarm must not fire in the caller's code). The pipeline yields one
+    result per document, in order, so after a failure the documents not yet answered are redone one
+    at a time, each under its own budget."""
+    seconds = getattr(getattr(pipeline, "options", None), "article_seconds", None)
+    results = iter(pipeline.process(documents))
     done = 0
-    try:
-        for result in pipeline.process(documents):
-            done += 1
-            yield result
-        return
-    except Exception:  # noqa: BLE001 - isolated below, per document
-        pass
+    while True:
+        try:
+            with watchdog(seconds):
+                result = next(results)
+        except StopIteration:
+            return
+        except (Exception, OverBudget):  # noqa: BLE001 - isolated below, per document
+            break
+        done += 1
+        yield result
     for doc in documents[done:]:
         try:
-            results = list(pipeline.process([doc]))
-        except Exception as exc:  # noqa: BLE001
-            results = [crash_error(doc, exc)]
-        yield from results
+            one = _watched(pipeline, [doc], seconds)
+        except (Exception, OverBudget) as exc:  # noqa: BLE001
+            one = [_failure(doc, exc, seconds)]
+        yield from one
+
+
+def _watched(pipeline: _Processor, documents: list[Document], seconds: float | None) -> list:
+    """All results of the documents, the watchdog rearmed at each one (progress, not total time)."""
+    results = []
+    with watchdog(seconds) as progress:
+        for result in pipeline.process(documents):
+            results.append(result)
+            progress()
+    return results
+
+
+def _failure(doc: Document, exc: BaseException, seconds: float | None) -> InputError:
+    if isinstance(exc, OverBudget):
+        return InputError("E014", path=doc.source, seconds=f"{seconds:g}")
+    if isinstance(exc, RecursionError):
+        return InputError("E012", path=doc.source, detail="nested too deeply")
+    return crash_error(doc, exc)
 
 
 def crash_error(doc: Document, exc: BaseException) -> InputError:
-    return InputError("E012", path=doc.source, detail=f"{type(exc).__name__}: {exc}")
+    return InputError("E012", path=doc.source, detail=f"{type(exc).__name__}: {str(exc)[:200]}")
 
 
 class _Future(Protocol):

@@ -12,9 +12,10 @@ import multiprocessing
 import pickle
 from collections.abc import Iterable, Iterator
 from concurrent.futures import CancelledError, Future, ProcessPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
 from concurrent.futures.process import BrokenProcessPool
 
-from ..errors import ParleyError
+from ..errors import InputError, ParleyError
 from ..options import Options
 from ..pipeline import Pipeline
 from ..records import ArticleRecords, Document
@@ -36,6 +37,9 @@ def process_chunk(options_key: bytes, documents: list[Document]) -> list:
 
 
 class ProcessExecutor:
+    # a fresh worker loads the model before its first chunk: time the parent's limit allows for it
+    startup_seconds = 300.0
+
     def __init__(
         self,
         options: Options,
@@ -50,6 +54,7 @@ class ProcessExecutor:
         self.chunk_chars = chunk_chars
         # one chunk running and two waiting per worker: no worker idles while the parent stores results
         self.in_flight = in_flight or 3 * self.workers
+        self.options = options
         self._key = pickle.dumps(options)
         self._pool: ProcessPoolExecutor | None = None
 
@@ -81,9 +86,22 @@ class ProcessExecutor:
             yield from chunk.errors
             yield from self._results(chunk, future)
 
+    def _limit(self, documents: list[Document]) -> float | None:
+        """How long the parent waits for a chunk: past the workers' own watchdog (which gives up one
+        input after `article_seconds` without progress, then redoes the rest one by one), so only a
+        worker stuck where a signal cannot reach it (inside native code) ever meets this limit."""
+        seconds = self.options.article_seconds
+        if not seconds or seconds <= 0:
+            return None
+        return self.startup_seconds + seconds * (2 * len(documents) + 2)
+
     def _results(self, chunk: Chunk, future: Future) -> Iterator[ArticleRecords | ParleyError]:
         try:
-            results = future.result()
+            results = future.result(timeout=self._limit(chunk.documents))
+        except FutureTimeout:
+            # a worker is stuck beyond its watchdog: kill the pool, redo the chunk one by one
+            self._restart(kill=True)
+            results = [r for doc in chunk.documents for r in self._alone(doc)]
         except (BrokenProcessPool, CancelledError):
             # a worker died (killed, out of memory, a crash in native code) and took every chunk in
             # flight with it: each is retried in a fresh pool, then document by document
@@ -92,6 +110,17 @@ class ProcessExecutor:
         except Exception as exc:  # noqa: BLE001 - e.g. a result that cannot be pickled
             results = to_wire([crash_error(doc, exc) for doc in chunk.documents])
         yield from from_wire(results)
+
+    def _alone(self, doc: Document) -> list:
+        """One document in a fresh pool, given up (E014) if it does not finish within the limit."""
+        try:
+            return self._start().submit(process_chunk, self._key, [doc]).result(timeout=self._limit([doc]))
+        except FutureTimeout:
+            self._restart(kill=True)
+            return to_wire([InputError("E014", path=doc.source, seconds=f"{self.options.article_seconds:g}")])
+        except (BrokenProcessPool, CancelledError) as exc:
+            self._restart()
+            return to_wire([crash_error(doc, exc)])
 
     def _retry(self, documents: list[Document]) -> list:
         try:
@@ -102,8 +131,11 @@ class ProcessExecutor:
                 return to_wire([crash_error(documents[0], exc)])
         return [r for doc in documents for r in self._retry([doc])]
 
-    def _restart(self) -> None:
+    def _restart(self, kill: bool = False) -> None:
         if self._pool is not None:
+            if kill:  # shutdown() would wait on a stuck worker; the pool keeps its processes here
+                for process in list(getattr(self._pool, "_processes", {}).values()):
+                    process.kill()
             self._pool.shutdown(wait=False, cancel_futures=True)
             self._pool = None
 

@@ -8,6 +8,7 @@ actor ids replaced by the canonical actors of the cross-article merge.
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import replace
@@ -44,6 +45,10 @@ def date_bounds(value: str | None) -> tuple[str | None, str | None]:
     if len(parts) == 2:
         return f"{day}-01", f"{day}-31"
     return day, day
+
+
+_QUERY_NOISE = re.compile("[\x00-\x1f\x7f-\x9f]")
+_SURROGATES = re.compile("[\ud800-\udfff]")
 
 
 def _dumps(record) -> str:
@@ -89,6 +94,8 @@ class Store:
         with self._transaction():
             if self.has_article(a.id):
                 return False
+            # each article write moves the generation on, so the linking knows it has work to redo
+            self.db.execute("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'generation'")
             self.db.execute(
                 "INSERT INTO articles (id, source, url, headline, outlet, published, day, language,"
                 " duplicate_of, ingested_at, data) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
@@ -106,6 +113,8 @@ class Store:
         with self._transaction():
             if not self.has_article(a.id):
                 return False
+            # a new analysis is new work for the linking too (see `add`)
+            self.db.execute("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'generation'")
             self.db.execute("UPDATE articles SET data=? WHERE id=?",
                             (_dumps(replace(a, duplicate_of=self._duplicate_of(a.id))), a.id))
             # the quotes' full-text entries go with them (a trigger, store/tools.py)
@@ -190,6 +199,25 @@ class Store:
                     (e.id, lo, hi, e.type, e.status, e.actor1.actor_id if e.actor1 else None,
                      e.actor2.actor_id if e.actor2 else None, e.n_sources, json.dumps(members), _dumps(e)),
                 )
+
+    # ---- the linking journal: what the cross-article step has done, for crash-safe reruns ----
+
+    def generation(self) -> int:
+        """How many article writes the store has seen (the linking is current when it has run at this)."""
+        row = self.db.execute("SELECT value FROM meta WHERE key='generation'").fetchone()
+        return int(row[0]) if row else 0
+
+    def linked(self, step: str) -> int | None:
+        """The generation the cross-article `step` last completed at (None: never)."""
+        row = self.db.execute("SELECT generation FROM link_journal WHERE step=?", (step,)).fetchone()
+        return row[0] if row else None
+
+    def mark_linked(self, step: str, generation: int) -> None:
+        """Record that `step` completed over the articles of `generation`: committed only after the
+        step's own results were, so a kill before it makes the rerun redo that step (each step
+        recomputes its results from the articles and replaces them whole, so a redo is safe)."""
+        with self._transaction():
+            self.db.execute("INSERT OR REPLACE INTO link_journal (step, generation) VALUES (?,?)", (step, generation))
 
     def set_meta(self, key: str, value: str) -> None:
         with self._transaction():
@@ -513,7 +541,12 @@ def _paging(limit: int | None, offset: int) -> str:
 
 
 def fts_query(text: str) -> str:
-    """User words as an FTS5 query: each word quoted (so punctuation cannot break the syntax), all required."""
+    """User words as an FTS5 query: each word quoted (so punctuation cannot break the syntax), all required.
+
+    NUL and other control characters separate words (SQLite ends a string at a NUL, which broke the
+    quoting), and lone surrogates, which cannot be encoded, become U+FFFD."""
+    text = _QUERY_NOISE.sub(" ", text)
+    text = _SURROGATES.sub("\ufffd", text)
     words = [w.replace('"', '""') for w in text.split() if w.strip()]
     return " ".join(f'"{w}"' for w in words) or '""'
 

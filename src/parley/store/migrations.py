@@ -7,7 +7,7 @@ from importlib import resources
 
 from ..errors import StoreError
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 
 def _v1(db: sqlite3.Connection) -> None:
@@ -52,8 +52,21 @@ def _v4(db: sqlite3.Connection) -> None:
     for_data_tools(db)
 
 
+def _v5(db: sqlite3.Connection) -> None:
+    # crash-safe linking: `generation` counts article writes (bumped in the same transaction as each
+    # article); link_journal says up to which generation each cross-article step has run, so a rerun
+    # after a kill anywhere in the linking finishes it
+    db.execute("CREATE TABLE IF NOT EXISTS link_journal (step TEXT PRIMARY KEY, generation INTEGER NOT NULL)")
+    db.execute("INSERT OR IGNORE INTO meta (key, value) SELECT 'generation', count(*) FROM articles")
+    if db.execute("SELECT 1 FROM meta WHERE key='linked' AND value='1'").fetchone():
+        # a store linked by an older parley: the only trace is this flag; trust it as before
+        for step in ("duplicates", "actors", "events"):
+            db.execute("INSERT OR REPLACE INTO link_journal (step, generation)"
+                       " SELECT ?, CAST(value AS INTEGER) FROM meta WHERE key='generation'", (step,))
+
+
 # version reached -> the step that reaches it from the version before
-STEPS = {1: _v1, 2: _v2, 3: _v3, 4: _v4}
+STEPS = {1: _v1, 2: _v2, 3: _v3, 4: _v4, 5: _v5}
 
 
 def migrate(db: sqlite3.Connection) -> int:

@@ -7,7 +7,9 @@ Content-Security-Policy forbids inline script on every response.
 
 from __future__ import annotations
 
+import logging
 import threading
+from collections.abc import Iterable
 from pathlib import Path
 
 from fastapi import FastAPI, Request
@@ -21,6 +23,8 @@ from ..errors import StoreError
 from ..store import Store
 
 HERE = Path(__file__).resolve().parent
+LOOPBACK_NAMES = ("127.0.0.1", "localhost", "::1")
+log = logging.getLogger("parley.web")
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self';"
        " connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'")
 # The vis-timeline bundle also injects its stylesheet as <style> elements; the same CSS is served as a
@@ -65,7 +69,10 @@ class Stores:
 
 
 class SecurityHeaders:
-    """Adds the CSP and friends to every HTTP response, static files and errors included."""
+    """Adds the CSP and friends to every HTTP response, static files and errors included.
+
+    It also answers a request whose handler raised: with a plain 500 that carries the headers too
+    (Starlette's own error response comes from outside every middleware, so it would not)."""
 
     def __init__(self, app) -> None:
         self.app = app
@@ -73,15 +80,64 @@ class SecurityHeaders:
     async def __call__(self, scope, receive, send):
         if scope["type"] != "http":
             return await self.app(scope, receive, send)
+        started = False
 
         async def send_with_headers(message):
+            nonlocal started
             if message["type"] == "http.response.start":
+                started = True
                 names = {k.lower() for k, _ in message.get("headers", [])}
                 message["headers"] = list(message.get("headers", [])) + [
                     (k, v) for k, v in SECURITY_HEADERS if k not in names]
             await send(message)
 
-        return await self.app(scope, receive, send_with_headers)
+        try:
+            return await self.app(scope, receive, send_with_headers)
+        except Exception:  # noqa: BLE001 - logged, and answered below
+            log.exception("error on %s", scope.get("path"))
+            if started:
+                return None  # the response is under way; nothing better can be sent
+            await _plain(send_with_headers, 500, b"Internal Server Error")
+
+
+class HostCheck:
+    """Answers only requests addressed to this server by name: the bound address, the loopback names
+    and the `--allow-host` names. Another Host header is how a DNS-rebinding page in the user's
+    browser would reach the data; it gets a 400 (with the security headers)."""
+
+    def __init__(self, app, hosts: Iterable[str]) -> None:
+        self.app = app
+        self.hosts = {h.lower().strip("[]") for h in hosts}
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] not in ("http", "websocket") or "*" in self.hosts:
+            return await self.app(scope, receive, send)
+        host = next((v.decode("latin-1") for k, v in scope.get("headers", []) if k == b"host"), "")
+        if host_name(host) in self.hosts:
+            return await self.app(scope, receive, send)
+        if scope["type"] == "http":
+            return await _plain(send, 400, b"Bad Request: unknown Host header")
+
+
+def host_name(header: str) -> str:
+    """The name in a Host header, lower case, without its port: 'LocalHost:8000' -> 'localhost',
+    '[::1]:8000' -> '::1'."""
+    header = header.strip().lower()
+    if header.startswith("["):
+        return header[1:].split("]", 1)[0]
+    return header.rsplit(":", 1)[0] if header.count(":") == 1 else header
+
+
+def allowed_hosts(bound: str, extra: Iterable[str] = ()) -> list[str]:
+    """What HostCheck accepts for a server bound to `bound`, plus the names a reverse proxy uses."""
+    return [bound, *LOOPBACK_NAMES, *extra]
+
+
+async def _plain(send, status: int, body: bytes) -> None:
+    await send({"type": "http.response.start", "status": status,
+                "headers": [(b"content-type", b"text/plain; charset=utf-8"),
+                            (b"content-length", str(len(body)).encode())]})
+    await send({"type": "http.response.body", "body": body})
 
 
 def templates_env() -> Environment:
@@ -103,8 +159,9 @@ def _validation_message(exc: RequestValidationError) -> str:
     return "; ".join(parts)
 
 
-def create_app(db_path: str) -> FastAPI:
-    """The explorer over the store at `db_path` (which may not exist yet)."""
+def create_app(db_path: str, hosts: Iterable[str] | None = None) -> FastAPI:
+    """The explorer over the store at `db_path` (which may not exist yet). With `hosts` (see
+    allowed_hosts), requests whose Host header names another server are refused."""
     from . import api, geomap, graph, pages
 
     graph._stage()  # import the stories stage now (~1 s), not on the first timeline request
@@ -123,7 +180,9 @@ def create_app(db_path: str) -> FastAPI:
     app.include_router(api.router)
     app.include_router(geomap.router)
     app.include_router(pages.router)
-    app.add_middleware(SecurityHeaders)
+    if hosts is not None:
+        app.add_middleware(HostCheck, hosts=list(hosts))
+    app.add_middleware(SecurityHeaders)  # added last: outermost, so a refused Host gets the headers too
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException):
