@@ -1,6 +1,8 @@
 """Throughput: parley end to end against bare spaCy `nlp.pipe`, same texts, same process count.
 
-Run: .venv/bin/python bench/throughput.py [--repeat N] [--rounds R] [--store] [--profile]
+Run: .venv/bin/python bench/throughput.py [--repeat N] [--rounds R] [--store] [--profile] [--quick]
+
+--quick: 8 stories, one round, one worker process (a check that every path runs; the ratios mean little).
 
 Texts: the 89 VOA stories (../shared/peers/voa/voa_stories.jsonl), read with parley's JSONL reader,
 repeated `--repeat` times (each copy with its own id). Skips (exit 0) when ../shared is absent.
@@ -204,12 +206,15 @@ def main() -> int:
     ap.add_argument("--workers", type=int, default=2, help="process count of the parallel runs (default 2)")
     ap.add_argument("--store", action="store_true", help="also write every result to a SQLite store")
     ap.add_argument("--profile", action="store_true", help="profile the in-process run and stop")
+    ap.add_argument("--quick", action="store_true", help="8 stories, one round, one worker: a check that it runs")
     args = ap.parse_args()
     if not VOA.is_file():
         print(f"skipped: {VOA} not found")
         return 0
-    options = Options(progress=False)
+    options = Options()
     documents = load_documents(args.repeat, options)
+    if args.quick:
+        documents, args.rounds, args.workers, args.store = documents[:8], 1, 1, True
     texts = [d.content for d in documents]
     words = sum(len(t.split()) for t in texts)
     print(f"{len(documents)} articles, {words} words (whitespace-split), model {options.model}, "
