@@ -17,7 +17,9 @@ bare/parley is the throughput of the whole command relative to spaCy alone (targ
 CPU seconds are the figure that survives a shared machine; wall seconds are printed too.
 
 --profile OUT runs the ingest once more under cProfile (in a child process, same command) and
-prints where the time beyond nlp.pipe goes. --quick: 12 articles, one round, no target.
+prints where the time beyond nlp.pipe goes; cProfile inflates Python code against spaCy's compiled
+code, so --stages also runs `parley.api.ingest` once in this process with a CPU clock around each
+stage (no profiler): the honest split. --quick: 12 articles, one round, no target.
 """
 
 from __future__ import annotations
@@ -127,12 +129,47 @@ def show_profile(path: Path, top: int) -> None:
     stats.sort_stats("tottime").print_stats(top)
 
 
+def stage_split(data: Path, tmp: Path) -> None:
+    """CPU seconds of each per-article stage in one in-process `parley.api.ingest`, by wrapping the
+    stage functions where the pipeline and the ingest look them up."""
+    from parley import api, language, pipeline, stories
+    from parley.options import Options
+    from parley.store import Store
+
+    spent: dict[str, float] = {}
+
+    def clocked(name: str, fn):
+        def wrapper(*args, **kwargs):
+            start = time.process_time()
+            try:
+                return fn(*args, **kwargs)
+            finally:
+                spent[name] = spent.get(name, 0.0) + time.process_time() - start
+        return wrapper
+
+    for name in ("clean_document", "find_actors", "find_quotes", "find_events"):
+        setattr(pipeline, name, clocked(name, getattr(pipeline, name)))
+    stories.link_corpus = clocked("link_corpus (cross-article step)", stories.link_corpus)
+    Store.add = clocked("Store.add (SQLite writes)", Store.add)
+    language.load_pipeline = clocked("model load (load_pipeline)", language.load_pipeline)
+    options = Options(db=str(tmp / "stages.db"))
+    start = time.process_time()
+    with Store(options.db) as store:
+        api.ingest([str(data)], options, store)
+    total = time.process_time() - start
+    rest = total - sum(spent.values())
+    print(f"\nCPU seconds per stage, one in-process ingest without a profiler ({total:.1f} s in all):")
+    for name, seconds in [*spent.items(), ("nlp.pipe + language.parse + reading (the rest)", rest)]:
+        print(f"  {name:48s} {seconds:7.2f} s  {100 * seconds / total:5.1f} %")
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--copies", type=int, default=7, help="copies of the 89 stories (default 7: 623 articles)")
     ap.add_argument("--rounds", type=int, default=1, help="rounds of (parley, bare) (default 1)")
     ap.add_argument("--profile", metavar="OUT", help="also profile one ingest into OUT (.prof) and summarise it")
     ap.add_argument("--top", type=int, default=25, help="functions listed by own time with --profile")
+    ap.add_argument("--stages", action="store_true", help="also split one in-process ingest's CPU time by stage")
     ap.add_argument("--quick", action="store_true", help="12 articles, one round: a check that it runs")
     args = ap.parse_args()
     if not VOA.is_file():
@@ -165,6 +202,8 @@ def main() -> int:
             out = Path(args.profile).resolve()
             timed(ingest_argv(data, Path(tmp) / "profile.db", out))
             show_profile(out, args.top)
+        if args.stages:
+            stage_split(data, Path(tmp))
     return 0
 
 

@@ -9,7 +9,9 @@ which day that is. Weeks start on Monday (ISO 8601), as `date.weekday()` counts 
 
 from __future__ import annotations
 
+from calendar import monthrange
 from datetime import date, timedelta
+from functools import lru_cache
 
 from dateutil.relativedelta import relativedelta
 from dateutil.relativedelta import weekday as _weekday
@@ -53,6 +55,7 @@ def precision_of(value: str) -> str:
 # ---- partial dates as ranges -------------------------------------------------------------------------
 
 
+@lru_cache(maxsize=8192)  # merging and sorting events ask for the same few thousand dates again and again
 def bounds(value: str | None) -> tuple[date, date] | None:
     """The first and last day a partial ISO date covers: '2019-02' -> (2019-02-01, 2019-02-28).
     None for an empty or malformed value."""
@@ -64,13 +67,14 @@ def bounds(value: str | None) -> tuple[date, date] | None:
             return date(parts[0], 1, 1), date(parts[0], 12, 31)
         if len(parts) == 2:
             first = date(parts[0], parts[1], 1)
-            return first, first + relativedelta(day=31)  # day=31 clips to the month's last day
+            return first, first.replace(day=monthrange(first.year, first.month)[1])
         day = date(*parts[:3])
     except (ValueError, TypeError):
         return None
     return day, day
 
 
+@lru_cache(maxsize=8192)
 def iso_bounds(value: str | None) -> tuple[str | None, str | None]:
     """`bounds` as ISO strings, (None, None) when there are none: for ordering and comparing with
     other ISO days as text."""
