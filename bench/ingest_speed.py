@@ -28,6 +28,7 @@ import argparse
 import json
 import os
 import pstats
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -193,8 +194,8 @@ def main() -> int:
             print(f"  round {r + 1}: parley ingest {parley[0]:6.1f} s wall {parley[1]:6.1f} s CPU;  "
                   f"bare nlp.pipe {bare[0]:6.1f} s wall {bare[1]:6.1f} s CPU;  "
                   f"ratio {bare[0] / parley[0]:.2f} wall {bare[1] / parley[1]:.2f} CPU", flush=True)
-        wall = sorted(b[0] / p[0] for p, b in results)[len(results) // 2]
-        cpu = sorted(b[1] / p[1] for p, b in results)[len(results) // 2]
+        wall = statistics.median(b[0] / p[0] for p, b in results)
+        cpu = statistics.median(b[1] / p[1] for p, b in results)
         print(f"parley ingest / bare nlp.pipe (whole processes, model load included), {n} articles: "
               f"{wall:.2f} wall, {cpu:.2f} CPU (median of {rounds} round(s); target >= {TARGET})")
         print(f"parley ingest: {n / results[0][0][0]:.1f} articles/s, {words / results[0][0][1]:.0f} words/CPU-s")
