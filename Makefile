@@ -22,6 +22,11 @@ run: $(STAMP)
 	rm -f $(DB) $(DB)-wal $(DB)-shm
 	$(BIN)/parley ingest examples --db $(DB)
 	$(BIN)/parley articles --db $(DB)
+	@echo; echo "== The most important days of the sample corpus (parley timeline --summary 5)"
+	@$(BIN)/parley timeline --summary 5 --db $(DB) 2>/dev/null
+	@echo; echo "== A few events, each with the sentence it was coded from (parley events)"
+	@$(BIN)/parley events --evidence -n 4 --db $(DB)
+	@echo; echo "== Explore them in a browser: $(BIN)/parley serve --db $(DB) --open"
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q -n 2 --dist loadfile

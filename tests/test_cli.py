@@ -133,3 +133,84 @@ def test_code_reads_json_lines_and_keeps_input_ids(db_path):
     assert proc.returncode == 0, proc.stderr
     events = [json.loads(line) for line in proc.stdout.splitlines()]
     assert all(e["input_id"] in {"s1", "s2"} for e in events)
+
+
+def test_version_and_closed_choices(db_path):
+    proc = subprocess.run([sys.executable, "-m", "parley", "--version"], capture_output=True, text=True, timeout=600)
+    assert proc.returncode == 0 and proc.stdout.startswith("parley ")
+    for args, valid in [(["events", "--status", "foo"], "hypothetical"), (["actors", "--kind", "persn"], "organization"),
+                        (["quotes", "--kind", "said"], "indirect"), (["events", "--type", "MEET"], "CONSULT"),
+                        (["export", "--format", "xls", "--out", "x"], "parquet")]:
+        proc = run(*args, db=db_path, check=False)
+        assert proc.returncode == 2 and valid in proc.stderr, (args, proc.stderr)
+
+
+@pytest.mark.parametrize("value", ["99999999999999999999999", "-5", "ten"])
+def test_integer_options_out_of_range_are_usage_errors(db_path, value):
+    proc = run("articles", "--limit", value, db=db_path, check=False)
+    assert proc.returncode == 2 and "--limit" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_a_file_that_is_not_an_article_is_refused_by_name(tmp_path, db_path):
+    notes = tmp_path / "README.md"
+    notes.write_text("# Notes\n\nThe minister met the envoy in Geneva on Monday.\n")
+    proc = run("ingest", str(notes), db=db_path, check=False)
+    assert proc.returncode == 1
+    assert f"parley: {notes}: not an article file (.md)" in proc.stderr and "[E010]" in proc.stderr
+    assert run("articles", "--json", db=db_path).stdout == ""
+
+
+def test_listings_pipe_as_tsv_and_take_csv_and_json(corpus, db_path):
+    run("ingest", str(corpus), db=db_path)
+    lines = run("events", db=db_path).stdout.splitlines()
+    assert lines[0].split("\t")[:2] == ["date", "type"] and all("\t" in line for line in lines)
+    timeline_csv = run("timeline", "--csv", db=db_path).stdout.splitlines()
+    assert timeline_csv[0].startswith("date,text,")
+    assert all(json.loads(line)["date"] for line in run("timeline", "--json", db=db_path).stdout.splitlines())
+    assert run("dyad", "AUT", "CHE", "--csv", db=db_path).stdout.startswith("month,")
+
+
+def test_progress_has_a_total_when_stderr_is_not_a_terminal(corpus, db_path):
+    proc = run("ingest", str(corpus), db=db_path)
+    assert proc.stderr.splitlines()[0] == "parley: ingest 0/2"
+
+
+def test_reprocess_keeps_ids_and_applies_new_user_actors(corpus, db_path, tmp_path):
+    def ids() -> dict[str, list[str]]:
+        listings = {"articles": ["articles"], "quotes": ["quotes"], "events": ["events", "--per-article"]}
+        return {kind: sorted(json.loads(line)["id"] for line in run(*args, "--json", db=db_path).stdout.splitlines())
+                for kind, args in listings.items()}
+
+    run("ingest", str(corpus), db=db_path)
+    before = ids()
+    config = tmp_path / "parley.toml"
+    config.write_text('[[actor]]\nname = "Paul Lehmann"\naliases = ["Lehmann"]\nkind = "person"\n'
+                      'country = "LIE"\nsector = "GOV"\nroles = ["Foreign Minister"]\n')
+    proc = run("reprocess", "--config", str(config), db=db_path)
+    assert "2 article(s) analysed again" in proc.stderr
+    assert ids() == before and before["events"]
+    profile = json.loads(run("actor", "Paul Lehmann", "--json", db=db_path).stdout)
+    assert profile["actor"]["country"] == "LIE"
+
+
+def test_actor_profile_counts_agree_with_the_listings(corpus, db_path):
+    run("ingest", str(corpus), db=db_path)
+    profile = json.loads(run("actor", "Kessler", "--json", db=db_path).stdout)
+    listed = run("articles", "--actor", "Kessler", "--json", db=db_path).stdout.splitlines()
+    assert profile["n_articles"] == len(listed) == 2
+    assert profile["n_quotes"] == len(run("quotes", "--speaker", "Kessler", "--json", db=db_path).stdout.splitlines())
+    assert profile["quotes"] and profile["events"]
+    shown = run("actor", "Kessler", "-n", "1", db=db_path).stdout
+    assert "latest quotes" in shown and "latest events" in shown
+
+
+def test_serve_refuses_a_busy_port_in_one_line(db_path):
+    import socket
+
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen(1)
+        port = busy.getsockname()[1]
+        proc = run("serve", "--port", str(port), db=db_path, check=False)
+    assert proc.returncode == 1
+    assert proc.stderr.strip().count("\n") == 0 and f"127.0.0.1:{port}" in proc.stderr

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from .errors import ParleyError, UsageError
@@ -33,58 +33,129 @@ def ingest(
     on_error: Callable[[ParleyError], None] | None = None,
     on_article: Callable[[ArticleRecords], None] | None = None,
     on_warning: Callable[[str], None] | None = None,
+    on_step: Callable[[str], None] | None = None,
 ) -> IngestReport:
     """Read, clean, analyse and store every input; one bad input never stops the batch.
 
     Documents already stored are recognised by their content hash before any work is done,
-    so re-ingesting a corpus costs a read and a hash per file.
+    so re-ingesting a corpus costs a read and a hash per file. `on_step` hears of every input
+    done (stored, already known or refused), for a progress count.
     """
     from .ingest import read_inputs
-    from .pipeline import STAGE_FAILED
-    from .run import make_executor
-    from .stories import link_corpus
 
     report = IngestReport()
-
-    def fail(error: ParleyError) -> None:
-        report.errors.append(error)
-        if on_error:
-            on_error(error)
+    hooks = _Hooks(report, on_error, on_article, on_warning, on_step)
 
     def new_documents() -> Iterator[Document | ParleyError]:
         seen: set[str] = set()
         for item in read_inputs(paths, options):
             if isinstance(item, ParleyError):
-                fail(item)
+                hooks.fail(item)
                 continue
             report.read += 1
             if item.id in seen or store.has_article(item.id):
                 report.known += 1
+                hooks.step(item.source)
                 continue
             seen.add(item.id)
             yield item
 
+    _analyse_and_store(new_documents(), options, store, hooks, store.add)
+    if report.stored or not store.meta("linked"):
+        report.linked = _link(store, options)
+    return report
+
+
+def reprocess(
+    options: Options,
+    store: Store,
+    *,
+    since: str | None = None,
+    outlet: str | None = None,
+    on_error: Callable[[ParleyError], None] | None = None,
+    on_warning: Callable[[str], None] | None = None,
+    on_step: Callable[[str], None] | None = None,
+    on_total: Callable[[int], None] | None = None,
+) -> IngestReport:
+    """Analyse stored articles again (after an upgrade, or new actors, aliases or options) from
+    their stored clean text, without the sources: ids stay (they hash the source's text), and each
+    article's new records replace the old in one transaction, so a run cut short leaves every
+    article whole and a rerun finishes it. The same executors and per-article path as ingest."""
+    from .pipeline import STAGE_FAILED
+
+    report = IngestReport()
+    hooks = _Hooks(report, on_error, None, on_warning, on_step)
+    ids = store.article_ids(outlet=outlet, since=since)
+    if on_total:
+        on_total(len(ids))
+
+    def stored_articles() -> Iterator[Article]:
+        for article_id in ids:
+            article = store.article(article_id)
+            if article is not None:
+                report.read += 1
+                yield replace(article, warnings=[w for w in article.warnings if not w.startswith(STAGE_FAILED)])
+
+    _analyse_and_store(stored_articles(), options.with_(nlp=True), store, hooks, store.replace_records)
+    report.linked = _link(store, options)
+    return report
+
+
+@dataclass
+class _Hooks:
+    """Where a batch reports: the report it fills and the caller's callbacks."""
+
+    report: IngestReport
+    on_error: Callable[[ParleyError], None] | None
+    on_article: Callable[[ArticleRecords], None] | None
+    on_warning: Callable[[str], None] | None
+    on_step: Callable[[str], None] | None
+
+    def fail(self, error: ParleyError) -> None:
+        self.report.errors.append(error)
+        if self.on_error:
+            self.on_error(error)
+        self.step(error.path or "")
+
+    def step(self, label: str) -> None:
+        if self.on_step:
+            self.on_step(label)
+
+
+def _analyse_and_store(items: Iterable, options: Options, store: Store, hooks: _Hooks,
+                       write: Callable[[ArticleRecords], bool]) -> None:
+    """Run the items through the executor (the per-article pipeline) and write each result with
+    `write` (one transaction per article)."""
+    from .pipeline import STAGE_FAILED
+    from .run import make_executor
+
+    report = hooks.report
     executor = make_executor(options)
     try:
-        for result in executor.map(new_documents()):
+        for result in executor.map(items):
             if isinstance(result, ParleyError):
-                fail(result)
+                hooks.fail(result)
                 continue
-            if store.add(result):
+            if write(result):
                 report.stored += 1
                 failed = [w for w in result.article.warnings if w.startswith(STAGE_FAILED)]
-                if failed and on_warning:
-                    on_warning(f"{result.article.source}: {failed[0]}")
-                if on_article:
-                    on_article(result)
+                if failed and hooks.on_warning:
+                    hooks.on_warning(f"{result.article.source}: {failed[0]}")
+                if hooks.on_article:
+                    hooks.on_article(result)
             else:
                 report.known += 1
+            hooks.step(result.article.headline or result.article.source)
     finally:
         executor.close()
-    if report.stored or not store.meta("linked"):
-        report.linked = link_corpus(store, options)
-        store.set_meta("linked", "1")
-    return report
+
+
+def _link(store: Store, options: Options) -> dict:
+    from .stories import link_corpus
+
+    linked = link_corpus(store, options)
+    store.set_meta("linked", "1")
+    return linked
 
 
 def check_date(value: str | None) -> str | None:

@@ -6,20 +6,25 @@ Data goes to stdout (a table for people, or --json lines / --csv); progress and 
 from __future__ import annotations
 
 import json
+import socket
 import sys
+import threading
 from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
 
-from . import output
+from . import __version__, output
 from .api import check_date
+from .choices import ACTOR_KINDS, EVENT_TYPES, QUOTE_KINDS, STATUSES
 from .errors import ParleyError, UsageError
+from .export import FORMATS as EXPORT_FORMATS
 from .options import Options, load_options
 from .records import to_dict
 
 app = typer.Typer(
     add_completion=False,
+    rich_markup_mode=None,  # usage errors as one plain line ("Error: Invalid value for ..."), not a box
     no_args_is_help=True,
     help="parley: a sourced, structured record of diplomacy and conflict from news coverage.",
 )
@@ -28,10 +33,46 @@ Db = Annotated[Optional[str], typer.Option("--db", help="Store file (else $PARLE
 Config = Annotated[Optional[str], typer.Option("--config", help="TOML options file (else $PARLEY_CONFIG, ./parley.toml).")]
 Json = Annotated[bool, typer.Option("--json", help="One JSON object per line.")]
 Csv = Annotated[bool, typer.Option("--csv", help="CSV with a header row.")]
-Limit = Annotated[Optional[int], typer.Option("--limit", "-n", help="At most this many rows.")]
+# integers are checked against a range, so 1e23 or -5 is a usage error, not an SQLite overflow
+MAX_ROWS = 1_000_000_000
+Limit = Annotated[Optional[int], typer.Option("--limit", "-n", help="At most this many rows.",
+                                              min=0, max=MAX_ROWS)]
 Since = Annotated[Optional[str], typer.Option("--since", help="From this date (YYYY[-MM[-DD]]).")]
 Until = Annotated[Optional[str], typer.Option("--until", help="Up to this date (YYYY[-MM[-DD]]).")]
 ActorOpt = Annotated[Optional[str], typer.Option("--actor", help="Name, alias or id of an actor.")]
+
+
+def _choice(values: tuple[str, ...]):
+    """A closed vocabulary (any case): a value outside it is a usage error (exit 2) listing the valid ones."""
+    by_lower = {v.lower(): v for v in values}
+
+    def parse(value: str) -> str:
+        if value.lower() not in by_lower:
+            raise typer.BadParameter(f"{value!r} is not one of {', '.join(values)}")
+        return by_lower[value.lower()]
+    return parse
+
+
+def _one_of(values: tuple[str, ...], what: str) -> str:
+    return f"{what}: {', '.join(values)}."
+
+
+Status = Annotated[Optional[str], typer.Option("--status", help=_one_of(STATUSES, "Event status"),
+                                               parser=_choice(STATUSES))]
+EventType = Annotated[Optional[str], typer.Option("--type", help=_one_of(EVENT_TYPES, "PLOVER event type"),
+                                                  parser=_choice(EVENT_TYPES))]
+
+
+def _show_version(value: bool) -> None:
+    if value:
+        typer.echo(f"parley {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(version: Annotated[bool, typer.Option("--version", help="Print the version and exit.", is_eager=True,
+                                                callback=_show_version)] = False) -> None:
+    """parley: a sourced, structured record of diplomacy and conflict from news coverage."""
 
 
 def _options(db: str | None, config: str | None = None, **overrides) -> Options:
@@ -54,7 +95,7 @@ def ingest(
     paths: Annotated[list[str], typer.Argument(help="Files or folders (recursively); '-' reads stdin.")],
     db: Db = None,
     config: Config = None,
-    workers: Annotated[Optional[int], typer.Option("--workers", "-w", help="Worker processes.")] = None,
+    workers: Annotated[Optional[int], typer.Option("--workers", "-w", help="Worker processes.", min=1, max=256)] = None,
     dask: Annotated[Optional[str], typer.Option("--dask", help="Dask scheduler address, or 'local'.")] = None,
     shards: Annotated[Optional[str], typer.Option("--shards", help="Where Dask workers write Parquet shards (folder or URL).")] = None,
     no_nlp: Annotated[bool, typer.Option("--no-nlp", help="Store clean articles only; skip actors, quotes, events.")] = False,
@@ -62,28 +103,62 @@ def ingest(
 ) -> None:
     """Read articles (.txt, .html, .jsonl, .warc[.gz], any also .gz) into the store."""
     from .api import ingest as run_ingest
+    from .ingest import count_inputs
 
     options = _options(db, config, workers=workers, dask=dask, shards=shards, nlp=False if no_nlp else None)
     try:
         store = _store(options, create=True)
     except ParleyError as exc:
         _fail(exc)
-    show_progress = not quiet and sys.stderr.isatty()
-    with store, output.progress(show_progress) as tick:
+    # the total first (a directory walk and a line count), so the bar shows it before the model loads
+    with store, _meter(count_inputs(paths), "ingest", quiet) as meter:
         report = run_ingest(
             paths, options, store,
-            on_error=lambda e: typer.echo(f"parley: {e.line()}", err=True),
-            on_article=lambda r: tick(r.article.headline or r.article.source),
-            on_warning=lambda line: typer.echo(f"parley: warning: {line}", err=True),
+            on_error=lambda e: meter.note(f"parley: {e.line()}"),
+            on_warning=lambda line: meter.note(f"parley: warning: {line}"),
+            on_step=meter.advance,
         )
-    if not quiet:
-        typer.echo(
-            f"parley: {report.stored} new article(s), {report.known} already stored, "
-            f"{len(report.errors)} problem(s); store {options.db}",
-            err=True,
-        )
+    _summary(quiet, f"{report.stored} new article(s), {report.known} already stored, "
+                    f"{len(report.errors)} problem(s); store {options.db}")
     if report.errors:
         raise typer.Exit(1)
+
+
+@app.command()
+def reprocess(
+    db: Db = None,
+    config: Config = None,
+    since: Annotated[Optional[str], typer.Option("--since", help="Only articles published from this date.")] = None,
+    outlet: Annotated[Optional[str], typer.Option(help="Only articles whose outlet name contains this.")] = None,
+    workers: Annotated[Optional[int], typer.Option("--workers", "-w", help="Worker processes.", min=1, max=256)] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress or summary on stderr.")] = False,
+) -> None:
+    """Analyse stored articles again (after an upgrade, or new actors, aliases or options)."""
+    from .api import reprocess as run_reprocess
+
+    since = check_date(since)
+    options = _options(db, config, workers=workers)
+    store = _open(db, options)
+    with store, _meter(None, "reprocess", quiet) as meter:
+        report = run_reprocess(
+            options, store, since=since, outlet=outlet,
+            on_total=meter.set_total,
+            on_error=lambda e: meter.note(f"parley: {e.line()}"),
+            on_warning=lambda line: meter.note(f"parley: warning: {line}"),
+            on_step=meter.advance,
+        )
+    _summary(quiet, f"{report.stored} article(s) analysed again, {len(report.errors)} problem(s); store {options.db}")
+    if report.errors:
+        raise typer.Exit(1)
+
+
+def _meter(total: int | None, verb: str, quiet: bool) -> output.Meter:
+    return output.Meter(total, verb, live=sys.stderr.isatty(), quiet=quiet)
+
+
+def _summary(quiet: bool, line: str) -> None:
+    if not quiet:
+        typer.echo(f"parley: {line}", err=True)
 
 
 @app.command()
@@ -117,34 +192,32 @@ def article(id: Annotated[str, typer.Argument(help="Article id (a unique prefix 
 @app.command()
 def actors(db: Db = None, json_: Json = False, csv_: Csv = False, limit: Limit = None,
            name: Annotated[Optional[str], typer.Option(help="Name or alias contains this.")] = None,
-           kind: Annotated[Optional[str], typer.Option(help="person, organization, country or group.")] = None) -> None:
+           kind: Annotated[Optional[str], typer.Option(help=_one_of(ACTOR_KINDS, "Kind of actor"), parser=_choice(ACTOR_KINDS))] = None) -> None:
     """Actors: people, organisations, countries and groups, merged across articles."""
     with _open(db) as store:
         output.emit(store.actors(name=name, kind=kind, limit=limit), output.fmt(json_, csv_), output.ACTOR_COLUMNS)
 
 
 @app.command()
-def actor(name: Annotated[str, typer.Argument(help="Name, alias or id.")], db: Db = None, json_: Json = False) -> None:
-    """One actor's profile: aliases, roles over time, articles, quotes and events."""
+def actor(name: Annotated[str, typer.Argument(help="Name, alias or id.")], db: Db = None, json_: Json = False,
+          limit: Annotated[int, typer.Option("--limit", "-n", help="Quotes and events shown.", min=0, max=MAX_ROWS)] = 10) -> None:
+    """One actor's profile: aliases, roles, and its latest articles, quotes and events."""
+    from .stories.profile import actor_profile
+
     with _open(db) as store:
-        found = store.actor(name)
-        if found is None:
+        profile = actor_profile(store, name, limit)
+        if profile is None:
             _fail(UsageError("E032", what="actor", value=name), 1)
-        arts = list(store.articles(actor=found.id))
-        quotes = list(store.quotes(speaker=found.id))
-        events = list(store.events(actor=found.id))
         if json_:
-            profile = to_dict(found) | {
-                "articles": [a.id for a in arts], "quotes": len(quotes), "events": len(events)}
-            typer.echo(json.dumps(profile, ensure_ascii=False))
+            typer.echo(json.dumps(to_dict(profile), ensure_ascii=False))
         else:
-            output.show_actor(found, arts, quotes, events)
+            output.show_actor(profile)
 
 
 @app.command()
 def quotes(db: Db = None, json_: Json = False, csv_: Csv = False, limit: Limit = None,
            speaker: Annotated[Optional[str], typer.Option(help="Speaker name, alias or id.")] = None,
-           kind: Annotated[Optional[str], typer.Option(help="direct, partial or indirect.")] = None,
+           kind: Annotated[Optional[str], typer.Option(help=_one_of(QUOTE_KINDS, "Kind of quote"), parser=_choice(QUOTE_KINDS))] = None,
            search: Annotated[Optional[str], typer.Option("--search", "-s", help="Words in the quote.")] = None) -> None:
     """Quotations with the person who said them."""
     with _open(db) as store:
@@ -155,30 +228,39 @@ def quotes(db: Db = None, json_: Json = False, csv_: Csv = False, limit: Limit =
 @app.command()
 def events(db: Db = None, json_: Json = False, csv_: Csv = False, limit: Limit = None,
            actor: ActorOpt = None, since: Since = None, until: Until = None,
-           status: Annotated[Optional[str], typer.Option(help="reported, planned, negated, hypothetical, historical.")] = None,
-           type_: Annotated[Optional[str], typer.Option("--type", help="PLOVER type, e.g. CONSULT.")] = None,
-           per_article: Annotated[bool, typer.Option("--per-article", help="As coded in each article, unmerged.")] = False) -> None:
+           status: Status = None, type_: EventType = None,
+           per_article: Annotated[bool, typer.Option("--per-article", help="As coded in each article, unmerged.")] = False,
+           evidence: Annotated[bool, typer.Option("--evidence", help="Each event with the sentence it was coded from.")] = False) -> None:
     """Events (PLOVER/CAMEO coded), merged across outlets, in date order."""
+    kind = output.fmt(json_, csv_)
     with _open(db) as store:
         rows = store.events(actor=actor, since=check_date(since), until=check_date(until), status=status,
                             type=type_, merged=False if per_article else None, limit=limit)
-        output.emit(rows, output.fmt(json_, csv_), output.EVENT_COLUMNS)
+        if evidence and kind == "table":
+            output.show_events_with_evidence(rows)
+        else:
+            output.emit(rows, kind, output.EVENT_COLUMNS)
 
 
 @app.command()
-def timeline(db: Db = None, json_: Json = False, actor: ActorOpt = None,
+def timeline(db: Db = None, json_: Json = False, csv_: Csv = False, actor: ActorOpt = None,
              dyad: Annotated[Optional[tuple[str, str]], typer.Option(help="Two actors or country codes, e.g. --dyad USA PRK.")] = None,
              since: Since = None, until: Until = None,
              search: Annotated[Optional[str], typer.Option("--search", "-s", help="Words in the evidence.")] = None,
-             status: Annotated[Optional[str], typer.Option(help="Only this status (default: what happened).")] = None,
-             summary: Annotated[Optional[int], typer.Option(help="Pick the N most important dates.")] = None) -> None:
+             status: Annotated[Optional[str], typer.Option("--status", help="Only this status (default: what happened).",
+                                                           parser=_choice(STATUSES))] = None,
+             summary: Annotated[Optional[int], typer.Option(help="Pick the N most important dates.", min=1, max=MAX_ROWS)] = None) -> None:
     """Dated events in order, in plain words, with their outlets."""
     from .stories.timeline import build_timeline
 
+    kind = output.fmt(json_, csv_)
     with _open(db) as store:
         entries = build_timeline(store, actor=actor, dyad=dyad, since=check_date(since), until=check_date(until),
                                  search=search, status=status, summary=summary)
-        output.show_timeline(entries, json_, with_sentences=summary is not None)
+        if kind == "table":
+            output.show_timeline(entries, with_sentences=summary is not None)
+        else:
+            output.emit(entries, kind, output.TIMELINE_COLUMNS)
     for left_out in getattr(entries, "excluded", []):
         typer.echo(f"parley: kept out of the timeline: {left_out.article_id[:10]} "
                    f"{left_out.headline or ''}: {left_out.reason}", err=True)
@@ -221,7 +303,7 @@ def code(text: Annotated[Optional[str], typer.Argument(help="Text to code; omit 
 
 
 @app.command()
-def export(format: Annotated[str, typer.Option("--format", "-f", help="csv, jsonl, parquet, gdelt or plover.")],
+def export(format: Annotated[str, typer.Option("--format", "-f", help=_one_of(EXPORT_FORMATS, "File format"), parser=_choice(EXPORT_FORMATS))],
            out: Annotated[str, typer.Option("--out", "-o", help="Folder to write into.")],
            db: Db = None) -> None:
     """Write the store's records in a file format."""
@@ -237,19 +319,47 @@ def export(format: Annotated[str, typer.Option("--format", "-f", help="csv, json
 
 
 @app.command()
-def serve(db: Db = None, port: Annotated[int, typer.Option(help="Port on 127.0.0.1.")] = 8000) -> None:
+def serve(db: Db = None,
+          port: Annotated[int, typer.Option(help="Port on 127.0.0.1.", min=1, max=65535)] = 8000,
+          open_: Annotated[bool, typer.Option("--open", help="Open the explorer in a browser.")] = False) -> None:
     """The web explorer on 127.0.0.1."""
     import uvicorn
 
     from .web.app import create_app
 
     options = _options(db)
-    uvicorn.run(create_app(options.db), host="127.0.0.1", port=port, log_level="warning")
-
-
-def _open(db: str | None):
     try:
-        return _store(_options(db))
+        sock = _listen("127.0.0.1", port)
+    except OSError as exc:
+        _fail(UsageError("E030", detail=f"cannot listen on 127.0.0.1:{port}: {exc.strerror or exc}"
+                                        " (is another server running? try --port)"), 1)
+    url = f"http://127.0.0.1:{port}/"
+    typer.echo(f"parley: explorer of {options.db} at {url} (Ctrl-C stops it)", err=True)
+    if open_:
+        import webbrowser
+
+        threading.Timer(0.5, webbrowser.open, args=(url,)).start()
+    server = uvicorn.Server(uvicorn.Config(create_app(options.db), log_level="warning"))
+    server.run(sockets=[sock])
+
+
+def _listen(host: str, port: int) -> socket.socket:
+    """The server's socket, bound here so a busy port is one plain line rather than a traceback."""
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        sock.bind((host, port))
+        sock.listen(128)
+    except OSError:
+        sock.close()
+        raise
+    sock.set_inheritable(True)
+    return sock
+
+
+def _open(db: str | None, options: Options | None = None):
+    try:
+        return _store(options or _options(db))
     except ParleyError as exc:
         _fail(exc)
 

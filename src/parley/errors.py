@@ -16,6 +16,7 @@ CATALOGUE: dict[str, str] = {
     "E007": "JSONL line {line} has no text field (expected one of {fields})",
     "E008": "WARC archive unreadable: {detail}",
     "E009": "no article text found",
+    "E010": "not an article file ({suffix}): expected .txt, .html, .jsonl or .warc, any also .gz",
     "E011": "file too large ({size} bytes; limit {limit})",
     "E012": "could not read: {detail}",
     "E020": "not a parley store: {detail}",

@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-import contextlib
 import csv
 import json
+import shutil
 import sys
+import time
 from collections.abc import Callable, Iterable, Iterator
-from typing import Any
+from typing import Any, NamedTuple
 
 from rich.console import Console
 from rich.markup import escape
-from rich.table import Table
+from rich.progress import ProgressColumn
 from rich.text import Text
 
 from .errors import UsageError
@@ -30,52 +31,70 @@ def _name(ref: dict | None) -> str:
     return f"{ref['name']} ({ref['country']})" if ref.get("country") else ref["name"]
 
 
-Column = tuple[str, Callable[[dict], Any]]
+class Column(NamedTuple):
+    """One column of a listing. `keep` orders what a narrow terminal gives up first (lowest first;
+    0: never dropped); `shrink` marks free text that may be cut short with an ellipsis, `least` the
+    narrowest it gets while other columns can still be dropped to make room."""
+
+    header: str
+    get: Callable[[dict], Any]
+    keep: int = 0
+    shrink: bool = False
+    least: int = 12  # a word or two
+
+
+MAIN_TEXT = 40  # `least` of a row's main text (a headline, a quote): a few words, enough to know it by
+
 
 ARTICLE_COLUMNS: list[Column] = [
-    ("id", lambda r: r["id"][:10]),
-    ("published", lambda r: r.get("published") or ""),
-    ("outlet", lambda r: r.get("outlet") or ""),
-    ("headline", lambda r: r.get("headline") or ""),
-    ("dateline", lambda r: r.get("dateline") or ""),
-    ("words", lambda r: len((r.get("body") or "").split())),
-    ("dup of", lambda r: (r.get("duplicate_of") or "")[:10]),
+    Column("published", lambda r: (r.get("published") or "")[:10]),
+    Column("outlet", lambda r: r.get("outlet") or "", keep=5, shrink=True),
+    Column("headline", lambda r: r.get("headline") or "", shrink=True, least=MAIN_TEXT),
+    Column("dateline", lambda r: r.get("dateline") or "", keep=3, shrink=True),
+    Column("words", lambda r: len((r.get("body") or "").split()), keep=2),
+    Column("dup of", lambda r: (r.get("duplicate_of") or "")[:8], keep=1),
+    Column("id", lambda r: r["id"][:10], keep=4),
 ]
 ACTOR_COLUMNS: list[Column] = [
-    ("name", lambda r: r["name"]),
-    ("kind", lambda r: r["kind"]),
-    ("country", lambda r: r.get("country") or ""),
-    ("sector", lambda r: r.get("sector") or ""),
-    ("roles", lambda r: "; ".join(x["title"] for x in r.get("roles") or [])),
-    ("aliases", lambda r: ", ".join(r.get("aliases") or [])),
-    ("mentions", lambda r: r.get("mentions", 0)),
+    Column("name", lambda r: r["name"], shrink=True),
+    Column("kind", lambda r: r["kind"], keep=5),
+    Column("country", lambda r: r.get("country") or "", keep=6),
+    Column("sector", lambda r: r.get("sector") or "", keep=3),
+    Column("roles", lambda r: "; ".join(x["title"] for x in r.get("roles") or []), keep=2, shrink=True),
+    Column("aliases", lambda r: ", ".join(r.get("aliases") or []), keep=1, shrink=True),
+    Column("mentions", lambda r: r.get("mentions", 0), keep=4),
 ]
 QUOTE_COLUMNS: list[Column] = [
-    ("speaker", lambda r: r.get("speaker") or "—"),
-    ("kind", lambda r: r["kind"]),
-    ("cue", lambda r: r.get("cue") or ""),
-    ("date", lambda r: r.get("date") or ""),
-    ("quote", lambda r: r["text"]),
+    Column("date", lambda r: (r.get("date") or "")[:10], keep=3),
+    Column("speaker", lambda r: r.get("speaker") or "—", shrink=True),
+    Column("kind", lambda r: r["kind"], keep=1),
+    Column("cue", lambda r: r.get("cue") or "", keep=2),
+    Column("quote", lambda r: r["text"], shrink=True, least=MAIN_TEXT),
 ]
 EVENT_COLUMNS: list[Column] = [
-    ("date", lambda r: r.get("date") or ""),
-    ("type", lambda r: r["type"]),
-    ("cameo", lambda r: r.get("cameo") or ""),
-    ("status", lambda r: r["status"]),
-    ("actor1", lambda r: _name(r.get("actor1"))),
-    ("actor2", lambda r: _name(r.get("actor2"))),
-    ("where", lambda r: (r.get("location") or {}).get("name", "")),
-    ("trigger", lambda r: r.get("trigger") or ""),
-    ("sources", lambda r: r.get("n_sources", 1)),
+    Column("date", lambda r: r.get("date") or ""),
+    Column("type", lambda r: r["type"]),
+    Column("cameo", lambda r: r.get("cameo") or "", keep=1),
+    Column("status", lambda r: r["status"], keep=5),
+    Column("actor1", lambda r: _name(r.get("actor1")), shrink=True, least=18),
+    Column("actor2", lambda r: _name(r.get("actor2")), shrink=True, least=18),
+    Column("where", lambda r: (r.get("location") or {}).get("name", ""), keep=2, shrink=True),
+    Column("trigger", lambda r: r.get("trigger") or "", keep=4, shrink=True),
+    Column("sources", lambda r: r.get("n_sources", 1), keep=3),
 ]
 DYAD_COLUMNS: list[Column] = [
-    ("month", lambda r: r["month"]),
-    ("quad1", lambda r: r.get("quad1", 0)),
-    ("quad2", lambda r: r.get("quad2", 0)),
-    ("quad3", lambda r: r.get("quad3", 0)),
-    ("quad4", lambda r: r.get("quad4", 0)),
-    ("goldstein", lambda r: r.get("goldstein", 0)),
-    ("events", lambda r: r.get("events", 0)),
+    Column("month", lambda r: r["month"]),
+    Column("quad1", lambda r: r.get("quad1", 0)),
+    Column("quad2", lambda r: r.get("quad2", 0)),
+    Column("quad3", lambda r: r.get("quad3", 0)),
+    Column("quad4", lambda r: r.get("quad4", 0)),
+    Column("goldstein", lambda r: r.get("goldstein", 0)),
+    Column("events", lambda r: r.get("events", 0)),
+]
+TIMELINE_COLUMNS: list[Column] = [
+    Column("date", lambda r: r["date"]),
+    Column("event", lambda r: r["text"], shrink=True, least=MAIN_TEXT),
+    Column("outlets", lambda r: ", ".join(r.get("outlets") or []), keep=1, shrink=True),
 ]
 
 
@@ -98,52 +117,247 @@ def flatten(record: dict, prefix: str = "") -> dict:
     return flat
 
 
-def emit(rows: Iterable[Any], kind: str, columns: list[Column], out=None) -> int:
-    """Write rows as JSON lines, CSV or a table; returns how many."""
+def emit(rows: Iterable[Any], kind: str, columns: list[Column], out=None, width: int | None = None) -> int:
+    """Write rows as JSON lines, CSV, or a table (a terminal) / TSV (a pipe); returns how many."""
     out = out or sys.stdout
-    n = 0
     if kind == "json":
+        n = 0
         for row in rows:
             out.write(json.dumps(_as_dict(row), ensure_ascii=False) + "\n")
             n += 1
         return n
     if kind == "csv":
-        writer = None
-        for row in rows:
-            flat = flatten(_as_dict(row))
-            if writer is None:
-                writer = csv.DictWriter(out, fieldnames=list(flat), extrasaction="ignore")
-                writer.writeheader()
-            writer.writerow(flat)
-            n += 1
-        return n
-    table = Table(show_lines=False)
-    for header, _ in columns:
-        table.add_column(header, overflow="fold")
-    for row in rows:
-        record = _as_dict(row)
-        table.add_row(*(Text(str(get(record))) for _, get in columns))  # data is never markup
-        n += 1
-    console = Console(file=out, width=None if out.isatty() else 200)
-    if n:
-        console.print(table)
-    else:
+        return write_csv((flatten(_as_dict(row)) for row in rows), out)
+    records = [_as_dict(row) for row in rows]
+    if not records:
         Console(stderr=True).print("(nothing found)")
+        return 0
+    cells = [[one_line(c.get(r)) for c in columns] for r in records]
+    if kind == "tsv" or (kind == "table" and width is None and not out.isatty()):
+        write_tsv([c.header for c in columns], cells, out)
+    else:
+        write_table(columns, cells, out, width or shutil.get_terminal_size().columns)
+    return len(records)
+
+
+def one_line(value: Any) -> str:
+    return " ".join(str(value).split())
+
+
+# the first characters that make a spreadsheet read a cell as a formula (OWASP, "CSV Injection")
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_cell(value: Any) -> Any:
+    """A text cell a spreadsheet would run as a formula, made inert with a leading single quote
+    (OWASP's advice); numbers stay numbers."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def write_csv(flat_rows: Iterable[dict], out) -> int:
+    """Flattened records as CSV, header from the first row, every text cell formula-safe."""
+    writer = None
+    n = 0
+    for flat in flat_rows:
+        if writer is None:
+            writer = csv.DictWriter(out, fieldnames=list(flat), extrasaction="ignore")
+            writer.writeheader()
+        writer.writerow({k: safe_cell(v) for k, v in flat.items()})
+        n += 1
     return n
 
 
-@contextlib.contextmanager
-def progress(enabled: bool) -> Iterator[Callable[[str], None]]:
-    """A counter on stderr while articles are stored (only on a terminal)."""
-    if not enabled:
-        yield lambda _label: None
-        return
-    from rich.progress import Progress, SpinnerColumn, TextColumn
+def write_tsv(headers: list[str], cells: list[list[str]], out) -> None:
+    """For other programs: one line per row, tab-separated, nothing cut (cells are one line already)."""
+    out.write("\t".join(headers) + "\n")
+    for row in cells:
+        out.write("\t".join(c.replace("\t", " ") for c in row) + "\n")
 
-    with Progress(SpinnerColumn(), TextColumn("{task.completed} articles · {task.description}"),
-                  console=Console(stderr=True), transient=True) as bar:
-        task = bar.add_task("", total=None)
-        yield lambda label: bar.update(task, advance=1, description=label[:60])
+
+GAP = 2  # spaces between table columns
+SHORTEST = 8  # free text is never cut below this, whatever the terminal
+# the room a row's main text (keep=0) is given before it is cut: columns of less value are dropped
+# to make it; beyond this, a long headline is cut rather than losing another column
+MAIN_WANT = 50
+
+
+def fit_columns(columns: list[Column], cells: list[list[str]], width: int) -> list[tuple[int, int]]:
+    """(column index, width) of the columns shown: low-value columns are dropped first, then free
+    text is cut (secondary text before the main one), so a row fits `width` characters."""
+    natural = [max([len(c.header)] + [len(row[i]) for row in cells]) for i, c in enumerate(columns)]
+    shown = list(range(len(columns)))
+
+    def floor(i: int) -> int:  # the narrowest a column gets while there are columns left to drop
+        if not columns[i].shrink:
+            return natural[i]
+        return min(natural[i], max(columns[i].least, len(columns[i].header)))
+
+    def total(widths) -> int:
+        return sum(widths) + GAP * (len(widths) - 1)
+
+    def want(i: int) -> int:  # what a column asks for while others can be dropped
+        return min(natural[i], max(MAIN_WANT, floor(i))) if columns[i].shrink and not columns[i].keep else floor(i)
+
+    droppable = sorted((c.keep, i) for i, c in enumerate(columns) if c.keep)
+    while total([want(i) for i in shown]) > width and droppable:
+        shown.remove(droppable.pop(0)[1])
+    widths = {i: natural[i] for i in shown}
+    excess = total(list(widths.values())) - width
+    # secondary text first (least valuable first), then the main text, widest first
+    order = sorted((i for i in shown if columns[i].shrink and columns[i].keep), key=lambda i: columns[i].keep)
+    for i in order:
+        cut = min(max(0, excess), widths[i] - floor(i))
+        widths[i] -= cut
+        excess -= cut
+    main = [i for i in shown if columns[i].shrink and not columns[i].keep]
+    for least in (floor, lambda i: SHORTEST):  # down to each one's floor first, then below it
+        while excess > 0:
+            room = {i: widths[i] - least(i) for i in main if widths[i] > least(i)}
+            if not room:
+                break
+            widest = max(room, key=room.get)
+            widths[widest] -= 1
+            excess -= 1
+    if excess > 0 and shown:  # still too wide: the last column takes the cut
+        last = shown[-1]
+        widths[last] = max(1, widths[last] - excess)
+    return [(i, widths[i]) for i in shown]
+
+
+def clip(text: str, width: int) -> str:
+    """Text cut to `width` with an ellipsis, at a word boundary when one is near."""
+    if len(text) <= width:
+        return text
+    if width <= 1:
+        return "…"[:width]
+    cut = text[: width - 1]
+    space = cut.rfind(" ")
+    if space >= (width - 1) // 2:
+        cut = cut[:space]
+    return cut.rstrip(" ,;:-") + "…"
+
+
+def write_table(columns: list[Column], cells: list[list[str]], out, width: int) -> None:
+    """An aligned table in `width` characters: bold headers, no box, nothing wrapped."""
+    layout = fit_columns(columns, cells, width)
+    console = Console(file=out, width=max(width, 20), highlight=False, soft_wrap=True)
+    gap = " " * GAP
+
+    def line(values: list[str]) -> Text:
+        return Text(gap.join(clip(v, w).ljust(w) for v, (_, w) in zip(values, layout)).rstrip())
+
+    header = line([columns[i].header for i, _ in layout])
+    header.stylize("bold")
+    console.print(header)
+    for row in cells:
+        console.print(line([row[i] for i, _ in layout]))  # data is never markup
+
+
+# without a terminal (a log, a pipe, CI) a progress line this often: enough to see a run is alive,
+# few enough to keep a log of a day-long run readable
+LOG_EVERY_SECONDS = 10.0
+
+
+class Meter:
+    """Progress of a batch on stderr: a live bar on a terminal, else a line every few seconds.
+
+    `advance` once per input done (stored, already known, or refused); `note` prints a line (an
+    error, a warning) without breaking the bar.
+    """
+
+    def __init__(self, total: int | None, verb: str, *, live: bool, quiet: bool = False,
+                 every: float = LOG_EVERY_SECONDS, stream=None) -> None:
+        self.total, self.verb, self.quiet, self.every = total, verb, quiet, every
+        self.stream = stream or sys.stderr
+        self.done = 0
+        self.started = time.monotonic()
+        self.last_line = self.started
+        self._bar = self._task = None
+        if quiet:
+            return
+        if live:
+            self._start_bar()
+        elif total is not None:
+            self._line()
+
+    def _start_bar(self) -> None:
+        from rich.progress import (BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn,
+                                   TimeElapsedColumn, TimeRemainingColumn)
+
+        # refreshed from a thread 4 times a second (spinner, elapsed time), so it moves while the model
+        # loads and while a batch of articles is parsed
+        self._bar = Progress(SpinnerColumn(), TextColumn(self.verb), BarColumn(bar_width=24), MofNCompleteColumn(),
+                             _RateColumn(), TimeElapsedColumn(), TextColumn("left"), TimeRemainingColumn(),
+                             TextColumn("{task.description}"),
+                             console=Console(file=self.stream), transient=True, refresh_per_second=4)
+        self._bar.start()
+        self._task = self._bar.add_task("", total=self.total)
+
+    def set_total(self, total: int) -> None:
+        self.total = total
+        if self._bar is not None:
+            self._bar.update(self._task, total=total)
+        elif not self.quiet:
+            self._line()
+
+    def advance(self, label: str = "") -> None:
+        self.done += 1
+        if self.total is not None and self.done > self.total:
+            self.total = self.done  # an archive held more records than counted
+        if self._bar is not None:
+            self._bar.update(self._task, advance=1, total=self.total, description=clip(one_line(label), 40))
+        elif not self.quiet and time.monotonic() - self.last_line >= self.every:
+            self._line()
+
+    def note(self, line: str) -> None:
+        if self._bar is not None:
+            self._bar.console.print(line, markup=False, highlight=False)
+        else:
+            self.stream.write(line + "\n")
+            self.stream.flush()
+
+    def _line(self) -> None:
+        self.last_line = time.monotonic()
+        elapsed = self.last_line - self.started
+        of = f"/{self.total}" if self.total is not None else ""
+        parts = [f"parley: {self.verb} {self.done}{of}"]
+        if self.done and elapsed > 0:
+            rate = self.done / elapsed
+            parts.append(f"{rate:.1f}/s")
+            if self.total:
+                parts.append(f"about {_duration((self.total - self.done) / rate)} left")
+        self.stream.write(", ".join(parts) + "\n")
+        self.stream.flush()
+
+    def close(self) -> None:
+        if self._bar is not None:
+            self._bar.stop()
+            self._bar = None
+
+    def __enter__(self) -> "Meter":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
+class _RateColumn(ProgressColumn):
+    """Inputs per second, once there is a rate to show."""
+
+    def render(self, task) -> Text:
+        speed = task.finished_speed or task.speed
+        return Text(f"{speed:.1f}/s" if speed else "–/s", style="progress.data.speed")
+
+
+def _duration(seconds: float) -> str:
+    seconds = int(seconds + 0.5)
+    if seconds < 60:
+        return f"{seconds} s"
+    if seconds < 3600:
+        return f"{seconds // 60} min {seconds % 60:02d} s"
+    return f"{seconds // 3600} h {seconds % 3600 // 60:02d} min"
 
 
 def show_article(article) -> None:
@@ -162,28 +376,75 @@ def show_article(article) -> None:
             console.print(f"  - {line}", style="dim", markup=False)
 
 
-def show_actor(actor, articles, quotes, events) -> None:
-    console = Console()
-    a = to_dict(actor)
-    console.print(f"[bold]{escape(a['name'])}[/bold]  {a['kind']} · {escape(a.get('country') or '?')} · {escape(a.get('sector') or '?')}")
+def _screen() -> Console:
+    """The console for text meant for people: the terminal's width, or a wide page in a pipe."""
+    return Console(width=None if sys.stdout.isatty() else 200, highlight=False)
+
+
+def show_actor(profile) -> None:
+    console = _screen()
+    width = console.width
+    a = to_dict(profile.actor)
+    console.print(f"[bold]{escape(a['name'])}[/bold]  {a['kind']} · {escape(a.get('country') or '?')} · "
+                  f"{escape(a.get('sector') or '?')}  [dim]{escape(a['id'])}[/dim]")
     if a.get("aliases"):
-        console.print("also: " + ", ".join(a["aliases"]), markup=False)
+        console.print("also called: " + ", ".join(a["aliases"]), markup=False)
     for role in a.get("roles") or []:
         span = role.get("first_seen") or "?"
         if role.get("last_seen") and role.get("last_seen") != role.get("first_seen"):
             span += f" … {role['last_seen']}"
         console.print(f"  {span}  {role['title']}" + (f" ({role['country']})" if role.get("country") else ""), markup=False)
-    console.print(f"{len(articles)} article(s), {len(quotes)} quote(s), {len(events)} event(s)")
-    for art in articles[:20]:
-        console.print(f"  {art.published or '':<25} {art.outlet or '':<20} {art.headline or art.id}", markup=False)
+    if profile.also:
+        console.print("the name also matches: " + "; ".join(f"{x.name} ({x.id})" for x in profile.also)
+                      + " (counted below; give an id for one actor)", markup=False, style="dim")
+    console.print(f"{profile.n_articles} article(s), {profile.n_quotes} quote(s), {profile.n_events} event(s)")
+    _section(console, "latest articles", profile.articles, profile.n_articles,
+             lambda x: f"{(x.published or '')[:10]:<10}  {x.outlet or '':<18.18}  {x.headline or x.id}", width)
+    _section(console, "latest quotes", profile.quotes, profile.n_quotes,
+             lambda q: f"{(q.date or '')[:10]:<10}  {q.speaker or '—'}: \u201c{one_line(q.text)}\u201d", width)
+    _section(console, "latest events", profile.events, profile.n_events, lambda e: _event_line(to_dict(e)), width,
+             evidence=lambda e: _evidence(to_dict(e)))
 
 
-def show_timeline(entries, as_json: bool, with_sentences: bool = False) -> None:
-    if as_json:
-        for entry in entries:
-            sys.stdout.write(json.dumps(_as_dict(entry), ensure_ascii=False) + "\n")
+def _section(console: Console, title: str, rows: list, total: int, line, width: int, evidence=None) -> None:
+    if not rows:
         return
-    console = Console(width=None if sys.stdout.isatty() else 200)
+    more = f" (newest {len(rows)} of {total}; -n for more)" if total > len(rows) else ""
+    console.print(f"\n[bold]{title}[/bold]{escape(more)}")
+    for row in rows:
+        console.print(clip("  " + line(row), width - 1), markup=False)
+        if evidence and evidence(row):
+            console.print(clip("      " + evidence(row), width - 1), markup=False, style="dim")
+
+
+def _event_line(e: dict) -> str:
+    who = " → ".join(n for n in (_name(e.get("actor1")), _name(e.get("actor2"))) if n)
+    status = "" if e.get("status") == "reported" else f" [{e['status']}]"
+    return f"{(e.get('date') or '?'):<10}  {e['type']}{status}  {who}"
+
+
+def _evidence(e: dict) -> str:
+    """The sentence an event was coded from, with its outlet."""
+    source = (e.get("sources") or [{}])[0]
+    sentence = one_line(source.get("sentence") or "")
+    return f"{source.get('outlet') or 'source'}: {sentence}" if sentence else ""
+
+
+def show_events_with_evidence(events) -> int:
+    """Events, each with the sentence it came from (for a first look at a store)."""
+    console = _screen()
+    n = 0
+    for event in events:
+        e = _as_dict(event)
+        console.print(clip(_event_line(e), console.width - 1), markup=False)
+        if _evidence(e):
+            console.print(clip("    " + _evidence(e), console.width - 1), markup=False, style="dim")
+        n += 1
+    return n
+
+
+def show_timeline(entries, with_sentences: bool = False) -> None:
+    console = _screen()
     if not entries:
         Console(stderr=True).print("(no dated events)")
     for entry in entries:

@@ -44,9 +44,10 @@ class Pipeline:
             self._knowledge = load_knowledge(self.options)
         return self._knowledge
 
-    def clean(self, documents: Iterable[Document | ParleyError]) -> Iterator[Article | ParleyError]:
+    def clean(self, documents: Iterable[Document | Article | ParleyError]) -> Iterator[Article | ParleyError]:
+        """Documents cleaned into Articles; a stored Article (reprocess) is clean already."""
         for doc in documents:
-            if isinstance(doc, ParleyError):
+            if isinstance(doc, (ParleyError, Article)):
                 yield doc
                 continue
             try:

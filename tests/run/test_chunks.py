@@ -66,6 +66,15 @@ def test_a_crash_in_a_stage_costs_only_its_document():
     assert results[2].path == "src2" and "stage bug" in results[2].reason
 
 
+def test_streaming_a_chunk_yields_as_it_goes_and_isolates_a_crash():
+    from parley.run.chunks import stream_chunk
+
+    stream = stream_chunk(FlakyPipeline(), [doc(n) for n in range(5)])
+    assert next(stream).article.id == "id0"  # before the rest of the chunk is done
+    rest = list(stream)
+    assert [r.article.id if isinstance(r, ArticleRecords) else r.code for r in rest] == ["id1", "E012", "id3", "id4"]
+
+
 def test_errors_survive_the_wire_with_class_code_path_and_details():
     for error in [InputError("E012", path="a{b}.txt", detail="bad {brace"), UsageError("E030", detail="x"),
                   ParleyError("E006", path="f.jsonl", line=3, detail="oops")]:

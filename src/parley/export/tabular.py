@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from dataclasses import fields
 from pathlib import Path
 
-from ..output import flatten
+from ..output import flatten, safe_cell
 from ..records import _NESTED, Actor, Article, Event, Quote, to_dict
 from ..store import Store
 
@@ -50,7 +50,8 @@ def write_csv(rows: Iterable, cls: type, path: Path) -> Path:
     with path.open("w", encoding="utf-8", newline="") as out:
         writer = csv.DictWriter(out, fieldnames=columns, extrasaction="ignore")
         writer.writeheader()
-        writer.writerows(flat)
+        # text a spreadsheet would run as a formula is made inert (OWASP: a leading single quote)
+        writer.writerows({k: safe_cell(v) for k, v in row.items()} for row in flat)
     return path
 
 

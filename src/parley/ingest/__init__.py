@@ -18,7 +18,7 @@ from .jsonl import read_jsonl, repeated_lines
 from .sniff import KNOWN_SUFFIXES, decode, format_of, is_binary, open_stream, peek, read_limited
 from .warc import read_warc
 
-__all__ = ["read_inputs", "read_stream"]
+__all__ = ["count_inputs", "read_inputs", "read_stream"]
 
 
 def read_inputs(paths: list[str], options: Options) -> Iterator[Document | InputError]:
@@ -31,10 +31,19 @@ def read_inputs(paths: list[str], options: Options) -> Iterator[Document | Input
         if path.is_dir():
             for f in _walk(path):
                 yield from _read_file(f, options)
+        elif path.is_file() and not _article_suffix(path):
+            yield InputError("E010", path=p, suffix="".join(path.suffixes[-2:]))
         elif path.is_file():
             yield from _read_file(path, options)
         else:
             yield InputError("E001", path=p)
+
+
+def _article_suffix(path: Path) -> bool:
+    """A name an article file may have: a known suffix, or none at all (the content says then).
+    Anything else named on the command line (README.md, data.csv, photo.jpg) is refused, not guessed."""
+    name = path.name.lower().removesuffix(".gz")
+    return name.endswith(KNOWN_SUFFIXES) or "." not in name.lstrip(".")
 
 
 def _walk(folder: Path) -> Iterator[Path]:
@@ -46,6 +55,46 @@ def _walk(folder: Path) -> Iterator[Path]:
         name = f.name.lower().removesuffix(".gz")
         if name.endswith(KNOWN_SUFFIXES):
             yield f
+
+
+def count_inputs(paths: list[str]) -> int | None:
+    """How many documents the paths hold, cheaply, before any is read (for a progress total): one
+    per file, one per line of a JSON-lines file, one per record of a WARC (records are counted by
+    their headers). None when stdin is among the inputs, or the archives are too big to count
+    in a moment."""
+    total = 0
+    for p in paths:
+        if p == "-":
+            return None
+        path = Path(p)
+        files = _walk(path) if path.is_dir() else [path] if path.is_file() else []
+        for f in files:
+            n = _documents_in(f)
+            if n is None:
+                return None
+            total += n
+    return total
+
+
+# archives bigger than this are not counted: reading them twice would delay the first article
+# by seconds (a gzipped archive decompresses at roughly 100 MB/s)
+COUNT_BYTES_LIMIT = 50_000_000
+
+
+def _documents_in(path: Path) -> int | None:
+    name = path.name.lower().removesuffix(".gz")
+    if not name.endswith((".jsonl", ".ndjson", ".warc", ".arc")):
+        return 1
+    try:
+        if path.stat().st_size > COUNT_BYTES_LIMIT:
+            return None
+        with path.open("rb") as raw:
+            stream = open_stream(raw)
+            if name.endswith((".jsonl", ".ndjson")):
+                return sum(1 for line in stream if line.strip())
+            return sum(1 for line in stream if line.startswith(b"WARC-Type: response"))
+    except (OSError, EOFError):
+        return 1  # the reader reports what is wrong with it
 
 
 def _read_file(path: Path, options: Options) -> Iterator[Document | InputError]:

@@ -14,7 +14,7 @@ from typing import Any, Protocol
 
 from .. import errors as _errors
 from ..errors import InputError, ParleyError
-from ..records import ArticleRecords, Document
+from ..records import Article, ArticleRecords, Document
 
 CHUNK_DOCS = 64  # a few nlp.pipe batches: small enough to keep workers evenly loaded
 CHUNK_CHARS = 2_000_000  # and a cap on text per chunk, so one huge input cannot balloon memory
@@ -40,13 +40,19 @@ def chunked(
         if isinstance(item, ParleyError):
             chunk.errors.append(item)
             continue
-        if chunk.documents and (len(chunk.documents) >= max_docs or chunk.chars + len(item.content) > max_chars):
+        size = _chars(item)
+        if chunk.documents and (len(chunk.documents) >= max_docs or chunk.chars + size > max_chars):
             yield chunk
             chunk = Chunk(chunk.seq + 1)
         chunk.documents.append(item)
-        chunk.chars += len(item.content)
+        chunk.chars += size
     if chunk.documents or chunk.errors:
         yield chunk
+
+
+def _chars(item: Document | Article) -> int:
+    """The text an input carries: a Document's content, or a stored Article's body (reprocess)."""
+    return len(item.content) if isinstance(item, Document) else len(item.body)
 
 
 class _Processor(Protocol):
@@ -68,6 +74,26 @@ def run_chunk(pipeline: _Processor, documents: list[Document]) -> list[ArticleRe
         except Exception as exc:  # noqa: BLE001
             results.append(crash_error(doc, exc))
     return results
+
+
+def stream_chunk(pipeline: _Processor, documents: list[Document]) -> Iterator[ArticleRecords | ParleyError]:
+    """`run_chunk`, result by result as each is made (so an in-process run shows progress from the
+    first article, not per chunk). The pipeline yields one result per document, in order, so after a
+    bug escapes, the documents not yet answered are redone one at a time."""
+    done = 0
+    try:
+        for result in pipeline.process(documents):
+            done += 1
+            yield result
+        return
+    except Exception:  # noqa: BLE001 - isolated below, per document
+        pass
+    for doc in documents[done:]:
+        try:
+            results = list(pipeline.process([doc]))
+        except Exception as exc:  # noqa: BLE001
+            results = [crash_error(doc, exc)]
+        yield from results
 
 
 def crash_error(doc: Document, exc: BaseException) -> InputError:

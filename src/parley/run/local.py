@@ -13,7 +13,7 @@ from ..errors import ParleyError
 from ..options import Options
 from ..pipeline import Pipeline
 from ..records import ArticleRecords, Document
-from .chunks import CHUNK_CHARS, CHUNK_DOCS, chunked, run_chunk
+from .chunks import CHUNK_CHARS, CHUNK_DOCS, chunked, stream_chunk
 
 
 class LocalExecutor:
@@ -26,7 +26,7 @@ class LocalExecutor:
         for chunk in chunked(documents, self.chunk_docs, self.chunk_chars):
             yield from chunk.errors
             if chunk.documents:
-                yield from run_chunk(self.pipeline, chunk.documents)
+                yield from stream_chunk(self.pipeline, chunk.documents)
 
     def close(self) -> None:
         pass

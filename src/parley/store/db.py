@@ -99,32 +99,63 @@ class Store:
                 "INSERT INTO articles_fts (article_id, headline, body) VALUES (?,?,?)",
                 (a.id, a.headline or "", a.body),
             )
-            self.db.executemany(
-                "INSERT OR REPLACE INTO article_actors (article_id, actor_id, data) VALUES (?,?,?)",
-                [(a.id, actor.id, _dumps(actor)) for actor in records.actors],
-            )
-            self.db.executemany(
-                "INSERT INTO mentions (article_id, actor_id, start, end, text, kind) VALUES (?,?,?,?,?,?)",
-                [(a.id, m.actor_id, m.start, m.end, m.text, m.kind) for m in records.mentions],
-            )
-            for q in records.quotes:
-                self.db.execute(
-                    "INSERT OR REPLACE INTO quotes (id, article_id, speaker, speaker_actor_id, kind, data)"
-                    " VALUES (?,?,?,?,?,?)",
-                    (q.id, q.article_id, q.speaker, q.speaker_actor_id, q.kind, _dumps(q)),
-                )
-                self.db.execute(
-                    "INSERT INTO quotes_fts (quote_id, text, speaker) VALUES (?,?,?)", (q.id, q.text, q.speaker or "")
-                )
-            for e in records.events:
-                lo, hi = date_bounds(e.date)
-                self.db.execute(
-                    "INSERT OR REPLACE INTO events (id, article_id, date_lo, date_hi, type, status, actor1_id,"
-                    " actor2_id, data) VALUES (?,?,?,?,?,?,?,?,?)",
-                    (e.id, a.id, lo, hi, e.type, e.status, e.actor1.actor_id if e.actor1 else None,
-                     e.actor2.actor_id if e.actor2 else None, _dumps(e)),
-                )
+            self._insert_found(records)
         return True
+
+    def replace_records(self, records: ArticleRecords) -> bool:
+        """Swap what was found in a stored article for a new analysis of it, in one transaction (an
+        interrupted reprocess leaves each article wholly old or wholly new). False if not stored."""
+        a = records.article
+        with self._transaction():
+            if not self.has_article(a.id):
+                return False
+            self.db.execute("UPDATE articles SET data=? WHERE id=?",
+                            (_dumps(replace(a, duplicate_of=self._duplicate_of(a.id))), a.id))
+            self.db.execute("DELETE FROM quotes_fts WHERE quote_id IN (SELECT id FROM quotes WHERE article_id=?)",
+                            (a.id,))
+            for table in ("article_actors", "mentions", "quotes", "events"):
+                self.db.execute(f"DELETE FROM {table} WHERE article_id=?", (a.id,))
+            self._insert_found(records)
+        return True
+
+    def _duplicate_of(self, article_id: str) -> str | None:
+        row = self.db.execute("SELECT duplicate_of FROM articles WHERE id=?", (article_id,)).fetchone()
+        return row[0] if row else None
+
+    def _insert_found(self, records: ArticleRecords) -> None:
+        """The actors, mentions, quotes and events of one article (inside the caller's transaction)."""
+        a = records.article
+        self.db.executemany(
+            "INSERT OR REPLACE INTO article_actors (article_id, actor_id, data) VALUES (?,?,?)",
+            [(a.id, actor.id, _dumps(actor)) for actor in records.actors],
+        )
+        self.db.executemany(
+            "INSERT INTO mentions (article_id, actor_id, start, end, text, kind) VALUES (?,?,?,?,?,?)",
+            [(a.id, m.actor_id, m.start, m.end, m.text, m.kind) for m in records.mentions],
+        )
+        for q in records.quotes:
+            self.db.execute(
+                "INSERT OR REPLACE INTO quotes (id, article_id, speaker, speaker_actor_id, kind, data)"
+                " VALUES (?,?,?,?,?,?)",
+                (q.id, q.article_id, q.speaker, q.speaker_actor_id, q.kind, _dumps(q)),
+            )
+            self.db.execute(
+                "INSERT INTO quotes_fts (quote_id, text, speaker) VALUES (?,?,?)", (q.id, q.text, q.speaker or "")
+            )
+        for e in records.events:
+            lo, hi = date_bounds(e.date)
+            self.db.execute(
+                "INSERT OR REPLACE INTO events (id, article_id, date_lo, date_hi, type, status, actor1_id,"
+                " actor2_id, data) VALUES (?,?,?,?,?,?,?,?,?)",
+                (e.id, a.id, lo, hi, e.type, e.status, e.actor1.actor_id if e.actor1 else None,
+                 e.actor2.actor_id if e.actor2 else None, _dumps(e)),
+            )
+
+    def article_ids(self, *, outlet: str | None = None, since: str | None = None) -> list[str]:
+        """The ids of the stored articles matching the filters, in date order."""
+        where, args = self.article_filters(outlet=outlet, since=since)
+        sql = "SELECT a.id FROM articles a" + (" WHERE " + " AND ".join(where) if where else "")
+        return [r[0] for r in self.db.execute(sql + " ORDER BY a.day IS NULL, a.day, a.published, a.id", args)]
 
     def set_duplicates(self, duplicate_of: dict[str, str | None]) -> None:
         """Record which article each article copies (None: it is an original)."""

@@ -9,14 +9,12 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field, is_dataclass
 
+from ..choices import EVENT_TYPES, STATUSES  # noqa: F401 - re-exported for the web
 from ..records import Article, Event, to_dict
 from ..store import Store, date_bounds, fts_query
 
 # FTS snippet markers: control characters cannot come from cleaned text, unlike brackets
 MARK_OPEN, MARK_CLOSE = "\x02", "\x03"
-STATUSES = ("reported", "planned", "negated", "hypothetical", "historical")
-EVENT_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
-               "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
 TYPE_QUAD = {t: q for q, types in {1: ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "REQUEST"),
                                     2: ("COOPERATE", "AID", "RETREAT"),
                                     3: ("ACCUSE", "REJECT", "THREATEN", "PROTEST"),
@@ -68,7 +66,11 @@ def list_articles(store: Store, *, q=None, outlet=None, actor=None, since=None, 
         sql += "".join(" AND " + w for w in where) + " ORDER BY rank"
     else:
         sql = "SELECT a.id, a.headline, a.outlet, a.published, a.duplicate_of, '' FROM articles a"
-        sql += (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY a.day IS NULL, a.day DESC, a.id"
+        # newest first by the moment of publication (julianday reads the offset, so times in
+        # different zones compare in UTC), then by when it was stored
+        sql += (" WHERE " + " AND ".join(where) if where else "") + (
+            " ORDER BY a.day IS NULL, a.day DESC, julianday(a.published) IS NULL, julianday(a.published) DESC,"
+            " a.ingested_at DESC, a.id")
     sql += " LIMIT ? OFFSET ?"
     rows = store.db.execute(sql, args + [limit, offset]).fetchall()
     return [ArticleRow(r[0], r[1], r[2], r[3], r[4], split_marked(r[5] or "")) for r in rows]

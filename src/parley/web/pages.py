@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from fastapi import APIRouter, HTTPException, Request
@@ -14,6 +15,12 @@ from .app import CSP_TIMELINE, html
 from .params import Actor, ActorKind, EventType, Outlet, Page, Q, Since, Status, Until
 
 router = APIRouter(include_in_schema=False)
+
+
+def page(path: str):
+    """A page route answering GET and HEAD (link checkers and `curl -I` ask with HEAD)."""
+    return router.api_route(path, methods=["GET", "HEAD"], response_class=HTMLResponse)
+
 PER_PAGE = 20
 
 
@@ -33,8 +40,27 @@ def empty(request: Request, nav: str) -> HTMLResponse:
     return html(request, "empty.html", nav=nav)
 
 
+# what the validators' wording means to a reader of the page
+_PLAIN = [
+    (re.compile(r"\bValue error, "), ""),
+    (re.compile(r"Input should be a valid integer, unable to parse string as an integer"), "expected a whole number"),
+    (re.compile(r"Input should be greater than or equal to (\d+)"), r"expected \1 or more"),
+    (re.compile(r"Input should be less than or equal to (\d+)"), r"expected at most \1"),
+]
+_FIELDS = {"q": "search words", "since": "“from” date", "until": "“to” date", "a": "first actor", "b": "second actor"}
+
+
+def plain_message(message: str) -> str:
+    """A validation message in plain words: "since — bad date 'x' ..." rather than "Value error, ..."."""
+    for pattern, words in _PLAIN:
+        message = pattern.sub(words, message)
+    message = re.sub(r"(^|; )(\w+): ", lambda m: f"{m.group(1)}{_FIELDS.get(m.group(2), m.group(2))}: ", message)
+    return message[:1].upper() + message[1:]
+
+
 def error_page(request: Request, status: int, message: str) -> HTMLResponse:
     titles = {404: "Not found", 422: "Bad request", 503: "Store unavailable"}
+    message = plain_message(message) if status == 422 else message
     try:
         store = request.app.state.stores.get()
         is_empty = store is None or not store.count("articles")
@@ -50,7 +76,7 @@ def _paging(request: Request, page: int, has_next: bool) -> dict:
     return {"page": page, "prev": link(page - 1) if page > 1 else None, "next": link(page + 1) if has_next else None}
 
 
-@router.get("/", response_class=HTMLResponse)
+@page("/")
 def search(request: Request, q: Q = None, outlet: Outlet = None, actor: Actor = None, since: Since = None,
            until: Until = None, page: Page = 1):
     store = _store(request)
@@ -70,7 +96,7 @@ def search(request: Request, q: Q = None, outlet: Outlet = None, actor: Actor = 
                 filtered=any([q, outlet, actor, since, until]), **_paging(request, page, len(rows) > PER_PAGE))
 
 
-@router.get("/articles/{article_id}", response_class=HTMLResponse)
+@page("/articles/{article_id}")
 def article(request: Request, article_id: str):
     store = request.app.state.stores.get()
     found = data.article_of(store, article_id) if store else None
@@ -88,7 +114,7 @@ def article(request: Request, article_id: str):
                 duplicates=data.duplicates_of(store, found.id), original=original)
 
 
-@router.get("/actors", response_class=HTMLResponse)
+@page("/actors")
 def actors(request: Request, q: Q = None, kind: ActorKind = None, page: Page = 1):
     store = _store(request)
     if store is None:
@@ -98,7 +124,7 @@ def actors(request: Request, q: Q = None, kind: ActorKind = None, page: Page = 1
                 **_paging(request, page, len(rows) > PER_PAGE * 2))
 
 
-@router.get("/actors/{actor_id}", response_class=HTMLResponse)
+@page("/actors/{actor_id}")
 def actor(request: Request, actor_id: str):
     store = request.app.state.stores.get()
     found = store.actor(actor_id) if store else None
@@ -112,7 +138,7 @@ def actor(request: Request, actor_id: str):
                 heads=heads, events=events, articles=articles, co=data.co_actors(store, found.id))
 
 
-@router.get("/timeline", response_class=HTMLResponse)
+@page("/timeline")
 def timeline(request: Request, actor: Actor = None, a: Actor = None, b: Actor = None, status: Status = None,
              since: Since = None, until: Until = None, q: Q = None):
     store = _store(request)
@@ -125,7 +151,7 @@ def timeline(request: Request, actor: Actor = None, a: Actor = None, b: Actor = 
                 statuses=data.STATUSES, listed=list(reversed(entries[-100:])), csp=CSP_TIMELINE if entries else None)
 
 
-@router.get("/network", response_class=HTMLResponse)
+@page("/network")
 def network(request: Request, type: EventType = None, status: Status = None, since: Since = None,
             until: Until = None):
     store = _store(request)
@@ -138,7 +164,7 @@ def network(request: Request, type: EventType = None, status: Status = None, sin
                 statuses=data.STATUSES)
 
 
-@router.get("/dyad", response_class=HTMLResponse)
+@page("/dyad")
 def dyad(request: Request, a: Actor = None, b: Actor = None):
     store = _store(request)
     if store is None:
@@ -148,7 +174,12 @@ def dyad(request: Request, a: Actor = None, b: Actor = None):
         if pair:
             a, b = a or pair[0], b or pair[1]
     series = events_view.dyad_series(store, a, b) if a and b else []
-    names = data.names_of(store, [x for x in (a, b) if x])
-    return html(request, "dyad.html", nav="dyad", a=a or "", b=b or "", name_a=names.get(a, a or ""),
-                name_b=names.get(b, b or ""), series=series, quads=data.QUAD_NAMES)
+    keys = [x for x in (a, b) if x]
+    names = data.names_of(store, keys + [f"country:{x}" for x in keys])
+    # the form shows names, not ids (a country code stays a code: it means the whole country)
+    in_form = {x: names.get(x, x) for x in keys}
+    titles = {x: names.get(x) or names.get(f"country:{x}") or x for x in keys}
+    return html(request, "dyad.html", nav="dyad", a=a or "", b=b or "", name_a=in_form.get(a, ""),
+                name_b=in_form.get(b, ""), title_a=titles.get(a, ""), title_b=titles.get(b, ""), series=series,
+                quads=data.QUAD_NAMES)
 

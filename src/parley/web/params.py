@@ -10,10 +10,7 @@ from pydantic import AfterValidator, BeforeValidator
 
 from ..api import check_date
 from ..errors import UsageError
-from .data import EVENT_TYPES, STATUSES
-
-ACTOR_KINDS = ("person", "organization", "country", "group")
-QUOTE_KINDS = ("direct", "partial", "indirect")
+from ..choices import ACTOR_KINDS, EVENT_TYPES, QUOTE_KINDS, STATUSES
 
 
 def _blank_is_none(value):

@@ -11,24 +11,45 @@
   var maxEvents = 1, maxWeight = 1;
   graph.nodes.forEach(function (n) { names[n.id] = n.name; maxWeight = Math.max(maxWeight, n.weight); });
   graph.edges.forEach(function (e) { maxEvents = Math.max(maxEvents, e.events); });
+  // a node's size says how many others it deals with (its degree)
+  var degree = {}, maxDegree = 1;
+  graph.edges.forEach(function (e) {
+    [e.source, e.target].forEach(function (id) { degree[id] = (degree[id] || 0) + 1; maxDegree = Math.max(maxDegree, degree[id]); });
+  });
+  var LABELLED = 12;  // the most connected few carry their names; the rest show them on hover
+  var labelled = {};
+  graph.nodes.slice().sort(function (a, b) { return (degree[b.id] || 0) - (degree[a.id] || 0) || b.weight - a.weight; })
+    .slice(0, LABELLED).forEach(function (n) { labelled[n.id] = true; });
   var elements = graph.nodes.map(function (n) {
-    return { group: "nodes", data: { id: "n:" + n.id, actor: n.id, name: n.name, weight: n.weight } };
+    var size = 12 + 34 * Math.sqrt((degree[n.id] || 0) / maxDegree);
+    return { group: "nodes", classes: labelled[n.id] ? "labelled" : "", data: { id: "n:" + n.id, actor: n.id, name: n.name, weight: n.weight, size: size,
+                                     degree: degree[n.id] || 0 } };
   }).concat(graph.edges.map(function (e, i) {
     return { group: "edges", classes: e.cooperation >= e.conflict ? "coop" : "conf",
              data: { id: "e" + i, source: "n:" + e.source, target: "n:" + e.target, events: e.events, edge: e } };
   }));
 
+  // labels for the most connected few and on hover, at a constant size on screen whatever the zoom
+  var LABEL_PX = 13;
+  function onScreen(px) {  // a model size that shows as `px` screen pixels at the current zoom
+    return function (ele) { return px / ele.cy().zoom(); };
+  }
   var cy = cytoscape({
     container: container,
     elements: elements,
     minZoom: 0.2,
-    maxZoom: 1.5,
-    layout: { name: "cose", animate: false, randomize: false, nodeRepulsion: 9000, idealEdgeLength: 90 },
+    maxZoom: 2.5,
+    layout: { name: "cose", animate: false, randomize: false, nodeRepulsion: 12000, idealEdgeLength: 110,
+              nodeDimensionsIncludeLabels: true, padding: 40 },
     style: [
       { selector: "node", style: {
-        "label": "data(name)", "font-size": 11, "color": "#1d2330", "text-valign": "bottom", "text-margin-y": 3,
-        "background-color": "#2357a6", "width": "mapData(weight, 1, " + maxWeight + ", 10, 42)",
-        "height": "mapData(weight, 1, " + maxWeight + ", 10, 42)", "text-wrap": "ellipsis", "text-max-width": 140 } },
+        "label": "", "font-size": onScreen(LABEL_PX), "color": "#1d2330", "text-valign": "bottom",
+        "text-margin-y": onScreen(4),
+        "background-color": "#2357a6", "width": "data(size)", "height": "data(size)",
+        "text-wrap": "ellipsis", "text-max-width": onScreen(160), "text-background-color": "#ffffff",
+        "text-background-opacity": 0.85, "text-background-padding": onScreen(2) } },
+      { selector: "node.labelled, node.hover", style: { "label": "data(name)" } },
+      { selector: "node.hover", style: { "z-index": 10, "background-color": "#1b4684" } },
       { selector: "edge", style: {
         "width": "mapData(events, 1, " + maxEvents + ", 1, 10)", "curve-style": "bezier",
         "target-arrow-shape": "triangle", "arrow-scale": 0.8, "opacity": 0.75 } },
@@ -37,6 +58,10 @@
       { selector: ":selected", style: { "opacity": 1, "overlay-opacity": 0.15 } }
     ]
   });
+  cy.style().update();  // the labels' sizes for the zoom the layout ended with
+  cy.on("zoom", function () { cy.style().update(); });
+  cy.on("mouseover", "node", function (evt) { evt.target.addClass("hover"); container.style.cursor = "pointer"; });
+  cy.on("mouseout", "node", function (evt) { evt.target.removeClass("hover"); container.style.cursor = ""; });
 
   cy.on("tap", "node", function (evt) {
     window.location.href = "/actors/" + encodeURIComponent(evt.target.data("actor"));

@@ -7,23 +7,33 @@
   var detail = document.getElementById("detail");
   if (!container || !entries.length) return;
 
+  // labels short enough that a few fit side by side in the box (a phone gets shorter ones)
+  var room = Math.max(24, Math.min(70, Math.floor(container.clientWidth / 16)));
+  function shorten(text) {
+    if (text.length <= room) return text;
+    var cut = text.slice(0, room - 1), space = cut.lastIndexOf(" ");
+    return (space > room / 2 ? cut.slice(0, space) : cut) + "…";
+  }
   var items = entries.map(function (e, i) {
     // an Element, not a string: vis-timeline would parse a string as HTML
-    var label = P.el("span", null, e.text.length > 70 ? e.text.slice(0, 67) + "…" : e.text);
+    var label = P.el("span", null, shorten(e.text));
+    label.title = e.text;
     return { id: i, start: e.date, content: label, className: "q" + (e.quad || 0) + " " + (e.status || "") };
   });
   var last = new Date(entries[entries.length - 1].date);
-  var first = new Date(entries[Math.max(0, entries.length - 40)].date);
-  var pad = Math.max((last - first) * 0.08, 86400000 * 7);
+  var first = new Date(entries[0].date);
+  var pad = Math.max((last - first) * 0.05, 86400000 * 3);
   var timeline = new vis.Timeline(container, new vis.DataSet(items), {
     start: new Date(first.getTime() - pad),
-    end: new Date(last.getTime() + 4 * pad),
-    align: "left",
+    end: new Date(last.getTime() + pad),
+    align: "center",
     maxHeight: 520,
     stack: true,
     zoomMin: 86400000 * 3,
     tooltip: { followMouse: false }
   });
+  // the first view holds every item, labels included (fit() measures the boxes, not just the dates)
+  timeline.once("changed", function () { timeline.fit({ animation: false }); });
 
   function show(entry) {
     P.clear(detail);
