@@ -1,6 +1,6 @@
 """The real `parley ingest` command, timed as a whole process, against a bare `nlp.pipe` process.
 
-    .venv/bin/python bench/ingest_speed.py [--copies 7] [--rounds 1] [--profile OUT.prof] [--quick]
+    .venv/bin/python bench/ingest_speed.py [--copies 7] [--rounds 1] [--stages] [--profile OUT.prof] [--quick]
 
 Input: the 89 VOA stories (../shared/peers/voa/voa_stories.jsonl) written `--copies` times into one
 JSONL file in a temporary folder; every copy after the first has its own id and a changed first
@@ -19,7 +19,7 @@ CPU seconds are the figure that survives a shared machine; wall seconds are prin
 --profile OUT runs the ingest once more under cProfile (in a child process, same command) and
 prints where the time beyond nlp.pipe goes; cProfile inflates Python code against spaCy's compiled
 code, so --stages also runs `parley.api.ingest` once in this process with a CPU clock around each
-stage (no profiler): the honest split. --quick: 12 articles, one round, no target.
+stage (no profiler): the honest split. --quick: 6 articles, one round, no target.
 """
 
 from __future__ import annotations
@@ -171,12 +171,12 @@ def main() -> int:
     ap.add_argument("--profile", metavar="OUT", help="also profile one ingest into OUT (.prof) and summarise it")
     ap.add_argument("--top", type=int, default=25, help="functions listed by own time with --profile")
     ap.add_argument("--stages", action="store_true", help="also split one in-process ingest's CPU time by stage")
-    ap.add_argument("--quick", action="store_true", help="12 articles, one round: a check that it runs")
+    ap.add_argument("--quick", action="store_true", help="6 articles, one round: a check that it runs")
     args = ap.parse_args()
     if not VOA.is_file():
         print(f"skipped: {VOA} not found")
         return 0
-    copies, limit, rounds = (2, 6, 1) if args.quick else (args.copies, None, args.rounds)
+    copies, limit, rounds = (2, 3, 1) if args.quick else (args.copies, None, args.rounds)
     with tempfile.TemporaryDirectory(prefix="parley-ingest-speed-") as tmp:
         data = Path(tmp) / "voa.jsonl"
         n, words = write_input(data, copies, limit)
