@@ -1,4 +1,5 @@
-"""Plain functions behind the commands: ingest a batch, code text without storing it."""
+"""Plain functions behind the commands (ingest a batch, code text without storing it) and the
+Python API for notebooks (`parley.open`, `parley.code`; see docs/python.md)."""
 
 from __future__ import annotations
 
@@ -172,6 +173,13 @@ def check_date(value: str | None) -> str | None:
     raise UsageError("E031", value=value)
 
 
+def check_day(value: str | None) -> str | None:
+    """A --date value for ingest: one full day, YYYY-MM-DD."""
+    if value is not None and len(value) != 10:
+        raise UsageError("E031", value=value)
+    return check_date(value)
+
+
 def code(items: Iterable[tuple[str | None, str, str | None]], options: Options) -> Iterator[tuple[str | None, list[Event]]]:
     """Code (id, text, date) items without storing them: the text is taken as an article body."""
     from .pipeline import Pipeline
@@ -188,3 +196,62 @@ def code(items: Iterable[tuple[str | None, str, str | None]], options: Options) 
 
     for records in pipeline.analyse(articles()):
         yield ids.pop(records.article.id, None), records.events
+
+
+class OpenStore:
+    """A store opened for reading from Python: the CLI's listings with the CLI's filters, as tables."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    def __enter__(self) -> "OpenStore":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.store.close()
+
+    def articles(self, *, outlet: str | None = None, since: str | None = None, until: str | None = None,
+                 actor: str | None = None, search: str | None = None, limit: int | None = None):
+        from .records import Article
+        from .tables import Table
+
+        return Table(Article, self.store.articles(outlet=outlet, since=check_date(since), until=check_date(until),
+                                                  actor=actor, search=search, limit=limit))
+
+    def events(self, *, actor: str | None = None, since: str | None = None, until: str | None = None,
+               status: str | None = None, type: str | None = None, per_article: bool = False,
+               limit: int | None = None):
+        from .tables import Table
+
+        return Table(Event, self.store.events(actor=actor, since=check_date(since), until=check_date(until),
+                                              status=status, type=type, merged=False if per_article else None,
+                                              limit=limit))
+
+    def quotes(self, *, speaker: str | None = None, kind: str | None = None, search: str | None = None,
+               limit: int | None = None):
+        from .records import Quote
+        from .tables import Table
+
+        return Table(Quote, self.store.quotes(speaker=speaker, kind=kind, search=search, limit=limit))
+
+    def actors(self, *, name: str | None = None, kind: str | None = None, limit: int | None = None):
+        from .records import Actor
+        from .tables import Table
+
+        return Table(Actor, self.store.actors(name=name, kind=kind, limit=limit))
+
+
+def open_store(path: str, *, create: bool = False) -> OpenStore:
+    """A parley store file for reading (it must exist unless `create`)."""
+    return OpenStore(Store(path, create=create))
+
+
+def code_text(text: str, date: str | None = None, options: Options | None = None):
+    """The events coded from one text (taken as an article body), without storing anything."""
+    from .tables import Table
+
+    found = [events for _, events in code([(None, text, date)], options or Options())]
+    return Table(Event, found[0] if found else [])

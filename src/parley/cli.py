@@ -100,13 +100,16 @@ def ingest(
     shards: Annotated[Optional[str], typer.Option("--shards", help="Where Dask workers write Parquet shards (folder or URL).")] = None,
     no_nlp: Annotated[bool, typer.Option("--no-nlp", help="Store clean articles only; skip actors, quotes, events.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress or summary on stderr.")] = False,
+    date: Annotated[Optional[str], typer.Option(
+        "--date", help="The pages' publication date (YYYY-MM-DD), over what they show; records keep their own.")] = None,
 ) -> None:
     """Read articles (.txt, .html, .jsonl, .warc[.gz], any also .gz) into the store."""
-    from .api import ingest as run_ingest
+    from .api import check_day, ingest as run_ingest
     from .ingest import count_inputs
 
     options = _options(db, config, workers=workers, dask=dask, shards=shards, nlp=False if no_nlp else None)
     try:
+        options = options.with_(date=check_day(date))
         store = _store(options, create=True)
     except ParleyError as exc:
         _fail(exc)
@@ -257,10 +260,14 @@ def timeline(db: Db = None, json_: Json = False, csv_: Csv = False, actor: Actor
     with _open(db) as store:
         entries = build_timeline(store, actor=actor, dyad=dyad, since=check_date(since), until=check_date(until),
                                  search=search, status=status, summary=summary)
+        undated = getattr(entries, "undated", None) or []  # events of articles with no date: a section, not nothing
         if kind == "table":
             output.show_timeline(entries, with_sentences=summary is not None)
+            if undated:
+                typer.echo("undated (the article has no publication date and the text gives none):")
+                output.show_timeline(undated, with_sentences=summary is not None)
         else:
-            output.emit(entries, kind, output.TIMELINE_COLUMNS)
+            output.emit([*entries, *undated], kind, output.TIMELINE_COLUMNS)
     for left_out in getattr(entries, "excluded", []):
         typer.echo(f"parley: kept out of the timeline: {left_out.article_id[:10]} "
                    f"{left_out.headline or ''}: {left_out.reason}", err=True)
@@ -305,13 +312,16 @@ def code(text: Annotated[Optional[str], typer.Argument(help="Text to code; omit 
 @app.command()
 def export(format: Annotated[str, typer.Option("--format", "-f", help=_one_of(EXPORT_FORMATS, "File format"), parser=_choice(EXPORT_FORMATS))],
            out: Annotated[str, typer.Option("--out", "-o", help="Folder to write into.")],
-           db: Db = None) -> None:
+           db: Db = None,
+           all_statuses: Annotated[bool, typer.Option(
+               "--all-statuses", help="GDELT: also planned, negated, hypothetical and historical events "
+               "(a side file names each row's status).")] = False) -> None:
     """Write the store's records in a file format."""
     from .export import export_store
 
     with _open(db) as store:
         try:
-            written = export_store(store, format, Path(out))
+            written = export_store(store, format, Path(out), all_statuses=all_statuses)
         except ParleyError as exc:
             _fail(exc)
     for path in written:

@@ -32,6 +32,9 @@ class Options:
     user_actors: str | None = None
     # outlet -> time zone hints added to the bundled table, e.g. {"example.com" = "Asia/Seoul"}
     outlet_zones: dict = field(default_factory=dict)
+    # the publication date (YYYY-MM-DD) the user gives for pasted pages (`parley ingest --date`):
+    # it wins over what the page shows; records with their own date field keep it
+    date: str | None = None
 
     def with_(self, **changes: object) -> "Options":
         """A copy with the given fields changed; None values leave a field as it is."""

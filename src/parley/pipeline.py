@@ -14,6 +14,7 @@ from .actors import ArticleActors, find_actors, load_knowledge
 from .clean import clean_document
 from .errors import InputError, ParleyError
 from .events import find_events
+from .geo import locate_events, story_countries
 from .options import Options
 from .quotes import find_quotes
 from .records import Article, ArticleRecords, Document
@@ -96,6 +97,9 @@ class Pipeline:
         actors: ArticleActors = find_actors(article, doc, self.knowledge, self.options)
         quotes = find_quotes(article, doc, actors, self.options)
         events = find_events(article, doc, actors, self.options)
+        if events:  # coordinates for the events' places, ambiguity resolved by the story's countries
+            countries = story_countries(m.country for m in actors.actors for _ in range(max(m.mentions, 1)))
+            events = locate_events(events, countries)
         return ArticleRecords(article, actors.actors, actors.mentions, quotes, events)
 
     def process(self, documents: Iterable[Document | ParleyError]) -> Iterator[ArticleRecords | ParleyError]:

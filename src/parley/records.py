@@ -128,8 +128,14 @@ class EventActor:
 
 @dataclass(frozen=True)
 class Location:
-    name: str
+    name: str  # as the text names it
     country: str | None = None
+    # the GeoNames entry the name resolves to (geo/): none when the offline gazetteer has no match
+    lat: float | None = None
+    lon: float | None = None
+    adm1: str | None = None  # GDELT style: FIPS country code + ADM1 code ('UP07'), or the FIPS code
+    geonames_id: int | None = None
+    feature: str | None = None  # country | state | city
 
 
 @dataclass(frozen=True)

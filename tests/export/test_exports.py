@@ -50,6 +50,13 @@ def test_parquet_round_trips_nested_records_as_structs(linked_store, tmp_path):
     schema = pq.read_schema(tmp_path / "events.parquet")
     assert str(schema.field("actor1").type).startswith("struct")
     assert str(schema.field("sources").type).startswith("list<element: struct")
+    assert str(schema.field("date").type) == "date32[day]" and "date_precision" in schema.names
+    articles = pq.read_schema(tmp_path / "articles.parquet")
+    assert str(articles.field("published_utc").type) == "timestamp[us, tz=UTC]"
+    assert str(articles.field("published_day").type) == "date32[day]"
+    table = pq.read_table(tmp_path / "articles.parquet").to_pylist()
+    tokyo = next(r for r in table if r["published"] == "2019-08-05T14:00:00+09:00")
+    assert tokyo["published_utc"].isoformat() == "2019-08-05T05:00:00+00:00"
 
 
 def test_gdelt_rows_have_61_columns_and_carry_our_fields(linked_store, tmp_path):
@@ -64,10 +71,13 @@ def test_gdelt_rows_have_61_columns_and_carry_our_fields(linked_store, tmp_path)
     assert (sanction["Day"], sanction["MonthYear"], sanction["Year"]) == ("20190805", "201908", "2019")
     assert (sanction["EventCode"], sanction["EventBaseCode"], sanction["EventRootCode"]) == ("163", "163", "16")
     assert (sanction["Actor1Code"], sanction["Actor1CountryCode"], sanction["Actor2Name"]) == ("USAGOV", "USA", "NORTH KOREA")
-    assert (sanction["QuadClass"], sanction["GoldsteinScale"], sanction["DATEADDED"]) == ("3", "-8", "20190805140000")
+    assert (sanction["QuadClass"], sanction["GoldsteinScale"], sanction["DATEADDED"]) == ("3", "-8", "20190805050000")
     assert meeting["EventCode"] == "040" and meeting["EventRootCode"] == "04"
     assert (meeting["NumSources"], meeting["NumArticles"], meeting["NumMentions"]) == ("2", "2", "2")
-    assert (meeting["ActionGeo_FullName"], meeting["ActionGeo_Type"]) == ("Washington", "4")
+    assert (meeting["ActionGeo_FullName"], meeting["ActionGeo_Type"], meeting["ActionGeo_CountryCode"],
+            meeting["ActionGeo_ADM1Code"]) == ("Washington, District of Columbia, United States", "3", "US", "USDC")
+    assert abs(float(meeting["ActionGeo_Lat"]) - 38.9) < 0.1 and abs(float(meeting["ActionGeo_Long"]) + 77.0) < 0.1
+    assert (sanction["Actor1Geo_Type"], sanction["Actor1Geo_CountryCode"], sanction["Actor2Geo_CountryCode"]) == ("1", "US", "KN")
     assert meeting["SOURCEURL"] == "https://Yonhap.example/x"
 
 
@@ -75,10 +85,12 @@ def test_plover_lines_use_the_manual_names_and_round_trip(linked_store, tmp_path
     (path,) = export_store(linked_store, "plover", tmp_path)
     lines = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
     first = lines[0]
-    for key in ("id", "date", "event", "mode", "context", "source", "target", "eventText", "text"):
+    for key in ("id", "date", "event", "mode", "context", "actor", "recipient", "event_text", "text"):
         assert key in first
-    assert first["source"] == [{"actorText": "United States", "code": "USA", "sector": "GOV"}]
-    assert read_plover(path) == _expected(linked_store, "events")
+    assert first["actor"] == [{"actor_text": "United States", "code": "USA", "sector": "GOV",
+                               "identifier_text": "United States"}]
+    assert first["event"] == ["SANCTION"] and first["cite_info"]["url"] == "https://AP.example/x"
+    assert read_plover(path) == [e for e in _expected(linked_store, "events") if e.date]
 
 
 def test_unknown_format_is_a_usage_error(linked_store, tmp_path):

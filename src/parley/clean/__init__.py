@@ -4,7 +4,10 @@ Copied text goes through our own line rules (clean/text.py); HTML through trafil
 and the page's meta tags and JSON-LD for metadata (clean/html.py, clean/htmlmeta.py); structured
 records keep their fields. All three share the dateline, wire-credit and language rules
 (clean/common.py). Lines an outlet repeats on all its pages are found across
-documents by outlet_boilerplate (clean/boilerplate.py).
+documents by outlet_boilerplate (clean/boilerplate.py). Copied pages and records also get their
+publication date from everywhere a page prints one (clean/published.py), their headline by how
+headlines look and sit (clean/headline.py), and their outlet from the bundled table of news domains
+(clean/domains.py).
 """
 
 from __future__ import annotations

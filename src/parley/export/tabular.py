@@ -5,7 +5,13 @@
   columns, in first-seen order.
 - JSONL: `records.to_dict` per line; `records.from_dict` reads it back.
 - Parquet: nested fields as Arrow structs and lists of structs, with a schema derived from the
-  record dataclasses, so an empty store still writes typed columns.
+  record dataclasses, so an empty store still writes typed columns. Dates are typed: a record's
+  `date` is an Arrow date32 (the first day it can mean) with `date_precision` (day, month, year)
+  beside it, so a month is not mistaken for its 1st; an article's `published` stays the text
+  (it keeps the page's time zone) with `published_day` (date32) and `published_utc` (timestamp,
+  UTC, only when the page gives a time and zone) beside it.
+- CAMEO codes are strings with leading zeros ("042"); tell pandas so: `dtype={"cameo": str}` for
+  CSV and JSON lines (docs/exports.md).
 
 Events are the merged ones when the cross-article step has run, else those coded per article.
 """
@@ -16,6 +22,7 @@ import csv
 import json
 from collections.abc import Iterable
 from dataclasses import fields
+from datetime import date, datetime, timezone
 from pathlib import Path
 
 from ..output import flatten, safe_cell
@@ -63,7 +70,52 @@ def read_csv(path: Path) -> list[dict]:
 def arrow_schema(cls: type):
     import pyarrow as pa
 
-    return pa.schema([pa.field(f.name, _arrow_type(cls, f)) for f in fields(cls)])
+    columns = []
+    for f in fields(cls):
+        if f.name == "date":
+            columns += [pa.field("date", pa.date32()), pa.field("date_precision", pa.string())]
+        else:
+            columns.append(pa.field(f.name, _arrow_type(cls, f)))
+        if cls is Article and f.name == "published":
+            columns += [pa.field("published_day", pa.date32()), pa.field("published_utc", pa.timestamp("us", tz="UTC"))]
+    return pa.schema(columns)
+
+
+def _typed_dates(row: dict) -> dict:
+    """A record's dict with the date columns of `arrow_schema` filled in."""
+    if "date" in row:
+        row["date"], row["date_precision"] = _day(row["date"])
+    if "published" in row:
+        row["published_day"] = _day(row["published"])[0]
+        row["published_utc"] = _utc(row["published"])
+    return row
+
+
+def _day(value: str | None) -> tuple[date | None, str | None]:
+    if not value:
+        return None, None
+    parts = value[:10].split("-")
+    try:
+        numbers = [int(p) for p in parts] + [1] * (3 - len(parts))
+        return date(*numbers[:3]), ("year", "month", "day")[len(parts) - 1]
+    except (ValueError, IndexError):
+        return None, None
+
+
+def _utc(value: str | None) -> datetime | None:
+    if not value or len(value) <= 10:
+        return None
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        return None
+    return moment.astimezone(timezone.utc) if moment.tzinfo else None
+
+
+def _text_date(day: date | None, precision: str | None) -> str | None:
+    if day is None:
+        return None
+    return {"year": day.strftime("%Y"), "month": day.strftime("%Y-%m")}.get(precision or "day", day.isoformat())
 
 
 def _arrow_type(cls: type, f):
@@ -89,7 +141,7 @@ def write_parquet(rows: Iterable, cls: type, path: Path) -> Path:
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    table = pa.Table.from_pylist([to_dict(r) for r in rows], schema=arrow_schema(cls))
+    table = pa.Table.from_pylist([_typed_dates(to_dict(r)) for r in rows], schema=arrow_schema(cls))
     pq.write_table(table, path)
     return path
 
@@ -99,4 +151,8 @@ def read_parquet(path: Path, cls: type) -> list:
 
     from ..records import from_dict
 
-    return [from_dict(cls, row) for row in pq.read_table(path).to_pylist()]
+    rows = pq.read_table(path).to_pylist()
+    for row in rows:
+        if "date" in row:
+            row["date"] = _text_date(row["date"], row.get("date_precision"))
+    return [from_dict(cls, row) for row in rows]

@@ -14,6 +14,7 @@ from ..errors import InputError
 from ..ids import content_id
 from ..options import Options
 from ..records import Document
+from .address import split_address
 from .jsonl import read_jsonl, repeated_lines
 from .sniff import KNOWN_SUFFIXES, decode, format_of, is_binary, open_stream, peek, read_limited
 from .warc import read_warc
@@ -141,7 +142,8 @@ def read_stream(raw: BinaryIO, where: str, options: Options) -> Iterator[Documen
     if not text.strip():
         yield InputError("E002", path=where)
         return
-    yield Document(content_id(text), where, kind, text, warnings=warnings)
+    url, content = split_address(text) if kind == "text" else (None, text)
+    yield Document(content_id(text), where, kind, content, url=url, warnings=warnings)
 
 
 def _chrome_of(raw: BinaryIO) -> dict[str, frozenset[str]]:

@@ -15,7 +15,9 @@ from ..records import Document
 TEXT_FIELDS = ("text", "maintext", "body", "content", "articleBody", "article_body", "article")
 TITLE_FIELDS = ("title", "headline")
 DATE_FIELDS = ("date_publish", "published", "date", "datePublished", "publish_date", "pubdate",
-               "date_published", "seendate", "pubDate", "datetime", "timestamp", "time")
+               "date_published", "published_at", "publishedAt", "seendate", "pubDate", "datetime", "timestamp",
+               "time")
+URL_FIELDS = ("url", "link", "source_url", "article_url", "canonical_url", "permalink", "uri")
 AUTHOR_FIELDS = ("authors", "author", "byline")
 OUTLET_FIELDS = ("source_domain", "outlet", "publisher", "site_name", "sitename", "source", "domain")
 
@@ -95,7 +97,7 @@ def _document(raw: bytes, path: str, number: int, chrome: dict[str, frozenset[st
         "published": _as_text(_first(data, DATE_FIELDS)),
         "authors": _authors(_first(data, AUTHOR_FIELDS)),
         "outlet": _as_text(_first(data, OUTLET_FIELDS)),
-        "url": _as_text(data.get("url")),
+        "url": _as_text(_first(data, URL_FIELDS)),
         "language": _as_text(data.get("language")),
         "description": _as_text(data.get("description")),
     }

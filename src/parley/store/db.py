@@ -95,10 +95,7 @@ class Store:
                 (a.id, a.source, a.url, a.headline, a.outlet, a.published, (a.published or "")[:10] or None,
                  a.language, a.duplicate_of, datetime.now(timezone.utc).isoformat(timespec="seconds"), _dumps(a)),
             )
-            self.db.execute(
-                "INSERT INTO articles_fts (article_id, headline, body) VALUES (?,?,?)",
-                (a.id, a.headline or "", a.body),
-            )
+            # articles_fts and quotes_fts follow their tables through triggers (store/tools.py)
             self._insert_found(records)
         return True
 
@@ -111,8 +108,7 @@ class Store:
                 return False
             self.db.execute("UPDATE articles SET data=? WHERE id=?",
                             (_dumps(replace(a, duplicate_of=self._duplicate_of(a.id))), a.id))
-            self.db.execute("DELETE FROM quotes_fts WHERE quote_id IN (SELECT id FROM quotes WHERE article_id=?)",
-                            (a.id,))
+            # the quotes' full-text entries go with them (a trigger, store/tools.py)
             for table in ("article_actors", "mentions", "quotes", "events"):
                 self.db.execute(f"DELETE FROM {table} WHERE article_id=?", (a.id,))
             self._insert_found(records)
@@ -134,13 +130,12 @@ class Store:
             [(a.id, m.actor_id, m.start, m.end, m.text, m.kind) for m in records.mentions],
         )
         for q in records.quotes:
+            # an upsert, not OR REPLACE: a replaced row would leave its old full-text entry behind
             self.db.execute(
-                "INSERT OR REPLACE INTO quotes (id, article_id, speaker, speaker_actor_id, kind, data)"
-                " VALUES (?,?,?,?,?,?)",
+                "INSERT INTO quotes (id, article_id, speaker, speaker_actor_id, kind, data) VALUES (?,?,?,?,?,?)"
+                " ON CONFLICT(id) DO UPDATE SET article_id=excluded.article_id, speaker=excluded.speaker,"
+                " speaker_actor_id=excluded.speaker_actor_id, kind=excluded.kind, data=excluded.data",
                 (q.id, q.article_id, q.speaker, q.speaker_actor_id, q.kind, _dumps(q)),
-            )
-            self.db.execute(
-                "INSERT INTO quotes_fts (quote_id, text, speaker) VALUES (?,?,?)", (q.id, q.text, q.speaker or "")
             )
         for e in records.events:
             lo, hi = date_bounds(e.date)
@@ -263,6 +258,11 @@ class Store:
             where.append(f"a.id IN (SELECT article_id FROM article_actors WHERE actor_id IN ({','.join('?' * len(local))}))")
             args += local
         return where, args
+
+    def article_links(self) -> dict[str, tuple[str, str]]:
+        """article id -> (URL or '', when it was stored, ISO 8601 UTC): what exports cite."""
+        rows = self.db.execute("SELECT id, coalesce(url, ''), ingested_at FROM articles")
+        return {aid: (url, at) for aid, url, at in rows}
 
     def search(self, query: str, limit: int = 20, offset: int = 0) -> list[tuple[str, str, str]]:
         """(article_id, headline, snippet with [matches] marked) for an FTS5 query, best first."""

@@ -7,12 +7,16 @@ from importlib import resources
 
 from ..errors import StoreError
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 
 def _v1(db: sqlite3.Connection) -> None:
+    _run_script(db, "schema.sql")
+
+
+def _run_script(db: sqlite3.Connection, name: str) -> None:
     # statement by statement: executescript would commit and break the surrounding transaction
-    script = resources.files("parley.store").joinpath("schema.sql").read_text(encoding="utf-8")
+    script = resources.files("parley.store").joinpath(name).read_text(encoding="utf-8")
     lines = [line.split("--", 1)[0] for line in script.splitlines()]
     for statement in "\n".join(lines).split(";"):
         if statement.strip():
@@ -42,8 +46,14 @@ def _v3(db: sqlite3.Connection) -> None:
                        f" ON {table}(lower(json_extract(data, '$.{col}.name')))")
 
 
+def _v4(db: sqlite3.Connection) -> None:
+    from .tools import for_data_tools
+
+    for_data_tools(db)
+
+
 # version reached -> the step that reaches it from the version before
-STEPS = {1: _v1, 2: _v2, 3: _v3}
+STEPS = {1: _v1, 2: _v2, 3: _v3, 4: _v4}
 
 
 def migrate(db: sqlite3.Connection) -> int:
@@ -62,6 +72,8 @@ def migrate(db: sqlite3.Connection) -> int:
         try:
             STEPS[version](db)
             db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('schema_version', ?)", (str(version),))
+            # the same number where SQLite tools look for it (sqlite-utils, Datasette, `sqlite3 .dbinfo`)
+            db.execute(f"PRAGMA user_version = {int(version)}")
             db.execute("COMMIT")
         except Exception:
             db.execute("ROLLBACK")

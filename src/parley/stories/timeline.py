@@ -54,11 +54,13 @@ class Excluded:
 
 
 class Timeline(list):
-    """A list of TimelineEntry, plus the articles kept out of it (`excluded`)."""
+    """A list of TimelineEntry, plus the articles kept out of it (`excluded`) and, in `undated`, the
+    events of articles with no date at all: shown in a section of their own rather than not at all."""
 
-    def __init__(self, entries=(), excluded=()) -> None:
+    def __init__(self, entries=(), excluded=(), undated=()) -> None:
         super().__init__(entries)
         self.excluded: list[Excluded] = list(excluded)
+        self.undated: list[TimelineEntry] = list(undated)
 
 
 # past tense with an object, base form with an object, past without, base without
@@ -175,6 +177,7 @@ def build_timeline(store: Store, *, actor: str | None = None, dyad: tuple[str, s
     words = [w.lower() for w in (search or "").split()]
     entries: list[TimelineEntry] = []
     undated: dict[str, str] = {}
+    undated_entries: list[TimelineEntry] = []
     # SQL narrows the rows (a superset); the tests below decide, as they would over every event
     table = select.event_table(store)
     where = [select.status_clause(wanted)]
@@ -198,18 +201,20 @@ def build_timeline(store: Store, *, actor: str | None = None, dyad: tuple[str, s
             for s in e.sources:
                 undated.setdefault(s.article_id, f"event '{plain_words(e)}' has no date: the article has no "
                                                  "publication date and the text gives none")
+            undated_entries.append(entry_for(e, st))
             continue
         entries.append(entry_for(e, st))
     entries.sort(key=lambda x: (date_bounds(x.date)[0], -x.n_sources, x.event_id or ""))
     excluded = [Excluded(aid, _headline(store, aid), why) for aid, why in undated.items()]
+    undated_entries.sort(key=lambda x: (-x.n_sources, -abs(x.goldstein or 0.0), x.event_id or ""))
     if summary is None:
-        return Timeline(entries, excluded)
+        return Timeline(entries, excluded, undated_entries)
     scope = None if (actor or dyad) else in_search
     chosen, signal = _summary_days(store, entries, summary, since, until, scope, only_events=bool(actor or dyad))
     for aid in signal.undated:
         if aid not in undated:
             excluded.append(Excluded(aid, _headline(store, aid), "no publication date: cannot place it in time"))
-    return Timeline(_summary_entries(store, entries, chosen, signal), excluded)
+    return Timeline(_summary_entries(store, entries, chosen, signal), excluded, undated_entries[:summary])
 
 
 def _search_articles(store: Store, search: str) -> set[str]:

@@ -105,7 +105,7 @@ def _validation_message(exc: RequestValidationError) -> str:
 
 def create_app(db_path: str) -> FastAPI:
     """The explorer over the store at `db_path` (which may not exist yet)."""
-    from . import api, graph, pages
+    from . import api, geomap, graph, pages
 
     graph._stage()  # import the stories stage now (~1 s), not on the first timeline request
 
@@ -121,6 +121,7 @@ def create_app(db_path: str) -> FastAPI:
     app.state.db_path = str(db_path)
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     app.include_router(api.router)
+    app.include_router(geomap.router)
     app.include_router(pages.router)
     app.add_middleware(SecurityHeaders)
 

