@@ -4,7 +4,9 @@ For each record whose gold source has a country code, find the actor span parley
 overlaps the gold `source[].actorText` (else the actor of the sentence's subject) and compare its
 `country` with the gold code. Prints accuracy (misses count as wrong) and coverage.
 
-    .venv/bin/python bench/actors.py [--limit N]
+    .venv/bin/python bench/actors.py [--limit N] [--quick]
+
+--quick: the first 15 records (a check that it runs). Skips (exit 0) when ../shared is absent.
 """
 
 from __future__ import annotations
@@ -59,7 +61,13 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--limit", type=int, default=0)
     ap.add_argument("--show", action="store_true", help="print the misses")
+    ap.add_argument("--quick", action="store_true", help="the first 15 records: a check that it runs")
     args = ap.parse_args()
+    if not DATA.is_file():
+        print(f"skipped: {DATA} not found")
+        return
+    if args.quick:
+        args.limit = 15
     records = [r for r in json.loads(DATA.read_text(encoding="utf-8")) if r.get("event") != "DOCUMENT" and gold_sources(r)]
     if args.limit:
         records = records[: args.limit]

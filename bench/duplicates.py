@@ -1,6 +1,6 @@
 """Duplicate detection over 100k synthetic articles: time, and precision/recall of the copies found.
 
-Usage: .venv/bin/python bench/duplicates.py [N]   (N articles, default 100000)
+Usage: .venv/bin/python bench/duplicates.py [N]   (N articles, default 100000; --quick: 2000)
 
 The corpus is generated here (seeded): originals drawn from a Zipf vocabulary; 10% near-copies of an
 earlier article (exact with a new header and footer, a few words changed, a paragraph dropped, cut
@@ -65,7 +65,8 @@ def truth_index(truth, texts, src):
 
 
 def main() -> None:
-    n = int(sys.argv[1]) if len(sys.argv) > 1 else 100_000
+    args = sys.argv[1:]
+    n = 2000 if args == ["--quick"] else int(args[0]) if args else 100_000
     t0 = time.perf_counter()
     texts, truth = make_corpus(n)
     t1 = time.perf_counter()

@@ -3,7 +3,9 @@
 Parses the VOA stories (../shared/peers/voa) three ways: bare `nlp.pipe` with the stock model,
 `parley.language.parse` (name rules + re-casing), then runs `find_actors` on each doc.
 
-    .venv/bin/python bench/language.py [--limit N] [--repeat R]
+    .venv/bin/python bench/language.py [--limit N] [--repeat R] [--quick]
+
+--quick: 3 stories, one repeat (a check that it runs). Skips (exit 0) when ../shared is absent.
 """
 
 from __future__ import annotations
@@ -27,7 +29,13 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--limit", type=int, default=40)
     ap.add_argument("--repeat", type=int, default=2)
+    ap.add_argument("--quick", action="store_true", help="3 stories, one repeat: a check that it runs")
     args = ap.parse_args()
+    if not DATA.is_file():
+        print(f"skipped: {DATA} not found")
+        return
+    if args.quick:
+        args.limit, args.repeat = 3, 1
     lines = DATA.read_text(encoding="utf-8").splitlines()[: args.limit]
     texts = [json.loads(line)["text"] for line in lines]
     options = Options()

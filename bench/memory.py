@@ -1,6 +1,8 @@
 """Memory: peak RSS while ingesting 100,000 synthetic articles, and whether it stays flat.
 
-Run: .venv/bin/python bench/memory.py [--articles 100000] [--workers N] [--nlp]
+Run: .venv/bin/python bench/memory.py [--articles 100000] [--workers N] [--nlp] [--quick]
+
+--quick: 500 articles without NLP (a check that it runs).
 
 What runs: the real `parley.api.ingest` (JSONL reader, content-hash check against the store, the
 executor `make_executor` picks, one SQLite writer, the cross-article step) over one JSONL file of
@@ -108,12 +110,15 @@ def main() -> int:
     ap.add_argument("--articles", type=int, default=100_000)
     ap.add_argument("--workers", type=int, default=1)
     ap.add_argument("--nlp", action="store_true", help="run the NLP stages too (use a smaller --articles)")
+    ap.add_argument("--quick", action="store_true", help="500 articles without NLP: a check that it runs")
     args = ap.parse_args()
+    if args.quick:
+        args.articles, args.nlp = 500, False
     marks = sorted({m for m in (1_000, 10_000, 50_000, 100_000, args.articles) if m <= args.articles})
     with tempfile.TemporaryDirectory(prefix="parley-memory-") as tmp:
         corpus = Path(tmp) / "corpus.jsonl"
         write_corpus(corpus, args.articles)
-        options = Options(db=str(Path(tmp) / "memory.db"), nlp=args.nlp, workers=args.workers, progress=False)
+        options = Options(db=str(Path(tmp) / "memory.db"), nlp=args.nlp, workers=args.workers)
         print(f"{args.articles} articles ({corpus.stat().st_size / 2**20:.0f} MiB of JSONL), nlp={args.nlp}, "
               f"workers={args.workers}; RSS of the process tree before ingest: {tree_rss() / 2**20:.0f} MiB")
         peak = Peak()

@@ -1,6 +1,8 @@
 """Quote extraction against PolNeAR (../shared/peers/quotes/polnear): spans, speakers and cost.
 
-Run: .venv/bin/python bench/quotes.py [--split dev|test|all] [--limit N]
+Run: .venv/bin/python bench/quotes.py [--split dev|test|all] [--limit N] [--quick]
+
+--quick: 3 articles of the dev split (a check that it runs). Skips (exit 0) when ../shared is absent.
 
 Gold: brat .ann relations (Source, Cue, Content). A relation whose Content holds a quotation mark is
 "direct" (direct or mixed quote); the rest are "indirect". Ours: kinds direct+partial against the
@@ -206,10 +208,13 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--split", choices=["dev", "test", "all"], default="all")
     ap.add_argument("--limit", type=int, default=0, help="articles per split (0: all)")
+    ap.add_argument("--quick", action="store_true", help="3 dev articles: a check that it runs")
     args = ap.parse_args()
     if not DATA.is_dir():
-        print(f"no data at {DATA}", file=sys.stderr)
+        print(f"skipped: no data at {DATA}")
         sys.exit(0)
+    if args.quick:
+        args.split, args.limit = "dev", 3
     options = Options()
     nlp = load_pipeline(options)
     nlp("warm up")

@@ -3,7 +3,9 @@
 Writes N small articles of its own to a temporary folder, ingests them once, then times a second
 `parley ingest` of the same folder through the same function the CLI calls. Usage:
 
-    .venv/bin/python bench/reingest.py [--files 3000]
+    .venv/bin/python bench/reingest.py [--files 3000] [--quick]
+
+--quick: 200 files (a check that it runs).
 """
 
 from __future__ import annotations
@@ -37,7 +39,10 @@ COUNTRIES = ["Chile", "Peru", "Ghana", "Togo", "Laos", "Nepal", "Oman", "Yemen",
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--files", type=int, default=3000)
+    parser.add_argument("--quick", action="store_true", help="200 files: a check that it runs")
     args = parser.parse_args()
+    if args.quick:
+        args.files = 200
 
     from parley.api import ingest
     from parley.options import Options

@@ -1,6 +1,10 @@
 """Throughput: parley end to end against bare spaCy `nlp.pipe`, same texts, same process count.
 
-Run: .venv/bin/python bench/throughput.py [--repeat N] [--rounds R] [--store] [--profile]
+Run: .venv/bin/python bench/throughput.py [--repeat N] [--rounds R] [--store] [--profile] [--quick]
+
+--quick: 8 stories, one round, in this process only, results stored (a check that it runs; the ratio
+means little). The process-pool runs are left out: each worker's start-up (spawn, model load) would
+take longer than everything else.
 
 Texts: the 89 VOA stories (../shared/peers/voa/voa_stories.jsonl), read with parley's JSONL reader,
 repeated `--repeat` times (each copy with its own id). Skips (exit 0) when ../shared is absent.
@@ -204,12 +208,15 @@ def main() -> int:
     ap.add_argument("--workers", type=int, default=2, help="process count of the parallel runs (default 2)")
     ap.add_argument("--store", action="store_true", help="also write every result to a SQLite store")
     ap.add_argument("--profile", action="store_true", help="profile the in-process run and stop")
+    ap.add_argument("--quick", action="store_true", help="8 stories, one round, one worker: a check that it runs")
     args = ap.parse_args()
     if not VOA.is_file():
         print(f"skipped: {VOA} not found")
         return 0
-    options = Options(progress=False)
+    options = Options()
     documents = load_documents(args.repeat, options)
+    if args.quick:
+        documents, args.rounds, args.store = documents[:8], 1, True
     texts = [d.content for d in documents]
     words = sum(len(t.split()) for t in texts)
     print(f"{len(documents)} articles, {words} words (whitespace-split), model {options.model}, "
@@ -225,13 +232,15 @@ def main() -> int:
     bare_nlp(options.model)
     local = LocalExecutor(options)
     run_parley(documents[:3], local, None)
-    pool = bare_pool(options.model, args.workers)
-    parallel = ProcessExecutor(options.with_(workers=args.workers))
-    parallel.warm()
+    many = not args.quick  # the process-pool runs
+    pool = bare_pool(options.model, args.workers) if many else None
+    parallel = ProcessExecutor(options.with_(workers=args.workers)) if many else None
     me = psutil.Process().pid
     n = args.workers
-    pids = {"bare 1": [me], "parley 1": [me], f"bare {n}": [me, *pool_pids(pool)],
-            f"parley {n}": [me, *pool_pids(parallel._pool)]}
+    pids = {"bare 1": [me], "parley 1": [me]}
+    if many:
+        parallel.warm()
+        pids |= {f"bare {n}": [me, *pool_pids(pool)], f"parley {n}": [me, *pool_pids(parallel._pool)]}
     wall: dict[str, list[float]] = {k: [] for k in pids}
     cpu: dict[str, list[float]] = {k: [] for k in pids}
     try:
@@ -247,8 +256,9 @@ def main() -> int:
                 print(f"  round {r + 1}  {name:9s} {elapsed:7.2f} s wall {cpu[name][-1]:7.2f} s CPU  "
                       f"{words / elapsed:6.0f} words/s  {len(documents) / elapsed:5.1f} articles/s", flush=True)
     finally:
-        parallel.close()
-        pool.shutdown()
+        if many:
+            parallel.close()
+            pool.shutdown()
         meter.stop()
 
     print(f"\n{'run':10s} {'words/s':>8s} {'articles/s':>10s} {'words/CPU-s':>12s}   (medians of {args.rounds} rounds)")
@@ -262,6 +272,19 @@ def main() -> int:
     print("\nratios within each round (median); wall clock, then per CPU second:")
     print(f"  parley / bare nlp.pipe, 1 process:   {ratio(wall, 'bare 1', 'parley 1'):.2f}  "
           f"{ratio(cpu, 'bare 1', 'parley 1'):.2f}   (target >= 0.85)")
+    if many:
+        parallel_figures(wall, cpu, ratio, n)
+    rss = {pid: v / 2**20 for pid, v in meter.peak.items()}
+    print(f"\npeak RSS: this process {rss.get(me, 0):.0f} MiB (holds the bare model and parley's pipeline)")
+    if many:
+        print(f"each parley worker {max(rss.get(p, 0) for p in pids[f'parley {n}'][1:]):.0f} MiB; "
+              f"each bare worker {max(rss.get(p, 0) for p in pids[f'bare {n}'][1:]):.0f} MiB")
+    if store:
+        print("(parley runs include writing every result to a SQLite store in the main process)")
+    return 0
+
+
+def parallel_figures(wall: dict, cpu: dict, ratio, n: int) -> None:
     print(f"  parley / bare nlp.pipe, {n} processes: {ratio(wall, f'bare {n}', f'parley {n}'):.2f}  "
           f"{ratio(cpu, f'bare {n}', f'parley {n}'):.2f}   (target >= 0.85)")
     print(f"  parley {n} processes / 1 process:      {ratio(wall, 'parley 1', f'parley {n}'):.2f}  "
@@ -269,13 +292,6 @@ def main() -> int:
     print(f"  bare {n} processes / 1 process:        {ratio(wall, 'bare 1', f'bare {n}'):.2f}  "
           f"{ratio(cpu, 'bare 1', f'bare {n}') * n:.2f}*")
     print(f"  * the speed-up {n} idle cores would give: {n} x (CPU s at 1 process / CPU s at {n})")
-    rss = {pid: v / 2**20 for pid, v in meter.peak.items()}
-    print(f"\npeak RSS: this process {rss.get(me, 0):.0f} MiB (holds the bare model and parley's pipeline); "
-          f"each parley worker {max(rss.get(p, 0) for p in pids[f'parley {n}'][1:]):.0f} MiB; "
-          f"each bare worker {max(rss.get(p, 0) for p in pids[f'bare {n}'][1:]):.0f} MiB")
-    if store:
-        print("(parley runs include writing every result to a SQLite store in the main process)")
-    return 0
 
 
 if __name__ == "__main__":

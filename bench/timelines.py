@@ -1,6 +1,7 @@
 """Date selection on Timeline17 (three topics in ../shared/peers/tls): F1 of `timeline --summary k`.
 
 Usage: .venv/bin/python bench/timelines.py [TLS_DIR]
+       .venv/bin/python bench/timelines.py --quick   (the first 60 articles of each topic: a check that it runs)
        .venv/bin/python bench/timelines.py --speed [STORE]   (default bench/out/web-bench-10000.db)
 
 Per topic: every article goes into a fresh store (clean records only, no NLP: the summary's date
@@ -60,9 +61,11 @@ GRID = {
     "volume_window": (3, 7, 14),
 }
 
+QUICK_GRID = {k: values[:2] for k, values in GRID.items()}  # --quick: 32 points instead of 432
 
-def grid() -> list[DateWeights]:
-    return [DateWeights(**dict(zip(GRID, values))) for values in itertools.product(*GRID.values())]
+
+def grid(points: dict = GRID) -> list[DateWeights]:
+    return [DateWeights(**dict(zip(points, values))) for values in itertools.product(*points.values())]
 
 
 def distance(w: DateWeights) -> float:
@@ -75,8 +78,8 @@ def _nearest(key: str) -> int:
     return min(range(len(values)), key=lambda i: abs(values[i] - getattr(DEFAULT_WEIGHTS, key)))
 
 
-def run_topic(folder: Path) -> dict:
-    articles = [json.loads(line) for line in (folder / "articles.jsonl").open(encoding="utf-8")]
+def run_topic(folder: Path, limit: int | None = None) -> dict:
+    articles = [json.loads(line) for line in (folder / "articles.jsonl").open(encoding="utf-8")][:limit]
     gold = [day for day, _ in json.loads((folder / "timelines.jsonl").read_text(encoding="utf-8").splitlines()[0])]
     outlet = folder.name.rsplit("_", 1)[-1].upper()
     signal = DateSignal()
@@ -100,9 +103,9 @@ def run_topic(folder: Path) -> dict:
             "pub": f1(by_pub, gold), "ref": f1(by_ref, gold)}
 
 
-def leave_one_out(topics: list[dict]) -> list[tuple[float, DateWeights]]:
+def leave_one_out(topics: list[dict], points: dict = GRID) -> list[tuple[float, DateWeights]]:
     """Per topic: the F1 it gets under the weights that do best on the other topics, and those weights."""
-    candidates = grid()
+    candidates = grid(points)
     table = [[f1(t["signal"].rank(t["k"], weights=w), t["gold"]) for w in candidates] for t in topics]
     out = []
     for held in range(len(topics)):
@@ -150,12 +153,16 @@ def main() -> None:
         default = Path(__file__).resolve().parent / "out" / "web-bench-10000.db"
         speed(Path(sys.argv[2]) if len(sys.argv) > 2 else default)
         return
-    root = Path(sys.argv[1]) if len(sys.argv) > 1 else DEFAULT
+    quick = sys.argv[1:2] == ["--quick"]
+    root = Path(sys.argv[1]) if len(sys.argv) > 1 and not quick else DEFAULT
     if not root.is_dir():
+        if root == DEFAULT:
+            print(f"skipped: no Timeline17 data at {root}")
+            return
         sys.exit(f"no Timeline17 data at {root}")
     t0 = time.perf_counter()
-    topics = [run_topic(folder) for folder in sorted(p for p in root.iterdir() if (p / "articles.jsonl").exists())]
-    held = leave_one_out(topics)
+    topics = [run_topic(folder, 60 if quick else None) for folder in sorted(p for p in root.iterdir() if (p / "articles.jsonl").exists())]
+    held = leave_one_out(topics, QUICK_GRID if quick else GRID)
     print(f"{'topic':<24} {'k':>3} {'in-sample F1':>12} {'held-out F1':>11} {'pub-count':>10} {'mention-count':>13}")
     for t, (score, _) in zip(topics, held):
         print(f"{t['name']:<24} {t['k']:>3} {t['summary']:>12.3f} {score:>11.3f} {t['pub']:>10.3f} {t['ref']:>13.3f}")

@@ -1,9 +1,10 @@
 """Server time of every explorer page and the main API calls over a store of 10,000 synthetic articles.
 
-    .venv/bin/python bench/web.py [--articles N] [--runs R] [--rebuild]
+    .venv/bin/python bench/web.py [--articles N] [--runs R] [--rebuild] [--quick]
 
 The store (actors, mentions, quotes and events generated, no spaCy) is cached in
 bench/out/web-bench-N.db; --rebuild makes it again. Target: every request under 300 ms.
+--quick: 300 articles in a temporary store, one run per request; fails only on a status other than 200.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import argparse
 import random
 import statistics
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -160,11 +162,25 @@ def main() -> int:
     parser.add_argument("--articles", type=int, default=10_000)
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--rebuild", action="store_true")
+    parser.add_argument("--quick", action="store_true", help="300 articles, one run each: a check that it runs")
     args = parser.parse_args()
+    if args.quick:
+        with tempfile.TemporaryDirectory(prefix="parley-web-bench-") as tmp:
+            args.articles, args.runs = 300, 1
+            path = Path(tmp) / "web-bench-quick.db"
+            build(path, args.articles)
+            slow, failed = serve(path, args)
+        return 1 if failed else 0
     OUT.mkdir(exist_ok=True)
     path = OUT / f"web-bench-{args.articles}.db"
     if args.rebuild or not path.exists():
         build(path, args.articles)
+    slow, failed = serve(path, args)
+    return 1 if slow or failed else 0
+
+
+def serve(path: Path, args) -> tuple[int, int]:
+    """Time every URL against the store at `path`: (requests over the target, requests not 200)."""
 
     from fastapi.testclient import TestClient
 
@@ -196,7 +212,7 @@ def main() -> int:
             print(f"{url[:62]:<62} {first:8.1f} {p50:8.1f} {worst:8.1f}  {status}{flag}")
     print(f"{len(urls)} requests, {args.runs} runs each, {args.articles} articles: "
           f"{slow} over {TARGET_MS} ms (p50), {failed} not 200")
-    return 1 if slow or failed else 0
+    return slow, failed
 
 
 if __name__ == "__main__":

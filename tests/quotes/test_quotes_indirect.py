@@ -103,3 +103,16 @@ def test_lexicon_is_data():
     cues = load_cues()
     assert {"ccomp", "xcomp"} <= cues.complements["plan"] and "dobj" in cues.complements["endorse"]
     assert "for" in cues.prepositions["call"] and "statement" in cues.speech_nouns
+
+
+def test_colon_label_on_a_line_after_a_long_one(run):
+    body = ("Delegates from nine countries met in a hotel near the river for two days of closed talks on fishing.\n"
+            "NEGOTIATOR: The quotas will be cut by a tenth next year.")
+    quotes = only(run(body), "indirect")
+    assert [(q.text, q.speaker, q.cue) for q in quotes] == [("The quotas will be cut by a tenth next year.",
+                                                             "NEGOTIATOR", ":")]
+
+
+def test_five_words_before_a_colon_are_no_label(run):
+    body = "THE HEAD OF THE DELEGATION: The quotas will be cut by a tenth next year."
+    assert not [q for q in only(run(body), "indirect") if q.cue == ":"]

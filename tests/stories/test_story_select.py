@@ -6,11 +6,12 @@ import pytest
 from story_corpus import (BIEGUN, LEE, MEETING_BODY, OTHER_MEETING_BODY, PRK, SANCTIONS_BODY, USA, actors_of, add,
                           make_article, make_event)
 
+from parley.dates import month_range
 from parley.options import Options
 from parley.records import Actor, EventActor
 from parley.store import fts_query
 from parley.stories import link_corpus
-from parley.stories.dyad import _empty, _month_range, actor_matcher, between, dyad_series
+from parley.stories.dyad import _empty, actor_matcher, between, dyad_series
 from parley.stories.merge import HAPPENED
 from parley.stories.timeline import build_timeline, effective_status
 
@@ -73,7 +74,7 @@ def _dyad_by_scan(store, a, b):
             row[f"quad{e.quad}"] += 1
             row["goldstein"] = round(row["goldstein"] + (e.goldstein or 0.0), 2)
             row["events"] += 1
-    return [months.get(m) or _empty(m) for m in _month_range(min(months), max(months))] if months else []
+    return [months.get(m) or _empty(m) for m in month_range(min(months), max(months))] if months else []
 
 
 def _ids(timeline):

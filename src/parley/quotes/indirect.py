@@ -11,6 +11,8 @@ dropped, so a relayed claim belongs to the outer speaker.
 
 from __future__ import annotations
 
+import numpy
+
 from .marks import SENTENCE_END, trim
 from .speakers import PRONOUNS, Speakers
 from .text import Attribution
@@ -147,12 +149,14 @@ class Indirect(Speakers):
     def _labels(self) -> list[tuple[int, int, Attribution]]:
         """'Poll: Clinton leads', 'PENCE: Well, ...': a short source before a colon opening a line."""
         found = []
-        for i, t in enumerate(self.doc):
-            if t.text != ":" or self.inside[t.i] or i == 0 or i > len(self.doc) - 3:
+        colon = self.doc.vocab.strings[":"]
+        for i in numpy.flatnonzero(self.orths == colon).tolist():  # only the colons, not every token
+            t = self.doc[i]
+            if self.inside[t.i] or i == 0 or i > len(self.doc) - 3:
                 continue
             line_start = self.body.rfind("\n", 0, t.idx) + 1
-            label = [x for x in self.doc[self._tok(line_start) : i] if not x.is_space and x.idx >= line_start]
-            if not label or len(label) > _MAX_LABEL or any(x.is_punct or self.inside[x.i] for x in label):
+            label = self._label_words(line_start, i)
+            if not label or any(x.is_punct or self.inside[x.i] for x in label):
                 continue
             head = label[-1]
             text = self.body[label[0].idx : head.idx + len(head)]
@@ -164,6 +168,19 @@ class Indirect(Speakers):
             if e - s > 3:
                 found.append((s, e, Attribution(t, head)))
         return found
+
+    def _label_words(self, line_start: int, colon: int) -> list:
+        """The words from the line's start to the colon; empty when there are more than a label has.
+        Read backwards from the colon and no further than that: a line can be a whole article."""
+        words: list = []
+        for j in range(colon - 1, self._tok(line_start) - 1, -1):
+            x = self.doc[j]
+            if x.is_space or x.idx < line_start:
+                continue
+            words.append(x)
+            if len(words) > _MAX_LABEL:
+                return []
+        return words[::-1]
 
     def _clip(self, cue, tokens: list) -> tuple[int, int] | None:
         """The span of `tokens` within the cue's sentence and running text, without a leading 'that'."""

@@ -6,14 +6,19 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+import numpy
+from spacy.attrs import IDX, ORTH
+
 from ..records import Article
 from .cues import Lexicon
-from .marks import MARK, SENTENCE_END, paragraphs_of, quote_segments, soft_wrap
+from .marks import SENTENCE_END, paragraphs_of, quote_segments, soft_wrap
 
 if TYPE_CHECKING:  # only the interface is needed: quotes must not depend on how actors are built
     from ..actors import ArticleActors
 
 _TITLE_END = tuple(".!?:;\"”’')]")
+# tokens that are quotation marks: what MARK matches whole, and the single quotes
+MARK_TOKENS = ("''", "``", '"', "“", "”", "„", "«", "»", "‘", "’", "'")
 _MAX_REGION = 40
 
 
@@ -44,16 +49,18 @@ class ArticleText:
         self.body: str = article.body if len(article.body) == doc_chars else doc.text
         self.paragraphs = paragraphs_of(self.body)
         self.para_starts = [p[0] for p in self.paragraphs]
-        self.starts = [t.idx for t in doc]
+        # token offsets and texts as arrays: walking the Doc makes a Token object per token, which
+        # cost more than the rest of the quote stage on long articles
+        columns = doc.to_array([IDX, ORTH])
+        self.starts = columns[:, 0].tolist()
+        self.orths = columns[:, 1]  # hashes of the token texts
         self.segments = quote_segments(self.body)
         self.inside = bytearray(len(doc))  # token lies inside a double-quoted segment
-        self.is_mark = bytearray(len(doc))
         for seg in self.segments:
             for i in self._token_range(seg.start, seg.end):
                 self.inside[i] = 1
-        for t in doc:
-            if MARK.fullmatch(t.text) or t.text in ("‘", "’", "'"):
-                self.is_mark[t.i] = 1
+        marks = numpy.array([doc.vocab.strings[m] for m in MARK_TOKENS], dtype=numpy.uint64)
+        self.is_mark = bytearray(numpy.isin(self.orths, marks).astype(numpy.uint8).tobytes())
         self.used_cues: set[int] = set()
         self.people: list[Candidate] = []  # speakers met so far, for pronouns
         self.genders: dict[str, str] = {}  # actor id or lower-case name -> "m" | "f"

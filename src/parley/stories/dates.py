@@ -14,14 +14,15 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
+
+from .. import dates as cal
 
 _MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
     "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
     "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
 }
-_WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
 _MONTH = r"(?P<{}>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
 _ORD = r"(?:st|nd|rd|th)?"
 _YEAR = r"(?:\s*,?\s*(?P<{}>(?:19|20)\d\d)(?!\d))?"
@@ -56,18 +57,9 @@ def sentences(text: str) -> list[str]:
     return [s.strip() for s in _SENTENCE_SPLIT.split(text) if s and s.strip()]
 
 
-def parse_day(value: str | None) -> date | None:
-    if not value or len(value) < 10:
-        return None
-    try:
-        return date.fromisoformat(value[:10])
-    except ValueError:
-        return None
-
-
 def date_references(text: str, published: str | date | None) -> list[DateRef]:
     """Every day the text refers to. Without a publication date only fully explicit dates resolve."""
-    pub = published if isinstance(published, date) else parse_day(published)
+    pub = cal.parse_day(published)
     found: list[DateRef] = []
     for sentence in sentences(text):
         for m in _DATE_RE.finditer(sentence):
@@ -90,23 +82,18 @@ def _resolve(m: re.Match, sentence: str, pub: date | None) -> tuple[date | None,
         if pub is None:
             return None, True
         # the year is the one that puts the day nearest the publication date
-        options = [d for d in (_make(pub.year + k, month, day) for k in (-1, 0, 1)) if d]
-        return (min(options, key=lambda d: abs((d - pub).days)) if options else None), True
+        return cal.occurrence(pub, month, day, "nearest"), True
     if pub is None:
         return None, False
     if g["wd"]:
-        target = _WEEKDAYS[g["wd"].lower()]
+        target = cal.WEEKDAYS[g["wd"].lower()]
         rel = (g["rel"] or "").lower()
-        back = (pub.weekday() - target) % 7
-        ahead = (target - pub.weekday()) % 7
         if rel in ("next", "coming") or (rel != "last" and _FUTURE_CUE.search(sentence[: m.start()])):
-            return pub + timedelta(days=ahead), False
-        if rel == "last" and back == 0:
-            back = 7
-        return pub - timedelta(days=back), False
+            return cal.relative_weekday(pub, target, future=True), False
+        return cal.relative_weekday(pub, target, future=False, skip_same_day=rel == "last"), False
     word = g["deictic"].lower()
     offset = {"yesterday": -1, "last night": -1, "tomorrow": 1}.get(word, 0)
-    return pub + timedelta(days=offset), False
+    return cal.add_days(pub, offset), False
 
 
 def _make(y: int, m: int, d: int) -> date | None:
@@ -160,14 +147,14 @@ class DateSignal:
     undated: list = field(default_factory=list)  # ids of articles with no publication date
 
     def add_article(self, article_id: str, published: str | None, text: str) -> None:
-        pub = parse_day(published)
+        pub = cal.parse_day(published)
         if pub is None:
             self.undated.append(article_id)
             return
         self.published[pub.isoformat()] += 1
         gaps: dict[str, list] = {}
         for ref in date_references(text, pub):
-            gap = (pub - date.fromisoformat(ref.day)).days
+            gap = cal.days_between(ref.day, pub)
             pair = gaps.setdefault(ref.day, [None, None])
             slot = 0 if ref.explicit else 1
             pair[slot] = gap if pair[slot] is None else max(pair[slot], gap)
@@ -195,11 +182,10 @@ class DateSignal:
         last = max(self.published) if self.published else None
         out: dict[str, float] = {}
         for day in set(refs) | set(self.published) | set(extra):
-            if first and last and not (_shift(first, -w.volume_window) <= day <= last):
+            if first and last and not (cal.shift_day(first, -w.volume_window) <= day <= last):
                 continue  # references far outside the coverage are background, not the story
-            d = date.fromisoformat(day)
-            pubs = self.published.get(day, 0) + self.published.get(_shift(day, 1), 0)
-            volume = sum(self.published.get((d + timedelta(days=i)).isoformat(), 0)
+            pubs = self.published.get(day, 0) + self.published.get(cal.shift_day(day, 1), 0)
+            volume = sum(self.published.get(cal.shift_day(day, i), 0)
                          for i in range(-w.volume_window, w.volume_window + 1))
             raw = refs.get(day, 0.0) + w.publication * pubs + extra.get(day, 0.0)
             out[day] = raw / (1 + volume) ** w.volume_damping
@@ -222,10 +208,6 @@ class DateSignal:
 def _sentence_quality(ref: DateRef) -> float:
     n = len(ref.sentence.split())
     return (1.0 if ref.explicit else 0.0) + (1.0 if 8 <= n <= 40 else 0.0) - n / 200
-
-
-def _shift(day: str, days: int) -> str:
-    return (date.fromisoformat(day) + timedelta(days=days)).isoformat()
 
 
 def select_dates(articles: Iterable[tuple[str, str | None, str]], k: int,

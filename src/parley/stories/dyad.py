@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from ..dates import month_of, month_range
 from ..records import Event, EventActor
 from ..store import Store
 from . import select
@@ -43,24 +44,15 @@ def dyad_series(store: Store, a: str, b: str) -> list[dict]:
     for e in select.select_events(store, where):
         if e.status not in HAPPENED or not e.date or len(e.date) < 7 or not between(e, match_a, match_b):
             continue
-        row = months.setdefault(e.date[:7], _empty(e.date[:7]))
+        row = months.setdefault(month_of(e.date), _empty(month_of(e.date)))
         if e.quad in (1, 2, 3, 4):
             row[f"quad{e.quad}"] += 1
         row["goldstein"] = round(row["goldstein"] + (e.goldstein or 0.0), 2)
         row["events"] += 1
     if not months:
         return []
-    return [months.get(m) or _empty(m) for m in _month_range(min(months), max(months))]
+    return [months.get(m) or _empty(m) for m in month_range(min(months), max(months))]
 
 
 def _empty(month: str) -> dict:
     return {"month": month, "quad1": 0, "quad2": 0, "quad3": 0, "quad4": 0, "goldstein": 0.0, "events": 0}
-
-
-def _month_range(first: str, last: str) -> list[str]:
-    y, m = int(first[:4]), int(first[5:7])
-    out = []
-    while f"{y:04d}-{m:02d}" <= last:
-        out.append(f"{y:04d}-{m:02d}")
-        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
-    return out
