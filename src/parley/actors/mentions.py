@@ -465,7 +465,8 @@ class _Reader:
             if start in self.claimed or any(i in self.term_tok for i in range(span.start, span.end)):
                 continue
             info = self.title(span)
-            if describes(self.doc, span.end) or (span.text.lower() == "media" and start > 0 and self.doc[start - 1].lower_ == "social"):
+            social = span.text.lower() == "media" and start > 0 and self.doc[start - 1].lower_ == "social"
+            if describes(self.doc, span.end) or social:
                 continue  # "military-led nations": a modifier; "social media": a platform, not the press
             org = self.org_at.get(start)
             if org is not None and not any(i in self.term_tok for i in range(org.start, org.end)) \
