@@ -38,7 +38,8 @@ COUNTRIES = ["Chile", "Peru", "Ghana", "Togo", "Laos", "Nepal", "Oman", "Yemen",
 CITIES = ["Geneva", "Vienna", "Nairobi", "Doha", "Oslo", "Lima", "Hanoi", "Cairo", "Warsaw", "Ottawa"]
 SURNAMES = ["Okafor", "Lindqvist", "Moreau", "Tanaka", "Haddad", "Novak", "Silva", "Kowalski", "Nguyen", "Ortiz"]
 VERBS = ["met", "held talks with", "signed a trade accord with", "accused", "criticised", "hosted"]
-ONE_LINE = re.compile(r"^parley: (warning: .+|.+ \[E\d{3}\]|\d+ new article\(s\), .*)$")
+# what stderr may hold: problems and warnings (one line each), progress lines, the summary
+ONE_LINE = re.compile(r"^parley: (warning: .+|.+ \[E\d{3}\]|\d+ new article\(s\), .*|ingest \d+(/\d+)?\b.*)$")
 BATCH_SECONDS = 600  # a batch still running after this is a hang (the watchdog gives up at 20 s/article)
 
 
