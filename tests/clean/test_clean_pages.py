@@ -432,3 +432,22 @@ def test_html_site_name_comes_first_and_the_table_adds_the_rest():
 def test_byline_with_a_place_only():
     _doc, article = read(page("Ministers meet on the border", "By Tomas Ferreira in Maputo", LEAD, SECOND, THIRD))
     assert article.authors == ["Tomas Ferreira"]
+
+
+# --- a bare-name byline beside a dateline city on its own line ----------------------------------------
+
+
+def test_a_capitalised_city_on_its_own_line_is_the_dateline_not_an_author():
+    _, article = read(page("https://www.example-herald.in/news/world/border-talks/article1234.ece",
+                           "Neighbours hold fresh round of border talks", "Meera Nair", "NEW DELHI",
+                           "March 14, 2023 20:05 IST", LEAD, SECOND, THIRD))
+    assert article.authors == ["Meera Nair"]
+    assert article.dateline == "New Delhi"
+
+
+def test_a_byline_naming_where_the_reporter_filed_from_keeps_only_the_name():
+    _, article = read(page("https://www.example-courier.co.uk/world/2023/jun/14/ministers-meet",
+                           "Ministers meet to settle the border dispute", "Tomas Berg in Brussels",
+                           "Wed 14 Jun 2023 12.31 BST", LEAD, SECOND, THIRD))
+    assert article.authors == ["Tomas Berg"]
+    assert str(article.published).startswith("2023-06-14")

@@ -380,23 +380,41 @@ def mark_bare_name_byline(lines: list[Line], headline: Line, start: int, end: in
     names what the story is about, a reporter rarely writes their own name.
     Only one such line is taken, and none when the page has a byline already.
     """
+    from .common import place_line
     from .metadata import Byline, is_name
 
     if any(l.meta.get("byline") and l.meta["byline"].authors for l in lines):
         return
     story = {_plain(w) for l in lines[start: end + 1] for w in l.words}
+
+    def beside_date(line: Line) -> bool:
+        # the date line, or a dateline city printed on its own line just before it ('NEW DELHI')
+        return line.why == "date" or (place_line(line.text) is not None
+                                      and lines[min(line.index + 1, len(lines) - 1)].why == "date")
+
     for line in lines[headline.index + 1: start]:
-        tokens = line.text.split()
-        if line.role or not 2 <= len(tokens) <= 4 or not is_name(line.text) or tokens[0].lower() == "by":
+        name = _without_place(line.text)  # 'Jane Roe in Brussels': where the reporter filed from
+        tokens = name.split()
+        if line.role or not 2 <= len(tokens) <= 4 or not is_name(name) or tokens[0].lower() == "by":
             continue
+        if place_line(line.text):
+            continue  # a place on its own line is a dateline, not a reporter
         before, after = lines[line.index - 1], lines[line.index + 1]
-        if "date" not in (before.why, after.why) or _continues(after):
+        if not (beside_date(before) or beside_date(after)) or _continues(after):
             continue
         if any(t.lower().rstrip(".,") in _CALENDAR_NAMES or _plain(t) in story for t in tokens):
             continue
         line.role, line.why = "meta", "byline without 'By'"
-        line.meta = {"byline": Byline((normalise_name(line.text),), None)}
+        line.meta = {"byline": Byline((normalise_name(name),), None)}
         return
+
+
+def _without_place(text: str) -> str:
+    """'Jane Roe in Brussels' -> 'Jane Roe' when the words after the last ' in ' name a city."""
+    from .tables import city_names
+
+    head, sep, place = text.rpartition(" in ")
+    return head.strip() if sep and place.strip().lower() in city_names() else text
 
 
 def _plain(word: str) -> str:

@@ -132,9 +132,16 @@ def credits(lines, authors: list[str], agency_before: int | None = None) -> tupl
 
 
 def place_line(text: str) -> str | None:
-    """'Goa, India' printed on a line of its own in the header: the dateline's city ('Goa')."""
+    """'Goa, India' printed on a line of its own in the header: the dateline's city ('Goa'). A city
+    alone in capitals ('NEW DELHI') is the same dateline in the layout many pages use; in mixed case
+    a lone word is too often a section label to take."""
     import re
 
+    from .tables import city_names
+
+    bare = text.strip()
+    if bare.isupper() and 1 <= len(bare.split()) <= 3 and bare.lower() in city_names():
+        return bare.title()
     match = re.fullmatch(r"(?P<city>[A-Z][\w'’.-]+(?:\s[A-Z][\w'’.-]+){0,2}),\s*(?P<country>[A-Z][\w .'’-]{1,40})",
                          text.strip())
     if match and match.group("country").strip().lower() in _country_names():
