@@ -264,7 +264,7 @@ def timeline(db: Db = None, json_: Json = False, csv_: Csv = False, actor: Actor
         if kind == "table":
             output.show_timeline(entries, with_sentences=summary is not None)
             if undated:
-                typer.echo("undated (the article has no publication date and the text gives none):")
+                typer.echo("undated (no day in the sentence, and none the article's date can fix):")
                 output.show_timeline(undated, with_sentences=summary is not None)
         else:
             output.emit([*entries, *undated], kind, output.TIMELINE_COLUMNS)
