@@ -28,6 +28,7 @@ from ..records import (
     from_dict,
     to_dict,
 )
+from .cache import ViewCache, cache_for
 from .migrations import SCHEMA_VERSION, migrate
 
 
@@ -73,6 +74,7 @@ class Store:
         except sqlite3.DatabaseError as exc:
             raise StoreError("E020", path=self.path, detail=str(exc)) from exc
         self._canon: dict[str, Actor] | None = None
+        self._views: ViewCache | None = None
 
     def __enter__(self) -> "Store":
         return self
@@ -226,6 +228,20 @@ class Store:
     def meta(self, key: str) -> str | None:
         row = self.db.execute("SELECT value FROM meta WHERE key=?", (key,)).fetchone()
         return row[0] if row else None
+
+    # ---- derived views, cached per state of the file (store/cache.py) ----------------------
+
+    def writes(self) -> int:
+        """How many write transactions the file has committed: any change to what a view shows moves it."""
+        row = self.db.execute("SELECT value FROM meta WHERE key='writes'").fetchone()
+        return int(row[0]) if row else 0
+
+    def view(self, key: tuple, compute):
+        """`compute()`, cached for this state of the file and shared by every connection to it in this
+        process (the value is shared: callers must not change it). `key` names the view and its filters."""
+        if self._views is None:
+            self._views = ViewCache() if self.path == ":memory:" else cache_for(self.path, self.meta("instance"))
+        return self._views.get(key, self.writes(), compute)
 
     # ---- reads --------------------------------------------------------------------------
 
@@ -483,6 +499,35 @@ class Store:
             e = from_dict(Event, json.loads(data))
             yield replace(e, actor1=self.canonical_ref(e.actor1), actor2=self.canonical_ref(e.actor2))
 
+    def event_table(self) -> str:
+        """The table event views read: merged events once the cross-article step has run."""
+        merged = self.db.execute("SELECT EXISTS (SELECT 1 FROM merged_events)").fetchone()[0]
+        return "merged_events" if merged else "events"
+
+    def event_pairs(self, *, since: str | None = None, until: str | None = None, status: str | None = None,
+                    type: str | None = None, statuses: Iterable[str] = (),
+                    counted_types: Iterable[str] = ()) -> list[tuple[str, str, int, int]]:
+        """(actor1 id, actor2 id, events, events of `counted_types`) per ordered pair of different
+        per-article actor ids, over the events matching the filters (`statuses`: any of these).
+        Answered from the index of schema 6 alone: no event row is read."""
+        where, args = event_filters(since=since, until=until, status=status, type=type)
+        where += ["actor1_id IS NOT NULL", "actor2_id IS NOT NULL", "actor1_id != actor2_id"]
+        statuses, counted = sorted(statuses), sorted(counted_types)
+        if statuses:
+            where.append(f"status IN ({','.join('?' * len(statuses))})")
+            args += statuses
+        sql = (f"SELECT actor1_id, actor2_id, count(*), coalesce(sum(type IN ({','.join('?' * len(counted)) or 'NULL'})), 0)"
+               f" FROM {self.event_table()} WHERE {' AND '.join(where)} GROUP BY actor1_id, actor2_id")
+        return [tuple(r) for r in self.db.execute(sql, counted + args)]
+
+    def top_pair(self) -> tuple[str, str] | None:
+        """The pair of per-article actor ids with the most events between them (ties: by id)."""
+        row = self.db.execute(
+            f"SELECT actor1_id, actor2_id FROM {self.event_table()} WHERE actor1_id IS NOT NULL"
+            " AND actor2_id IS NOT NULL AND actor1_id != actor2_id GROUP BY actor1_id, actor2_id"
+            " ORDER BY count(*) DESC, 1, 2 LIMIT 1").fetchone()
+        return (row[0], row[1]) if row else None
+
     def raw_events(self) -> Iterator[tuple[Article, Event]]:
         """Every per-article event with its article (the input of cross-article merging), by date."""
         articles: dict[str, Article] = {}
@@ -509,6 +554,9 @@ class _Transaction:
         return self.db
 
     def __exit__(self, exc_type, exc, tb) -> None:
+        if exc_type is None:
+            # the cached views (store/cache.py) are keyed on this count
+            self.db.execute("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'writes'")
         self.db.execute("COMMIT" if exc_type is None else "ROLLBACK")
 
 
