@@ -303,6 +303,12 @@ class Store:
             args += local
         return where, args
 
+    def count_articles(self, **filters) -> int:
+        """How many articles match the usual filters (see article_filters)."""
+        where, args = self.article_filters(**filters)
+        sql = "SELECT count(*) FROM articles a" + (" WHERE " + " AND ".join(where) if where else "")
+        return self.db.execute(sql, args).fetchone()[0]
+
     def article_links(self) -> dict[str, tuple[str, str]]:
         """article id -> (URL or '', when it was stored, ISO 8601 UTC): what exports cite."""
         rows = self.db.execute("SELECT id, coalesce(url, ''), ingested_at FROM articles")

@@ -133,7 +133,7 @@ def dyad_series(store: Store, a: str, b: str) -> list[dict]:
     """Per month between a and b: the stories stage's own series (prefiltered in SQL there)."""
     from ..stories.dyad import dyad_series as series
 
-    return series(store, a, b)
+    return store.view(("dyad", a, b), lambda: series(store, a, b))
 
 
 # ---- timelines ---------------------------------------------------------------------------------
