@@ -124,3 +124,34 @@ def test_a_schema_5_store_gains_the_write_counter(tmp_path):
         assert store.writes() == 0 and store.meta("instance")
         store.add(make_records())
         assert store.writes() == 1
+
+
+def test_a_reader_reloads_the_actors_when_the_linking_replaced_them_not_on_each_article(tmp_path):
+    from parley.records import Actor
+
+    path = tmp_path / "s.db"
+    with Store(path) as reader, Store(path) as writer:
+        writer.add(make_records())
+        reader.refresh()
+        assert reader.canonical_id("per:song-young-gil") == "per:song-young-gil"
+        loaded = reader._canonical()
+        writer.add(make_records("a2"))  # an ingest writes an article: the actors stay as they were
+        reader.refresh()
+        assert reader._canonical() is loaded
+        writer.set_actors([Actor("song", "Song Young-gil", [], "person", "KOR", "LEG", [], 2)],
+                          {"per:song-young-gil": "song"})
+        reader.refresh()
+        assert reader.canonical_id("per:song-young-gil") == "song"
+
+
+def test_a_cheap_view_lags_a_streaming_writer_by_half_a_second_at_most():
+    from parley.store.cache import STREAM_LAG_SECONDS, STREAM_WRITES
+
+    cache = ViewCache()
+    for version in range(STREAM_WRITES):  # commits seen in quick succession: an ingest
+        cache.get("other", version, lambda: None)
+    cheap = SLOW_VIEW_SECONDS / 10
+    cache.entries["v"] = _Entry(0, "old", made=time.monotonic(), cost=cheap)
+    assert cache.get("v", STREAM_WRITES, lambda: "new") == "old"
+    cache.entries["v"] = _Entry(0, "old", made=time.monotonic() - STREAM_LAG_SECONDS - 1, cost=cheap)
+    assert cache.get("v", STREAM_WRITES + 1, lambda: "new") == "new"

@@ -6,14 +6,15 @@ While another process writes (an ingest commits an article every few millisecond
 on between any two requests; recomputing an expensive view for each would put every reader behind
 the writer. So an expensive view may lag the writer a little: while one thread recomputes it the
 others get the previous value, and after a recompute that took D seconds the next one waits until
-REFRESH_FACTOR x D have passed. A cheap view (under SLOW_VIEW_SECONDS) is always current.
+REFRESH_FACTOR x D have passed. A cheap view (under SLOW_VIEW_SECONDS) is current unless a writer
+streams commits (then it lags by at most STREAM_LAG_SECONDS); after a single write, every view is.
 """
 
 from __future__ import annotations
 
 import threading
 import time
-from collections import OrderedDict
+from collections import OrderedDict, deque
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,6 +27,12 @@ SLOW_VIEW_SECONDS = 0.02
 # on: recomputing then costs at most ~1/REFRESH_FACTOR of one core, and the view lags by < 1 s on a
 # 10k-article store (its slowest view takes ~0.1 s)
 REFRESH_FACTOR = 5
+# a writer that commits this many times within STREAM_SECONDS is streaming (an ingest, not one edit):
+# then every view, cheap ones too, may lag it by up to STREAM_LAG_SECONDS, so that the readers
+# share one computation per view and per half second instead of one per request
+STREAM_WRITES = 3
+STREAM_SECONDS = 1.0
+STREAM_LAG_SECONDS = 0.5
 # distinct views kept per store file (each filter combination is one); the least recently used go
 MAX_VIEWS = 256
 
@@ -45,9 +52,15 @@ class ViewCache:
         self.lock = threading.Lock()
         self.entries: OrderedDict[Hashable, _Entry] = OrderedDict()
         self.busy: set[Hashable] = set()
+        self.latest = -1  # the highest write count seen
+        self.changes: deque[float] = deque(maxlen=STREAM_WRITES)  # when it was seen to move
+
 
     def get(self, key: Hashable, version: int, compute: Callable[[], Any]) -> Any:
         with self.lock:
+            if version > self.latest:
+                self.latest = version
+                self.changes.append(time.monotonic())
             entry = self.entries.get(key)
             if entry is not None:
                 self.entries.move_to_end(key)
@@ -69,9 +82,17 @@ class ViewCache:
         return value
 
     def _may_lag(self, key: Hashable, entry: _Entry) -> bool:
+        age = time.monotonic() - entry.made
+        if self._streaming() and (age < STREAM_LAG_SECONDS or key in self.busy):
+            return True
         if entry.cost < SLOW_VIEW_SECONDS:
             return False
-        return key in self.busy or time.monotonic() - entry.made < REFRESH_FACTOR * entry.cost
+        return key in self.busy or age < REFRESH_FACTOR * entry.cost
+
+    def _streaming(self) -> bool:
+        """Whether the write count moved STREAM_WRITES times within the last STREAM_SECONDS."""
+        return (len(self.changes) == STREAM_WRITES
+                and time.monotonic() - self.changes[0] < STREAM_SECONDS)
 
 
 _CACHES: dict[str, ViewCache] = {}

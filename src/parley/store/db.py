@@ -187,6 +187,9 @@ class Store:
                 [(x.id, x.name, x.kind, x.country, x.mentions, _dumps(x)) for x in actors],
             )
             self.db.executemany("INSERT INTO actor_map (local_id, actor_id) VALUES (?,?)", list(mapping.items()))
+            # how often the actors were replaced: what other connections' refresh() looks at
+            self.db.execute("INSERT INTO meta (key, value) VALUES ('actors', '1')"
+                            " ON CONFLICT(key) DO UPDATE SET value = CAST(value AS INTEGER) + 1")
         self._canon = None
 
     def set_merged_events(self, merged: Iterable[tuple[Event, list[str]]]) -> None:
@@ -351,11 +354,16 @@ class Store:
         return self._canon
 
     def refresh(self) -> None:
-        """Forget cached canonical actors if another connection (an ingest) changed the file."""
+        """Forget cached canonical actors if another connection (the linking of an ingest) replaced them.
+        Article writes leave them alone: reloading them on each of those would put every read of a
+        server behind a running ingest."""
         version = self.db.execute("PRAGMA data_version").fetchone()[0]
         if version != getattr(self, "_data_version", None):
             self._data_version = version
-            self._canon = None
+            actors_version = self.meta("actors")
+            if actors_version != getattr(self, "_actors_version", None):
+                self._actors_version = actors_version
+                self._canon = None
 
     def actor_names(self, ids: Iterable[str]) -> dict[str, str]:
         """Display names for canonical or per-article actor ids (unknown ids are left out)."""
