@@ -82,6 +82,13 @@ def _list_articles(store: Store, *, q, outlet, actor, since, until, limit, offse
     return [ArticleRow(r[0], r[1], r[2], r[3], r[4], split_marked(r[5] or "")) for r in rows]
 
 
+def found_quotes(store: Store, *, search=None, speaker=None, limit=10) -> list:
+    """Store.quotes for a search box, cached per state of the store (a common word matches thousands
+    of quotations, each joined to its article to sort them by date): callers must not change it."""
+    return store.view(("quotes", search, speaker, limit),
+                      lambda: list(store.quotes(search=search, speaker=speaker, limit=limit)))
+
+
 def outlets(store: Store, limit: int = 200) -> list[str]:
     rows = store.db.execute(
         "SELECT outlet FROM articles WHERE outlet IS NOT NULL GROUP BY outlet ORDER BY count(*) DESC LIMIT ?", (limit,))

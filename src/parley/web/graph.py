@@ -1,9 +1,10 @@
 """Events seen whole: the actor network, dyad series, timelines and an actor's latest events.
 
 Selection is SQL over the indexed event columns (never every event through Python), so each view
-stays fast on a large store. Matching and wording follow parley.stories (dyad.actor_matcher,
-timeline.entry_for / effective_status) so the pages agree with `parley timeline` and `parley dyad`;
-when that stage is absent, simpler wording is used.
+stays fast on a large store; the network reads an index alone, the timeline is the latest page of
+the stories stage's own (stories.timeline.latest_entries), so the pages agree with `parley timeline`
+and `parley dyad`. Each view is computed once per state of the store and shared by the server's
+threads (Store.view), so many clients, or reads during an ingest, cost one computation.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from collections import Counter, defaultdict
 from dataclasses import replace
 
 from ..records import Event, from_dict
-from ..store import Store, date_bounds, event_filters, fts_query
+from ..store import Store, event_filters
 from .data import TYPE_QUAD, as_dict, names_of
 
 HAPPENED = ("reported", "historical")
