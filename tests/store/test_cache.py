@@ -144,7 +144,7 @@ def test_a_reader_reloads_the_actors_when_the_linking_replaced_them_not_on_each_
         assert reader.canonical_id("per:song-young-gil") == "song"
 
 
-def test_a_cheap_view_lags_a_streaming_writer_by_half_a_second_at_most():
+def test_a_cheap_view_lags_a_streaming_writer_by_a_second_at_most():
     from parley.store.cache import STREAM_LAG_SECONDS, STREAM_WRITES
 
     cache = ViewCache()

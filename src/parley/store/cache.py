@@ -29,10 +29,11 @@ SLOW_VIEW_SECONDS = 0.02
 REFRESH_FACTOR = 5
 # a writer that commits this many times within STREAM_SECONDS is streaming (an ingest, not one edit):
 # then every view, cheap ones too, may lag it by up to STREAM_LAG_SECONDS, so that the readers
-# share one computation per view and per half second instead of one per request
+# share one computation per view and per second instead of one per request (a person reading the
+# explorer during an ingest cannot tell a second's lag; the next page shows the new articles)
 STREAM_WRITES = 3
 STREAM_SECONDS = 1.0
-STREAM_LAG_SECONDS = 0.5
+STREAM_LAG_SECONDS = 1.0
 # distinct views kept per store file (each filter combination is one); the least recently used go
 MAX_VIEWS = 256
 
