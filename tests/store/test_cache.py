@@ -155,3 +155,14 @@ def test_a_cheap_view_lags_a_streaming_writer_by_a_second_at_most():
     assert cache.get("v", STREAM_WRITES, lambda: "new") == "old"
     cache.entries["v"] = _Entry(0, "old", made=time.monotonic() - STREAM_LAG_SECONDS - 1, cost=cheap)
     assert cache.get("v", STREAM_WRITES + 1, lambda: "new") == "new"
+
+
+def test_a_value_computed_at_an_older_state_does_not_replace_a_newer_one():
+    cache = ViewCache()
+
+    def slow_old():  # while it runs, another thread stores the view at a later state
+        cache.entries["v"] = _Entry(5, "newer", made=time.monotonic(), cost=0.0)
+        return "older"
+
+    assert cache.get("v", 4, slow_old) == "older"
+    assert cache.get("v", 5, lambda: "again") == "newer"

@@ -56,7 +56,6 @@ class ViewCache:
         self.latest = -1  # the highest write count seen
         self.changes: deque[float] = deque(maxlen=STREAM_WRITES)  # when it was seen to move
 
-
     def get(self, key: Hashable, version: int, compute: Callable[[], Any]) -> Any:
         with self.lock:
             if version > self.latest:
@@ -76,6 +75,9 @@ class ViewCache:
             with self.lock:
                 self.busy.discard(key)
         with self.lock:
+            newer = self.entries.get(key)
+            if newer is not None and newer.version > version:
+                return value  # a thread that started later, at a later state, has stored its value
             self.entries[key] = _Entry(version, value, time.monotonic(), cost)
             self.entries.move_to_end(key)
             while len(self.entries) > MAX_VIEWS:
