@@ -102,6 +102,9 @@ def report(name: str, results: list) -> None:
     print(f"{name}: {len(results)} requests, {errors} errors, p50 {percentile(times, 50):.0f} ms, "
           f"p99 {percentile(times, 99):.0f} ms; slowest endpoint {worst} p99 "
           f"{percentile(sorted(by_url[worst]), 99):.0f} ms (median {statistics.median(by_url[worst]):.0f} ms)")
+    for url in sorted(by_url, key=lambda u: -percentile(sorted(by_url[u]), 99)):
+        ms = sorted(by_url[url])
+        print(f"  {url:28s} {len(ms):6d} requests  p50 {percentile(ms, 50):6.0f} ms  p99 {percentile(ms, 99):6.0f} ms")
 
 
 def percentile(sorted_values: list[float], p: float) -> float:

@@ -8,7 +8,7 @@ from story_corpus import (BIEGUN, LEE, MEETING_BODY, OTHER_MEETING_BODY, PRK, SA
 from parley.options import Options
 from parley.stories import link_corpus
 from parley.stories.dates import date_references
-from parley.stories.timeline import build_timeline, plain_words
+from parley.stories.timeline import build_timeline, latest_entries, plain_words
 
 
 def _corpus(store):
@@ -123,3 +123,24 @@ def test_date_weights_change_the_ranking_without_reading_the_articles_again():
     plain = DateWeights(retrospect=0.0, explicit=0.0)
     assert signal.references(plain)["2019-03-05"] == 2.0
     assert signal.references()["2019-03-05"] > 2.0  # the default weights favour explicit look-backs
+
+
+def _many_days(store, n: int) -> None:
+    """n articles, one meeting each on its own day, and one planned and one undated among them."""
+    for day in range(1, n + 1):
+        article = make_article(MEETING_BODY + f" Report {day}.", "Wire", f"2019-05-{day:02d}")
+        status = "planned" if day == 3 else "reported"
+        add(store, article, [make_event(article, f"d{day}", "CONSULT", BIEGUN, LEE, f"2019-05-{day:02d}",
+                                        status=status, needle="Biegun")], actors_of(BIEGUN, LEE))
+    undated = make_article(MEETING_BODY + " Undated.", "Blog", None, "No date here")
+    add(store, undated, [make_event(undated, "u", "CONSULT", BIEGUN, LEE, None, needle="Biegun")])
+
+
+def test_the_latest_entries_are_the_tail_of_the_whole_timeline(store):
+    _many_days(store, 12)
+    whole = build_timeline(store)
+    for limit in (1, 2, 5, 11, 12, 40):  # pages of limit + limit // 4 + 1 rows: one page and several
+        latest, cut = latest_entries(store, limit=limit)
+        assert latest == whole[-limit:] and cut == (len(whole) > limit)
+    for kwargs in ({"status": "planned"}, {"actor": "Lee Do-hoon"}, {"dyad": ("KOR", "USA")}, {"since": "2019-05-10"}):
+        assert latest_entries(store, limit=3, **kwargs)[0] == build_timeline(store, **kwargs)[-3:]

@@ -28,6 +28,7 @@ from ..records import (
     from_dict,
     to_dict,
 )
+from .cache import ViewCache, cache_for
 from .migrations import SCHEMA_VERSION, migrate
 
 
@@ -73,6 +74,7 @@ class Store:
         except sqlite3.DatabaseError as exc:
             raise StoreError("E020", path=self.path, detail=str(exc)) from exc
         self._canon: dict[str, Actor] | None = None
+        self._views: ViewCache | None = None
 
     def __enter__(self) -> "Store":
         return self
@@ -185,6 +187,9 @@ class Store:
                 [(x.id, x.name, x.kind, x.country, x.mentions, _dumps(x)) for x in actors],
             )
             self.db.executemany("INSERT INTO actor_map (local_id, actor_id) VALUES (?,?)", list(mapping.items()))
+            # how often the actors were replaced: what other connections' refresh() looks at
+            self.db.execute("INSERT INTO meta (key, value) VALUES ('actors', '1')"
+                            " ON CONFLICT(key) DO UPDATE SET value = CAST(value AS INTEGER) + 1")
         self._canon = None
 
     def set_merged_events(self, merged: Iterable[tuple[Event, list[str]]]) -> None:
@@ -226,6 +231,20 @@ class Store:
     def meta(self, key: str) -> str | None:
         row = self.db.execute("SELECT value FROM meta WHERE key=?", (key,)).fetchone()
         return row[0] if row else None
+
+    # ---- derived views, cached per state of the file (store/cache.py) ----------------------
+
+    def writes(self) -> int:
+        """How many write transactions the file has committed: any change to what a view shows moves it."""
+        row = self.db.execute("SELECT value FROM meta WHERE key='writes'").fetchone()
+        return int(row[0]) if row else 0
+
+    def view(self, key: tuple, compute):
+        """`compute()`, cached for this state of the file and shared by every connection to it in this
+        process (the value is shared: callers must not change it). `key` names the view and its filters."""
+        if self._views is None:
+            self._views = ViewCache() if self.path == ":memory:" else cache_for(self.path, self.meta("instance"))
+        return self._views.get(key, self.writes(), compute)
 
     # ---- reads --------------------------------------------------------------------------
 
@@ -287,6 +306,12 @@ class Store:
             args += local
         return where, args
 
+    def count_articles(self, **filters) -> int:
+        """How many articles match the usual filters (see article_filters)."""
+        where, args = self.article_filters(**filters)
+        sql = "SELECT count(*) FROM articles a" + (" WHERE " + " AND ".join(where) if where else "")
+        return self.db.execute(sql, args).fetchone()[0]
+
     def article_links(self) -> dict[str, tuple[str, str]]:
         """article id -> (URL or '', when it was stored, ISO 8601 UTC): what exports cite."""
         rows = self.db.execute("SELECT id, coalesce(url, ''), ingested_at FROM articles")
@@ -329,11 +354,16 @@ class Store:
         return self._canon
 
     def refresh(self) -> None:
-        """Forget cached canonical actors if another connection (an ingest) changed the file."""
+        """Forget cached canonical actors if another connection (the linking of an ingest) replaced them.
+        Article writes leave them alone: reloading them on each of those would put every read of a
+        server behind a running ingest."""
         version = self.db.execute("PRAGMA data_version").fetchone()[0]
         if version != getattr(self, "_data_version", None):
             self._data_version = version
-            self._canon = None
+            actors_version = self.meta("actors")
+            if actors_version != getattr(self, "_actors_version", None):
+                self._actors_version = actors_version
+                self._canon = None
 
     def actor_names(self, ids: Iterable[str]) -> dict[str, str]:
         """Display names for canonical or per-article actor ids (unknown ids are left out)."""
@@ -483,6 +513,35 @@ class Store:
             e = from_dict(Event, json.loads(data))
             yield replace(e, actor1=self.canonical_ref(e.actor1), actor2=self.canonical_ref(e.actor2))
 
+    def event_table(self) -> str:
+        """The table event views read: merged events once the cross-article step has run."""
+        merged = self.db.execute("SELECT EXISTS (SELECT 1 FROM merged_events)").fetchone()[0]
+        return "merged_events" if merged else "events"
+
+    def event_pairs(self, *, since: str | None = None, until: str | None = None, status: str | None = None,
+                    type: str | None = None, statuses: Iterable[str] = (),
+                    counted_types: Iterable[str] = ()) -> list[tuple[str, str, int, int]]:
+        """(actor1 id, actor2 id, events, events of `counted_types`) per ordered pair of different
+        per-article actor ids, over the events matching the filters (`statuses`: any of these).
+        Answered from the index of schema 6 alone: no event row is read."""
+        where, args = event_filters(since=since, until=until, status=status, type=type)
+        where += ["actor1_id IS NOT NULL", "actor2_id IS NOT NULL", "actor1_id != actor2_id"]
+        statuses, counted = sorted(statuses), sorted(counted_types)
+        if statuses:
+            where.append(f"status IN ({','.join('?' * len(statuses))})")
+            args += statuses
+        sql = (f"SELECT actor1_id, actor2_id, count(*), coalesce(sum(type IN ({','.join('?' * len(counted)) or 'NULL'})), 0)"
+               f" FROM {self.event_table()} WHERE {' AND '.join(where)} GROUP BY actor1_id, actor2_id")
+        return [tuple(r) for r in self.db.execute(sql, counted + args)]
+
+    def top_pair(self) -> tuple[str, str] | None:
+        """The pair of per-article actor ids with the most events between them (ties: by id)."""
+        row = self.db.execute(
+            f"SELECT actor1_id, actor2_id FROM {self.event_table()} WHERE actor1_id IS NOT NULL"
+            " AND actor2_id IS NOT NULL AND actor1_id != actor2_id GROUP BY actor1_id, actor2_id"
+            " ORDER BY count(*) DESC, 1, 2 LIMIT 1").fetchone()
+        return (row[0], row[1]) if row else None
+
     def raw_events(self) -> Iterator[tuple[Article, Event]]:
         """Every per-article event with its article (the input of cross-article merging), by date."""
         articles: dict[str, Article] = {}
@@ -509,6 +568,9 @@ class _Transaction:
         return self.db
 
     def __exit__(self, exc_type, exc, tb) -> None:
+        if exc_type is None:
+            # the cached views (store/cache.py) are keyed on this count
+            self.db.execute("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'writes'")
         self.db.execute("COMMIT" if exc_type is None else "ROLLBACK")
 
 

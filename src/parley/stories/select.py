@@ -126,8 +126,10 @@ def search_clause(store: Store, table: str, search: str) -> tuple[str, list] | N
 
 
 def select_events(store: Store, where: list[tuple[str, list]], *, since: str | None = None,
-                  until: str | None = None) -> Iterator[Event]:
-    """Events of `event_table` meeting every clause, in `Store.events` order, decoded."""
+                  until: str | None = None, newest_first: bool = False, limit: int | None = None,
+                  offset: int = 0) -> Iterator[Event]:
+    """Events of `event_table` meeting every clause, in `Store.events` order (or the latest first,
+    the undated last), decoded; `limit` and `offset` page through them."""
     table = event_table(store)
     clauses = list(where)
     if since:
@@ -139,7 +141,11 @@ def select_events(store: Store, where: list[tuple[str, list]], *, since: str | N
     sql = f"SELECT data FROM {table}"
     if clauses:
         sql += " WHERE " + " AND ".join(c for c, _ in clauses)
-    sql += " ORDER BY date_lo IS NULL, date_lo, id"
+    # newest first: the undated last (the plain DESC order, which SQLite reads off the date index)
+    sql += " ORDER BY date_lo DESC, id DESC" if newest_first else " ORDER BY date_lo IS NULL, date_lo, id"
     args = [x for _, a in clauses for x in a]
+    if limit is not None:
+        sql += " LIMIT ? OFFSET ?"
+        args += [int(limit), int(offset)]
     for (data,) in store.db.execute(sql, args):
         yield decode_event(store, data)

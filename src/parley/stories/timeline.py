@@ -172,30 +172,14 @@ def build_timeline(store: Store, *, actor: str | None = None, dyad: tuple[str, s
                    since: str | None = None, until: str | None = None, search: str | None = None,
                    status: str | None = None, summary: int | None = None) -> Timeline:
     wanted = {status} if status else set(HAPPENED)
-    match = [actor_matcher(store, k) for k in dyad] if dyad else None
-    in_search = _search_articles(store, search) if search else None
-    words = [w.lower() for w in (search or "").split()]
+    keep = _Filter(store, wanted, dyad, search)
     entries: list[TimelineEntry] = []
     undated: dict[str, str] = {}
     undated_entries: list[TimelineEntry] = []
-    # SQL narrows the rows (a superset); the tests below decide, as they would over every event
-    table = select.event_table(store)
-    where = [select.status_clause(wanted)]
-    if actor:
-        where.append(select.actor_clause(store, actor))
-    if dyad:
-        where.append(select.dyad_clause(store, table, *dyad))
-    if search:
-        clause = select.search_clause(store, table, search)
-        if clause:
-            where.append(clause)
+    where = _clauses(store, wanted, actor, dyad, search)
     for e in select.select_events(store, where, since=since, until=until):
-        st = effective_status(e)
-        if st not in wanted or (match and not between(e, *match)):
-            continue
-        if in_search is not None and not (
-                any(s.article_id in in_search for s in e.sources)
-                or any(all(w in (s.sentence or "").lower() for w in words) for s in e.sources)):
+        st = keep(e)
+        if st is None:
             continue
         if not e.date:
             for s in e.sources:
@@ -209,12 +193,74 @@ def build_timeline(store: Store, *, actor: str | None = None, dyad: tuple[str, s
     undated_entries.sort(key=lambda x: (-x.n_sources, -abs(x.goldstein or 0.0), x.event_id or ""))
     if summary is None:
         return Timeline(entries, excluded, undated_entries)
-    scope = None if (actor or dyad) else in_search
+    scope = None if (actor or dyad) else keep.in_search
     chosen, signal = _summary_days(store, entries, summary, since, until, scope, only_events=bool(actor or dyad))
     for aid in signal.undated:
         if aid not in undated:
             excluded.append(Excluded(aid, _headline(store, aid), "no publication date: cannot place it in time"))
     return Timeline(_summary_entries(store, entries, chosen, signal), excluded, undated_entries[:summary])
+
+
+def latest_entries(store: Store, *, limit: int, actor: str | None = None, dyad: tuple[str, str] | None = None,
+                   since: str | None = None, until: str | None = None, search: str | None = None,
+                   status: str | None = None) -> tuple[list[TimelineEntry], bool]:
+    """The latest `limit` dated entries of `build_timeline` with the same filters, in its order, and
+    whether earlier ones were left out. Events are read newest first, a page at a time, until enough
+    are kept: the cost follows `limit`, not the size of the store."""
+    wanted = {status} if status else set(HAPPENED)
+    keep = _Filter(store, wanted, dyad, search)
+    where = _clauses(store, wanted, actor, dyad, search) + [("date_lo IS NOT NULL", [])]
+    page = limit + limit // 4 + 1  # room for the few the exact tests drop
+    entries: list[TimelineEntry] = []
+    offset = 0
+    while len(entries) <= limit:
+        events = list(select.select_events(store, where, since=since, until=until, newest_first=True,
+                                           limit=page, offset=offset))
+        for e in events:
+            st = keep(e)
+            if st is not None and e.date:
+                entries.append(entry_for(e, st))
+        if len(events) < page:
+            break
+        offset += page
+    cut = len(entries) > limit
+    entries.sort(key=lambda x: (date_bounds(x.date)[0], -x.n_sources, x.event_id or ""))
+    return entries[len(entries) - limit:] if cut else entries, cut
+
+
+def _clauses(store: Store, wanted: set[str], actor, dyad, search) -> list[tuple[str, list]]:
+    """SQL that narrows the rows to a superset of the timeline's (the _Filter tests decide)."""
+    table = select.event_table(store)
+    where = [select.status_clause(wanted)]
+    if actor:
+        where.append(select.actor_clause(store, actor))
+    if dyad:
+        where.append(select.dyad_clause(store, table, *dyad))
+    if search:
+        clause = select.search_clause(store, table, search)
+        if clause:
+            where.append(clause)
+    return where
+
+
+class _Filter:
+    """The exact tests of a timeline: an event's status as shown (None: it is left out)."""
+
+    def __init__(self, store: Store, wanted: set[str], dyad, search) -> None:
+        self.wanted = wanted
+        self.match = [actor_matcher(store, k) for k in dyad] if dyad else None
+        self.in_search = _search_articles(store, search) if search else None
+        self.words = [w.lower() for w in (search or "").split()]
+
+    def __call__(self, e: Event) -> str | None:
+        st = effective_status(e)
+        if st not in self.wanted or (self.match and not between(e, *self.match)):
+            return None
+        if self.in_search is not None and not (
+                any(s.article_id in self.in_search for s in e.sources)
+                or any(all(w in (s.sentence or "").lower() for w in self.words) for s in e.sources)):
+            return None
+        return st
 
 
 def _search_articles(store: Store, search: str) -> set[str]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Annotated, Generic, TypeVar
 
 from fastapi import APIRouter, HTTPException, Query, Request
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel
 
 from ..records import Actor, Article, Event, Mention, Quote, to_dict
@@ -78,9 +78,20 @@ def _store(request: Request):
 
 
 def _page(items, limit: int, offset: int) -> JSONResponse:
+    return JSONResponse(_page_body(items, limit, offset))
+
+
+def _page_body(items, limit: int, offset: int) -> dict:
     items = [data.as_dict(x) for x in items]
-    return JSONResponse({"items": items, "limit": limit, "offset": offset,
-                         "next_offset": offset + limit if len(items) == limit else None})
+    return {"items": items, "limit": limit, "offset": offset,
+            "next_offset": offset + limit if len(items) == limit else None}
+
+
+def _cached(store, key: tuple, compute) -> Response:
+    """A JSON response made once per state of the store and kept as bytes (store/cache.py): under many
+    clients the same page is asked for again and again, and building it is most of its cost."""
+    body = store.view(("api",) + key, lambda: JSONResponse(compute()).body)
+    return Response(body, media_type="application/json")
 
 
 @router.get("/articles", summary="Articles", responses={200: {"model": Page[Article]}})
@@ -90,14 +101,19 @@ def articles(request: Request, q: Q = None, outlet: Outlet = None, actor: ActorQ
     store = _store(request)
     if store is None:
         return _page([], limit, offset)
-    if q:
-        rows = data.list_articles(store, q=q, outlet=outlet, actor=actor, since=since, until=until,
-                                  limit=limit, offset=offset)
-        found = {a.id: a for a in store.articles(ids=[r.id for r in rows])}
-        items = [found[r.id] for r in rows if r.id in found]
-    else:
-        items = list(store.articles(outlet=outlet, actor=actor, since=since, until=until, limit=limit, offset=offset))
-    return _page(items, limit, offset)
+
+    def page() -> dict:
+        if q:
+            rows = data.list_articles(store, q=q, outlet=outlet, actor=actor, since=since, until=until,
+                                      limit=limit, offset=offset)
+            found = {a.id: a for a in store.articles(ids=[r.id for r in rows])}
+            items = [found[r.id] for r in rows if r.id in found]
+        else:
+            items = list(store.articles(outlet=outlet, actor=actor, since=since, until=until, limit=limit,
+                                        offset=offset))
+        return _page_body(items, limit, offset)
+
+    return _cached(store, ("articles", q, outlet, actor, since, until, limit, offset), page)
 
 
 @router.get("/articles/{article_id}", summary="One article with its mentions, quotes and events",
@@ -124,13 +140,17 @@ def events(request: Request, actor: ActorQ = None, with_: With = None, since: Si
     store = _store(request)
     if store is None:
         return _page([], limit, offset)
-    if actor and with_:
-        items = graph.events_between(store, actor, with_, limit=limit, offset=offset, since=since, until=until,
-                                    status=status, type=type)
-    else:
-        items = list(store.events(actor=actor, since=since, until=until, status=status, type=type,
-                                  limit=limit, offset=offset))
-    return _page(items, limit, offset)
+
+    def page() -> dict:
+        if actor and with_:
+            items = graph.events_between(store, actor, with_, limit=limit, offset=offset, since=since, until=until,
+                                        status=status, type=type)
+        else:
+            items = list(store.events(actor=actor, since=since, until=until, status=status, type=type,
+                                      limit=limit, offset=offset))
+        return _page_body(items, limit, offset)
+
+    return _cached(store, ("events", actor, with_, since, until, status, type, limit, offset), page)
 
 
 @router.get("/quotes", summary="Quotations", responses={200: {"model": Page[Quote]}})
@@ -140,9 +160,9 @@ def quotes(request: Request, q: Q = None, speaker: Speaker = None, actor: ActorQ
     store = _store(request)
     if store is None:
         return _page([], limit, offset)
-    items = store.quotes(speaker=speaker or actor, search=q, kind=kind, article_id=article_id,
-                         limit=limit, offset=offset)
-    return _page(list(items), limit, offset)
+    return _cached(store, ("quotes", q, speaker or actor, kind, article_id, limit, offset), lambda: _page_body(
+        list(store.quotes(speaker=speaker or actor, search=q, kind=kind, article_id=article_id, limit=limit,
+                          offset=offset)), limit, offset))
 
 
 @router.get("/actors", summary="Actors", responses={200: {"model": Page[Actor]}})
@@ -151,7 +171,8 @@ def actors(request: Request, q: Q = None, kind: ActorKind = None, limit: Limit =
     store = _store(request)
     if store is None:
         return _page([], limit, offset)
-    return _page(list(store.actors(name=q, kind=kind, limit=limit, offset=offset)), limit, offset)
+    return _cached(store, ("actors", q, kind, limit, offset), lambda: _page_body(
+        list(store.actors(name=q, kind=kind, limit=limit, offset=offset)), limit, offset))
 
 
 @router.get("/actors/{actor_id}", summary="One actor", responses={200: {"model": ActorFull}, **NOT_FOUND})
@@ -160,11 +181,9 @@ def actor(request: Request, actor_id: str):
     found = store.actor(actor_id) if store else None
     if found is None:
         raise HTTPException(404, f"no actor {actor_id!r}")
-    where, args = store.article_filters(actor=found.id)
-    n_articles = store.db.execute(f"SELECT count(*) FROM articles a WHERE {where[0]}", args).fetchone()[0]
     return JSONResponse({
         "actor": to_dict(found),
-        "articles": n_articles,
+        "articles": store.count_articles(actor=found.id),
         "quotes": sum(1 for _ in store.quotes(speaker=found.id, limit=10_000)),
         "events": sum(1 for _ in store.events(actor=found.id, limit=10_000)),
         "co_actors": data.co_actors(store, found.id),
@@ -178,9 +197,8 @@ def timeline(request: Request, actor: ActorQ = None, a: ActorQ = None, b: ActorQ
     store = _store(request)
     if store is None:
         return JSONResponse([])
-    entries, _ = graph.timeline(store, actor=actor, dyad=(a, b) if a and b else None, since=since, until=until,
-                               search=q, status=status)
-    return JSONResponse(entries)
+    return _cached(store, ("timeline", actor, a, b, since, until, status, q), lambda: graph.timeline(
+        store, actor=actor, dyad=(a, b) if a and b else None, since=since, until=until, search=q, status=status)[0])
 
 
 @router.get("/dyad", summary="Monthly cooperation and conflict between two actors",
@@ -191,7 +209,7 @@ def dyad(request: Request, a: ActorQ, b: ActorQ):
     store = _store(request)
     if store is None or not a or not b:
         return JSONResponse([])
-    return JSONResponse(graph.dyad_series(store, a, b))
+    return _cached(store, ("dyad", a, b), lambda: graph.dyad_series(store, a, b))
 
 
 @router.get("/network", summary="Who did what to whom", responses={200: {"model": Graph}})
@@ -201,4 +219,5 @@ def network(request: Request, since: Since = None, until: Until = None, status: 
     store = _store(request)
     if store is None:
         return JSONResponse({"nodes": [], "edges": [], "total_pairs": 0})
-    return JSONResponse(graph.network(store, since=since, until=until, status=status, type=type, max_edges=limit))
+    return _cached(store, ("network", since, until, status, type, limit), lambda: graph.network(
+        store, since=since, until=until, status=status, type=type, max_edges=limit))

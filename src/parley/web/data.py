@@ -55,7 +55,14 @@ class ArticleRow:
 
 def list_articles(store: Store, *, q=None, outlet=None, actor=None, since=None, until=None,
                   limit=20, offset=0) -> list[ArticleRow]:
-    """Articles matching the filters: best match first with a query, else newest first."""
+    """Articles matching the filters: best match first with a query, else newest first. Cached per
+    state of the store (the newest-first order sorts every article): callers must not change it."""
+    key = ("list_articles", q, outlet, actor, since, until, limit, offset)
+    return store.view(key, lambda: _list_articles(store, q=q, outlet=outlet, actor=actor, since=since, until=until,
+                                                  limit=limit, offset=offset))
+
+
+def _list_articles(store: Store, *, q, outlet, actor, since, until, limit, offset) -> list[ArticleRow]:
     where, args = store.article_filters(outlet=outlet, since=since, until=until, actor=actor)
     if q:
         sql = ("SELECT a.id, a.headline, a.outlet, a.published, a.duplicate_of,"
@@ -73,6 +80,13 @@ def list_articles(store: Store, *, q=None, outlet=None, actor=None, since=None, 
     sql += " LIMIT ? OFFSET ?"
     rows = store.db.execute(sql, args + [limit, offset]).fetchall()
     return [ArticleRow(r[0], r[1], r[2], r[3], r[4], split_marked(r[5] or "")) for r in rows]
+
+
+def found_quotes(store: Store, *, search=None, speaker=None, limit=10) -> list:
+    """Store.quotes for a search box, cached per state of the store (a common word matches thousands
+    of quotations, each joined to its article to sort them by date): callers must not change it."""
+    return store.view(("quotes", search, speaker, limit),
+                      lambda: list(store.quotes(search=search, speaker=speaker, limit=limit)))
 
 
 def outlets(store: Store, limit: int = 200) -> list[str]:

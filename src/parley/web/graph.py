@@ -1,9 +1,10 @@
 """Events seen whole: the actor network, dyad series, timelines and an actor's latest events.
 
 Selection is SQL over the indexed event columns (never every event through Python), so each view
-stays fast on a large store. Matching and wording follow parley.stories (dyad.actor_matcher,
-timeline.entry_for / effective_status) so the pages agree with `parley timeline` and `parley dyad`;
-when that stage is absent, simpler wording is used.
+stays fast on a large store; the network reads an index alone, the timeline is the latest page of
+the stories stage's own (stories.timeline.latest_entries), so the pages agree with `parley timeline`
+and `parley dyad`. Each view is computed once per state of the store and shared by the server's
+threads (Store.view), so many clients, or reads during an ingest, cost one computation.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from collections import Counter, defaultdict
 from dataclasses import replace
 
 from ..records import Event, from_dict
-from ..store import Store, date_bounds, event_filters, fts_query
+from ..store import Store, event_filters
 from .data import TYPE_QUAD, as_dict, names_of
 
 HAPPENED = ("reported", "historical")
@@ -86,17 +87,21 @@ def actor_events(store: Store, actor_id: str, limit: int = 50) -> list[Event]:
 
 def network(store: Store, *, since=None, until=None, status=None, type=None, max_edges: int = 150) -> dict:
     """Who did what to whom: one edge per ordered actor pair, weighted by its events. Cooperation and
-    conflict come from the PLOVER type (no JSON is read: this scans every event)."""
-    where, args = filters(since=since, until=until, status=status, type=type)
-    where += ["actor1_id IS NOT NULL", "actor2_id IS NOT NULL", "actor1_id != actor2_id"]
-    if not status:  # what did not happen (planned, negated, hypothetical) is no tie, unless asked for
-        where.append("status IN ('reported', 'historical')")
+    conflict come from the PLOVER type (no JSON is read). Cached per state of the store: callers
+    must not change what it returns."""
+    key = ("network", since, until, status, type, max_edges)
+    return store.view(key, lambda: _network(store, since=since, until=until, status=status, type=type,
+                                            max_edges=max_edges))
+
+
+def _network(store: Store, *, since, until, status, type, max_edges: int) -> dict:
+    # what did not happen (planned, negated, hypothetical) is no tie, unless asked for
+    statuses = () if status else HAPPENED
     coop = [t for t, q in TYPE_QUAD.items() if q <= 2]
-    sql = (f"SELECT actor1_id, actor2_id, count(*), sum(type IN ({_marks(len(coop))})) FROM {event_table(store)}"
-           f" WHERE {' AND '.join(where)} GROUP BY actor1_id, actor2_id")
     edges: dict[tuple[str, str], list] = defaultdict(lambda: [0, 0])
     canonical = store.canonical_id
-    for a1, a2, n, n_coop in store.db.execute(sql, coop + args):
+    for a1, a2, n, n_coop in store.event_pairs(since=since, until=until, status=status, type=type,
+                                               statuses=statuses, counted_types=coop):
         key = (canonical(a1), canonical(a2))
         if key[0] != key[1]:
             edge = edges[key]
@@ -119,10 +124,8 @@ def network(store: Store, *, since=None, until=None, status=None, type=None, max
 
 def top_pair(store: Store) -> tuple[str, str] | None:
     """The actor pair with the most events (a default for the dyad page; per-article ids, then canonical)."""
-    row = store.db.execute(
-        f"SELECT actor1_id, actor2_id FROM {event_table(store)} WHERE actor1_id IS NOT NULL AND actor2_id IS NOT NULL"
-        " AND actor1_id != actor2_id GROUP BY actor1_id, actor2_id ORDER BY count(*) DESC, 1, 2 LIMIT 1").fetchone()
-    return (store.canonical_id(row[0]), store.canonical_id(row[1])) if row else None
+    pair = store.view(("top_pair",), store.top_pair)
+    return (store.canonical_id(pair[0]), store.canonical_id(pair[1])) if pair else None
 
 
 # ---- dyads -------------------------------------------------------------------------------------
@@ -131,7 +134,7 @@ def dyad_series(store: Store, a: str, b: str) -> list[dict]:
     """Per month between a and b: the stories stage's own series (prefiltered in SQL there)."""
     from ..stories.dyad import dyad_series as series
 
-    return series(store, a, b)
+    return store.view(("dyad", a, b), lambda: series(store, a, b))
 
 
 # ---- timelines ---------------------------------------------------------------------------------
@@ -147,58 +150,42 @@ def _stage():
 def timeline(store: Store, *, actor=None, dyad=None, since=None, until=None, search=None, status=None,
              limit: int = 600) -> tuple[list[dict], bool]:
     """The latest `limit` timeline entries (date, text, outlets, status, sentence, event_id, ...) in date
-    order, and whether earlier ones were left out. By default what happened (reported, historical)."""
+    order, and whether earlier ones were left out. By default what happened (reported, historical).
+    Cached per state of the store: callers must not change what it returns."""
+    key = ("timeline", actor, tuple(dyad) if dyad else None, since, until, search, status, limit)
+    return store.view(key, lambda: _timeline(store, actor=actor, dyad=dyad, since=since, until=until,
+                                             search=search, status=status, limit=limit))
+
+
+def _timeline(store: Store, *, actor, dyad, since, until, search, status, limit: int) -> tuple[list[dict], bool]:
     stage = _stage()
-    wanted = {status} if status else set(HAPPENED)
-    # a reported event dated after all its reports reads as planned (stories.timeline.effective_status)
-    sql_status = wanted | (set(HAPPENED) if "planned" in wanted and stage else set())
-    where, args = filters(since=since, until=until)
-    where.append(f"status IN ({_marks(len(sql_status))})")
-    args += sorted(sql_status)
-    where.append("date_lo IS NOT NULL")
-    if actor:
-        clause, more = actor_clause(store, actor)
-        where.append(clause)
-        args += more
-    if dyad:
-        clause, more = dyad_clause(store, *dyad)
-        where.append(clause)
-        args += more
-    fetch = limit + limit // 4 + 1  # room for the few a status or search check drops
-    sql = (f"SELECT data FROM {event_table(store)} WHERE {' AND '.join(where)}"
-           " ORDER BY date_lo DESC, id DESC LIMIT ?")
-    rows = store.db.execute(sql, args + [fetch]).fetchall()
-    in_search, words = None, []
-    if search:
-        in_search = {r[0] for r in store.db.execute(
-            "SELECT article_id FROM articles_fts WHERE articles_fts MATCH ?", (fts_query(search),))}
-        words = [w.lower() for w in search.split()]
-    entries = []
-    for (data,) in rows:
-        e = canon_event(store, json.loads(data))
-        st = stage.effective_status(e) if stage else e.status
-        if st not in wanted or not e.date:
-            continue
-        if in_search is not None and not (
-                any(s.article_id in in_search for s in e.sources)
-                or any(all(w in (s.sentence or "").lower() for w in words) for s in e.sources)):
-            continue
-        entries.append(_entry(stage, e, st))
-    entries.sort(key=lambda x: (date_bounds(x["date"])[0], -(x.get("n_sources") or 0), x.get("event_id") or ""))
-    cut = len(rows) == fetch or len(entries) > limit
-    return entries[-limit:], cut
+    if stage is None:
+        return _simple_timeline(store, actor=actor, since=since, until=until, status=status, limit=limit)
+    entries, cut = stage.latest_entries(store, limit=limit, actor=actor, dyad=dyad, since=since, until=until,
+                                        search=search, status=status)
+    return [_with_links(as_dict(e)) for e in entries], cut
 
 
-def _entry(stage, e: Event, status: str) -> dict:
-    if stage is not None:
-        entry = as_dict(stage.entry_for(e, status))
-    else:
-        a1 = e.actor1.name if e.actor1 else "Someone"
-        verb = e.trigger or e.type.lower()
-        entry = {"date": e.date, "text": f"{a1} {verb} {e.actor2.name}" if e.actor2 else f"{a1} {verb}",
-                 "outlets": list(dict.fromkeys(s.outlet for s in e.sources if s.outlet)), "status": status,
-                 "sentence": e.sources[0].sentence if e.sources else "", "event_id": e.id, "type": e.type,
-                 "n_sources": e.n_sources, "articles": list(dict.fromkeys(s.article_id for s in e.sources))}
+def _with_links(entry: dict) -> dict:
+    entry["quad"] = TYPE_QUAD.get(entry.get("type"))
+    entry["article_id"] = entry["articles"][0] if entry.get("articles") else None
+    return entry
+
+
+def _simple_timeline(store: Store, *, actor, since, until, status, limit: int) -> tuple[list[dict], bool]:
+    """Without the stories stage: the latest events in simpler words (no dyad or search filter)."""
+    events = list(store.events(actor=actor, since=since, until=until, status=status))
+    events = [e for e in events if e.date and (status or e.status in HAPPENED)]
+    return [_entry(e, e.status) for e in events[-limit:]], len(events) > limit
+
+
+def _entry(e: Event, status: str) -> dict:
+    a1 = e.actor1.name if e.actor1 else "Someone"
+    verb = e.trigger or e.type.lower()
+    entry = {"date": e.date, "text": f"{a1} {verb} {e.actor2.name}" if e.actor2 else f"{a1} {verb}",
+             "outlets": list(dict.fromkeys(s.outlet for s in e.sources if s.outlet)), "status": status,
+             "sentence": e.sources[0].sentence if e.sources else "", "event_id": e.id, "type": e.type,
+             "n_sources": e.n_sources, "articles": list(dict.fromkeys(s.article_id for s in e.sources))}
     entry["quad"] = e.quad or TYPE_QUAD.get(e.type)
     entry["article_id"] = e.sources[0].article_id if e.sources else None
     return entry

@@ -86,7 +86,7 @@ def search(request: Request, q: Q = None, outlet: Outlet = None, actor: Actor = 
                               limit=PER_PAGE + 1, offset=(page - 1) * PER_PAGE)
     quotes, actors = [], []
     if (q or actor) and page == 1:
-        quotes = list(store.quotes(search=q, speaker=actor, limit=10))
+        quotes = data.found_quotes(store, search=q, speaker=actor, limit=10)
         if q:
             actors = list(store.actors(name=q, limit=8))
     heads = data.headlines(store, [x.article_id for x in quotes])
