@@ -60,7 +60,11 @@ def _latin(name: str) -> bool:
     # writes a place; keep names in Latin letters with at least one lower-case letter
     if name.isascii():
         return name != name.upper()
-    return any(c.islower() for c in name) and all(ord(c) < 0x250 or not c.isalpha() for c in name)
+    # most such names are in another script: test the script first, and per character only when
+    # some character lies beyond Latin (load() runs this on about 150,000 names)
+    if max(name) >= "\u0250" and not all(ord(c) < 0x250 or not c.isalpha() for c in name):
+        return False
+    return any(c.islower() for c in name)
 
 
 @lru_cache(maxsize=1)
@@ -73,11 +77,14 @@ def load() -> Gazetteer:
     raw_cities = gc.get_cities().values()
     by_id = {c["geonameid"]: c for c in raw_cities}
     centroids = _country_points()
+    first_named: dict = {}  # (country, city name) -> the first such city
+    for x in raw_cities:
+        first_named.setdefault((x["countrycode"], x["name"]), x)
     for iso2, c in gc.get_countries().items():
         # a country's point: its centroid (as GDELT places country-level events), else its capital
         point = centroids.get(c["iso3"])
         if point is None:
-            capital = next((x for x in raw_cities if x["countrycode"] == iso2 and x["name"] == c["capital"]), None)
+            capital = first_named.get((iso2, c["capital"]))
             point = (capital["latitude"], capital["longitude"]) if capital else (None, None)
         country = Country(c["iso3"], iso2, c["fips"], c["name"], c["geonameid"], c["capital"], *point)
         g.countries[c["iso3"]] = country
