@@ -19,7 +19,7 @@ SCRIPTS = sorted((ROOT / "bench").glob("*.py"))
 VENV_PYTHON = ROOT / ".venv" / "bin" / "python"
 PYTHON = str(VENV_PYTHON) if VENV_PYTHON.exists() else sys.executable
 # a measured figure: a decimal ("0.85", "12.3"), or a number with a unit ("165 MiB", "4 s", "12%", "92 files/s")
-FIGURE = re.compile(r"\d\.\d|\d\s*(?:%|ms\b|s\b|MiB\b|/s\b)")
+FIGURE = re.compile(r"\d\.\d|\d\s*(?:%|ms\b|s\b|MiB\b|MB\b|/s\b)")
 TIMEOUT_S = 300  # a quick run takes seconds; this only turns a hang into a failure
 
 
