@@ -20,8 +20,10 @@ from functools import cache
 
 import spacy
 from rapidfuzz import fuzz
+from spacy.attrs import IS_ALPHA, IS_TITLE, POS
 from spacy.language import Language
 from spacy.matcher import Matcher
+from spacy.parts_of_speech import PROPN
 from spacy.tokens import Doc, Span
 
 from .options import Options
@@ -200,8 +202,13 @@ class NameRules:
     def __call__(self, doc: Doc) -> Doc:
         ents = [e for e in (_within_line(e) for e in doc.ents) if e is not None]
         ents = self._hyphen_names(doc, ents)
-        ents = self._named_after_title(doc, ents)
-        ents = self._known_surnames(doc, ents)
+        # per token, whether it is a capitalised word (and a proper noun): read from arrays, since
+        # indexing the Doc makes a Token object each time and these loops visit every token
+        flags = doc.to_array([IS_TITLE, IS_ALPHA, POS]).tolist() if len(doc) else []
+        capitalised = [title == 1 and alpha == 1 for title, alpha, _ in flags]
+        proper = [cap and pos == PROPN for cap, (_, _, pos) in zip(capitalised, flags)]
+        ents = self._named_after_title(doc, ents, proper)
+        ents = self._known_surnames(doc, ents, capitalised)
         doc.set_ents(sorted(ents, key=lambda e: e.start), default="outside")
         return doc
 
@@ -216,7 +223,7 @@ class NameRules:
                 ents.append(span)
         return ents
 
-    def _named_after_title(self, doc: Doc, ents: list[Span]) -> list[Span]:
+    def _named_after_title(self, doc: Doc, ents: list[Span], proper: list[bool]) -> list[Span]:
         """Two or three capitalised words right after a person's title are a name, whatever the model
         said: "Special Representative for North Korea Stephen Biegun", "his counterpart, Shigeki Takizaki"."""
         by_start = {e.start: e for e in ents}
@@ -224,14 +231,13 @@ class NameRules:
         out = list(ents)
         i = 0
         while i < len(doc):
-            t = doc[i]
             e = covered.get(i)
             if e is not None and (e.label_ == "PERSON" or e.start != i):
                 i = e.end
                 continue
             run = i
             absorbed = []
-            while run < len(doc) and run - i < 4 and doc[run].is_title and doc[run].is_alpha and doc[run].pos_ == "PROPN":
+            while run < len(doc) and run - i < 4 and proper[run]:
                 other = covered.get(run)
                 if other is not None and other is not e:
                     # the model often reads a surname as a place ("Ana Costa" -> GPE "Costa")
@@ -279,7 +285,7 @@ class NameRules:
                 return False
         return False
 
-    def _known_surnames(self, doc: Doc, ents: list[Span]) -> list[Span]:
+    def _known_surnames(self, doc: Doc, ents: list[Span], capitalised: list[bool]) -> list[Span]:
         """A token that is a surname (or full name) of a PERSON in this doc is a PERSON everywhere."""
         keys: set[str] = set()
         for e in ents:
@@ -302,9 +308,10 @@ class NameRules:
                 continue
             out.append(e)
         covered = {i for e in out for i in range(e.start, e.end)}
-        for t in doc:
-            if t.i in covered or t.i in person_tokens or not (t.is_title and t.is_alpha):
+        for i, cap in enumerate(capitalised):
+            if i in covered or i in person_tokens or not cap:
                 continue
+            t = doc[i]
             if t.text in keys or (t.pos_ == "PROPN" and _near_key(t.text, keys)):
                 out.append(Span(doc, t.i, t.i + 1, label="PERSON"))
         return out

@@ -6,6 +6,7 @@ it holds what is loaded once per process (the spaCy model, the actor knowledge).
 
 from __future__ import annotations
 
+import gc
 from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
@@ -46,6 +47,7 @@ class Pipeline:
             from .language import load_pipeline
 
             self._nlp = load_pipeline(self.options)
+            gc.freeze()  # see `knowledge`
         return self._nlp
 
     @property
@@ -53,6 +55,9 @@ class Pipeline:
         """The actor layer's knowledge (countries, titles, leaders, user actors)."""
         if self._knowledge is None:
             self._knowledge = load_knowledge(self.options)
+            # the model and the knowledge live as long as the process: moved out of the cyclic
+            # collector's generations, the full collections an ingest sets off no longer walk them
+            gc.freeze()
         return self._knowledge
 
     def clean(self, documents: Iterable[Document | Article | ParleyError]) -> Iterator[Article | ParleyError]:

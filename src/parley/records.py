@@ -1,27 +1,40 @@
 """The typed records that flow through parley.
 
-Every stage is a plain function from records to records; export is `dataclasses.asdict`.
+Every stage is a plain function from records to records; export is `to_dict` (as `dataclasses.asdict`).
 Field names follow ../shared/CONTRACT.md. Character offsets (`start`, `end`) always index
 `Article.body`, so every record points back to the text it came from.
 """
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field, fields
+from copy import deepcopy
+from dataclasses import dataclass, field, fields, is_dataclass
+from functools import cache
 from typing import Any
 
 
 def to_dict(record: Any) -> dict:
-    """A record as plain JSON-ready data (tuples become lists)."""
-    return _jsonable(asdict(record))
+    """A record as plain JSON-ready data (tuples become lists): what `dataclasses.asdict` gives,
+    without its deep copy of every leaf. The store writes one per record on the ingest's hot path,
+    and the leaves of records are immutable (str, int, float, None), so only containers are rebuilt."""
+    return {name: _jsonable(getattr(record, name)) for name in _field_names(type(record))}
 
 
 def _jsonable(value: Any) -> Any:
+    if value is None or isinstance(value, (str, int, float)):
+        return value
     if isinstance(value, dict):
         return {k: _jsonable(v) for k, v in value.items()}
     if isinstance(value, (list, tuple)):
         return [_jsonable(v) for v in value]
-    return value
+    if is_dataclass(value) and not isinstance(value, type):
+        return to_dict(value)
+    return deepcopy(value)  # as asdict does for any other value
+
+
+@cache
+def _field_names(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in fields(cls))
 
 
 def from_dict(cls: type, data: dict) -> Any:

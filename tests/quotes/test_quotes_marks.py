@@ -48,3 +48,16 @@ def test_nested_quote_stays_inside_the_outer(run):
 
 def test_unbalanced_quote_is_dropped():
     assert quote_segments("“This quote never closes.\n\nAnother paragraph.") == []
+
+
+def test_sentence_bounds_from_arrays_are_spacys_own(nlp):
+    from parley.quotes.text import ArticleText
+    from parley.records import Article
+
+    body = ("Jane Doe said the talks would resume. “We are ready,” Mark Roe told reporters on Monday!\n\n"
+            "A short line\nThe ministry, which declined to comment, issued a statement? Yes.")
+    doc = nlp(body)
+    text = ArticleText(Article(id="a", source="s", body=body), doc, None, None)
+    assert len(list(doc.sents)) > 3
+    for t in doc:
+        assert text._sentence_chars(t.i) == (t.sent.start_char, t.sent.end_char)

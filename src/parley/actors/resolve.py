@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 
 import numpy
 from rapidfuzz import fuzz
-from spacy.attrs import LOWER
+from spacy.attrs import IDX, LENGTH, LOWER
 from spacy.tokens import Doc
 
 from ..ids import actor_id
@@ -618,6 +618,10 @@ class _Resolver:
         doc_chars = doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0
         same_text = len(body) == doc_chars
         source = body if same_text else doc.text
+        # token offsets and lengths as lists: indexing the Doc makes a Token object each time
+        columns = doc.to_array([IDX, LENGTH]).tolist() if len(doc) else []
+        starts = [c[0] for c in columns]
+        ends = [c[0] + c[1] for c in columns]
         actors, mentions, taken, ids = [], [], set(), {}
         for d in self.drafts.values():
             if not d.spans:
@@ -630,7 +634,7 @@ class _Resolver:
             aliases = sorted({n for n in d.names if n != name})
             count, written = 0, Counter()
             for start, end, kind in sorted(set(d.spans)):
-                a, b = doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
+                a, b = starts[start], ends[end - 1]
                 if (a, b) in taken:
                     continue
                 taken.add((a, b))
@@ -644,7 +648,7 @@ class _Resolver:
                 aliases = sorted({n for n in [*d.names, d.name] if n != name})
             actors.append(Actor(aid, name, aliases, d.kind, country, d.sector(), roles, count))
         mentions.sort(key=lambda m: (m.start, -m.end))
-        plurals = [(doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text), tuple(ids[k] for k in keys))
+        plurals = [(starts[a], ends[b - 1], tuple(ids[k] for k in keys))
                    for a, b, keys in self.pairs if all(k in ids for k in keys)]
         return ArticleActors(actors, mentions, plurals)
 

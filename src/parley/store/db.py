@@ -140,22 +140,19 @@ class Store:
             "INSERT INTO mentions (article_id, actor_id, start, end, text, kind) VALUES (?,?,?,?,?,?)",
             [(a.id, m.actor_id, m.start, m.end, m.text, m.kind) for m in records.mentions],
         )
-        for q in records.quotes:
-            # an upsert, not OR REPLACE: a replaced row would leave its old full-text entry behind
-            self.db.execute(
-                "INSERT INTO quotes (id, article_id, speaker, speaker_actor_id, kind, data) VALUES (?,?,?,?,?,?)"
-                " ON CONFLICT(id) DO UPDATE SET article_id=excluded.article_id, speaker=excluded.speaker,"
-                " speaker_actor_id=excluded.speaker_actor_id, kind=excluded.kind, data=excluded.data",
-                (q.id, q.article_id, q.speaker, q.speaker_actor_id, q.kind, _dumps(q)),
-            )
-        for e in records.events:
-            lo, hi = date_bounds(e.date)
-            self.db.execute(
-                "INSERT OR REPLACE INTO events (id, article_id, date_lo, date_hi, type, status, actor1_id,"
-                " actor2_id, data) VALUES (?,?,?,?,?,?,?,?,?)",
-                (e.id, a.id, lo, hi, e.type, e.status, e.actor1.actor_id if e.actor1 else None,
-                 e.actor2.actor_id if e.actor2 else None, _dumps(e)),
-            )
+        # an upsert, not OR REPLACE: a replaced row would leave its old full-text entry behind
+        self.db.executemany(
+            "INSERT INTO quotes (id, article_id, speaker, speaker_actor_id, kind, data) VALUES (?,?,?,?,?,?)"
+            " ON CONFLICT(id) DO UPDATE SET article_id=excluded.article_id, speaker=excluded.speaker,"
+            " speaker_actor_id=excluded.speaker_actor_id, kind=excluded.kind, data=excluded.data",
+            [(q.id, q.article_id, q.speaker, q.speaker_actor_id, q.kind, _dumps(q)) for q in records.quotes],
+        )
+        self.db.executemany(
+            "INSERT OR REPLACE INTO events (id, article_id, date_lo, date_hi, type, status, actor1_id,"
+            " actor2_id, data) VALUES (?,?,?,?,?,?,?,?,?)",
+            [(e.id, a.id, *date_bounds(e.date), e.type, e.status, e.actor1.actor_id if e.actor1 else None,
+              e.actor2.actor_id if e.actor2 else None, _dumps(e)) for e in records.events],
+        )
 
     def article_ids(self, *, outlet: str | None = None, since: str | None = None) -> list[str]:
         """The ids of the stored articles matching the filters, in date order."""

@@ -20,7 +20,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 import numpy as np
-from datasketch import MinHash, MinHashLSH
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 
@@ -50,6 +49,8 @@ class _Signer:
     datasketch's 'affine32' scheme, computed for many shingles at once with numpy."""
 
     def __init__(self, settings: DuplicateSettings) -> None:
+        from datasketch import MinHash  # lazily: datasketch pulls in scipy.integrate (about 1 s)
+
         self.settings = settings
         template = MinHash(num_perm=settings.num_perm, seed=settings.seed)
         self.permutations = template.permutations
@@ -98,6 +99,8 @@ def match_signatures(keys: Iterable[tuple[str, tuple]], signed: dict[str, tuple[
                      settings: DuplicateSettings | None = None) -> dict[str, str | None]:
     """`find_duplicates` from signatures already made: (id, sort_key) pairs and id -> (signature,
     shingle count); a count of 0 marks a body too short to judge."""
+    from datasketch import MinHashLSH  # lazily, as in _Signer
+
     settings = settings or DuplicateSettings()
     # datasketch's banding for these settings, applied here: one dict per band keyed by the band's
     # values gives the same candidates as MinHashLSH.query, without a MinHash object per article
