@@ -307,3 +307,29 @@ def test_a_verbal_act_is_dated_when_said(code, known):
     assert (e.type, e.date) == ("SUPPORT", "2020-06")
     attack = [e for e in code("Moon said on Monday that Japan attacked Kim.", known) if e.type == "ASSAULT"]
     assert [e.date for e in attack] == ["2020-07-08"]  # an attack is not dated by the day it is told
+
+
+def test_a_claim_defined_by_its_own_clause_has_no_claimant_to_recover(code, known):
+    text = "Japan accused China of dumping steel. Germany rejected claims that its mills sell below cost to China."
+    events = code(text, known)
+    assert ("Germany", "REJECT", None) in triples(events)
+    # a claim told before is answered: its claimant is the target
+    events = code("Japan accused China of dumping steel. China rejected the claim.", known)
+    assert ("China", "REJECT", "Japan") in triples(events)
+
+
+def test_a_short_name_the_story_gave_an_actor_names_it_where_it_recurs(nlp, options):
+    from parley.actors import ArticleActors
+    from parley.events import find_events
+    from parley.ids import actor_id
+    from parley.records import Actor, Mention
+
+    text = "The Free Hills Front (FHF) attacked a convoy. Japan designated FHF a terrorist group."
+    group, japan = actor_id("organization", "Free Hills Front"), actor_id("country", "JPN")
+    actors = ArticleActors(
+        [Actor(id=group, name="Free Hills Front", kind="organization"), Actor(id=japan, name="Japan", kind="country", country="JPN")],
+        [Mention("a1", group, "Free Hills Front", 4, 20), Mention("a1", group, "FHF", 22, 25),
+         Mention("a1", japan, "Japan", 46, 51)])  # the second "FHF" is left unmarked
+    article = Article(id="a1", source="test", body=text, published="2020-07-08", language="en")
+    events = find_events(article, nlp(text), actors, options)
+    assert ("Japan", "COERCE", "Free Hills Front") in triples(events)

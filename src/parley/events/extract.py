@@ -27,7 +27,7 @@ from ..actors import load_knowledge
 from . import frames
 from . import status as st
 from .arguments import TOPIC_OBJECT_VERBS, actor1, actor2, governing_verb, resolve_np
-from .candidates import REFINE, candidates, ongoing_verb
+from .candidates import REFINE, candidates, content_clauses, ongoing_verb
 from .groups import EventActors, home_country
 from .lexicon import INTENT_CODE, THREAT_CODE, load_lexicon
 from .when import end_of, published_date, resolve
@@ -60,7 +60,7 @@ COUNTING = frozenset("several many numerous repeated multiple previous past earl
 def sentence_mentions(article: Article, doc, actors: ArticleActors, options: Options) -> tuple[list[EventMention], Story]:
     """Every event each sentence tells, sentence by sentence, and the story they come from."""
     lex = load_lexicon()
-    actors = EventActors(actors, load_knowledge(options), home_country(article.dateline, actors))
+    actors = EventActors(actors, load_knowledge(options), home_country(article.dateline, actors), doc.text)
     base = published_date(article.published)
     mentions: list[EventMention] = []
     texts, named = [], []
@@ -83,7 +83,8 @@ def sentence_mentions(article: Article, doc, actors: ArticleActors, options: Opt
                     mentions.append(EventMention(
                         event, n, lemma=cand.trigger[0].lemma_.lower(), background=_background(cand),
                         question=_question(cand), explicit_date=event.date_basis != "published",
-                        nearby=named[-1], object_word=_object_word(cand)))
+                        nearby=named[-1], object_word=_object_word(cand),
+                        object_defined=_object_defined(cand)))
     return mentions, Story(article, tuple(texts), tuple(named))
 
 
@@ -126,6 +127,13 @@ def _object_word(cand) -> str:
         return ""
     obj = next((c for c in cand.verb.children if c.dep_ in ("dobj", "nsubjpass") and c not in cand.trigger), None)
     return obj.lemma_.lower() if obj is not None else ""
+
+
+def _object_defined(cand) -> bool:
+    """Does the trigger verb's object carry its own content clause ("claims that X ...")?"""
+    if cand.verb is None:
+        return False
+    return any(c.dep_ == "dobj" and content_clauses(c) for c in cand.verb.children)
 
 
 def _question(cand) -> bool:

@@ -10,7 +10,9 @@ has none in its clause, the target is, in order:
 3. the party the lead is about.
 An act of force on "the attackers", "militants" or "terrorists" falls on the armed group the story
 names (the latest before it, else the first). Multilateral meetings, mobilisation and protest often
-have no target at all and are left alone.
+have no target at all and are left alone. So is a reaction to a claim its own clause defines
+("rejected claims that X ..."): it answers no claim told before, and who is named inside the claim is
+what it is about, not who made it.
 """
 
 from __future__ import annotations
@@ -74,7 +76,7 @@ def find_targets(mentions: list[EventMention], story: Story) -> list[EventMentio
     out = []
     for m in mentions:
         e = m.event
-        if e.actor2 is not None or e.type not in TARGETED:
+        if e.actor2 is not None or e.type not in TARGETED or m.object_defined and e.type in REACTIONS:
             out.append(m)
             continue
         # a co-doer of the sentence ("X and Y warned ...") is not the one acted on
