@@ -333,3 +333,33 @@ def test_a_short_name_the_story_gave_an_actor_names_it_where_it_recurs(nlp, opti
     article = Article(id="a1", source="test", body=text, published="2020-07-08", language="en")
     events = find_events(article, nlp(text), actors, options)
     assert ("Japan", "COERCE", "Free Hills Front") in triples(events)
+
+
+def test_calling_an_act_by_a_term_of_condemnation_is_a_criticism(code, known):
+    assert ("Japan", "ACCUSE", "China") in triples(code("Japan called China's ruling arbitrary.", known))
+    assert ("Japan", "ACCUSE", "China") in triples(
+        code("Japan described China's plan as a strategic disaster.", known))
+    # dismissing something as what it is not: a criticism, not the refusal of a proposal
+    assert ("Japan", "ACCUSE", "China") in triples(code("Japan dismissed China's offer as a stunt.", known))
+    assert ("Japan", "REJECT", "China") in triples(code("Japan dismissed China's offer.", known))
+    # naming without condemning is no event
+    assert code("Japan called China's offer generous.", known) == []
+
+
+def test_a_warning_of_a_danger_threatens_no_one(code, known):
+    assert code("Japan warned in July of a possible flood of refugees from China.", known) == []
+    assert ("Japan", "THREATEN", "China") in triples(code("Japan warned China.", known))
+    # the danger is the speaker's own answer: a threat
+    assert [e.type for e in code("Japan warned of consequences for China.", known)] == ["THREATEN"]
+
+
+def test_fighting_with_no_opponent_is_no_attack(code, known):
+    assert code("Japan is still fighting for its fishing rights in China.", known) == []
+    assert ("Japan", "ASSAULT", "China") in triples(code("Japan fought against China.", known))
+    # a fight vowed is a threat of force, opponent or not
+    assert [e.type for e in code("Japan has sworn to fight until it regains the islands.", known)] == ["THREATEN"]
+
+
+def test_parties_inside_the_judged_act_are_not_its_target(code, known):
+    events = code("Japan called the decision to jail Lee a travesty.", known)
+    assert [e.actor2 for e in events if e.type == "ACCUSE"] == [None]

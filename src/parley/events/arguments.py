@@ -256,6 +256,8 @@ def _between(noun, actors):
 def actor2(cand, passive: bool, actors, lex):
     verb, noun = cand.verb, cand.noun
     code = lex.code(cand.cameo)
+    if cand.frame == "judged":
+        return _judged(verb, actors)
     if noun is not None:
         between = _between(noun, actors)
         if len(between) >= 2:
@@ -304,6 +306,19 @@ def actor2(cand, passive: bool, actors, lex):
                 if found:
                     return found
     return _prep_objects(verb, cand.entry.preps, actors)
+
+
+def _judged(verb, actors):
+    """Whom "called X arbitrary" judges: X when X names a party, else X's owner or maker ("China's
+    ruling", "the ruling by China"); never the parties inside X's own clause or the predicate."""
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is None:
+        return []
+    found = [(a, [obj]) for a in [actors.at(obj.idx, obj.idx + len(obj))] if a is not None]
+    owner = _possessor(obj)
+    if not found and owner is not None:
+        found = resolve_np(owner, actors)
+    return found or _prep_objects(obj, ("by", "of"), actors)
 
 
 def _possessor(noun):

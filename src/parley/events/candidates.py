@@ -75,8 +75,12 @@ def _match_verb(tok, lex):
         return None
     if dobj is not None and dobj.lemma_.lower() in NEWSROOM_OBJECTS:
         return None  # "an email requesting comment", "sought an interview": the reporter's work
+    if frames.condemning_term(tok):
+        return Candidate(tok, None, Entry(CRITICISM), [tok], frame="judged")  # "called the ruling arbitrary"
     if lemma in NAMING_VERBS and any(c.dep_ == "oprd" for c in tok.children):
-        return None  # "called the ruling arbitrary": naming it, not a phone call
+        return None  # "called him a hero": naming, not a phone call
+    if frames.danger_warning(tok) or frames.no_opponent(tok):
+        return None
     if dobj is not None:
         obj = dobj.lemma_.lower()
         entry = lex.verb_objects.get((lemma, obj))

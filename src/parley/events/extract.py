@@ -83,7 +83,7 @@ def sentence_mentions(article: Article, doc, actors: ArticleActors, options: Opt
                     mentions.append(EventMention(
                         event, n, lemma=cand.trigger[0].lemma_.lower(), background=_background(cand),
                         question=_question(cand), explicit_date=event.date_basis != "published",
-                        nearby=named[-1], object_word=_object_word(cand),
+                        nearby=named[-1], object_parties=_object_parties(cand, actors), object_word=_object_word(cand),
                         object_defined=_object_defined(cand)))
     return mentions, Story(article, tuple(texts), tuple(named))
 
@@ -127,6 +127,19 @@ def _object_word(cand) -> str:
         return ""
     obj = next((c for c in cand.verb.children if c.dep_ in ("dobj", "nsubjpass") and c not in cand.trigger), None)
     return obj.lemma_.lower() if obj is not None else ""
+
+
+def _object_parties(cand, actors) -> tuple:
+    """Actor ids named inside a clause on the trigger's object: "called the decision to jail X a
+    travesty" judges the jailer, not X."""
+    if cand.verb is None:
+        return ()
+    inside: list = []
+    for obj in (c for c in cand.verb.children if c.dep_ == "dobj"):
+        for clause in (c for c in obj.children if c.dep_ in ("acl", "relcl")):
+            span = list(clause.subtree)
+            inside += [m.actor_id for m in actors.base.mentions_in(span[0].idx, span[-1].idx + len(span[-1]))]
+    return tuple(dict.fromkeys(inside))
 
 
 def _object_defined(cand) -> bool:

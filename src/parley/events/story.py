@@ -29,6 +29,9 @@ class EventMention:
     # the trigger's object is defined by its own content clause ("rejected claims that X ..."): it
     # points to no earlier claim, so no claimant is to be recovered from the context
     object_defined: bool = False
+    # actor ids named inside a clause on the trigger's object ("the decision to jail X"): the act's
+    # patients, no fair guess for the target of a judgement of it
+    object_parties: tuple = ()
 
 
 @dataclass(frozen=True)
