@@ -363,3 +363,25 @@ def test_fighting_with_no_opponent_is_no_attack(code, known):
 def test_parties_inside_the_judged_act_are_not_its_target(code, known):
     events = code("Japan called the decision to jail Lee a travesty.", known)
     assert [e.actor2 for e in events if e.type == "ACCUSE"] == [None]
+
+
+def test_acts_told_by_a_light_verb_and_a_noun(code, known):
+    # a run of acts names the acts
+    assert ("France", "ASSAULT", "Iran") in triples(code("France carried out a series of airstrikes against Iran.", known))
+    # support and accusations told as nouns
+    assert ("Japan", "SUPPORT", "Germany") in triples(code("Japan affirmed its unwavering support for Germany.", known))
+    assert ("Japan", "ACCUSE", "China") in triples(code("Japan repeated its allegations against China.", known))
+    # convening a meeting is meeting
+    assert {e.type for e in code("China will convene a meeting with Iran on Friday.", known)} == {"CONSULT"}
+
+
+def test_tariffs_and_closing_the_press(code, known):
+    assert ("Japan", "SANCTION", "China") in triples(code("Japan levied 25% tariffs on steel from China.", known))
+    assert ("Japan", "SANCTION", "China") in triples(code("Japan imposed tariffs on China.", known))
+    assert [e.type for e in code("China closed 12 news outlets on Tuesday.", known)] == ["COERCE"]
+
+
+def test_objecting_and_expulsion(code, known):
+    assert ("Japan", "REJECT", "China") in triples(code("Japan objects to China's plan.", known))
+    party = {**known, "the Unity Party": ("Unity Party", "organization", "JPN"), "Tanaka": ("Ken Tanaka", "person", "JPN")}
+    assert ("Unity Party", "SANCTION", "Ken Tanaka") in triples(code("Tanaka was expelled from the Unity Party on Friday.", party))

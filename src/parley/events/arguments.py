@@ -25,6 +25,7 @@ THIRD_PERSON = frozenset("he she they".split())  # not "it": a ship, a plan, a d
 # verbs that link a subject to a state: "stands accused", "remains detained", "got arrested"
 LINKING = frozenset("be stand remain become get seem appear feel look stay".split())
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+EXPELLING = frozenset({"expel", "oust", "suspend"})  # the body one is expelled "from" is the one expelling
 
 
 def _np_tokens(tok, out: list) -> None:
@@ -153,6 +154,10 @@ def actor1(cand, actors):
     if passive:
         agent = next((c for c in verb.children if c.dep_ == "agent"), None)
         pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+        if pobj is None and verb.lemma_.lower() in EXPELLING:
+            # "X was expelled from the party": a body expels its own members
+            pobj = next((g for p in verb.children if p.dep_ == "prep" and p.lower_ == "from"
+                         for g in p.children if g.dep_ == "pobj"), None)
         return (resolve_np(pobj, actors) if pobj is not None else []), True
     found = []
     for s in subj:

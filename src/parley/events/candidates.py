@@ -15,13 +15,17 @@ LIGHT_VERBS = frozenset(
     "hold have conduct stage launch begin start continue resume make pay carry mount organize organise "
     "undertake give issue lodge file announce declare engage join attend complete renew "
     # restating or changing the pace of an act names the act: "reiterated its demand", "sped up the withdrawal"
-    "reiterate repeat voice express speed accelerate expedite hasten step intensify escalate".split()
+    "reiterate repeat voice express speed accelerate expedite hasten step intensify escalate "
+    # affirming support, convening or chairing a meeting: the act is the noun's
+    "affirm reaffirm convene chair".split()
 )
 # Event nouns that make an event with no light verb, given a recipient: "in a meeting with X".
 BARE_NOUN_TYPES = frozenset({"CONSULT"})
 THREAT = "130"
 CRITICISM = "111"
 NEWSROOM_OBJECTS = frozenset("comment interview reaction".split())
+# a count or run of acts names the acts: "carried out a series of airstrikes", "a wave of arrests"
+SERIES_HEADS = frozenset("series wave string round spate barrage volley number campaign".split())
 PENALTY_VERBS = frozenset("face risk suffer incur".split())  # "... or face sanctions"
 # verbs that, with an object predicate, name or characterise: "called the ruling arbitrary"
 NAMING_VERBS = frozenset("call name term dub label brand".split())
@@ -98,6 +102,8 @@ def _match_verb(tok, lex):
             entry = noun_entry(dobj, lex)
             if entry:
                 return Candidate(tok, dobj, entry, [tok, dobj])
+            if dobj.lemma_.lower() in SERIES_HEADS and kind is not None and (entry := noun_entry(kind, lex)):
+                return Candidate(tok, kind, entry, [tok, kind])
     if lemma in RETURN_VERBS:
         # "returned to the negotiating table", "came back to talks": the event named is resumed
         for prep in tok.children:
