@@ -385,3 +385,18 @@ def test_objecting_and_expulsion(code, known):
     assert ("Japan", "REJECT", "China") in triples(code("Japan objects to China's plan.", known))
     party = {**known, "the Unity Party": ("Unity Party", "organization", "JPN"), "Tanaka": ("Ken Tanaka", "person", "JPN")}
     assert ("Unity Party", "SANCTION", "Ken Tanaka") in triples(code("Tanaka was expelled from the Unity Party on Friday.", party))
+
+
+def test_the_pronoun_of_a_participle_clause_is_the_party_acted_on(code, known):
+    events = code("Japan blamed China, accusing it of dumping steel in Germany.", known)
+    assert triples(events) == {("Japan", "ACCUSE", "China")}
+
+
+def test_a_noun_summing_up_the_news_is_answered_by_its_relative_clause(code, known):
+    events = code("Japan accused China of dumping steel in Germany, a charge Beijing quickly rejected.",
+                  {**known, "Beijing": ("China", "country", "CHN")})
+    rejection = [e for e in events if e.type == "REJECT"]
+    assert [(e.actor1.name, e.actor2.name if e.actor2 else None, e.status) for e in rejection] == [
+        ("China", "Japan", "reported")]
+    events = code("A court in Japan jailed Lee on Monday in a move that China called arbitrary.", known)
+    assert ("China", "ACCUSE", "Japan") in triples(events)

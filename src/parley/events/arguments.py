@@ -25,6 +25,8 @@ THIRD_PERSON = frozenset("he she they".split())  # not "it": a ship, a plan, a d
 # verbs that link a subject to a state: "stands accused", "remains detained", "got arrested"
 LINKING = frozenset("be stand remain become get seem appear feel look stay".split())
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+# nouns that sum up the act a sentence tells ("..., a charge X denied", "in a move X condemned")
+SUMMING_NOUNS = frozenset("charge claim accusation allegation move step decision assertion".split())
 EXPELLING = frozenset({"expel", "oust", "suspend"})  # the body one is expelled "from" is the one expelling
 
 
@@ -262,7 +264,9 @@ def actor2(cand, passive: bool, actors, lex):
     verb, noun = cand.verb, cand.noun
     code = lex.code(cand.cameo)
     if cand.frame == "judged":
-        return _judged(verb, actors)
+        return _judged(verb, actors) or summed_up_doer(verb, actors)
+    if verb is not None and not passive and (summed := summed_up_doer(verb, actors)):
+        return summed
     if noun is not None:
         between = _between(noun, actors)
         if len(between) >= 2:
@@ -303,7 +307,7 @@ def actor2(cand, passive: bool, actors, lex):
                 return found
         if obj is not None:
             target = next((c for c in obj.children if c.dep_ == "pobj"), obj) if dep == "dative" else obj
-            found = resolve_np(target, actors)
+            found = resolve_np(target, actors) or _object_of_governor(obj, verb, actors)
             if found:
                 return found
             if dep == "dobj":
@@ -311,6 +315,29 @@ def actor2(cand, passive: bool, actors, lex):
                 if found:
                     return found
     return _prep_objects(verb, cand.entry.preps, actors)
+
+
+def summing_noun(verb):
+    """The noun a relative clause hangs on when that noun sums up the sentence's main act: "...,
+    a charge X rejected", "... in a move that X called inhumane". None otherwise."""
+    if verb is None or verb.dep_ not in ("relcl", "acl"):
+        return None
+    noun = verb.head
+    if noun.lemma_.lower() not in SUMMING_NOUNS or noun.dep_ not in ("appos", "pobj", "npadvmod"):
+        return None
+    if any(c.dep_ in ("dobj", "nsubjpass") and c.lower_ not in RELATIVE_PRONOUNS for c in verb.children):
+        return None  # the clause acts on something else
+    return noun
+
+
+def summed_up_doer(verb, actors):
+    """The doer of the main act a summing noun stands for: whom "a charge X rejected" answers."""
+    noun = summing_noun(verb)
+    if noun is None:
+        return []
+    root = noun.sent.root
+    subj = [c for c in root.children if c.dep_ in ("nsubj",)]
+    return resolve_np(subj[0], actors) if subj else []
 
 
 def _judged(verb, actors):
@@ -324,6 +351,16 @@ def _judged(verb, actors):
     if not found and owner is not None:
         found = resolve_np(owner, actors)
     return found or _prep_objects(obj, ("by", "of"), actors)
+
+
+def _object_of_governor(pronoun, verb, actors):
+    """"blamed India, accusing it of ...": the pronoun object of a participle clause stands for the
+    party its governing verb acted on."""
+    if pronoun.lower_ not in ("it", "them", "him", "her") or verb.dep_ not in ("advcl", "xcomp", "conj"):
+        return []
+    head = verb.head
+    obj = next((c for c in head.children if c.dep_ == "dobj" and c.i < pronoun.i), None)
+    return resolve_np(obj, actors) if obj is not None and obj.pos_ != "PRON" else []
 
 
 def _possessor(noun):

@@ -26,7 +26,7 @@ from .story import EventMention, Story
 from ..actors import load_knowledge
 from . import frames
 from . import status as st
-from .arguments import TOPIC_OBJECT_VERBS, actor1, actor2, governing_verb, resolve_np
+from .arguments import TOPIC_OBJECT_VERBS, actor1, actor2, governing_verb, resolve_np, summing_noun
 from .candidates import REFINE, candidates, content_clauses, ongoing_verb
 from .groups import EventActors, home_country
 from .lexicon import INTENT_CODE, THREAT_CODE, load_lexicon
@@ -106,6 +106,8 @@ def _background(cand) -> bool:
     """Told as background: a relative clause on a noun ("X, who led the talks"), or a count of
     past acts ("held three meetings", "several attacks")."""
     trigger = cand.verb if cand.verb is not None else cand.noun
+    if cand.verb is not None and summing_noun(cand.verb) is not None:
+        return False  # "..., a charge X rejected": the answer to the news just told, not background
     if any(t.dep_ == "relcl" for t in [trigger, *trigger.ancestors]):
         return True  # told inside a relative clause: "X, who facilitated summits between A and B"
     if cand.verb is not None and any(c.lemma_.lower() == "time" and c.tag_ == "NNS" for c in cand.verb.children):
