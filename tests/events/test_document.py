@@ -400,3 +400,16 @@ def test_a_noun_summing_up_the_news_is_answered_by_its_relative_clause(code, kno
         ("China", "Japan", "reported")]
     events = code("A court in Japan jailed Lee on Monday in a move that China called arbitrary.", known)
     assert ("China", "ACCUSE", "Japan") in triples(events)
+
+
+def test_saying_where_an_attack_came_from_accuses_that_party(code, known):
+    assert triples(code("Japan said the attack was planned in China.", known)) == {("Japan", "ACCUSE", "China")}
+    assert ("Japan", "ACCUSE", "China") in triples(
+        code("Japan reiterated the claim that the attackers were in touch with handlers in China.", known))
+    # an attack's toll is no blame
+    assert all(e.type != "ACCUSE" for e in code("Japan said the attack on Iran killed 20 people.", known))
+    # the state named as the base is blamed, not the fighters the clause names
+    fighters = {**known, "the Hill Front": ("Hill Front", "organization", None)}
+    accused = {t for t in triples(code("Japan said the attack was carried out by the Hill Front from bases in China.",
+                                        fighters)) if t[1] == "ACCUSE"}
+    assert accused == {("Japan", "ACCUSE", "China")}

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from . import status as st
-from .candidates import content_clauses
+from .candidates import blamed_clause, content_clauses
 from .groups import against
 from .lexicon import place_country
 
@@ -263,6 +263,8 @@ def _between(noun, actors):
 def actor2(cand, passive: bool, actors, lex):
     verb, noun = cand.verb, cand.noun
     code = lex.code(cand.cameo)
+    if cand.frame == "blamed":
+        return _blamed(verb, actors)
     if cand.frame == "judged":
         return _judged(verb, actors) or summed_up_doer(verb, actors)
     if verb is not None and not passive and (summed := summed_up_doer(verb, actors)):
@@ -338,6 +340,22 @@ def summed_up_doer(verb, actors):
     root = noun.sent.root
     subj = [c for c in root.children if c.dep_ in ("nsubj",)]
     return resolve_np(subj[0], actors) if subj else []
+
+
+def _blamed(verb, actors):
+    """Whom "X said the attack was planned in Y" accuses: a state the clause names outside its subject
+    (the attack itself), where the attack is said to come from; else the first party it names."""
+    comp = blamed_clause(verb)
+    subject = next(c for c in comp.children if c.dep_ in SUBJECT_DEPS)
+    own = {t.i for t in subject.subtree}
+    named = []
+    for tok in comp.subtree:
+        if tok.i not in own and tok.pos_ in ("PROPN", "NOUN", "ADJ"):
+            actor = actors.at(tok.idx, tok.idx + len(tok))
+            if actor is not None:
+                named.append((actor, [tok]))
+    states = [n for n in named if n[0].kind == "country"]
+    return (states or named)[:1]
 
 
 def _judged(verb, actors):

@@ -26,6 +26,10 @@ CRITICISM = "111"
 NEWSROOM_OBJECTS = frozenset("comment interview reaction".split())
 # a count or run of acts names the acts: "carried out a series of airstrikes", "a wave of arrests"
 SERIES_HEADS = frozenset("series wave string round spate barrage volley number campaign".split())
+# an attack or its authors, as the subject of a reported clause that says where it came from
+ATTACK_WORDS = frozenset(
+    "attack attacker assailant bombing bomber hijacking hijacker handler planner perpetrator gunman gunmen "
+    "ambush assault massacre".split())
 PENALTY_VERBS = frozenset("face risk suffer incur".split())  # "... or face sanctions"
 # verbs that, with an object predicate, name or characterise: "called the ruling arbitrary"
 NAMING_VERBS = frozenset("call name term dub label brand".split())
@@ -170,7 +174,8 @@ def candidates(sent, lex, actors) -> list[Candidate]:
         # ...and an adjective of attitude after "be": "X is concerned about Y"
         predicate = tok.pos_ == "ADJ" and tok.dep_ == "acomp"
         if tok.pos_ == "VERB" or tok.pos_ == "AUX" and tok.dep_ == "ROOT" or tok.tag_.startswith("VB") or predicate:
-            cand = (_reported_demand(tok, lex, actors) or _reported_failure(tok)) if tok.lemma_.lower() in st.REPORTING else None
+            cand = (_reported_demand(tok, lex, actors) or _reported_failure(tok) or _reported_blame(tok, actors)
+                    if tok.lemma_.lower() in st.REPORTING else None)
             if cand is None:
                 cand = _match_verb(tok, lex)
             if cand is None and (code := frames.designation(tok)):
@@ -309,6 +314,33 @@ def _reported_failure(verb):
         if subject is not None and _party(subject):
             return Candidate(verb, None, Entry(CRITICISM), [verb, comp], frame="said-of")
     return None
+
+
+def blamed_clause(verb):
+    """The reported clause of "X said the attack was planned in Y" / "X claimed the attackers were in
+    touch with handlers in Y": a clause whose subject is an attack or its authors. None otherwise."""
+    told = [c for c in verb.children if c.dep_ == "ccomp"]
+    # "reiterated the claim that the attack was planned in Y"
+    told += [c for o in verb.children if o.dep_ == "dobj" for c in o.children if c.dep_ in ("acl", "ccomp")
+             and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
+    for comp in told:
+        subject = next((c for c in comp.children if c.dep_ in SUBJECT_DEPS), None)
+        if subject is not None and subject.lemma_.lower() in ATTACK_WORDS:
+            return comp
+    return None
+
+
+def _reported_blame(verb, actors):
+    """Saying where an attack came from, or who stands behind it, accuses that party (CAMEO 112)."""
+    comp = blamed_clause(verb)
+    if comp is None:
+        return None
+    subject = next(c for c in comp.children if c.dep_ in SUBJECT_DEPS)
+    own = {t.i for t in subject.subtree}
+    rest = [t for t in comp.subtree if t.i not in own]
+    if not rest or not actors.base.mentions_in(rest[0].idx, rest[-1].idx + len(rest[-1])):
+        return None
+    return Candidate(verb, None, Entry("112"), [verb, comp], frame="blamed")
 
 
 def _reported_demand(verb, lex, actors):
