@@ -413,3 +413,8 @@ def test_saying_where_an_attack_came_from_accuses_that_party(code, known):
     accused = {t for t in triples(code("Japan said the attack was carried out by the Hill Front from bases in China.",
                                         fighters)) if t[1] == "ACCUSE"}
     assert accused == {("Japan", "ACCUSE", "China")}
+
+
+def test_the_owner_of_a_verbs_object_that_names_no_party_leaves_the_subject_acting(code, known):
+    events = code("Japan conferred the country's highest civilian honor on Lee.", known)
+    assert triples(events) == {("Japan", "SUPPORT", "Lee Do-hoon")}

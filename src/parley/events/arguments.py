@@ -136,8 +136,11 @@ def actor1(cand, actors):
     verb = cand.verb
     if cand.noun is not None:
         poss = [c for c in cand.noun.children if c.dep_ == "poss" and c.pos_ != "PRON"]
-        if poss:
-            return resolve_np(poss[0], actors), False
+        owner = resolve_np(poss[0], actors) if poss else []
+        # "Iran's attack" names its doer; the object of a verb ("conferred the country's highest honour
+        # on X") may have an owner that names no party, and then the verb's subject acts
+        if owner or poss and verb is None:
+            return owner, False
         between = _between(cand.noun, actors)
         if len(between) >= 2:
             return between[:1], False
