@@ -418,3 +418,10 @@ def test_saying_where_an_attack_came_from_accuses_that_party(code, known):
 def test_the_owner_of_a_verbs_object_that_names_no_party_leaves_the_subject_acting(code, known):
     events = code("Japan conferred the country's highest civilian honor on Lee.", known)
     assert triples(events) == {("Japan", "SUPPORT", "Lee Do-hoon")}
+
+
+def test_a_forecast_of_what_others_will_do_is_no_statement_of_intent(code, known):
+    events = code("Lee said he believes Japan and China will meet at some point.", known)
+    assert {e.type for e in events} == {"CONSULT"}
+    events = code("Japan said it will meet China next week.", known)
+    assert {e.type for e in events} == {"CONSULT", "AGREE"}

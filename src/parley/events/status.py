@@ -73,6 +73,9 @@ def governors(verb) -> list:
     return chain
 
 
+BELIEVING = frozenset("believe think predict suggest expect guess suppose".split())
+
+
 def under_reporting(token) -> bool:
     """Is the clause of `token` the complement of a reporting verb ('said it would ...')?"""
     return reporting_head(token) is not None
@@ -109,7 +112,10 @@ def announced(verb) -> bool:
         c.dep_ == "aux" and (c.lower_ in FUTURE_AUX or c.lower_ in ("would", "going") or c.lemma_.lower() == "will")
         for token in chain for c in token.children
     ) or any(token.lemma_.lower() in ("plan", "intend") for token in chain[1:])
-    return future and under_reporting(chain[-1])
+    head = reporting_head(chain[-1])
+    # a belief or forecast about what others will do ("Rubio believes the leaders will meet") is no
+    # statement by the actor of what it will do
+    return future and head is not None and head.lemma_.lower() not in BELIEVING
 
 
 def demanded(verb) -> bool:
