@@ -425,3 +425,25 @@ def test_a_forecast_of_what_others_will_do_is_no_statement_of_intent(code, known
     assert {e.type for e in events} == {"CONSULT"}
     events = code("Japan said it will meet China next week.", known)
     assert {e.type for e in events} == {"CONSULT", "AGREE"}
+
+
+def test_expecting_a_party_to_act_is_a_demand_on_it(code, known):
+    events = code("Japan expects China to uphold its responsibilities and deny use of its ports to smugglers.", known)
+    assert triples(events) == {("Japan", "REQUEST", "China")}
+    # expecting to act oneself is a plan
+    assert {e.type for e in code("Japan expects to meet China next week.", known)} == {"CONSULT"}
+
+
+def test_threatening_a_state_of_things_is_no_threat(code, known):
+    assert code("Japan is threatening the stability of the region, Lee said.", known) == []
+    assert {e.type for e in code("Japan threatened China with sanctions.", known)} == {"THREATEN"}
+
+
+def test_a_vessel_heading_somewhere_is_no_visit(code, known):
+    ships = {**known, "Iranian": ("Iran", "country", "IRN")}
+    assert code("A second Iranian ship is heading to China.", ships) == []
+
+
+def test_diplomatic_ties_between_two_parties_are_one_record(code, known):
+    events = code("Japan and Germany have upgraded their ties.", known)
+    assert triples(events) == {("Japan", "SUPPORT", "Germany")}

@@ -83,11 +83,13 @@ def _match_verb(tok, lex):
         return None
     if dobj is not None and dobj.lemma_.lower() in NEWSROOM_OBJECTS:
         return None  # "an email requesting comment", "sought an interview": the reporter's work
+    if frames.expectation_of(tok, _party):
+        return Candidate(tok, None, Entry("100"), [tok])  # "X expects Y to uphold ...": a demand on Y
     if frames.condemning_term(tok):
         return Candidate(tok, None, Entry(CRITICISM), [tok], frame="judged")  # "called the ruling arbitrary"
     if lemma in NAMING_VERBS and any(c.dep_ == "oprd" for c in tok.children):
         return None  # "called him a hero": naming, not a phone call
-    if frames.danger_warning(tok) or frames.no_opponent(tok):
+    if frames.danger_warning(tok) or frames.no_opponent(tok) or frames.endangering(tok):
         return None
     if dobj is not None:
         obj = dobj.lemma_.lower()

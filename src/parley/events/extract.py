@@ -26,9 +26,9 @@ from .story import EventMention, Story
 from ..actors import load_knowledge
 from . import frames
 from . import status as st
-from .arguments import TOPIC_OBJECT_VERBS, actor1, actor2, governing_verb, resolve_np, summing_noun
+from .arguments import TOPIC_OBJECT_VERBS, actor1, actor2, governing_verb, resolve_np, subjects, summing_noun
 from .candidates import REFINE, candidates, content_clauses, ongoing_verb
-from .groups import EventActors, home_country
+from .groups import HARDWARE, EventActors, home_country
 from .lexicon import INTENT_CODE, THREAT_CODE, load_lexicon
 from .when import end_of, published_date, resolve
 from .where import find_location
@@ -47,7 +47,7 @@ TOPICS = (
 RECIPROCAL = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 # ...and the triggers that name such an act whatever the clause makes of it ("signed a treaty",
 # "failed to reach a deal"): signing agreements, intents to cooperate, cooperation itself
-RECIPROCAL_CODES = frozenset({"057", "030", "031", "036", "040", "046", "060", "061", "062", "063", "064"})
+RECIPROCAL_CODES = frozenset({"050", "057", "030", "031", "036", "040", "046", "060", "061", "062", "063", "064"})
 CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "parataxis", "csubj", "pcomp"})
 TEMPORAL_PREPS = frozenset({"on", "in", "at", "since", "during", "from", "until", "by", "before", "after", "of", "as", "for"})
 MAX_SENTENCE_TOKENS = 150
@@ -303,6 +303,8 @@ def _events(cand, sent, article, here, actors, lex, base, source):
         pairs = [(a, None) for a in first]
     if (code.mode == "phone" or st.lemma_of(cand.trigger[0]) in SPEAKING) and not second:
         return []  # a call or a talk needs a partner: "speaking to reporters" is no meeting
+    if code.mode == "visit" and cand.verb is not None and _vehicle_subject(cand.verb):
+        return []  # "an Iranian ship is heading to Iran": a vessel's voyage, no visit by a party
     if code.type == "CONSULT" and cand.noun is None and _thing_object(cand, actors):
         return []  # "received the information", "met the deadline", "conferred an honour on X": another sense
     if cand.verb is None and cand.frame is None and not second and len(first) < 2:
@@ -359,6 +361,11 @@ def _thing_object(cand, actors) -> bool:
         return False
     return any(c.dep_ == "dobj" and c not in cand.trigger and c.pos_ == "NOUN" and not resolve_np(c, actors)
                for c in cand.verb.children)
+
+
+def _vehicle_subject(verb) -> bool:
+    subj, _ = subjects(verb)
+    return any(s.lemma_.lower() in HARDWARE for s in subj)
 
 
 def _each_other(verb) -> bool:

@@ -15,6 +15,10 @@
   stunt"), is a criticism (111): it judges the act, it does not answer a proposal.
 - Warning of a danger ("warned of a resurgence") threatens no one: a threat is a warning that the
   speaker will act ("warned it would retaliate"), or one given to a party ("warned Iran").
+- Expecting a party to act ("Pakistan expects the Afghan government to deny ...") is demanding it
+  (CAMEO 10); expecting to act oneself stays a plan.
+- Threatening a state of things ("threatening the country's stability") endangers it; it is no threat
+  made to a party.
 - Fighting with no opponent in the clause ("still fighting", "fighting for their freedom") is a
   struggle, not an attack on anyone.
 - Attacking someone for what they did or said ("attacked the paper for refusing ...") is a verbal
@@ -55,6 +59,10 @@ WARNING = frozenset({"warn"})
 DANGER_PREPS = frozenset({"of", "about", "against"})
 # what a speaker warns of when the danger is its own answer: "warned of consequences" is a threat
 OWN_ANSWERS = frozenset("consequence retaliation response reprisal action measure countermeasure punishment".split())
+EXPECTING = frozenset({"expect"})
+# what a threat can endanger without being a threat to a party
+ENDANGERED = frozenset("""sovereignty stability security peace integrity unity existence future life lives livelihood
+    safety health democracy independence order institution constitution process economy""".split())
 FIGHTING = frozenset({"fight", "battle"})
 OPPONENT_PREPS = frozenset({"against", "with", "between"})
 CRITICISM = "111"
@@ -163,3 +171,21 @@ def no_opponent(verb) -> bool:
         return False  # (a fight vowed or threatened, "sworn to fight until ...", is a threat of force)
     return not any(c.dep_ in ("dobj", "nsubjpass") or c.dep_ == "prep" and c.lower_ in OPPONENT_PREPS
                    for c in verb.children)
+
+
+def expectation_of(verb, is_party) -> bool:
+    """"X expects Y to do Z": a party told an infinitive (as object, or as the infinitive's subject)."""
+    if verb.lemma_.lower() not in EXPECTING or verb.dep_ == "xcomp":
+        return False
+    told = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and any(a.lower_ == "to" for a in c.children)]
+    parties = [c for c in verb.children if c.dep_ == "dobj"]
+    parties += [s for c in told for s in c.children if s.dep_ == "nsubj"]
+    return bool(told) and any(is_party(p) for p in parties)
+
+
+def endangering(verb) -> bool:
+    """"threatening the sovereignty of X": a state of things endangered, no threat to a party."""
+    if verb.lemma_.lower() != "threaten":
+        return False
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    return obj is not None and obj.lemma_.lower() in ENDANGERED
