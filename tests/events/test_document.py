@@ -447,3 +447,8 @@ def test_a_vessel_heading_somewhere_is_no_visit(code, known):
 def test_diplomatic_ties_between_two_parties_are_one_record(code, known):
     events = code("Japan and Germany have upgraded their ties.", known)
     assert triples(events) == {("Japan", "SUPPORT", "Germany")}
+
+
+def test_ceasing_to_honour_commitments_is_reneging(code, known):
+    events = code("In May 2019, Iran stopped implementing its commitments under the deal.", known)
+    assert [(e.actor1.name, e.type) for e in events] == [("Iran", "REJECT")]

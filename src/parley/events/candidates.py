@@ -85,6 +85,8 @@ def _match_verb(tok, lex):
         return None  # "an email requesting comment", "sought an interview": the reporter's work
     if frames.expectation_of(tok, _party):
         return Candidate(tok, None, Entry("100"), [tok])  # "X expects Y to uphold ...": a demand on Y
+    if frames.reneging(tok):
+        return Candidate(tok, None, Entry(frames.REJECTION), [tok])  # "stopped implementing its commitments"
     if frames.condemning_term(tok):
         return Candidate(tok, None, Entry(CRITICISM), [tok], frame="judged")  # "called the ruling arbitrary"
     if lemma in NAMING_VERBS and any(c.dep_ == "oprd" for c in tok.children):

@@ -19,6 +19,8 @@
   (CAMEO 10); expecting to act oneself stays a plan.
 - Threatening a state of things ("threatening the country's stability") endangers it; it is no threat
   made to a party.
+- Ceasing to honour one's commitments ("stopped implementing its commitments") is reneging on them,
+  a rejection (CAMEO 12).
 - Fighting with no opponent in the clause ("still fighting", "fighting for their freedom") is a
   struggle, not an attack on anyone.
 - Attacking someone for what they did or said ("attacked the paper for refusing ...") is a verbal
@@ -63,6 +65,8 @@ EXPECTING = frozenset({"expect"})
 # what a threat can endanger without being a threat to a party
 ENDANGERED = frozenset("""sovereignty stability security peace integrity unity existence future life lives livelihood
     safety health democracy independence order institution constitution process economy""".split())
+CEASING = frozenset("stop cease halt quit end suspend".split())
+HONOURING = frozenset("implement honor honour observe respect fulfil fulfill comply abide".split())
 FIGHTING = frozenset({"fight", "battle"})
 OPPONENT_PREPS = frozenset({"against", "with", "between"})
 CRITICISM = "111"
@@ -189,3 +193,10 @@ def endangering(verb) -> bool:
         return False
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
     return obj is not None and obj.lemma_.lower() in ENDANGERED
+
+
+def reneging(verb) -> bool:
+    """"stopped implementing its commitments", "ceased to comply with the deal": reneging."""
+    if verb.lemma_.lower() not in CEASING:
+        return False
+    return any(c.dep_ in ("xcomp", "dobj", "pcomp") and c.lemma_.lower() in HONOURING for c in verb.children)
