@@ -375,6 +375,11 @@ def test_acts_told_by_a_light_verb_and_a_noun(code, known):
     assert {e.type for e in code("China will convene a meeting with Iran on Friday.", known)} == {"CONSULT"}
 
 
+def test_an_operation_against_a_party_is_an_attack(code, known):
+    assert ("Japan", "ASSAULT", "China") in triples(code("Japan is conducting operations against China.", known))
+    assert code("Japan is conducting rescue operations in the north.", known) == []
+
+
 def test_tariffs_and_closing_the_press(code, known):
     assert ("Japan", "SANCTION", "China") in triples(code("Japan levied 25% tariffs on steel from China.", known))
     assert ("Japan", "SANCTION", "China") in triples(code("Japan imposed tariffs on China.", known))
