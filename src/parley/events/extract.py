@@ -27,7 +27,7 @@ from ..actors import load_knowledge
 from . import frames
 from . import status as st
 from .arguments import TOPIC_OBJECT_VERBS, actor1, actor2, governing_verb, resolve_np, subjects, summing_noun
-from .candidates import REFINE, candidates, content_clauses, ongoing_verb
+from .candidates import REFINE, candidates, content_clauses, noun_entry, ongoing_verb
 from .groups import HARDWARE, EventActors, home_country
 from .lexicon import INTENT_CODE, THREAT_CODE, load_lexicon
 from .when import end_of, published_date, resolve
@@ -81,7 +81,7 @@ def sentence_mentions(article: Article, doc, actors: ArticleActors, options: Opt
                     if doer is not None:
                         actors.recent.append(doer)
                     mentions.append(EventMention(
-                        event, n, lemma=cand.trigger[0].lemma_.lower(), background=_background(cand),
+                        event, n, lemma=cand.trigger[0].lemma_.lower(), background=_background(cand, lex),
                         question=_question(cand), explicit_date=event.date_basis != "published",
                         nearby=named[-1], object_parties=_object_parties(cand, actors), object_word=_object_word(cand),
                         object_defined=_object_defined(cand)))
@@ -102,7 +102,7 @@ def _named(sent, actors) -> tuple:
     return tuple(out)
 
 
-def _background(cand) -> bool:
+def _background(cand, lex) -> bool:
     """Told as background: a relative clause on a noun ("X, who led the talks"), or a count of
     past acts ("held three meetings", "several attacks")."""
     trigger = cand.verb if cand.verb is not None else cand.noun
@@ -117,8 +117,8 @@ def _background(cand) -> bool:
         return False
     if cand.frame == "between" and noun.dep_ != "nsubj":
         return True  # "following a summit between A and B": a reference to it, not its telling
-    if noun.tag_ != "NNS":
-        return False
+    if noun.tag_ != "NNS" or noun_entry(noun, lex) is None:
+        return False  # (a count of things acted on, "closed 12 outlets", is no count of acts)
     return any(c.dep_ == "nummod" and c.like_num or c.dep_ in ("amod", "det") and c.lower_ in COUNTING
                for c in noun.children)
 
@@ -269,8 +269,9 @@ def _events(cand, sent, article, here, actors, lex, base, source):
     found = (_date_at([cand.said], here, base, future=False) if cand.said is not None
              else _date(cand, here, base, future=status in ("planned", "hypothetical")))
     said = st.reporting_head(cand.verb) if cand.verb is not None and not found else None
-    if said is not None and lex.code(cameo).quad in (1, 3):
-        # "X said last month he would support the deal": a verbal act is done when it is said
+    if said is not None and (lex.code(cameo).quad in (1, 3) or status == "reported"):
+        # "X said last month he would support the deal": a verbal act is done when it is said; and
+        # "X said Tuesday that it closed 12 outlets": an act told done is done by the day it is told
         found = _date_at([said], here, base, future=False)
     if found:
         date, basis, _ = found
