@@ -462,3 +462,9 @@ def test_diplomatic_ties_between_two_parties_are_one_record(code, known):
 def test_ceasing_to_honour_commitments_is_reneging(code, known):
     events = code("In May 2019, Iran stopped implementing its commitments under the deal.", known)
     assert [(e.actor1.name, e.type) for e in events] == [("Iran", "REJECT")]
+
+
+def test_a_persons_lawyers_family_and_critics_are_not_that_person(code, known):
+    assert code("Lee's legal team criticized China.", known) == []
+    assert code("Abe's critics condemned Japan.", known) == []
+    assert ("Japan", "ACCUSE", "China") in triples(code("Japan's foreign ministry criticized China.", known))

@@ -27,6 +27,9 @@ LINKING = frozenset("be stand remain become get seem appear feel look stay".spli
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 # nouns that sum up the act a sentence tells ("..., a charge X denied", "in a move X condemned")
 SUMMING_NOUNS = frozenset("charge claim accusation allegation move step decision assertion".split())
+# people a possessor names who are not the possessor: "X's lawyers", "X's son", "X's critics"
+NOT_THE_OWNER = frozenset("""team lawyer attorney counsel family son daughter wife husband mother father brother sister
+    relative supporter critic opponent rival victim accuser""".split())
 EXPELLING = frozenset({"expel", "oust", "suspend"})  # the body one is expelled "from" is the one expelling
 
 
@@ -79,6 +82,8 @@ def _pick(head, toks, actors: ArticleActors):
         if actor is not None:
             return actor
     toks = [t for t in toks if not against(t)] or [head]  # "anti-Pakistan fighters" are not Pakistan's
+    if head.lemma_.lower() in NOT_THE_OWNER and any(c.dep_ == "poss" for c in head.children):
+        return None  # "Lai's legal team", "Putin's critics" are not Lai or Putin
     found = actors.at(min(t.idx for t in toks), max(t.idx + len(t) for t in toks))
     if found is not None and found.kind == "country" and _only_in_prep(head, toks, actors):
         return actors.members(head, found) or found
