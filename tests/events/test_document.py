@@ -444,6 +444,11 @@ def test_expecting_a_party_to_act_is_a_demand_on_it(code, known):
     assert {e.type for e in code("Japan expects to meet China next week.", known)} == {"CONSULT"}
 
 
+def test_recognising_a_situation_is_no_recognition(code, known):
+    assert code("Japan continues to recognize a difficult situation in China.", known) == []
+    assert {e.type for e in code("Japan recognized China's new government.", known)} == {"SUPPORT"}
+
+
 def test_threatening_a_state_of_things_is_no_threat(code, known):
     assert code("Japan is threatening the stability of the region, Lee said.", known) == []
     assert {e.type for e in code("Japan threatened China with sanctions.", known)} == {"THREATEN"}

@@ -91,7 +91,7 @@ def _match_verb(tok, lex):
         return Candidate(tok, None, Entry(CRITICISM), [tok], frame="judged")  # "called the ruling arbitrary"
     if lemma in NAMING_VERBS and any(c.dep_ == "oprd" for c in tok.children):
         return None  # "called him a hero": naming, not a phone call
-    if frames.danger_warning(tok) or frames.no_opponent(tok) or frames.endangering(tok):
+    if frames.danger_warning(tok) or frames.no_opponent(tok) or frames.endangering(tok) or frames.acknowledging(tok):
         return None
     if dobj is not None:
         obj = dobj.lemma_.lower()

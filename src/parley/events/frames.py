@@ -21,6 +21,8 @@
   made to a party.
 - Ceasing to honour one's commitments ("stopped implementing its commitments") is reneging on them,
   a rejection (CAMEO 12).
+- Recognising a fact or a situation ("we recognize a difficult situation") acknowledges it; it is no
+  diplomatic recognition of a party.
 - Fighting with no opponent in the clause ("still fighting", "fighting for their freedom") is a
   struggle, not an attack on anyone.
 - Attacking someone for what they did or said ("attacked the paper for refusing ...") is a verbal
@@ -67,6 +69,9 @@ ENDANGERED = frozenset("""sovereignty stability security peace integrity unity e
     safety health democracy independence order institution constitution process economy""".split())
 CEASING = frozenset("stop cease halt quit end suspend".split())
 HONOURING = frozenset("implement honor honour observe respect fulfil fulfill comply abide".split())
+RECOGNISING = frozenset({"recognize", "recognise", "acknowledge"})
+ACKNOWLEDGED = frozenset("""situation need importance fact difficulty challenge problem reality risk danger complexity
+    concern role contribution effort urgency value limit gravity seriousness""".split())
 FIGHTING = frozenset({"fight", "battle"})
 OPPONENT_PREPS = frozenset({"against", "with", "between"})
 CRITICISM = "111"
@@ -200,3 +205,11 @@ def reneging(verb) -> bool:
     if verb.lemma_.lower() not in CEASING:
         return False
     return any(c.dep_ in ("xcomp", "dobj", "pcomp") and c.lemma_.lower() in HONOURING for c in verb.children)
+
+
+def acknowledging(verb) -> bool:
+    """"we continue to recognize a difficult situation": acknowledging a fact, not recognising a party."""
+    if verb.lemma_.lower() not in RECOGNISING:
+        return False
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    return obj is not None and obj.lemma_.lower() in ACKNOWLEDGED
