@@ -473,3 +473,11 @@ def test_a_persons_lawyers_family_and_critics_are_not_that_person(code, known):
     assert code("Lee's legal team criticized China.", known) == []
     assert code("Abe's critics condemned Japan.", known) == []
     assert ("Japan", "ACCUSE", "China") in triples(code("Japan's foreign ministry criticized China.", known))
+
+
+def test_saying_a_party_is_something_condemnable_criticises_it(code, known):
+    events = code("Abe contended that China is “one of the most hostile and abusive powers in the world.”", known)
+    assert ("Shinzo Abe", "ACCUSE", "China") in triples(events)
+    assert ("Lee Do-hoon", "ACCUSE", "Kim Jong-un") in triples(code("Lee said Kim is the aggressor.", known))
+    assert code("Lee said Japan is a good partner.", known) == []
+

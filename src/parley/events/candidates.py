@@ -179,6 +179,7 @@ def candidates(sent, lex, actors) -> list[Candidate]:
         predicate = tok.pos_ == "ADJ" and tok.dep_ == "acomp"
         if tok.pos_ == "VERB" or tok.pos_ == "AUX" and tok.dep_ == "ROOT" or tok.tag_.startswith("VB") or predicate:
             cand = (_reported_demand(tok, lex, actors) or _reported_failure(tok) or _reported_blame(tok, actors)
+                    or _reported_condemnation(tok)
                     if tok.lemma_.lower() in st.REPORTING else None)
             if cand is None:
                 cand = _match_verb(tok, lex)
@@ -316,6 +317,20 @@ def _reported_failure(verb):
             continue
         subject = next((c for c in comp.children if c.dep_ in SUBJECT_DEPS), None)
         if subject is not None and _party(subject):
+            return Candidate(verb, None, Entry(CRITICISM), [verb, comp], frame="said-of")
+    return None
+
+
+def _reported_condemnation(verb):
+    """'X contended that Y is "hostile and abusive"', 'X said Y is the aggressor': saying that a party
+    is something condemnable is criticising it (CAMEO 111)."""
+    for comp in verb.children:
+        if comp.dep_ != "ccomp" or comp.lemma_.lower() != "be":
+            continue
+        subject = next((c for c in comp.children if c.dep_ in SUBJECT_DEPS), None)
+        said = [t for c in comp.children if c.dep_ in ("attr", "acomp") for t in c.subtree]
+        if subject is not None and _party(subject) and any(
+                t.lemma_.lower() in frames.CONDEMNING or t.lower_ in frames.CONDEMNING for t in said):
             return Candidate(verb, None, Entry(CRITICISM), [verb, comp], frame="said-of")
     return None
 
