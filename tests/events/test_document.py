@@ -481,3 +481,9 @@ def test_saying_a_party_is_something_condemnable_criticises_it(code, known):
     assert ("Lee Do-hoon", "ACCUSE", "Kim Jong-un") in triples(code("Lee said Kim is the aggressor.", known))
     assert code("Lee said Japan is a good partner.", known) == []
 
+
+
+def test_what_a_meeting_is_on_is_its_matter_not_its_partner(code, known):
+    events = code("Speaking at a meeting on Iran this week, Lee urged restraint.", known)
+    assert all(e.type != "CONSULT" for e in events)
+    assert ("Japan", "CONSULT", "China") in triples(code("Japan held a meeting with China on Iran.", known))
