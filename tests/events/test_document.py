@@ -487,3 +487,8 @@ def test_what_a_meeting_is_on_is_its_matter_not_its_partner(code, known):
     events = code("Speaking at a meeting on Iran this week, Lee urged restraint.", known)
     assert all(e.type != "CONSULT" for e in events)
     assert ("Japan", "CONSULT", "China") in triples(code("Japan held a meeting with China on Iran.", known))
+
+
+def test_the_maker_of_the_words_rejected_is_the_target(code, known):
+    events = code("Iran accused Germany of spying. “We strongly reject the baseless allegations made by Japan,” Lee said.", known)
+    assert ("Lee Do-hoon", "REJECT", "Japan") in triples(events)

@@ -308,7 +308,7 @@ def actor2(cand, passive: bool, actors, lex):
             if found:
                 return found
             continue
-        owner = _possessor(obj) if obj is not None and dep == "dobj" else None
+        owner = _possessor(obj) or _maker(obj) if obj is not None and dep == "dobj" else None
         if owner is not None:
             # "condemned Russia's invasion of Ukraine", "rejected Pakistan's claim": the owner of
             # the act or words acted on is the one it is aimed at
@@ -387,6 +387,16 @@ def _object_of_governor(pronoun, verb, actors):
     head = verb.head
     obj = next((c for c in head.children if c.dep_ == "dobj" and c.i < pronoun.i), None)
     return resolve_np(obj, actors) if obj is not None and obj.pos_ != "PRON" else []
+
+
+def _maker(noun):
+    """Who made the words or act acted on: "the allegations made by Pakistan", "a ruling issued by X"."""
+    if noun.pos_ != "NOUN":
+        return None
+    for clause in (c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"):
+        for agent in (c for c in clause.children if c.dep_ == "agent"):
+            return next((g for g in agent.children if g.dep_ == "pobj"), None)
+    return None
 
 
 def _possessor(noun):
