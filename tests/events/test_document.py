@@ -492,3 +492,11 @@ def test_what_a_meeting_is_on_is_its_matter_not_its_partner(code, known):
 def test_the_maker_of_the_words_rejected_is_the_target(code, known):
     events = code("Iran accused Germany of spying. “We strongly reject the baseless allegations made by Japan,” Lee said.", known)
     assert ("Lee Do-hoon", "REJECT", "Japan") in triples(events)
+
+
+def test_the_doer_of_another_act_in_the_sentence_may_be_the_target(code, known):
+    events = code("Japan warned that it will keep up pressure on China, a day after China attacked Germany.", known)
+    assert ("Japan", "THREATEN", "China") in triples(events)
+    # co-doers of one act are not each other's target
+    events = code("Japan and Germany warned that they will not accept the plan.", known)
+    assert all(e.actor2 is None or e.actor2.name not in ("Japan", "Germany") for e in events)

@@ -69,9 +69,11 @@ def armed_group(story: Story, before: int):
 
 def find_targets(mentions: list[EventMention], story: Story) -> list[EventMention]:
     doers = defaultdict(list)  # sentence -> doers of the acts it tells
+    co_doers = defaultdict(list)  # (sentence, trigger) -> doers of that one act ("X and Y warned")
     for m in mentions:
         if m.event.actor1 is not None:
             doers[m.sentence].append(m.event.actor1)
+            co_doers[(m.sentence, m.event.trigger)].append(m.event.actor1)
     lead = story.lead_actors()
     out = []
     for m in mentions:
@@ -80,7 +82,9 @@ def find_targets(mentions: list[EventMention], story: Story) -> list[EventMentio
             out.append(m)
             continue
         # a co-doer of the sentence ("X and Y warned ...") is not the one acted on
-        nearby = [a for a in m.nearby if not any(same_actor(a, d) for d in doers[m.sentence])]
+        # (the doer of another act in the sentence may well be the one acted on: "warned it will
+        # keep up pressure on Iran, ... Iran denied ...")
+        nearby = [a for a in m.nearby if not any(same_actor(a, d) for d in co_doers[(m.sentence, e.trigger)])]
         nearby = [a for a in nearby if a.actor_id not in m.object_parties]
         target = None
         if m.object_word in ARMED_DESCRIPTIONS and e.type in FORCE:
