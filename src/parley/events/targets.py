@@ -97,7 +97,7 @@ def find_targets(mentions: list[EventMention], story: Story) -> list[EventMentio
             previous = m.sentence - 1
             target = first_other(e.actor1, doers.get(previous, ())) or first_other(e.actor1, story.named[previous])
         if target is None and e.type in FROM_LEAD:
-            target = first_other(e.actor1, [a for a in lead if not any(same_actor(a, d) for d in doers[m.sentence])
+            target = first_other(e.actor1, [a for a in lead if not any(same_actor(a, d) for d in co_doers[(m.sentence, e.trigger)])
                                             and a.actor_id not in m.object_parties])
         out.append(replace(m, event=replace(e, actor2=target)) if target is not None else m)
     return out
