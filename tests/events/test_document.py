@@ -500,3 +500,8 @@ def test_the_doer_of_another_act_in_the_sentence_may_be_the_target(code, known):
     # co-doers of one act are not each other's target
     events = code("Japan and Germany warned that they will not accept the plan.", known)
     assert all(e.actor2 is None or e.actor2.name not in ("Japan", "Germany") for e in events)
+
+
+def test_a_conditional_threat_is_put_to_the_party_of_its_condition(code, known):
+    events = code("Lee warned that Japan would expel the diplomats if China did not release the sailors.", known)
+    assert ("Lee Do-hoon", "THREATEN", "China") in triples(events)

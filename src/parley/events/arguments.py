@@ -291,6 +291,8 @@ def actor2(cand, passive: bool, actors, lex):
         found = _prep_objects(verb, (cand.prep,), actors)
         if found:
             return found
+    if code.type == "THREATEN" and (put_to := _condition_party(verb, actors)):
+        return put_to
     if code.type == "REQUEST" or cand.entry.cameo == "100" or cand.frame == "said-of":
         for comp in [*verb.children, *content_clauses(noun)]:
             if comp.dep_ == "ccomp" or comp.dep_ == "acl":
@@ -387,6 +389,20 @@ def _object_of_governor(pronoun, verb, actors):
     head = verb.head
     obj = next((c for c in head.children if c.dep_ == "dobj" and c.i < pronoun.i), None)
     return resolve_np(obj, actors) if obj is not None and obj.pos_ != "PRON" else []
+
+
+def _condition_party(verb, actors):
+    """Whom a conditional threat is put to: the subject of its "if ... not" / "unless" clause ("warned
+    it would execute the hostages if the state did not release the prisoners")."""
+    for clause in verb.subtree:
+        if clause.dep_ != "advcl" or not any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in clause.children):
+            continue
+        subject = next((c for c in clause.children if c.dep_ in SUBJECT_DEPS), None)
+        if subject is not None and subject.pos_ != "PRON":
+            found = resolve_np(subject, actors)
+            if found:
+                return found
+    return []
 
 
 def _maker(noun):
