@@ -505,3 +505,10 @@ def test_the_doer_of_another_act_in_the_sentence_may_be_the_target(code, known):
 def test_a_conditional_threat_is_put_to_the_party_of_its_condition(code, known):
     events = code("Lee warned that Japan would expel the diplomats if China did not release the sailors.", known)
     assert ("Lee Do-hoon", "THREATEN", "China") in triples(events)
+
+
+def test_calling_a_meeting_of_a_body_to_discuss_is_one_meeting_with_it(code, known):
+    un = {**known, "the Security Council": ("Security Council", "organization", None)}
+    events = code("Japan called a private meeting of the Security Council to discuss Iran's program.", un)
+    assert [(e.actor1.name, e.type, e.actor2.name if e.actor2 else None) for e in events] == [
+        ("Japan", "CONSULT", "Security Council")]

@@ -217,6 +217,7 @@ def candidates(sent, lex, actors) -> list[Candidate]:
                 if refined or kind != code.type:
                     cand.cameo = refined or frames.REJECTION
     cands = [c for c in cands if c.verb is None or c.verb.i not in governed]
+    cands = [c for c in cands if not _meeting_purpose(c, cands, lex)]
     # the threat is made when, and as, the demand is: its status and date are the demand's ("said")
     cands += [Candidate(alt, None, Entry(THREAT), [alt], said=c.verb) for c in list(cands)
               if (alt := _or_else(c, lex)) is not None]
@@ -238,6 +239,18 @@ def candidates(sent, lex, actors) -> list[Candidate]:
             continue
         cands.append(Candidate(None, tok, entry, [tok], frame=frame))
     return cands
+
+
+def _meeting_purpose(cand, cands, lex) -> bool:
+    """"called a meeting of the Council to discuss X": talking is what the meeting is for, not a
+    second meeting. A CONSULT infinitive hung on another CONSULT trigger is part of it."""
+    verb = cand.verb
+    if verb is None or lex.code(cand.cameo).type != "CONSULT" or not any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return False
+    heads = {t.i for t in verb.ancestors}
+    return any(o is not cand and lex.code(o.cameo).type == "CONSULT" and any(t.i in heads for t in o.trigger)
+               for o in cands)
 
 
 def _or_else(cand, lex):
