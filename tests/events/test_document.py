@@ -512,3 +512,9 @@ def test_calling_a_meeting_of_a_body_to_discuss_is_one_meeting_with_it(code, kno
     events = code("Japan called a private meeting of the Security Council to discuss Iran's program.", un)
     assert [(e.actor1.name, e.type, e.actor2.name if e.actor2 else None) for e in events] == [
         ("Japan", "CONSULT", "Security Council")]
+
+
+def test_an_arrest_with_no_agent_is_by_the_storys_own_state(code, known):
+    events = code("In 2022, Lee was arrested in Seoul for taking photos of the police.", known, dateline="SEOUL")
+    assert [(e.actor1.name, e.actor1.country, e.type, e.actor2.name) for e in events] == [
+        ("South Korean authorities", "KOR", "COERCE", "Lee Do-hoon")]

@@ -30,6 +30,8 @@ SUMMING_NOUNS = frozenset("charge claim accusation allegation move step decision
 # people a possessor names who are not the possessor: "X's lawyers", "X's son", "X's critics"
 NOT_THE_OWNER = frozenset("""team lawyer attorney counsel family son daughter wife husband mother father brother sister
     relative supporter critic opponent rival victim accuser""".split())
+# acts only a state's authorities do, whose doer an agentless passive leaves to be understood
+STATE_COERCION = frozenset("arrest detain jail imprison charge sentence indict convict deport".split())
 EXPELLING = frozenset({"expel", "oust", "suspend"})  # the body one is expelled "from" is the one expelling
 
 
@@ -164,6 +166,9 @@ def actor1(cand, actors):
     if passive:
         agent = next((c for c in verb.children if c.dep_ == "agent"), None)
         pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+        if pobj is None and verb.lemma_.lower() in STATE_COERCION and (state := actors.authorities()) is not None:
+            # "a journalist arrested over his interviews": only a state's authorities arrest and jail
+            return [(state, [verb])], True
         if pobj is None and verb.lemma_.lower() in EXPELLING:
             # "X was expelled from the party": a body expels its own members
             pobj = next((g for p in verb.children if p.dep_ == "prep" and p.lower_ == "from"

@@ -130,6 +130,14 @@ class EventActors:
             return None
         return self._make(head, country_actor.country)
 
+    def authorities(self) -> Actor | None:
+        """The story's own state's authorities: who arrests, jails and charges when the clause does not
+        say ("a journalist arrested over his interviews")."""
+        if not self.home or self.knowledge is None:
+            return None
+        name = f"{self.knowledge.adjective(self.home)} authorities"
+        return Actor(id=actor_id("group", name), name=name, kind="group", country=self.home, sector="GOV")
+
     def located(self, head) -> Actor | None:
         """A group of the country of the place it is in, where the actor layer names no actor for the place.
 
