@@ -518,3 +518,8 @@ def test_an_arrest_with_no_agent_is_by_the_storys_own_state(code, known):
     events = code("In 2022, Lee was arrested in Seoul for taking photos of the police.", known, dateline="SEOUL")
     assert [(e.actor1.name, e.actor1.country, e.type, e.actor2.name) for e in events] == [
         ("South Korean authorities", "KOR", "COERCE", "Lee Do-hoon")]
+
+
+def test_a_hung_participle_acts_on_the_main_subject(code, known):
+    events = code("If convicted, Lee faces life in prison.", known, dateline="SEOUL")
+    assert [(e.type, e.actor2.name if e.actor2 else None) for e in events] == [("ACCUSE", "Lee Do-hoon")]  # CAMEO 116

@@ -291,6 +291,9 @@ def actor2(cand, passive: bool, actors, lex):
             return found
     if passive:
         subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        if subj is None and _passive_participle(verb) and verb.dep_ == "advcl":
+            # "if convicted, X faces life in prison": the one acted on is the main clause's subject
+            subj = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         return resolve_np(subj, actors) if subj is not None else []
     if cand.prep:
         found = _prep_objects(verb, (cand.prep,), actors)
