@@ -523,3 +523,12 @@ def test_an_arrest_with_no_agent_is_by_the_storys_own_state(code, known):
 def test_a_hung_participle_acts_on_the_main_subject(code, known):
     events = code("If convicted, Lee faces life in prison.", known, dateline="SEOUL")
     assert [(e.type, e.actor2.name if e.actor2 else None) for e in events] == [("ACCUSE", "Lee Do-hoon")]  # CAMEO 116
+
+
+def test_a_participle_of_state_coercion_on_a_name_tells_it_is_held(code, known):
+    events = code("The son of imprisoned activist Lee met Abe in Tokyo.", known, dateline="SEOUL")
+    assert ("South Korean authorities", "COERCE", "Lee Do-hoon") in triples(events)
+    # no one named is held: no event
+    assert all(e.type != "COERCE" for e in code("A journalist arrested over his reports met Abe.", known, dateline="SEOUL"))
+    assert ("South Korean authorities", "COERCE", "Lee Do-hoon") in triples(
+        code("The son of jailed activist Lee met Abe in Tokyo.", known, dateline="SEOUL"))

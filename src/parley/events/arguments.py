@@ -141,6 +141,9 @@ def _passive_participle(verb) -> bool:
 
 def actor1(cand, actors):
     verb = cand.verb
+    if cand.frame == "held":  # "imprisoned publisher X": held by the story's own state's authorities
+        state = actors.authorities()
+        return ([(state, [verb])] if state is not None else []), False
     if cand.noun is not None:
         poss = [c for c in cand.noun.children if c.dep_ == "poss" and c.pos_ != "PRON"]
         owner = resolve_np(poss[0], actors) if poss else []
@@ -276,6 +279,11 @@ def _between(noun, actors):
 def actor2(cand, passive: bool, actors, lex):
     verb, noun = cand.verb, cand.noun
     code = lex.code(cand.cameo)
+    if cand.frame == "held":  # the noun held, up through compounds ("imprisoned publisher Jimmy Lai")
+        noun = verb.head
+        while noun.dep_ in ("compound", "amod") and noun.pos_ in ("NOUN", "PROPN") and noun.head.i != noun.i:
+            noun = noun.head
+        return resolve_np(noun, actors)
     if cand.frame == "blamed":
         return _blamed(verb, actors)
     if cand.frame == "judged":

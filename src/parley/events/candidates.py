@@ -30,6 +30,8 @@ SERIES_HEADS = frozenset("series wave string round spate barrage volley number c
 ATTACK_WORDS = frozenset(
     "attack attacker assailant bombing bomber hijacking hijacker handler planner perpetrator gunman gunmen "
     "ambush assault massacre".split())
+# participles that tell someone is held by a state ("jailed publisher", "detained activists")
+HELD = frozenset("arrest detain jail imprison".split())
 PENALTY_VERBS = frozenset("face risk suffer incur".split())  # "... or face sanctions"
 # verbs that, with an object predicate, name or characterise: "called the ruling arbitrary"
 NAMING_VERBS = frozenset("call name term dub label brand".split())
@@ -74,6 +76,18 @@ def _verb_lemma(tok, lex) -> str:
         if stem in lex.verbs or stem in LIGHT_VERBS:
             return stem
     return lemma
+
+
+def _held(tok, lex):
+    """"imprisoned publisher Jimmy Lai", "a journalist arrested over his interviews": a participle of
+    state coercion on a noun tells that the one it names is held (by the state's authorities)."""
+    low = tok.lower_
+    lemma = next((w for w in (tok.lemma_.lower(), low[:-2], low[:-1]) if w in HELD), None)
+    if tok.tag_ not in ("VBN", "JJ") or tok.dep_ not in ("amod", "acl") or not low.endswith("ed") or lemma not in lex.verbs:
+        return None
+    if any(c.dep_ == "agent" for c in tok.children):
+        return None  # "arrested by the police": the agent is told, the ordinary reading holds
+    return Candidate(tok, None, lex.verbs[lemma], [tok], frame="held")
 
 
 def _match_verb(tok, lex):
@@ -177,12 +191,16 @@ def candidates(sent, lex, actors) -> list[Candidate]:
     for tok in sent:
         # ...and an adjective of attitude after "be": "X is concerned about Y"
         predicate = tok.pos_ == "ADJ" and tok.dep_ == "acomp"
+        if tok.dep_ == "amod" and tok.tag_ == "JJ" and (held := _held(tok, lex)) is not None:
+            cands.append(held)  # "jailed opposition leader X" (an adjective to the tagger)
+            taken.add(tok.i)
+            continue
         if tok.pos_ == "VERB" or tok.pos_ == "AUX" and tok.dep_ == "ROOT" or tok.tag_.startswith("VB") or predicate:
             cand = (_reported_demand(tok, lex, actors) or _reported_failure(tok) or _reported_blame(tok, actors)
                     or _reported_condemnation(tok)
                     if tok.lemma_.lower() in st.REPORTING else None)
             if cand is None:
-                cand = _match_verb(tok, lex)
+                cand = _held(tok, lex) or _match_verb(tok, lex)
             if cand is None and (code := frames.designation(tok)):
                 cand = Candidate(tok, None, Entry(code), [tok])
             if cand is not None and cand.verb is tok and frames.verbal_attack(tok):

@@ -302,6 +302,8 @@ def _events(cand, sent, article, here, actors, lex, base, source):
         pairs = [(a, b) for i, a in enumerate(first) for b in first[i + 1:] if a[0].id != b[0].id]
     else:  # "X and Y warned that ..." is two warnings, not a warning to each other
         pairs = [(a, None) for a in first]
+    if cand.frame == "held" and (not second or any(b.country and b.country != actors.home for b, _ in second)):
+        return []  # no one named is held, or one of another state, held who knows where
     if (code.mode == "phone" or st.lemma_of(cand.trigger[0]) in SPEAKING) and not second:
         return []  # a call or a talk needs a partner: "speaking to reporters" is no meeting
     if code.mode == "visit" and cand.verb is not None and _vehicle_subject(cand.verb):
