@@ -532,3 +532,8 @@ def test_a_participle_of_state_coercion_on_a_name_tells_it_is_held(code, known):
     assert all(e.type != "COERCE" for e in code("A journalist arrested over his reports met Abe.", known, dateline="SEOUL"))
     assert ("South Korean authorities", "COERCE", "Lee Do-hoon") in triples(
         code("The son of jailed activist Lee met Abe in Tokyo.", known, dateline="SEOUL"))
+
+
+def test_welcoming_news_of_an_act_supports_its_doer(code, known):
+    events = code("Japan welcomed Tuesday's announcement that China had agreed to a ceasefire.", known)
+    assert ("Japan", "SUPPORT", "China") in triples(events)

@@ -326,6 +326,8 @@ def actor2(cand, passive: bool, actors, lex):
             if found:
                 return found
             continue
+        if obj is not None and dep == "dobj" and code.type == "SUPPORT" and (doer := _welcomed_doer(obj, actors)):
+            return doer  # "welcomed the announcement that Ukraine had agreed to ...": Ukraine's act is welcomed
         owner = _possessor(obj) or _maker(obj) if obj is not None and dep == "dobj" else None
         if owner is not None:
             # "condemned Russia's invasion of Ukraine", "rejected Pakistan's claim": the owner of
@@ -418,6 +420,16 @@ def _condition_party(verb, actors):
             found = resolve_np(subject, actors)
             if found:
                 return found
+    return []
+
+
+def _welcomed_doer(noun, actors):
+    """The subject of a that-clause on the object ("the news that X agreed"): whose act it tells."""
+    for clause in noun.children:
+        if clause.dep_ in ("acl", "ccomp") and any(m.dep_ == "mark" and m.lower_ == "that" for m in clause.children):
+            subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subject is not None:
+                return resolve_np(subject, actors)
     return []
 
 
