@@ -537,3 +537,8 @@ def test_a_participle_of_state_coercion_on_a_name_tells_it_is_held(code, known):
 def test_welcoming_news_of_an_act_supports_its_doer(code, known):
     events = code("Japan welcomed Tuesday's announcement that China had agreed to a ceasefire.", known)
     assert ("Japan", "SUPPORT", "China") in triples(events)
+
+
+def test_a_backer_hyphened_to_a_party_is_not_the_one_acted_on(code, known):
+    events = code("Lee denounced the moves against the China-backed government of the province.", known)
+    assert all(e.actor2 is None or e.actor2.name != "China" for e in events)

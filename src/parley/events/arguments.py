@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from . import status as st
 from .candidates import blamed_clause, content_clauses
-from .groups import against
+from .groups import against, backer
 from .lexicon import place_country
 
 if TYPE_CHECKING:
@@ -83,10 +83,14 @@ def _pick(head, toks, actors: ArticleActors):
             return None  # "anti-Pakistan fighters" taken for Pakistan's own
         if actor is not None:
             return actor
-    toks = [t for t in toks if not against(t)] or [head]  # "anti-Pakistan fighters" are not Pakistan's
+    # "anti-Pakistan fighters" are not Pakistan's; "the China-backed government" is not China
+    backers = {getattr(actors.at(t.idx, t.idx + len(t)), "id", None) for t in toks if backer(t)}
+    toks = [t for t in toks if not against(t) and not backer(t)] or [head]
     if head.lemma_.lower() in NOT_THE_OWNER and any(c.dep_ == "poss" for c in head.children):
         return None  # "Lai's legal team", "Putin's critics" are not Lai or Putin
     found = actors.at(min(t.idx for t in toks), max(t.idx + len(t) for t in toks))
+    if found is not None and found.id in backers:
+        return None
     if found is not None and found.kind == "country" and _only_in_prep(head, toks, actors):
         return actors.members(head, found) or found
     return found

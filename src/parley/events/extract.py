@@ -16,6 +16,7 @@ Coding conventions (see also the lexicon data):
 
 from __future__ import annotations
 
+import re
 from itertools import product
 from typing import TYPE_CHECKING
 
@@ -44,6 +45,9 @@ TOPICS = (
     ("human_rights", frozenset("rights torture abuse".split())),
 )
 # actions that coordinated subjects do with each other: "X and Y met / agreed / cooperated"
+# a name hyphened to one of these modifies another party: "U.S.-backed forces", "China-funded port"
+BACKER = re.compile(r"-(?:backed|controlled|funded|supported|allied|aligned|sponsored|led|brokered|financed|armed)\b",
+                    re.IGNORECASE)
 RECIPROCAL = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 # ...and the triggers that name such an act whatever the clause makes of it ("signed a treaty",
 # "failed to reach a deal"): signing agreements, intents to cooperate, cooperation itself
@@ -95,6 +99,8 @@ def _named(sent, actors) -> tuple:
     for m in actors.base.mentions_in(sent.start_char, sent.end_char):
         if text[max(0, m.start - 5):m.start].lower().endswith(("anti-", "anti ")):
             continue  # "anti-Pakistan fighters" are no party of Pakistan's
+        if BACKER.match(text, m.end):
+            continue  # "the Serb-controlled republic", "U.S.-backed forces": the backer, not the party named
         actor = actors.base.actor(m.actor_id)
         if actor is not None and actor.id not in ids:
             ids.add(actor.id)

@@ -60,6 +60,17 @@ def _name_forms(base: ArticleActors) -> dict:
     return {f: a for f, a in forms.items() if a is not None}
 
 
+BACKING = frozenset("backed controlled funded supported allied aligned sponsored led brokered financed armed".split())
+
+
+def backer(tok) -> bool:
+    """Is the token a name hyphened to a backing participle ("China-backed", "Serb-controlled")? It
+    modifies another party and is not that party."""
+    doc = tok.doc
+    nxt = doc[tok.i + 1: tok.i + 3]
+    return len(nxt) == 2 and nxt[0].text == "-" and nxt[1].lower_ in BACKING
+
+
 def home_country(dateline: str | None, actors: ArticleActors) -> str | None:
     """The state a story is about: its dateline's, else the country its actors name most."""
     code = place_country(dateline) if dateline else None
