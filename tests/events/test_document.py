@@ -542,3 +542,8 @@ def test_welcoming_news_of_an_act_supports_its_doer(code, known):
 def test_a_backer_hyphened_to_a_party_is_not_the_one_acted_on(code, known):
     events = code("Lee denounced the moves against the China-backed government of the province.", known)
     assert all(e.actor2 is None or e.actor2.name != "China" for e in events)
+
+
+def test_a_gerund_after_a_preposition_shares_the_main_subject(code, known):
+    events = code("Japan led a group of nations in calling on China to release the sailors.", known)
+    assert ("Japan", "REQUEST", "China") in triples(events)

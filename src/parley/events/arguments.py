@@ -123,6 +123,10 @@ def subjects(verb):
         if token.dep_ in ("xcomp", "conj", "acomp", "advcl") and token.head.i != token.i:
             token = token.head
             continue
+        if token.dep_ == "pcomp" and token.tag_ == "VBG" and token.head.lower_ in ("in", "by") and \
+                token.head.head.pos_ in ("VERB", "AUX"):
+            token = token.head.head  # "X led the group in calling on Y": X calls on Y
+            continue
         if token.dep_ == "acl" and token.tag_ in ("VBG", "VBD") and token.i > token.head.i and token.head.pos_ in ("NOUN", "PROPN"):
             # "demonstrators protesting X": the noun a present participle (or a misparsed past) modifies acts
             return [token.head], False
