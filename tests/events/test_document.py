@@ -547,3 +547,7 @@ def test_a_backer_hyphened_to_a_party_is_not_the_one_acted_on(code, known):
 def test_a_gerund_after_a_preposition_shares_the_main_subject(code, known):
     events = code("Japan led a group of nations in calling on China to release the sailors.", known)
     assert ("Japan", "REQUEST", "China") in triples(events)
+    # the gerund is as real as the act it serves: demanded, not done
+    events = code("Japan called for China to reciprocate by agreeing to a ceasefire.", known)
+    china = [e.status for e in events if e.actor1.name == "China"]
+    assert china and set(china) == {"hypothetical"}

@@ -265,6 +265,9 @@ def _events(cand, sent, article, here, actors, lex, base, source):
     inherit = cand.verb is not None or ongoing is not None or governing_verb(cand.noun) is not None
     if cand.said is not None:
         anchor = cand.said
+    elif cand.verb is not None and cand.verb.dep_ == "pcomp" and cand.verb.head.lower_ in ("in", "by") and \
+            cand.verb.head.head.pos_ in ("VERB", "AUX"):
+        anchor = cand.verb.head.head  # "called for X to reciprocate by agreeing to ...": as real as the act it serves
     status = (st.clause_status(anchor, cand.noun, inherit=inherit, acting=anchor is cand.verb or anchor is cand.said)
               if anchor is not None else st.clause_status(None, cand.noun))
     cameo = cand.cameo
