@@ -551,3 +551,8 @@ def test_a_gerund_after_a_preposition_shares_the_main_subject(code, known):
     events = code("Japan called for China to reciprocate by agreeing to a ceasefire.", known)
     china = [e.status for e in events if e.actor1.name == "China"]
     assert china and set(china) == {"hypothetical"}
+
+
+def test_making_an_act_conditional_is_not_doing_it(code, known):
+    assert all(e.type != "AID" for e in code("Japan wants to make its aid to China conditional on reforms.", known))
+    assert ("Japan", "AID", "China") in triples(code("Japan gave aid to China.", known))

@@ -78,6 +78,13 @@ def _verb_lemma(tok, lex) -> str:
     return lemma
 
 
+def _object_predicate(verb, obj) -> bool:
+    """"making aid conditional on ...", "keep the talks secret": the verb predicates something of its
+    object (an adjective after it); it does not do the act the object names."""
+    return any(c.dep_ == "oprd" for c in verb.children) or any(
+        c.dep_ == "amod" and c.pos_ == "ADJ" and c.i > obj.i for c in obj.children)
+
+
 def _held(tok, lex):
     """"imprisoned publisher Jimmy Lai", "a journalist arrested over his interviews": a participle of
     state coercion on a noun tells that the one it names is held (by the state's authorities)."""
@@ -120,7 +127,7 @@ def _match_verb(tok, lex):
         for mod in dobj.children:
             if mod.dep_ == "compound" and (lemma, mod.lemma_.lower()) in lex.verb_objects:
                 return Candidate(tok, dobj, lex.verb_objects[(lemma, mod.lemma_.lower())], [tok, mod, dobj])
-        if lemma in LIGHT_VERBS:
+        if lemma in LIGHT_VERBS and not _object_predicate(tok, dobj):
             entry = noun_entry(dobj, lex)
             if entry:
                 return Candidate(tok, dobj, entry, [tok, dobj])
