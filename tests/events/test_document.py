@@ -556,3 +556,9 @@ def test_a_gerund_after_a_preposition_shares_the_main_subject(code, known):
 def test_making_an_act_conditional_is_not_doing_it(code, known):
     assert all(e.type != "AID" for e in code("Japan wants to make its aid to China conditional on reforms.", known))
     assert ("Japan", "AID", "China") in triples(code("Japan gave aid to China.", known))
+
+
+def test_a_journey_for_talks_meets_the_partners_of_the_talks(code, known):
+    events = code("Lee is scheduled to travel to France on Wednesday for meetings with Abe.", known)
+    assert {(e.actor1.name, e.actor2.name if e.actor2 else None) for e in events if e.type == "CONSULT"} == {
+        ("Lee Do-hoon", "Shinzo Abe")}

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from . import status as st
-from .candidates import blamed_clause, content_clauses
+from .candidates import blamed_clause, content_clauses, noun_entry
 from .groups import against, backer
 from .lexicon import place_country
 
@@ -311,6 +311,8 @@ def actor2(cand, passive: bool, actors, lex):
             # "if convicted, X faces life in prison": the one acted on is the main clause's subject
             subj = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         return resolve_np(subj, actors) if subj is not None else []
+    if code.mode == "visit" and (hosts := _purpose_partners(verb, actors, lex)):
+        return hosts  # "will travel to Canada for meetings with G7 ministers": the ministers are met
     if cand.prep:
         found = _prep_objects(verb, (cand.prep,), actors)
         if found:
@@ -438,6 +440,19 @@ def _welcomed_doer(noun, actors):
             subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             if subject is not None:
                 return resolve_np(subject, actors)
+    return []
+
+
+def _purpose_partners(verb, actors, lex):
+    """The partners of the meeting a journey is for: "travel to X for talks with Y" -> Y."""
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ == "for":
+            for noun in (c for c in prep.children if c.dep_ == "pobj"):
+                entry = noun_entry(noun, lex)
+                if entry is not None and lex.code(entry.cameo).type == "CONSULT":
+                    found = _prep_objects(noun, ("with",), actors)
+                    if found:
+                        return found
     return []
 
 
