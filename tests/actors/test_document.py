@@ -332,3 +332,10 @@ def test_a_place_name_is_not_a_person_elsewhere_in_the_story(actors_of):
     found = actors_of("Gunmen stormed a hotel in the Somali city of Beledhawo on Tuesday. The president called for "
                       "calm in Beledhawo.")
     assert not any(a.kind == "person" and a.name == "Beledhawo" for a in found.actors)
+
+
+def test_social_media_is_not_the_press(actors_of):
+    found = actors_of("The claim spread on China's social media on Monday.")
+    assert not any(a.name.endswith("media") for a in found.actors)
+    found = actors_of("Chinese state media said the talks were useful.")
+    assert any(a.name.endswith("media") for a in found.actors)

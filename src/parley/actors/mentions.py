@@ -465,8 +465,9 @@ class _Reader:
             if start in self.claimed or any(i in self.term_tok for i in range(span.start, span.end)):
                 continue
             info = self.title(span)
-            if describes(self.doc, span.end):
-                continue  # "military-led nations", "government-backed militias": a modifier, not the actor
+            social = span.text.lower() == "media" and start > 0 and self.doc[start - 1].lower_ == "social"
+            if describes(self.doc, span.end) or social:
+                continue  # "military-led nations": a modifier; "social media": a platform, not the press
             org = self.org_at.get(start)
             if org is not None and not any(i in self.term_tok for i in range(org.start, org.end)) \
                     and org.text.lower() not in (span.text.lower(), "the " + span.text.lower()):
