@@ -9,8 +9,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from . import status as st
-from .candidates import content_clauses
-from .groups import against
+from .candidates import blamed_clause, content_clauses, noun_entry
+from .groups import against, backer
 from .lexicon import place_country
 
 if TYPE_CHECKING:
@@ -25,6 +25,14 @@ THIRD_PERSON = frozenset("he she they".split())  # not "it": a ship, a plan, a d
 # verbs that link a subject to a state: "stands accused", "remains detained", "got arrested"
 LINKING = frozenset("be stand remain become get seem appear feel look stay".split())
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+# nouns that sum up the act a sentence tells ("..., a charge X denied", "in a move X condemned")
+SUMMING_NOUNS = frozenset("charge claim accusation allegation move step decision assertion".split())
+# people a possessor names who are not the possessor: "X's lawyers", "X's son", "X's critics"
+NOT_THE_OWNER = frozenset("""team lawyer attorney counsel family son daughter wife husband mother father brother sister
+    relative supporter critic opponent rival victim accuser""".split())
+# acts only a state's authorities do, whose doer an agentless passive leaves to be understood
+STATE_COERCION = frozenset("arrest detain jail imprison charge sentence indict convict deport".split())
+EXPELLING = frozenset({"expel", "oust", "suspend"})  # the body one is expelled "from" is the one expelling
 
 
 def _np_tokens(tok, out: list) -> None:
@@ -75,8 +83,14 @@ def _pick(head, toks, actors: ArticleActors):
             return None  # "anti-Pakistan fighters" taken for Pakistan's own
         if actor is not None:
             return actor
-    toks = [t for t in toks if not against(t)] or [head]  # "anti-Pakistan fighters" are not Pakistan's
+    # "anti-Pakistan fighters" are not Pakistan's; "the China-backed government" is not China
+    backers = {getattr(actors.at(t.idx, t.idx + len(t)), "id", None) for t in toks if backer(t)}
+    toks = [t for t in toks if not against(t) and not backer(t)] or [head]
+    if head.lemma_.lower() in NOT_THE_OWNER and any(c.dep_ == "poss" for c in head.children):
+        return None  # "Lai's legal team", "Putin's critics" are not Lai or Putin
     found = actors.at(min(t.idx for t in toks), max(t.idx + len(t) for t in toks))
+    if found is not None and found.id in backers:
+        return None
     if found is not None and found.kind == "country" and _only_in_prep(head, toks, actors):
         return actors.members(head, found) or found
     return found
@@ -109,6 +123,10 @@ def subjects(verb):
         if token.dep_ in ("xcomp", "conj", "acomp", "advcl") and token.head.i != token.i:
             token = token.head
             continue
+        if token.dep_ == "pcomp" and token.tag_ == "VBG" and token.head.lower_ in ("in", "by") and \
+                token.head.head.pos_ in ("VERB", "AUX"):
+            token = token.head.head  # "X led the group in calling on Y": X calls on Y
+            continue
         if token.dep_ == "acl" and token.tag_ in ("VBG", "VBD") and token.i > token.head.i and token.head.pos_ in ("NOUN", "PROPN"):
             # "demonstrators protesting X": the noun a present participle (or a misparsed past) modifies acts
             return [token.head], False
@@ -131,10 +149,16 @@ def _passive_participle(verb) -> bool:
 
 def actor1(cand, actors):
     verb = cand.verb
+    if cand.frame == "held":  # "imprisoned publisher X": held by the story's own state's authorities
+        state = actors.authorities()
+        return ([(state, [verb])] if state is not None else []), False
     if cand.noun is not None:
         poss = [c for c in cand.noun.children if c.dep_ == "poss" and c.pos_ != "PRON"]
-        if poss:
-            return resolve_np(poss[0], actors), False
+        owner = resolve_np(poss[0], actors) if poss else []
+        # "Iran's attack" names its doer; the object of a verb ("conferred the country's highest honour
+        # on X") may have an owner that names no party, and then the verb's subject acts
+        if owner or poss and verb is None:
+            return owner, False
         between = _between(cand.noun, actors)
         if len(between) >= 2:
             return between[:1], False
@@ -153,6 +177,13 @@ def actor1(cand, actors):
     if passive:
         agent = next((c for c in verb.children if c.dep_ == "agent"), None)
         pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+        if pobj is None and verb.lemma_.lower() in STATE_COERCION and (state := actors.authorities()) is not None:
+            # "a journalist arrested over his interviews": only a state's authorities arrest and jail
+            return [(state, [verb])], True
+        if pobj is None and verb.lemma_.lower() in EXPELLING:
+            # "X was expelled from the party": a body expels its own members
+            pobj = next((g for p in verb.children if p.dep_ == "prep" and p.lower_ == "from"
+                         for g in p.children if g.dep_ == "pobj"), None)
         return (resolve_np(pobj, actors) if pobj is not None else []), True
     found = []
     for s in subj:
@@ -256,6 +287,17 @@ def _between(noun, actors):
 def actor2(cand, passive: bool, actors, lex):
     verb, noun = cand.verb, cand.noun
     code = lex.code(cand.cameo)
+    if cand.frame == "held":  # the noun held, up through compounds ("imprisoned publisher Jimmy Lai")
+        noun = verb.head
+        while noun.dep_ in ("compound", "amod") and noun.pos_ in ("NOUN", "PROPN") and noun.head.i != noun.i:
+            noun = noun.head
+        return resolve_np(noun, actors)
+    if cand.frame == "blamed":
+        return _blamed(verb, actors)
+    if cand.frame == "judged":
+        return _judged(verb, actors) or summed_up_doer(verb, actors)
+    if verb is not None and not passive and (summed := summed_up_doer(verb, actors)):
+        return summed
     if noun is not None:
         between = _between(noun, actors)
         if len(between) >= 2:
@@ -265,11 +307,18 @@ def actor2(cand, passive: bool, actors, lex):
             return found
     if passive:
         subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        if subj is None and _passive_participle(verb) and verb.dep_ == "advcl":
+            # "if convicted, X faces life in prison": the one acted on is the main clause's subject
+            subj = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         return resolve_np(subj, actors) if subj is not None else []
+    if code.mode == "visit" and (hosts := _purpose_partners(verb, actors, lex)):
+        return hosts  # "will travel to Canada for meetings with G7 ministers": the ministers are met
     if cand.prep:
         found = _prep_objects(verb, (cand.prep,), actors)
         if found:
             return found
+    if code.type == "THREATEN" and (put_to := _condition_party(verb, actors)):
+        return put_to
     if code.type == "REQUEST" or cand.entry.cameo == "100" or cand.frame == "said-of":
         for comp in [*verb.children, *content_clauses(noun)]:
             if comp.dep_ == "ccomp" or comp.dep_ == "acl":
@@ -287,7 +336,9 @@ def actor2(cand, passive: bool, actors, lex):
             if found:
                 return found
             continue
-        owner = _possessor(obj) if obj is not None and dep == "dobj" else None
+        if obj is not None and dep == "dobj" and code.type == "SUPPORT" and (doer := _welcomed_doer(obj, actors)):
+            return doer  # "welcomed the announcement that Ukraine had agreed to ...": Ukraine's act is welcomed
+        owner = _possessor(obj) or _maker(obj) if obj is not None and dep == "dobj" else None
         if owner is not None:
             # "condemned Russia's invasion of Ukraine", "rejected Pakistan's claim": the owner of
             # the act or words acted on is the one it is aimed at
@@ -296,7 +347,7 @@ def actor2(cand, passive: bool, actors, lex):
                 return found
         if obj is not None:
             target = next((c for c in obj.children if c.dep_ == "pobj"), obj) if dep == "dative" else obj
-            found = resolve_np(target, actors)
+            found = resolve_np(target, actors) or _object_of_governor(obj, verb, actors)
             if found:
                 return found
             if dep == "dobj":
@@ -304,6 +355,115 @@ def actor2(cand, passive: bool, actors, lex):
                 if found:
                     return found
     return _prep_objects(verb, cand.entry.preps, actors)
+
+
+def summing_noun(verb):
+    """The noun a relative clause hangs on when that noun sums up the sentence's main act: "...,
+    a charge X rejected", "... in a move that X called inhumane". None otherwise."""
+    if verb is None or verb.dep_ not in ("relcl", "acl"):
+        return None
+    noun = verb.head
+    if noun.lemma_.lower() not in SUMMING_NOUNS or noun.dep_ not in ("appos", "pobj", "npadvmod"):
+        return None
+    if any(c.dep_ in ("dobj", "nsubjpass") and c.lower_ not in RELATIVE_PRONOUNS for c in verb.children):
+        return None  # the clause acts on something else
+    return noun
+
+
+def summed_up_doer(verb, actors):
+    """The doer of the main act a summing noun stands for: whom "a charge X rejected" answers."""
+    noun = summing_noun(verb)
+    if noun is None:
+        return []
+    root = noun.sent.root
+    subj = [c for c in root.children if c.dep_ in ("nsubj",)]
+    return resolve_np(subj[0], actors) if subj else []
+
+
+def _blamed(verb, actors):
+    """Whom "X said the attack was planned in Y" accuses: a state the clause names outside its subject
+    (the attack itself), where the attack is said to come from; else the first party it names."""
+    comp = blamed_clause(verb)
+    subject = next(c for c in comp.children if c.dep_ in SUBJECT_DEPS)
+    own = {t.i for t in subject.subtree}
+    named = []
+    for tok in comp.subtree:
+        if tok.i not in own and tok.pos_ in ("PROPN", "NOUN", "ADJ"):
+            actor = actors.at(tok.idx, tok.idx + len(tok))
+            if actor is not None:
+                named.append((actor, [tok]))
+    states = [n for n in named if n[0].kind == "country"]
+    return (states or named)[:1]
+
+
+def _judged(verb, actors):
+    """Whom "called X arbitrary" judges: X when X names a party, else X's owner or maker ("China's
+    ruling", "the ruling by China"); never the parties inside X's own clause or the predicate."""
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is None:
+        return []
+    found = [(a, [obj]) for a in [actors.at(obj.idx, obj.idx + len(obj))] if a is not None]
+    owner = _possessor(obj)
+    if not found and owner is not None:
+        found = resolve_np(owner, actors)
+    return found or _prep_objects(obj, ("by", "of"), actors)
+
+
+def _object_of_governor(pronoun, verb, actors):
+    """"blamed India, accusing it of ...": the pronoun object of a participle clause stands for the
+    party its governing verb acted on."""
+    if pronoun.lower_ not in ("it", "them", "him", "her") or verb.dep_ not in ("advcl", "xcomp", "conj"):
+        return []
+    head = verb.head
+    obj = next((c for c in head.children if c.dep_ == "dobj" and c.i < pronoun.i), None)
+    return resolve_np(obj, actors) if obj is not None and obj.pos_ != "PRON" else []
+
+
+def _condition_party(verb, actors):
+    """Whom a conditional threat is put to: the subject of its "if ... not" / "unless" clause ("warned
+    it would execute the hostages if the state did not release the prisoners")."""
+    for clause in verb.subtree:
+        if clause.dep_ != "advcl" or not any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in clause.children):
+            continue
+        subject = next((c for c in clause.children if c.dep_ in SUBJECT_DEPS), None)
+        if subject is not None and subject.pos_ != "PRON":
+            found = resolve_np(subject, actors)
+            if found:
+                return found
+    return []
+
+
+def _welcomed_doer(noun, actors):
+    """The subject of a that-clause on the object ("the news that X agreed"): whose act it tells."""
+    for clause in noun.children:
+        if clause.dep_ in ("acl", "ccomp") and any(m.dep_ == "mark" and m.lower_ == "that" for m in clause.children):
+            subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subject is not None:
+                return resolve_np(subject, actors)
+    return []
+
+
+def _purpose_partners(verb, actors, lex):
+    """The partners of the meeting a journey is for: "travel to X for talks with Y" -> Y."""
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ == "for":
+            for noun in (c for c in prep.children if c.dep_ == "pobj"):
+                entry = noun_entry(noun, lex)
+                if entry is not None and lex.code(entry.cameo).type == "CONSULT":
+                    found = _prep_objects(noun, ("with",), actors)
+                    if found:
+                        return found
+    return []
+
+
+def _maker(noun):
+    """Who made the words or act acted on: "the allegations made by Pakistan", "a ruling issued by X"."""
+    if noun.pos_ != "NOUN":
+        return None
+    for clause in (c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"):
+        for agent in (c for c in clause.children if c.dep_ == "agent"):
+            return next((g for g in agent.children if g.dep_ == "pobj"), None)
+    return None
 
 
 def _possessor(noun):

@@ -15,13 +15,23 @@ LIGHT_VERBS = frozenset(
     "hold have conduct stage launch begin start continue resume make pay carry mount organize organise "
     "undertake give issue lodge file announce declare engage join attend complete renew "
     # restating or changing the pace of an act names the act: "reiterated its demand", "sped up the withdrawal"
-    "reiterate repeat voice express speed accelerate expedite hasten step intensify escalate".split()
+    "reiterate repeat voice express speed accelerate expedite hasten step intensify escalate "
+    # affirming support, convening or chairing a meeting: the act is the noun's
+    "affirm reaffirm convene chair".split()
 )
 # Event nouns that make an event with no light verb, given a recipient: "in a meeting with X".
 BARE_NOUN_TYPES = frozenset({"CONSULT"})
 THREAT = "130"
 CRITICISM = "111"
 NEWSROOM_OBJECTS = frozenset("comment interview reaction".split())
+# a count or run of acts names the acts: "carried out a series of airstrikes", "a wave of arrests"
+SERIES_HEADS = frozenset("series wave string round spate barrage volley number campaign".split())
+# an attack or its authors, as the subject of a reported clause that says where it came from
+ATTACK_WORDS = frozenset(
+    "attack attacker assailant bombing bomber hijacking hijacker handler planner perpetrator gunman gunmen "
+    "ambush assault massacre".split())
+# participles that tell someone is held by a state ("jailed publisher", "detained activists")
+HELD = frozenset("arrest detain jail imprison".split())
 PENALTY_VERBS = frozenset("face risk suffer incur".split())  # "... or face sanctions"
 # verbs that, with an object predicate, name or characterise: "called the ruling arbitrary"
 NAMING_VERBS = frozenset("call name term dub label brand".split())
@@ -68,6 +78,25 @@ def _verb_lemma(tok, lex) -> str:
     return lemma
 
 
+def _object_predicate(verb, obj) -> bool:
+    """"making aid conditional on ...", "keep the talks secret": the verb predicates something of its
+    object (an adjective after it); it does not do the act the object names."""
+    return any(c.dep_ == "oprd" for c in verb.children) or any(
+        c.dep_ == "amod" and c.pos_ == "ADJ" and c.i > obj.i for c in obj.children)
+
+
+def _held(tok, lex):
+    """"imprisoned publisher Jimmy Lai", "a journalist arrested over his interviews": a participle of
+    state coercion on a noun tells that the one it names is held (by the state's authorities)."""
+    low = tok.lower_
+    lemma = next((w for w in (tok.lemma_.lower(), low[:-2], low[:-1]) if w in HELD), None)
+    if tok.tag_ not in ("VBN", "JJ") or tok.dep_ not in ("amod", "acl") or not low.endswith("ed") or lemma not in lex.verbs:
+        return None
+    if any(c.dep_ == "agent" for c in tok.children):
+        return None  # "arrested by the police": the agent is told, the ordinary reading holds
+    return Candidate(tok, None, lex.verbs[lemma], [tok], frame="held")
+
+
 def _match_verb(tok, lex):
     lemma = _verb_lemma(tok, lex)
     dobj = next((c for c in tok.children if c.dep_ in ("dobj", "nsubjpass") and c.pos_ in ("NOUN", "PROPN", "PRON")), None)
@@ -75,8 +104,16 @@ def _match_verb(tok, lex):
         return None
     if dobj is not None and dobj.lemma_.lower() in NEWSROOM_OBJECTS:
         return None  # "an email requesting comment", "sought an interview": the reporter's work
+    if frames.expectation_of(tok, _party):
+        return Candidate(tok, None, Entry("100"), [tok])  # "X expects Y to uphold ...": a demand on Y
+    if frames.reneging(tok):
+        return Candidate(tok, None, Entry(frames.REJECTION), [tok])  # "stopped implementing its commitments"
+    if frames.condemning_term(tok):
+        return Candidate(tok, None, Entry(CRITICISM), [tok], frame="judged")  # "called the ruling arbitrary"
     if lemma in NAMING_VERBS and any(c.dep_ == "oprd" for c in tok.children):
-        return None  # "called the ruling arbitrary": naming it, not a phone call
+        return None  # "called him a hero": naming, not a phone call
+    if frames.danger_warning(tok) or frames.no_opponent(tok) or frames.endangering(tok) or frames.acknowledging(tok):
+        return None
     if dobj is not None:
         obj = dobj.lemma_.lower()
         entry = lex.verb_objects.get((lemma, obj))
@@ -90,10 +127,12 @@ def _match_verb(tok, lex):
         for mod in dobj.children:
             if mod.dep_ == "compound" and (lemma, mod.lemma_.lower()) in lex.verb_objects:
                 return Candidate(tok, dobj, lex.verb_objects[(lemma, mod.lemma_.lower())], [tok, mod, dobj])
-        if lemma in LIGHT_VERBS:
+        if lemma in LIGHT_VERBS and not _object_predicate(tok, dobj):
             entry = noun_entry(dobj, lex)
             if entry:
                 return Candidate(tok, dobj, entry, [tok, dobj])
+            if dobj.lemma_.lower() in SERIES_HEADS and kind is not None and (entry := noun_entry(kind, lex)):
+                return Candidate(tok, kind, entry, [tok, kind])
     if lemma in RETURN_VERBS:
         # "returned to the negotiating table", "came back to talks": the event named is resumed
         for prep in tok.children:
@@ -159,10 +198,16 @@ def candidates(sent, lex, actors) -> list[Candidate]:
     for tok in sent:
         # ...and an adjective of attitude after "be": "X is concerned about Y"
         predicate = tok.pos_ == "ADJ" and tok.dep_ == "acomp"
+        if tok.dep_ == "amod" and tok.tag_ == "JJ" and (held := _held(tok, lex)) is not None:
+            cands.append(held)  # "jailed opposition leader X" (an adjective to the tagger)
+            taken.add(tok.i)
+            continue
         if tok.pos_ == "VERB" or tok.pos_ == "AUX" and tok.dep_ == "ROOT" or tok.tag_.startswith("VB") or predicate:
-            cand = (_reported_demand(tok, lex, actors) or _reported_failure(tok)) if tok.lemma_.lower() in st.REPORTING else None
+            cand = (_reported_demand(tok, lex, actors) or _reported_failure(tok) or _reported_blame(tok, actors)
+                    or _reported_condemnation(tok)
+                    if tok.lemma_.lower() in st.REPORTING else None)
             if cand is None:
-                cand = _match_verb(tok, lex)
+                cand = _held(tok, lex) or _match_verb(tok, lex)
             if cand is None and (code := frames.designation(tok)):
                 cand = Candidate(tok, None, Entry(code), [tok])
             if cand is not None and cand.verb is tok and frames.verbal_attack(tok):
@@ -197,6 +242,7 @@ def candidates(sent, lex, actors) -> list[Candidate]:
                 if refined or kind != code.type:
                     cand.cameo = refined or frames.REJECTION
     cands = [c for c in cands if c.verb is None or c.verb.i not in governed]
+    cands = [c for c in cands if not _meeting_purpose(c, cands, lex)]
     # the threat is made when, and as, the demand is: its status and date are the demand's ("said")
     cands += [Candidate(alt, None, Entry(THREAT), [alt], said=c.verb) for c in list(cands)
               if (alt := _or_else(c, lex)) is not None]
@@ -218,6 +264,18 @@ def candidates(sent, lex, actors) -> list[Candidate]:
             continue
         cands.append(Candidate(None, tok, entry, [tok], frame=frame))
     return cands
+
+
+def _meeting_purpose(cand, cands, lex) -> bool:
+    """"called a meeting of the Council to discuss X": talking is what the meeting is for, not a
+    second meeting. A CONSULT infinitive hung on another CONSULT trigger is part of it."""
+    verb = cand.verb
+    if verb is None or lex.code(cand.cameo).type != "CONSULT" or not any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return False
+    heads = {t.i for t in verb.ancestors}
+    return any(o is not cand and lex.code(o.cameo).type == "CONSULT" and any(t.i in heads for t in o.trigger)
+               for o in cands)
 
 
 def _or_else(cand, lex):
@@ -299,6 +357,47 @@ def _reported_failure(verb):
         if subject is not None and _party(subject):
             return Candidate(verb, None, Entry(CRITICISM), [verb, comp], frame="said-of")
     return None
+
+
+def _reported_condemnation(verb):
+    """'X contended that Y is "hostile and abusive"', 'X said Y is the aggressor': saying that a party
+    is something condemnable is criticising it (CAMEO 111)."""
+    for comp in verb.children:
+        if comp.dep_ != "ccomp" or comp.lemma_.lower() != "be":
+            continue
+        subject = next((c for c in comp.children if c.dep_ in SUBJECT_DEPS), None)
+        said = [t for c in comp.children if c.dep_ in ("attr", "acomp") for t in c.subtree]
+        if subject is not None and _party(subject) and any(
+                t.lemma_.lower() in frames.CONDEMNING or t.lower_ in frames.CONDEMNING for t in said):
+            return Candidate(verb, None, Entry(CRITICISM), [verb, comp], frame="said-of")
+    return None
+
+
+def blamed_clause(verb):
+    """The reported clause of "X said the attack was planned in Y" / "X claimed the attackers were in
+    touch with handlers in Y": a clause whose subject is an attack or its authors. None otherwise."""
+    told = [c for c in verb.children if c.dep_ == "ccomp"]
+    # "reiterated the claim that the attack was planned in Y"
+    told += [c for o in verb.children if o.dep_ == "dobj" for c in o.children if c.dep_ in ("acl", "ccomp")
+             and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
+    for comp in told:
+        subject = next((c for c in comp.children if c.dep_ in SUBJECT_DEPS), None)
+        if subject is not None and subject.lemma_.lower() in ATTACK_WORDS:
+            return comp
+    return None
+
+
+def _reported_blame(verb, actors):
+    """Saying where an attack came from, or who stands behind it, accuses that party (CAMEO 112)."""
+    comp = blamed_clause(verb)
+    if comp is None:
+        return None
+    subject = next(c for c in comp.children if c.dep_ in SUBJECT_DEPS)
+    own = {t.i for t in subject.subtree}
+    rest = [t for t in comp.subtree if t.i not in own]
+    if not rest or not actors.base.mentions_in(rest[0].idx, rest[-1].idx + len(rest[-1])):
+        return None
+    return Candidate(verb, None, Entry("112"), [verb, comp], frame="blamed")
 
 
 def _reported_demand(verb, lex, actors):

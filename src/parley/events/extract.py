@@ -16,6 +16,7 @@ Coding conventions (see also the lexicon data):
 
 from __future__ import annotations
 
+import re
 from itertools import product
 from typing import TYPE_CHECKING
 
@@ -26,9 +27,9 @@ from .story import EventMention, Story
 from ..actors import load_knowledge
 from . import frames
 from . import status as st
-from .arguments import TOPIC_OBJECT_VERBS, actor1, actor2, governing_verb, resolve_np
-from .candidates import REFINE, candidates, ongoing_verb
-from .groups import EventActors, home_country
+from .arguments import TOPIC_OBJECT_VERBS, actor1, actor2, governing_verb, resolve_np, subjects, summing_noun
+from .candidates import REFINE, candidates, content_clauses, noun_entry, ongoing_verb
+from .groups import HARDWARE, EventActors, home_country
 from .lexicon import INTENT_CODE, THREAT_CODE, load_lexicon
 from .when import end_of, published_date, resolve
 from .where import find_location
@@ -44,10 +45,13 @@ TOPICS = (
     ("human_rights", frozenset("rights torture abuse".split())),
 )
 # actions that coordinated subjects do with each other: "X and Y met / agreed / cooperated"
+# a name hyphened to one of these modifies another party: "U.S.-backed forces", "China-funded port"
+BACKER = re.compile(r"-(?:backed|controlled|funded|supported|allied|aligned|sponsored|led|brokered|financed|armed)\b",
+                    re.IGNORECASE)
 RECIPROCAL = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 # ...and the triggers that name such an act whatever the clause makes of it ("signed a treaty",
 # "failed to reach a deal"): signing agreements, intents to cooperate, cooperation itself
-RECIPROCAL_CODES = frozenset({"057", "030", "031", "036", "040", "046", "060", "061", "062", "063", "064"})
+RECIPROCAL_CODES = frozenset({"050", "057", "030", "031", "036", "040", "046", "060", "061", "062", "063", "064"})
 CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "parataxis", "csubj", "pcomp"})
 TEMPORAL_PREPS = frozenset({"on", "in", "at", "since", "during", "from", "until", "by", "before", "after", "of", "as", "for"})
 MAX_SENTENCE_TOKENS = 150
@@ -60,7 +64,7 @@ COUNTING = frozenset("several many numerous repeated multiple previous past earl
 def sentence_mentions(article: Article, doc, actors: ArticleActors, options: Options) -> tuple[list[EventMention], Story]:
     """Every event each sentence tells, sentence by sentence, and the story they come from."""
     lex = load_lexicon()
-    actors = EventActors(actors, load_knowledge(options), home_country(article.dateline, actors))
+    actors = EventActors(actors, load_knowledge(options), home_country(article.dateline, actors), doc.text)
     base = published_date(article.published)
     mentions: list[EventMention] = []
     texts, named = [], []
@@ -81,9 +85,10 @@ def sentence_mentions(article: Article, doc, actors: ArticleActors, options: Opt
                     if doer is not None:
                         actors.recent.append(doer)
                     mentions.append(EventMention(
-                        event, n, lemma=cand.trigger[0].lemma_.lower(), background=_background(cand),
+                        event, n, lemma=cand.trigger[0].lemma_.lower(), background=_background(cand, lex),
                         question=_question(cand), explicit_date=event.date_basis != "published",
-                        nearby=named[-1], object_word=_object_word(cand)))
+                        nearby=named[-1], object_parties=_object_parties(cand, actors), object_word=_object_word(cand),
+                        object_defined=_object_defined(cand)))
     return mentions, Story(article, tuple(texts), tuple(named))
 
 
@@ -94,6 +99,8 @@ def _named(sent, actors) -> tuple:
     for m in actors.base.mentions_in(sent.start_char, sent.end_char):
         if text[max(0, m.start - 5):m.start].lower().endswith(("anti-", "anti ")):
             continue  # "anti-Pakistan fighters" are no party of Pakistan's
+        if BACKER.match(text, m.end):
+            continue  # "the Serb-controlled republic", "U.S.-backed forces": the backer, not the party named
         actor = actors.base.actor(m.actor_id)
         if actor is not None and actor.id not in ids:
             ids.add(actor.id)
@@ -101,10 +108,12 @@ def _named(sent, actors) -> tuple:
     return tuple(out)
 
 
-def _background(cand) -> bool:
+def _background(cand, lex) -> bool:
     """Told as background: a relative clause on a noun ("X, who led the talks"), or a count of
     past acts ("held three meetings", "several attacks")."""
     trigger = cand.verb if cand.verb is not None else cand.noun
+    if cand.verb is not None and summing_noun(cand.verb) is not None:
+        return False  # "..., a charge X rejected": the answer to the news just told, not background
     if any(t.dep_ == "relcl" for t in [trigger, *trigger.ancestors]):
         return True  # told inside a relative clause: "X, who facilitated summits between A and B"
     if cand.verb is not None and any(c.lemma_.lower() == "time" and c.tag_ == "NNS" for c in cand.verb.children):
@@ -114,8 +123,8 @@ def _background(cand) -> bool:
         return False
     if cand.frame == "between" and noun.dep_ != "nsubj":
         return True  # "following a summit between A and B": a reference to it, not its telling
-    if noun.tag_ != "NNS":
-        return False
+    if noun.tag_ != "NNS" or noun_entry(noun, lex) is None:
+        return False  # (a count of things acted on, "closed 12 outlets", is no count of acts)
     return any(c.dep_ == "nummod" and c.like_num or c.dep_ in ("amod", "det") and c.lower_ in COUNTING
                for c in noun.children)
 
@@ -126,6 +135,26 @@ def _object_word(cand) -> str:
         return ""
     obj = next((c for c in cand.verb.children if c.dep_ in ("dobj", "nsubjpass") and c not in cand.trigger), None)
     return obj.lemma_.lower() if obj is not None else ""
+
+
+def _object_parties(cand, actors) -> tuple:
+    """Actor ids named inside a clause on the trigger's object: "called the decision to jail X a
+    travesty" judges the jailer, not X."""
+    if cand.verb is None:
+        return ()
+    inside: list = []
+    for obj in (c for c in cand.verb.children if c.dep_ == "dobj"):
+        for clause in (c for c in obj.children if c.dep_ in ("acl", "relcl")):
+            span = list(clause.subtree)
+            inside += [m.actor_id for m in actors.base.mentions_in(span[0].idx, span[-1].idx + len(span[-1]))]
+    return tuple(dict.fromkeys(inside))
+
+
+def _object_defined(cand) -> bool:
+    """Does the trigger verb's object carry its own content clause ("claims that X ...")?"""
+    if cand.verb is None:
+        return False
+    return any(c.dep_ == "dobj" and content_clauses(c) for c in cand.verb.children)
 
 
 def _question(cand) -> bool:
@@ -236,6 +265,9 @@ def _events(cand, sent, article, here, actors, lex, base, source):
     inherit = cand.verb is not None or ongoing is not None or governing_verb(cand.noun) is not None
     if cand.said is not None:
         anchor = cand.said
+    elif cand.verb is not None and cand.verb.dep_ == "pcomp" and cand.verb.head.lower_ in ("in", "by") and \
+            cand.verb.head.head.pos_ in ("VERB", "AUX"):
+        anchor = cand.verb.head.head  # "called for X to reciprocate by agreeing to ...": as real as the act it serves
     status = (st.clause_status(anchor, cand.noun, inherit=inherit, acting=anchor is cand.verb or anchor is cand.said)
               if anchor is not None else st.clause_status(None, cand.noun))
     cameo = cand.cameo
@@ -246,8 +278,9 @@ def _events(cand, sent, article, here, actors, lex, base, source):
     found = (_date_at([cand.said], here, base, future=False) if cand.said is not None
              else _date(cand, here, base, future=status in ("planned", "hypothetical")))
     said = st.reporting_head(cand.verb) if cand.verb is not None and not found else None
-    if said is not None and lex.code(cameo).quad in (1, 3):
-        # "X said last month he would support the deal": a verbal act is done when it is said
+    if said is not None and (lex.code(cameo).quad in (1, 3) or status == "reported"):
+        # "X said last month he would support the deal": a verbal act is done when it is said; and
+        # "X said Tuesday that it closed 12 outlets": an act told done is done by the day it is told
         found = _date_at([said], here, base, future=False)
     if found:
         date, basis, _ = found
@@ -278,8 +311,12 @@ def _events(cand, sent, article, here, actors, lex, base, source):
         pairs = [(a, b) for i, a in enumerate(first) for b in first[i + 1:] if a[0].id != b[0].id]
     else:  # "X and Y warned that ..." is two warnings, not a warning to each other
         pairs = [(a, None) for a in first]
+    if cand.frame == "held" and (not second or any(b.country and b.country != actors.home for b, _ in second)):
+        return []  # no one named is held, or one of another state, held who knows where
     if (code.mode == "phone" or st.lemma_of(cand.trigger[0]) in SPEAKING) and not second:
         return []  # a call or a talk needs a partner: "speaking to reporters" is no meeting
+    if code.mode == "visit" and cand.verb is not None and _vehicle_subject(cand.verb):
+        return []  # "an Iranian ship is heading to Iran": a vessel's voyage, no visit by a party
     if code.type == "CONSULT" and cand.noun is None and _thing_object(cand, actors):
         return []  # "received the information", "met the deadline", "conferred an honour on X": another sense
     if cand.verb is None and cand.frame is None and not second and len(first) < 2:
@@ -336,6 +373,11 @@ def _thing_object(cand, actors) -> bool:
         return False
     return any(c.dep_ == "dobj" and c not in cand.trigger and c.pos_ == "NOUN" and not resolve_np(c, actors)
                for c in cand.verb.children)
+
+
+def _vehicle_subject(verb) -> bool:
+    subj, _ = subjects(verb)
+    return any(s.lemma_.lower() in HARDWARE for s in subj)
 
 
 def _each_other(verb) -> bool:

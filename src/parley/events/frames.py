@@ -10,6 +10,21 @@
   agreement that did not happen.
 - An order to arrest or imprison ("ordered the arrest of X", "ordered X back to prison") is itself the
   coercive act (CAMEO 173), as is naming a group terrorist ("designated X a terrorist group", 172).
+- Calling or describing something by a term of condemnation ("called the ruling arbitrary",
+  "described the plan as a disaster"), or dismissing it as something ("dismissed the offer as a
+  stunt"), is a criticism (111): it judges the act, it does not answer a proposal.
+- Warning of a danger ("warned of a resurgence") threatens no one: a threat is a warning that the
+  speaker will act ("warned it would retaliate"), or one given to a party ("warned Iran").
+- Expecting a party to act ("Pakistan expects the Afghan government to deny ...") is demanding it
+  (CAMEO 10); expecting to act oneself stays a plan.
+- Threatening a state of things ("threatening the country's stability") endangers it; it is no threat
+  made to a party.
+- Ceasing to honour one's commitments ("stopped implementing its commitments") is reneging on them,
+  a rejection (CAMEO 12).
+- Recognising a fact or a situation ("we recognize a difficult situation") acknowledges it; it is no
+  diplomatic recognition of a party.
+- Fighting with no opponent in the clause ("still fighting", "fighting for their freedom") is a
+  struggle, not an attack on anyone.
 - Attacking someone for what they did or said ("attacked the paper for refusing ...") is a verbal
   attack, a criticism (111), not an armed one.
 """
@@ -33,6 +48,32 @@ DESIGNATING = frozenset("designate list label brand declare".split())
 TERROR = frozenset("terrorist terror".split())
 DESIGNATION = "172"
 VERBAL_ATTACKS = frozenset("attack slam blast hit lash".split())
+# verbs that name or characterise with an object predicate ("called X arbitrary", "described X as Y")
+CHARACTERISING = frozenset("call name term dub label brand describe characterize characterise portray".split())
+DISMISSING = frozenset({"dismiss"})
+# words of condemnation: a thing called one of these is condemned (English evaluative vocabulary)
+CONDEMNING = frozenset("""arbitrary baseless unfounded groundless illegal unlawful illegitimate unjust unfair unjustified
+    inhumane inhuman cruel brutal barbaric barbarous outrageous shameful disgraceful unacceptable reckless
+    irresponsible provocative aggressive hostile abusive dangerous absurd ridiculous appalling deplorable
+    criminal corrupt racist colonial hypocritical fabricated false bogus sham farce travesty disaster
+    catastrophe blunder mistake betrayal violation crime atrocity atrocities genocide aggression aggressor
+    provocation weaponization weaponisation persecution hunt lie lies propaganda blackmail bullying
+    interference meddling insult affront attack assault threat scandal fraud motivated""".split())
+WARNING = frozenset({"warn"})
+DANGER_PREPS = frozenset({"of", "about", "against"})
+# what a speaker warns of when the danger is its own answer: "warned of consequences" is a threat
+OWN_ANSWERS = frozenset("consequence retaliation response reprisal action measure countermeasure punishment".split())
+EXPECTING = frozenset({"expect"})
+# what a threat can endanger without being a threat to a party
+ENDANGERED = frozenset("""sovereignty stability security peace integrity unity existence future life lives livelihood
+    safety health democracy independence order institution constitution process economy""".split())
+CEASING = frozenset("stop cease halt quit end suspend".split())
+HONOURING = frozenset("implement honor honour observe respect fulfil fulfill comply abide".split())
+RECOGNISING = frozenset({"recognize", "recognise", "acknowledge"})
+ACKNOWLEDGED = frozenset("""situation need importance fact difficulty challenge problem reality risk danger complexity
+    concern role contribution effort urgency value limit gravity seriousness""".split())
+FIGHTING = frozenset({"fight", "battle"})
+OPPONENT_PREPS = frozenset({"against", "with", "between"})
 CRITICISM = "111"
 
 
@@ -84,3 +125,91 @@ def verbal_attack(verb) -> bool:
     return verb.lemma_.lower() in VERBAL_ATTACKS and any(
         c.dep_ == "prep" and c.lower_ == "for" and any(g.dep_ in ("pcomp", "pobj") for g in c.children)
         for c in verb.children)
+
+
+def _own_clause(tok, verb) -> bool:
+    """Is `tok` in `verb`'s own clause (no other verb between them)?"""
+    for anc in tok.ancestors:
+        if anc.i == verb.i:
+            return True
+        if anc.pos_ in ("VERB", "AUX") and anc.dep_ != "amod":
+            return False
+    return False
+
+
+def _as_phrase(verb, obj) -> list:
+    """Tokens of an "as" phrase on the verb or on its object ("described the plan as a disaster")."""
+    return [t for h in (verb, obj) for p in h.children if p.dep_ == "prep" and p.lower_ == "as" for t in p.subtree]
+
+
+def condemning_term(verb) -> bool:
+    """"called X arbitrary", "described X as a disaster", "dismissed X as a stunt": a criticism."""
+    lemma = verb.lemma_.lower()
+    if lemma not in CHARACTERISING and lemma not in DISMISSING:
+        return False
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is None:  # the parser may fold the object into the predicate: "called [China's ruling arbitrary]"
+        if lemma in DISMISSING or not any(c.dep_ == "oprd" for c in verb.children):
+            return False
+        said = [t for c in verb.children if c.dep_ == "oprd" for t in c.subtree]
+        return any(t.lemma_.lower() in CONDEMNING or t.lower_ in CONDEMNING for t in said)
+    as_phrase = _as_phrase(verb, obj)
+    if lemma in DISMISSING:
+        return bool(as_phrase)
+    # (an apposition after the object is the parser's reading of the predicate: "called X a travesty")
+    outside = as_phrase + [t for c in obj.children if c.dep_ == "appos" and c.i > obj.i for t in c.subtree]
+    inside_obj = {t.i for t in obj.subtree} - {t.i for t in outside}
+    said = [t for t in verb.subtree if t.i > obj.i and t.i not in inside_obj and _own_clause(t, verb)]
+    return any(t.lemma_.lower() in CONDEMNING or t.lower_ in CONDEMNING for t in said)
+
+
+def danger_warning(verb) -> bool:
+    """"warned of a resurgence": a warning of a danger, with no party warned and no act announced."""
+    if verb.lemma_.lower() not in WARNING:
+        return False
+    kids = list(verb.children)
+    if any(c.dep_ in ("dobj", "ccomp", "xcomp", "dative", "nsubjpass") for c in kids):
+        return False
+    dangers = [t for t in verb.subtree if t.dep_ == "prep" and t.lower_ in DANGER_PREPS and _own_clause(t, verb)]
+    return bool(dangers) and not any(g.lemma_.lower() in OWN_ANSWERS for p in dangers for g in p.children)
+
+
+def no_opponent(verb) -> bool:
+    """"still fighting", "fighting for their freedom": a fight with no one to fight in the clause."""
+    if verb.lemma_.lower() not in FIGHTING or any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return False  # (a fight vowed or threatened, "sworn to fight until ...", is a threat of force)
+    return not any(c.dep_ in ("dobj", "nsubjpass") or c.dep_ == "prep" and c.lower_ in OPPONENT_PREPS
+                   for c in verb.children)
+
+
+def expectation_of(verb, is_party) -> bool:
+    """"X expects Y to do Z": a party told an infinitive (as object, or as the infinitive's subject)."""
+    if verb.lemma_.lower() not in EXPECTING or verb.dep_ == "xcomp":
+        return False
+    told = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and any(a.lower_ == "to" for a in c.children)]
+    parties = [c for c in verb.children if c.dep_ == "dobj"]
+    parties += [s for c in told for s in c.children if s.dep_ == "nsubj"]
+    return bool(told) and any(is_party(p) for p in parties)
+
+
+def endangering(verb) -> bool:
+    """"threatening the sovereignty of X": a state of things endangered, no threat to a party."""
+    if verb.lemma_.lower() != "threaten":
+        return False
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    return obj is not None and obj.lemma_.lower() in ENDANGERED
+
+
+def reneging(verb) -> bool:
+    """"stopped implementing its commitments", "ceased to comply with the deal": reneging."""
+    if verb.lemma_.lower() not in CEASING:
+        return False
+    return any(c.dep_ in ("xcomp", "dobj", "pcomp") and c.lemma_.lower() in HONOURING for c in verb.children)
+
+
+def acknowledging(verb) -> bool:
+    """"we continue to recognize a difficult situation": acknowledging a fact, not recognising a party."""
+    if verb.lemma_.lower() not in RECOGNISING:
+        return False
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    return obj is not None and obj.lemma_.lower() in ACKNOWLEDGED

@@ -49,6 +49,28 @@ def against(mod) -> bool:
     return mod.lower_.startswith("anti-") or before[-1:] == ["anti"] or before == ["anti", "-"]
 
 
+def _name_forms(base: ArticleActors) -> dict:
+    """Proper-name forms of mentions (one capitalised word or an acronym) -> the one actor they name;
+    a form used for two actors names neither."""
+    forms: dict = {}
+    for m in base.mentions:
+        form = m.text
+        if m.kind in ("name", "surname") and form and " " not in form and len(form) >= 2 and form[0].isupper() and form.isalpha():
+            forms[form] = m.actor_id if forms.get(form, m.actor_id) == m.actor_id else None
+    return {f: a for f, a in forms.items() if a is not None}
+
+
+BACKING = frozenset("backed controlled funded supported allied aligned sponsored led brokered financed armed".split())
+
+
+def backer(tok) -> bool:
+    """Is the token a name hyphened to a backing participle ("China-backed", "Serb-controlled")? It
+    modifies another party and is not that party."""
+    doc = tok.doc
+    nxt = doc[tok.i + 1: tok.i + 3]
+    return len(nxt) == 2 and nxt[0].text == "-" and nxt[1].lower_ in BACKING
+
+
 def home_country(dateline: str | None, actors: ArticleActors) -> str | None:
     """The state a story is about: its dateline's, else the country its actors name most."""
     code = place_country(dateline) if dateline else None
@@ -64,8 +86,12 @@ def home_country(dateline: str | None, actors: ArticleActors) -> str | None:
 class EventActors:
     """The actors of one article as the event extractor sees them."""
 
-    def __init__(self, base: ArticleActors, knowledge, home: str | None = None) -> None:
+    def __init__(self, base: ArticleActors, knowledge, home: str | None = None, text: str = "") -> None:
         self.base = base
+        self.text = text
+        # a name form the story gave one actor names it wherever it recurs ("BLA" after "the
+        # Baloch Liberation Army (BLA)"), even where the actor layer left that occurrence unmarked
+        self._forms = _name_forms(base)
         self.knowledge = knowledge
         # the state the story is about (see home_country): whose "authorities" and "police" it means
         self.home = home
@@ -77,7 +103,10 @@ class EventActors:
     def at(self, start: int, end: int) -> Actor | None:
         key = (start, end)
         if key not in self._at:
-            self._at[key] = self.base.at(start, end)
+            found = self.base.at(start, end)
+            if found is None and self.text:
+                found = self.base.actor(self._forms.get(self.text[start:end]))
+            self._at[key] = found
         return self._at[key]
 
     def parties(self, start: int, end: int) -> list[Actor]:
@@ -111,6 +140,14 @@ class EventActors:
         if lemma in NOT_AGENTS:
             return None
         return self._make(head, country_actor.country)
+
+    def authorities(self) -> Actor | None:
+        """The story's own state's authorities: who arrests, jails and charges when the clause does not
+        say ("a journalist arrested over his interviews")."""
+        if not self.home or self.knowledge is None:
+            return None
+        name = f"{self.knowledge.adjective(self.home)} authorities"
+        return Actor(id=actor_id("group", name), name=name, kind="group", country=self.home, sector="GOV")
 
     def located(self, head) -> Actor | None:
         """A group of the country of the place it is in, where the actor layer names no actor for the place.

@@ -23,7 +23,8 @@ NEGATING_GOVERNORS = frozenset("fail".split())
 COMMITTING = frozenset("willing ready prepared committed determined".split())
 REPORTING = frozenset(
     "say tell announce report state add note claim declare reiterate confirm stress emphasize emphasise "
-    "conclude write explain indicate reveal disclose acknowledge admit suggest predict believe think".split()
+    "conclude write explain indicate reveal disclose acknowledge admit suggest predict believe think "
+    "contend argue assert".split()
 )
 # Verbs whose complement is an act someone else is asked or wished to do: "calling for Mubarak to
 # resign", "want him to step down", "demanded that he resign". The act has not happened.
@@ -73,6 +74,9 @@ def governors(verb) -> list:
     return chain
 
 
+BELIEVING = frozenset("believe think predict suggest expect guess suppose".split())
+
+
 def under_reporting(token) -> bool:
     """Is the clause of `token` the complement of a reporting verb ('said it would ...')?"""
     return reporting_head(token) is not None
@@ -109,7 +113,10 @@ def announced(verb) -> bool:
         c.dep_ == "aux" and (c.lower_ in FUTURE_AUX or c.lower_ in ("would", "going") or c.lemma_.lower() == "will")
         for token in chain for c in token.children
     ) or any(token.lemma_.lower() in ("plan", "intend") for token in chain[1:])
-    return future and under_reporting(chain[-1])
+    head = reporting_head(chain[-1])
+    # a belief or forecast about what others will do ("Rubio believes the leaders will meet") is no
+    # statement by the actor of what it will do
+    return future and head is not None and head.lemma_.lower() not in BELIEVING
 
 
 def demanded(verb) -> bool:

@@ -26,6 +26,12 @@ class EventMention:
     nearby: tuple = ()  # EventActors the sentence names, in text order
     # the head lemma of the trigger's object when it names no actor ("killed all six attackers")
     object_word: str = ""
+    # the trigger's object is defined by its own content clause ("rejected claims that X ..."): it
+    # points to no earlier claim, so no claimant is to be recovered from the context
+    object_defined: bool = False
+    # actor ids named inside a clause on the trigger's object ("the decision to jail X"): the act's
+    # patients, no fair guess for the target of a judgement of it
+    object_parties: tuple = ()
 
 
 @dataclass(frozen=True)

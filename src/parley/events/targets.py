@@ -10,7 +10,9 @@ has none in its clause, the target is, in order:
 3. the party the lead is about.
 An act of force on "the attackers", "militants" or "terrorists" falls on the armed group the story
 names (the latest before it, else the first). Multilateral meetings, mobilisation and protest often
-have no target at all and are left alone.
+have no target at all and are left alone. So is a reaction to a claim its own clause defines
+("rejected claims that X ..."): it answers no claim told before, and who is named inside the claim is
+what it is about, not who made it.
 """
 
 from __future__ import annotations
@@ -67,18 +69,23 @@ def armed_group(story: Story, before: int):
 
 def find_targets(mentions: list[EventMention], story: Story) -> list[EventMention]:
     doers = defaultdict(list)  # sentence -> doers of the acts it tells
+    co_doers = defaultdict(list)  # (sentence, trigger) -> doers of that one act ("X and Y warned")
     for m in mentions:
         if m.event.actor1 is not None:
             doers[m.sentence].append(m.event.actor1)
+            co_doers[(m.sentence, m.event.trigger)].append(m.event.actor1)
     lead = story.lead_actors()
     out = []
     for m in mentions:
         e = m.event
-        if e.actor2 is not None or e.type not in TARGETED:
+        if e.actor2 is not None or e.type not in TARGETED or m.object_defined and e.type in REACTIONS:
             out.append(m)
             continue
         # a co-doer of the sentence ("X and Y warned ...") is not the one acted on
-        nearby = [a for a in m.nearby if not any(same_actor(a, d) for d in doers[m.sentence])]
+        # (the doer of another act in the sentence may well be the one acted on: "warned it will
+        # keep up pressure on Iran, ... Iran denied ...")
+        nearby = [a for a in m.nearby if not any(same_actor(a, d) for d in co_doers[(m.sentence, e.trigger)])]
+        nearby = [a for a in nearby if a.actor_id not in m.object_parties]
         target = None
         if m.object_word in ARMED_DESCRIPTIONS and e.type in FORCE:
             # "killed all six attackers": the group the story says attacked
@@ -90,6 +97,7 @@ def find_targets(mentions: list[EventMention], story: Story) -> list[EventMentio
             previous = m.sentence - 1
             target = first_other(e.actor1, doers.get(previous, ())) or first_other(e.actor1, story.named[previous])
         if target is None and e.type in FROM_LEAD:
-            target = first_other(e.actor1, [a for a in lead if not any(same_actor(a, d) for d in doers[m.sentence])])
+            target = first_other(e.actor1, [a for a in lead if not any(same_actor(a, d) for d in co_doers[(m.sentence, e.trigger)])
+                                            and a.actor_id not in m.object_parties])
         out.append(replace(m, event=replace(e, actor2=target)) if target is not None else m)
     return out
