@@ -95,7 +95,8 @@ def sentence_mentions(article: Article, doc, actors: ArticleActors, options: Opt
 def _named(sent, actors) -> tuple:
     """The actors a sentence names, in text order, once each."""
     out, ids = [], set()
-    text = sent.doc.text
+    # the text read once per article (EventActors keeps it): spaCy rebuilds Doc.text on every read
+    text = actors.text or sent.doc.text
     for m in actors.base.mentions_in(sent.start_char, sent.end_char):
         if text[max(0, m.start - 5):m.start].lower().endswith(("anti-", "anti ")):
             continue  # "anti-Pakistan fighters" are no party of Pakistan's
