@@ -31,7 +31,8 @@ from .arguments import TOPIC_OBJECT_VERBS, actor1, actor2, governing_verb, resol
 from .candidates import REFINE, candidates, content_clauses, noun_entry, ongoing_verb
 from .groups import HARDWARE, EventActors, home_country
 from .lexicon import INTENT_CODE, THREAT_CODE, load_lexicon
-from .when import end_of, published_date, resolve
+from ..dates import end_of, parse_day as published_date
+from .when import resolve
 from .where import find_location
 
 if TYPE_CHECKING:

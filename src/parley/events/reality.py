@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-from .when import published_date
+from ..dates import parse_day as published_date
 
 from .story import EventMention, Story
 

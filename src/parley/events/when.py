@@ -12,12 +12,14 @@ import re
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 
+# the calendar arithmetic is parley.dates' (one module); this one reads the words
+from ..dates import DAY, MONTH, WEEKDAYS, YEAR, month_start, partial_iso
+
 MONTHS = {
     "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4,
     "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9, "sept": 9,
     "september": 9, "oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12,
 }
-WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
 
 _MONTH_RE = r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 _MONTH_DAY_YEAR = re.compile(rf"\b{_MONTH_RE}\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(\d{{4}}))?", re.I)
@@ -31,31 +33,6 @@ _AGO = re.compile(r"\bago\b", re.I)
 _AGO_COUNT = re.compile(r"^(?:about |some |nearly |almost |more than |over )?(\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(day|week|month|year)s?\s+ago$")
 _NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
                  "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
-
-DAY, MONTH, YEAR = "day", "month", "year"
-
-
-def published_date(published: str | None) -> date | None:
-    if not published:
-        return None
-    try:
-        return date.fromisoformat(published[:10])
-    except ValueError:
-        return None
-
-
-def fmt(d: date, precision: str) -> str:
-    if precision == YEAR:
-        return f"{d.year:04d}"
-    if precision == MONTH:
-        return f"{d.year:04d}-{d.month:02d}"
-    return d.isoformat()
-
-
-def _shift_months(d: date, months: int) -> date:
-    index = d.year * 12 + d.month - 1 + months
-    return date(index // 12, index % 12 + 1, 1)
-
 
 def resolve(text: str, base: date | None, future: bool) -> tuple[str, str, str] | None:
     """(iso date, basis, precision) for the text of a DATE span, or None when it names no date."""
@@ -86,10 +63,10 @@ def _ago(low: str, base: date):
     n = int(m[1]) if m[1].isdigit() else _NUMBER_WORDS[m[1]]
     unit = m[2]
     if unit in ("day", "week"):
-        return fmt(base - timedelta(days=n * (7 if unit == "week" else 1)), DAY), "relative", DAY
+        return partial_iso(base - timedelta(days=n * (7 if unit == "week" else 1)), DAY), "relative", DAY
     if unit == "month":
-        return fmt(_shift_months(base, -n), MONTH), "relative", MONTH
-    return fmt(date(base.year - n, 1, 1), YEAR), "relative", YEAR
+        return partial_iso(month_start(base, -n), MONTH), "relative", MONTH
+    return partial_iso(date(base.year - n, 1, 1), YEAR), "relative", YEAR
 
 
 def _explicit(low: str, base: date | None, future: bool):
@@ -169,14 +146,14 @@ def _relative(low: str, base: date, future: bool):
     elif "this" not in words and "later" not in words and "earlier" not in words:
         return None
     if unit == "week":
-        return fmt(base + timedelta(days=7 * offset), MONTH), "relative", MONTH
+        return partial_iso(base + timedelta(days=7 * offset), MONTH), "relative", MONTH
     if unit == "month":
-        return fmt(_shift_months(base, offset), MONTH), "relative", MONTH
+        return partial_iso(month_start(base, offset), MONTH), "relative", MONTH
     if unit == "year":
         return f"{base.year + offset:04d}", "relative", YEAR
     if unit in ("weekend",):
         shift = -base.weekday() - 2 if offset < 0 else 5 - base.weekday() if offset > 0 else 5 - base.weekday()
-        return fmt(base + timedelta(days=shift), MONTH), "relative", MONTH
+        return partial_iso(base + timedelta(days=shift), MONTH), "relative", MONTH
     return None
 
 
@@ -207,14 +184,4 @@ def _dateparser(low: str, base: date, future: bool):
     if parsed is None:
         return None
     precision = YEAR if "year" in low else MONTH if "month" in low else DAY
-    return fmt(parsed.date(), precision), "relative", precision
-
-
-def end_of(iso: str) -> date:
-    """The last day a partial ISO date covers (for 'is this well before publication?')."""
-    parts = [int(p) for p in iso.split("-")]
-    if len(parts) == 1:
-        return date(parts[0], 12, 31)
-    if len(parts) == 2:
-        return _shift_months(date(parts[0], parts[1], 1), 1) - timedelta(days=1)
-    return date(*parts)
+    return partial_iso(parsed.date(), precision), "relative", precision
