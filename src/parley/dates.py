@@ -82,6 +82,16 @@ def iso_bounds(value: str | None) -> tuple[str | None, str | None]:
     return (found[0].isoformat(), found[1].isoformat()) if found else (None, None)
 
 
+def first_day(value: str | None) -> tuple[date | None, str | None]:
+    """The first day a partial ISO date covers and its precision ('2019-09' -> (2019-09-01, 'month')),
+    (None, None) for an empty or malformed value: a partial date as a data tool's date column."""
+    found = bounds(value)
+    if found is None:
+        return None, None
+    parts = value[:10].count("-") + 1
+    return found[0], (YEAR, MONTH, DAY)[min(parts, 3) - 1]
+
+
 def start_of(value: str) -> date:
     """The first day a partial ISO date covers (ValueError when it is malformed)."""
     found = bounds(value)

@@ -13,14 +13,15 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from datetime import datetime, timezone
 
+from .dates import first_day
 from .records import Actor, Article, Event, Quote
 
 STRING, DATETIME, FLOAT, INT = "string", "datetime", "float", "int"
 
 
 def _day(value: str | None) -> tuple[datetime | None, str | None]:
-    if not value:
-        return None, None
+    day, precision = first_day(value)
+    return (datetime(day.year, day.month, day.day), precision) if day else (None, None)
     parts = value[:10].split("-")
     try:
         numbers = [int(p) for p in parts] + [1] * (3 - len(parts))

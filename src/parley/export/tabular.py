@@ -25,6 +25,7 @@ from dataclasses import fields
 from datetime import date, datetime, timezone
 from pathlib import Path
 
+from ..dates import first_day
 from ..output import flatten, safe_cell
 from ..records import _NESTED, Actor, Article, Event, Quote, to_dict
 from ..store import Store
@@ -92,8 +93,7 @@ def _typed_dates(row: dict) -> dict:
 
 
 def _day(value: str | None) -> tuple[date | None, str | None]:
-    if not value:
-        return None, None
+    return first_day(value)
     parts = value[:10].split("-")
     try:
         numbers = [int(p) for p in parts] + [1] * (3 - len(parts))
