@@ -72,6 +72,17 @@ def test_a_relative_clause_is_background_undated_and_not_at_the_dateline(code, k
     assert (e.type, e.status, e.date, e.location) == ("CONSULT", "historical", None, None)
 
 
+def test_a_relative_clause_dated_in_the_news_week_is_news(code, known):
+    # published Wednesday 2020-07-08; "on Monday morning": the day modifies the part of day "on" takes
+    (e,) = code("Lee, who met Kim on Monday morning, said nothing new.", known, dateline="Seoul")
+    assert (e.type, e.status, e.date) == ("CONSULT", "reported", "2020-07-06")
+
+
+def test_a_relative_clause_dated_years_before_is_background_with_its_date(code, known):
+    (e,) = code("Lee, who met Kim in 2018, said nothing new.", known, dateline="Seoul")
+    assert (e.type, e.status, e.date) == ("CONSULT", "historical", "2018")
+
+
 def test_a_count_of_past_meetings_is_background(code, known):
     events = code("Moon held several meetings with Kim.", known)
     assert [(e.status, e.date) for e in events] == [("historical", None)]

@@ -238,6 +238,8 @@ def _date_at(anchors, here, base, future: bool):
 
 
 def _temporal(root) -> bool:
+    if root.dep_ == "compound" and root.head.i != root.i:
+        return _temporal(root.head)  # "on Tuesday morning": the day modifies the part of day that "on" takes
     if root.dep_ in ("npadvmod", "tmod", "advmod", "nmod") and root.head.pos_ in ("VERB", "AUX", "NOUN"):
         return root.dep_ != "nmod" or root.head.pos_ == "VERB"
     if root.dep_ == "pobj":

@@ -29,6 +29,10 @@ def background(mention: EventMention, story: Story) -> EventMention:
     e = mention.event
     if not mention.background or e.status not in ("reported", "historical"):
         return mention
+    if e.status == "reported" and _recent_day(mention, published_date(story.article.published)):
+        # "X, who met Y on Tuesday, said ...": a relative clause dated within the story's week tells its
+        # news, not background
+        return mention
     changes: dict = {"status": "historical"}
     if not mention.explicit_date:
         changes.update(date=None, date_basis=UNDATED)
