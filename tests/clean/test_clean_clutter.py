@@ -123,3 +123,24 @@ def test_record_uses_hints_and_still_runs_rules(options):
     assert article.published == "2024-03-04T09:00:00+01:00"
     assert (article.dateline, article.agency) == ("Geneva", "Reuters")
     assert "Photo: Reuters" in article.removed
+
+
+def test_line_words_follow_a_trimmed_text():
+    """Words (and their lowercase share) are split once per text, and again when the text is trimmed."""
+    from parley.clean.clutter import Line
+
+    line = Line("Talks resumed in the capital on Monday. Share this article", 0)
+    assert line.words[-1] == "article"
+    share = line.lower_share
+    line.text = line.text[: line.text.index(".") + 1]
+    assert line.words == ["Talks", "resumed", "in", "the", "capital", "on", "Monday"]
+    assert line.lower_share != share
+
+
+def test_is_sentence_reads_the_end_of_a_long_paragraph():
+    from parley.clean.clutter import is_sentence
+
+    long = "word " * 2000
+    assert is_sentence(long + "ends here.")
+    assert is_sentence(long + "ends here. (Wire)")
+    assert not is_sentence(long + "Share this article")

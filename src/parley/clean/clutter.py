@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from .dateline import find_dateline
 from .dates import date_strings
-from .lang import non_latin_script
+from .lang import BEYOND_LATIN, non_latin_script
 from .metadata import outlet_line, outlets_mentioned, parse_byline
 from .tables import agency_named, clutter_vocab, stopwords
 
@@ -34,10 +34,26 @@ class Line:
     role: str = ""  # "" (undecided) | body | headline | meta | clutter
     why: str = ""
     meta: dict = field(default_factory=dict)
+    # the words of `text`, split once: most tests of a line read them, several times each
+    _words: list = field(default_factory=list, repr=False, compare=False)
+    _words_of: str | None = field(default=None, repr=False, compare=False)
+
+    _lower_share: float = field(default=0.0, repr=False, compare=False)
 
     @property
     def words(self) -> list[str]:
-        return _WORD.findall(self.text)
+        if self._words_of != self.text:  # `text` is trimmed in place once a story's end is found
+            self._words, self._words_of = _WORD.findall(self.text), self.text
+            self._lower_share = -1.0
+        return self._words
+
+    @property
+    def lower_share(self) -> float:
+        """lowercase_share of the line's words, counted once per text."""
+        words = self.words
+        if self._lower_share < 0:
+            self._lower_share = lowercase_share(words)
+        return self._lower_share
 
 
 def split_lines(content: str) -> list[Line]:
@@ -86,9 +102,13 @@ _CREDIT_TAIL = re.compile(r"\s*[(\[][^()\[\]]{1,30}[)\]]$"
                           r"|(?<=[.!?\"”])\s*[—–-]{1,2}\s*[A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*){0,2}$")  # '... said. - Wire'
 
 
+TAIL_CHARS = 200  # both patterns are anchored at the end: a long paragraph's tail is all they read
+
+
 def is_sentence(text: str) -> bool:
     """Ends like a sentence, allowing a trailing credit: '... next month. (Yonhap)'."""
-    return bool(_TERMINAL.search(text) or _TERMINAL.search(_CREDIT_TAIL.sub("", text)))
+    tail = text[-TAIL_CHARS:]
+    return bool(_TERMINAL.search(tail) or _TERMINAL.search(_CREDIT_TAIL.sub("", tail)))
 
 
 def lowercase_share(words: list[str]) -> float:
@@ -100,7 +120,7 @@ def lowercase_share(words: list[str]) -> float:
 
 def is_story_like(line: Line, min_words: int = STORY_MIN_WORDS) -> bool:
     words = line.words
-    return (len(words) >= min_words and is_sentence(line.text) and lowercase_share(words) >= 0.35
+    return (len(words) >= min_words and is_sentence(line.text) and line.lower_share >= 0.35
             and not _BULLET.match(line.text))
 
 
@@ -262,7 +282,7 @@ def mark_known_clutter(lines: list[Line], known: frozenset[str]) -> None:
 
 def _mostly_latin(lines: list[Line]) -> bool:
     sample = "".join(l.text for l in lines)[:5000]
-    return non_latin_script([ch for ch in sample if ch.isalpha()]) is None
+    return not BEYOND_LATIN.search(sample) or non_latin_script([ch for ch in sample if ch.isalpha()]) is None
 
 
 def mark_teasers(lines: list[Line]) -> None:
@@ -482,7 +502,7 @@ def _mark_story(lines: list[Line], start: int, end: int) -> None:
         if _about_publication(line.text):
             line.role, line.why = "clutter", "credits or note about the publication"
             trailing = False
-        elif trailing and is_sentence(line.text) and len(line.words) >= 4 and lowercase_share(line.words) >= 0.35:
+        elif trailing and is_sentence(line.text) and len(line.words) >= 4 and line.lower_share >= 0.35:
             line.role = "body"
         elif trailing and line is lines[-1] and _keep_before_cut(line):
             line.role, line.why = "body", "text ends mid-sentence: the broken sentence dropped"
@@ -493,7 +513,7 @@ def _mark_story(lines: list[Line], start: int, end: int) -> None:
 
 def _keep_before_cut(line: Line) -> bool:
     """A page copied only in part ends mid-sentence: its last paragraph keeps its complete sentences."""
-    if len(line.words) < STORY_MIN_WORDS or lowercase_share(line.words) < 0.35:
+    if len(line.words) < STORY_MIN_WORDS or line.lower_share < 0.35:
         return False
     ends = [m.end() for m in re.finditer(r"[.!?…][\"'”’»)\]]*(?=\s+[\"“‘'(]?[A-Z0-9])", line.text)]
     if not ends or len(line.text[: ends[-1]].split()) < 4:

@@ -88,7 +88,7 @@ def headline_score(line: Line, lines: list[Line], start: int, counts: dict[str, 
 def _standfirst_of(line: Line, headline: Line) -> bool:
     """A longer sentence-case line right under a headline: its standfirst."""
     longer = len(line.words) - len(headline.words)
-    return (longer > 0 and lowercase_share(line.words) >= 0.5
+    return (longer > 0 and line.lower_share >= 0.5
             and (is_sentence(line.text) or len(line.words) >= STANDFIRST_MIN_WORDS or longer >= STANDFIRST_LONGER))
 
 

@@ -8,6 +8,8 @@ import unicodedata
 from .tables import stopwords
 
 _WORD = re.compile(r"[^\W\d_]+", re.U)
+_LETTER = re.compile(r"[^\W\d_]", re.U)
+BEYOND_LATIN = re.compile(r"(?![\x00-\u024f])[^\W\d_]")  # a letter past the Latin blocks
 _SCRIPTS = (("HANGUL", "ko"), ("HIRAGANA", "ja"), ("KATAKANA", "ja"), ("CJK", "zh"), ("CYRILLIC", "ru"),
             ("ARABIC", "ar"), ("HEBREW", "he"), ("GREEK", "el"), ("DEVANAGARI", "hi"), ("THAI", "th"))
 
@@ -15,10 +17,9 @@ _SCRIPTS = (("HANGUL", "ko"), ("HIRAGANA", "ja"), ("KATAKANA", "ja"), ("CJK", "z
 def detect_language(text: str, sample_chars: int = 4000) -> str | None:
     """ISO 639-1 code, or None when there is too little text to tell."""
     sample = text[:sample_chars]
-    letters = [ch for ch in sample if ch.isalpha()]
-    if len(letters) < 20:
+    if len(_LETTER.findall(sample)) < 20:
         return None
-    script = non_latin_script(letters)
+    script = non_latin_script([ch for ch in sample if ch.isalpha()]) if BEYOND_LATIN.search(sample) else None
     if script:
         return script
     words = [w.lower() for w in _WORD.findall(sample)]

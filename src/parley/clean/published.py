@@ -158,7 +158,7 @@ def page_clues(lines, url: str | None, day_first: bool) -> list[DateClue]:
                 clues.append(DateClue(day, where, text))
         if stamps or after or line.role == "headline":
             continue  # a date a headline names is the news's, not the page's
-        sentence_like = is_sentence(line.text) and lowercase_share(line.words) >= 0.5 and len(line.words) >= 6
+        sentence_like = is_sentence(line.text) and line.lower_share >= 0.5 and len(line.words) >= 6
         for day, at, _e in dates_in(line.text, day_first):
             if at <= 2 or (len(line.words) <= HEADER_MAX_WORDS and not sentence_like):
                 clues.append(DateClue(day, "header", line.text[at:]))
