@@ -573,3 +573,20 @@ def test_a_journey_for_talks_meets_the_partners_of_the_talks(code, known):
     events = code("Lee is scheduled to travel to France on Wednesday for meetings with Abe.", known)
     assert {(e.actor1.name, e.actor2.name if e.actor2 else None) for e in events if e.type == "CONSULT"} == {
         ("Lee Do-hoon", "Shinzo Abe")}
+
+
+def test_a_hope_or_a_fear_is_no_event(code, known):
+    # the content of a hope or a worry was not done, planned or demanded by anyone (GUIDELINE: wishes)
+    assert code("Germany hopes that Japan will withdraw its troops from the border.", known) == []
+    assert code('"I am hoping France will make concessions to Iran," Putin said.', known) == []
+    assert code("Officials in Germany fear that Iran will attack Japan.", known) == []
+
+
+def test_a_demand_of_someone_else_is_kept_as_the_demand(code, known):
+    events = code("Germany urged Japan to withdraw its troops from the border.", known)
+    assert [(e.type, e.status) for e in events] == [("REQUEST", "reported")]
+
+
+def test_talks_someone_hopes_will_succeed_are_still_talks(code, known):
+    events = code("Germany said it hoped the talks between China and Japan would succeed.", known)
+    assert any(e.type == "CONSULT" for e in events)

@@ -87,7 +87,8 @@ def sentence_mentions(article: Article, doc, actors: ArticleActors, options: Opt
                         actors.recent.append(doer)
                     mentions.append(EventMention(
                         event, n, lemma=cand.trigger[0].lemma_.lower(), background=_background(cand, lex),
-                        question=_question(cand), explicit_date=event.date_basis != "published",
+                        question=_question(cand), wished=st.wished(cand.verb if cand.verb is not None else cand.noun),
+                        explicit_date=event.date_basis != "published",
                         nearby=named[-1], object_parties=_object_parties(cand, actors), object_word=_object_word(cand),
                         object_defined=_object_defined(cand)))
     return mentions, Story(article, tuple(texts), tuple(named))

@@ -2,6 +2,8 @@
 
 - credit lines ("X contributed to this report"), headings and link lines ("SEE ALSO: ..."), which
   are the page's furniture, not its news;
+- wishes and worries: an act that is only the content of a hope or a fear ("hopes Russia will
+  withdraw") was not done, planned or demanded by anyone;
 - questions: a sentence that asks, and the participle of a reporter's question ("Asked whether ...,
   X said"), put no act on record;
 - meetings at home: a CONSULT between two parties of one state (purely domestic routine), or a
@@ -69,7 +71,7 @@ def drop_non_events(mentions: list[EventMention], story: Story) -> list[EventMen
     kept = []
     for m in mentions:
         text = story.sentences[m.sentence] if m.sentence < len(story.sentences) else ""
-        if is_furniture(text) or is_question(text) or m.question or not political(m) or domestic_meeting(m):
+        if is_furniture(text) or is_question(text) or m.question or m.wished or not political(m) or domestic_meeting(m):
             continue
         kept.append(m)
     return kept

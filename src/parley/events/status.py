@@ -32,6 +32,9 @@ DEMANDING = frozenset(
     "call urge demand ask want press push appeal insist request wish encourage order tell beg implore "
     "pressure lobby".split()
 )
+# Verbs whose that-clause is only hoped or feared: "hopes (that) Russia will withdraw", "fear Iran
+# will attack". What the clause tells has not happened; it is a wish or a worry, not a report.
+WISHING_CLAUSE_HEADS = WISHING_GOVERNORS | frozenset("fear worry pray dream".split())
 _REPAIRABLE = PLANNED_GOVERNORS | WISHING_GOVERNORS | NEUTRAL_GOVERNORS
 HYPOTHETICAL_MODALS = frozenset("could might may should must can".split())
 FUTURE_AUX = frozenset("will shall 'll wo".split())
@@ -45,6 +48,8 @@ def lemma_of(token) -> str:
     for end in ("s", "d"):
         if low.endswith("e" + end) and low[:-1] != lemma and lemma == low[:-2] and low[:-1] in _REPAIRABLE:
             return low[:-1]
+    if low.endswith("ing") and lemma == low[:-3] and lemma + "e" in _REPAIRABLE | WISHING_CLAUSE_HEADS:
+        return lemma + "e"  # "hoping" -> "hop"
     return lemma
 
 
@@ -142,6 +147,26 @@ def demanded(verb) -> bool:
     return False
 
 
+def wished(verb) -> bool:
+    """Is `verb`'s clause (or a clause it is coordinated or subordinated within) the content of a
+    hope or a fear ("I'm hoping they will reach out and make concessions")?"""
+    token = verb
+    for _ in range(2):  # an event noun: up to the verb it hangs from ("make concessions", "hold talks on")
+        if token.pos_ in ("VERB", "AUX") or token.dep_ not in ("dobj", "pobj", "prep"):
+            break
+        token = token.head
+    for _ in range(5):
+        head = token.head
+        if head.i == token.i:
+            return False
+        if token.dep_ == "ccomp" and lemma_of(head) in WISHING_CLAUSE_HEADS:
+            return True
+        if token.dep_ not in ("xcomp", "conj", "ccomp", "advcl"):
+            return False
+        token = head
+    return False
+
+
 def clause_status(verb, noun=None, inherit: bool = True, acting: bool = False) -> str:
     """The status of the event carried by `verb` (and, for noun events, `noun`).
 
@@ -197,7 +222,7 @@ def clause_status(verb, noun=None, inherit: bool = True, acting: bool = False) -
                 negated = True  # "neither X nor Y signed", "no country objected"
         if token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in token.children):
             hypothetical = True
-    if verb is not None and demanded(verb):
+    if verb is not None and (demanded(verb) or wished(verb)):
         hypothetical = True
     if negated:
         return "negated"

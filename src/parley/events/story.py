@@ -22,6 +22,9 @@ class EventMention:
     background: bool = False
     # the trigger is the participle of a reporter's question ("Asked whether ..., X said")
     question: bool = False
+    # the act is the content of a hope or a fear ("I'm hoping they will make concessions"): a wish,
+    # which the guideline leaves out, unlike a demand made of someone (hypothetical, kept)
+    wished: bool = False
     explicit_date: bool = False  # the clause itself dates the act (not the publication day)
     nearby: tuple = ()  # EventActors the sentence names, in text order
     # the head lemma of the trigger's object when it names no actor ("killed all six attackers")
