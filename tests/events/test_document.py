@@ -590,3 +590,19 @@ def test_a_demand_of_someone_else_is_kept_as_the_demand(code, known):
 def test_talks_someone_hopes_will_succeed_are_still_talks(code, known):
     events = code("Germany said it hoped the talks between China and Japan would succeed.", known)
     assert any(e.type == "CONSULT" for e in events)
+
+
+def test_opposing_a_policy_is_disapproval_opposing_a_proposal_a_rejection(code, known):
+    (e,) = code("Japan opposes Chinese investment in the islands.", known)
+    assert e.type == "ACCUSE"
+    (e,) = code("France opposes the proposal from Germany.", known)
+    assert e.type == "REJECT"
+
+
+def test_not_recognizing_is_a_refusal_not_yet_agreeing_is_not(code, known):
+    (e,) = code("Germany does not recognize the court in Japan.", known)
+    assert (e.type, e.status) == ("REJECT", "reported")
+    (e,) = code("Japan will not accept the offer from China.", known)
+    assert (e.type, e.status) == ("REJECT", "reported")
+    (e,) = code("Japan has not agreed to the offer from China.", known)
+    assert (e.type, e.status) == ("AGREE", "negated")

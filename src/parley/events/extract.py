@@ -90,7 +90,7 @@ def sentence_mentions(article: Article, doc, actors: ArticleActors, options: Opt
                         question=_question(cand), wished=st.wished(cand.verb if cand.verb is not None else cand.noun),
                         explicit_date=event.date_basis != "published",
                         nearby=named[-1], object_parties=_object_parties(cand, actors), object_word=_object_word(cand),
-                        object_defined=_object_defined(cand)))
+                        object_defined=_object_defined(cand), perfect=_perfect(cand)))
     return mentions, Story(article, tuple(texts), tuple(named))
 
 
@@ -130,6 +130,11 @@ def _background(cand, lex) -> bool:
         return False  # (a count of things acted on, "closed 12 outlets", is no count of acts)
     return any(c.dep_ == "nummod" and c.like_num or c.dep_ in ("amod", "det") and c.lower_ in COUNTING
                for c in noun.children)
+
+
+def _perfect(cand) -> bool:
+    """Is the trigger verb in a perfect tense ("has (not) agreed")?"""
+    return cand.verb is not None and any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in cand.verb.children)
 
 
 def _object_word(cand) -> str:

@@ -70,5 +70,34 @@ def coded(event: Event) -> Event:
     return replace(event, type=code.type, mode=code.mode, goldstein=code.goldstein, quad=quad_of(code.type))
 
 
+OPPOSE = "oppose"
+CRITICIZE = "111"  # CAMEO: criticize or denounce (PLOVER ACCUSE, disapprove)
+REJECT_ROOT = "12"
+# What one rejects (PLOVER REJECT: a proposal, demand, request or offer put to the actor). Opposing
+# anything else (a policy, an investment, a war, a country) is disapproval: PLOVER ACCUSE.
+PROPOSALS = frozenset(
+    "proposal plan deal offer bill resolution motion request demand measure amendment ceasefire truce "
+    "treaty agreement accord initiative idea call condition term draft settlement roadmap framework".split()
+)
+NOT_RECOGNIZING = "recognize recognise accept".split()
+REFUSE = "120"  # CAMEO: reject, not specified
+
+
+def refined_by_words(mention: EventMention) -> Event:
+    """Conventions that need the words of the telling, not just the trigger's code:
+    - "X opposes Y's investment": disapproval (ACCUSE) unless what is opposed is a proposal;
+    - "X does not recognize the court", "will not accept the offer": a refusal (REJECT, told as
+      done), not a negated recognition, which would leave the refusal out of every count; "has not
+      (yet) accepted" is only not done yet."""
+    e = mention.event
+    cameo = e.cameo or ""
+    if mention.lemma == OPPOSE and cameo.startswith(REJECT_ROOT) and mention.object_word not in PROPOSALS:
+        return replace(e, cameo=CRITICIZE)
+    if mention.lemma in NOT_RECOGNIZING and e.status == "negated" and e.type in ("SUPPORT", "AGREE") \
+            and not mention.perfect:
+        return replace(e, cameo=REFUSE, status="reported")
+    return e
+
+
 def assign_types(mentions: list[EventMention]) -> list[EventMention]:
-    return [replace(m, event=coded(m.event)) for m in mentions]
+    return [replace(m, event=coded(refined_by_words(m))) for m in mentions]
