@@ -72,7 +72,6 @@ def coded(event: Event) -> Event:
 
 OPPOSE = "oppose"
 CRITICIZE = "111"  # CAMEO: criticize or denounce (PLOVER ACCUSE, disapprove)
-REJECT_ROOT = "12"
 # What one rejects (PLOVER REJECT: a proposal, demand, request or offer put to the actor). Opposing
 # anything else (a policy, an investment, a war, a country) is disapproval: PLOVER ACCUSE.
 PROPOSALS = frozenset(
@@ -91,7 +90,8 @@ def refined_by_words(mention: EventMention) -> Event:
       (yet) accepted" is only not done yet."""
     e = mention.event
     cameo = e.cameo or ""
-    if mention.lemma == OPPOSE and cameo.startswith(REJECT_ROOT) and mention.object_word not in PROPOSALS:
+    # a code refined beyond the bare root already says what was rejected ("opposed to mediation": 125)
+    if mention.lemma == OPPOSE and cameo == REFUSE and mention.object_word not in PROPOSALS:
         return replace(e, cameo=CRITICIZE)
     if mention.lemma in NOT_RECOGNIZING and e.status == "negated" and e.type in ("SUPPORT", "AGREE") \
             and not mention.perfect:
