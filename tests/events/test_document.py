@@ -606,3 +606,8 @@ def test_not_recognizing_is_a_refusal_not_yet_agreeing_is_not(code, known):
     assert (e.type, e.status) == ("REJECT", "reported")
     (e,) = code("Japan has not agreed to the offer from China.", known)
     assert (e.type, e.status) == ("AGREE", "negated")
+
+
+def test_committing_a_crime_is_no_commitment(code, known):
+    assert not any(e.type == "AGREE" for e in code("Observers say Japan committed grave abuses in the war.", known))
+    assert [e.type for e in code("Japan committed to the talks with China.", known)] == ["AGREE"]

@@ -8,6 +8,7 @@
   X said"), put no act on record;
 - meetings at home: a CONSULT between two parties of one state (purely domestic routine), or a
   visit to a place that is no identifiable party (a town taken for an actor);
+- "committed abuses": perpetrating a wrong, which the commitment verb does not code;
 - acts by actors outside politics: the press, scholars and analysts, businesses (their sector in
   the actor tables). They may still be on the receiving end ("police arrested a journalist").
 """
@@ -28,6 +29,11 @@ CREDIT = re.compile(r"\bcontributed\b.{0,40}\breport\b|^(?:additional\s+)?report
 LINK_LINE = re.compile(r"^\s*(?:see also|related|read more|read also|also read|watch|listen)\s*[:\-–]", re.IGNORECASE)
 SENTENCE_END = ("." , "!", "?", '"', "”", "’", "'", ")", "…")
 HEADING_MAX_WORDS = 14  # a line with no final stop this short is a heading, not a sentence
+# "committed abuses / war crimes / a violation": to commit a wrong is to perpetrate it, no commitment
+WRONGS = frozenset(
+    "abuse crime atrocity violation massacre genocide murder offence offense fraud breach sin error mistake "
+    "suicide sabotage terrorism act".split()
+)
 
 
 def is_furniture(sentence: str) -> bool:
@@ -60,6 +66,10 @@ def domestic_meeting(mention: EventMention) -> bool:
     return e.mode == "visit" and not (b.country or b.sector)
 
 
+def perpetrated_wrong(mention: EventMention) -> bool:
+    return mention.lemma == "commit" and mention.object_word in WRONGS
+
+
 def lone_act(mention: EventMention) -> bool:
     """An act that needs a counterpart and found none: a signature with no other party (a decree, a
     declaration). (A visit with no host stays: a gathering of a group is often told so.)"""
@@ -71,7 +81,8 @@ def drop_non_events(mentions: list[EventMention], story: Story) -> list[EventMen
     kept = []
     for m in mentions:
         text = story.sentences[m.sentence] if m.sentence < len(story.sentences) else ""
-        if is_furniture(text) or is_question(text) or m.question or m.wished or not political(m) or domestic_meeting(m):
+        if is_furniture(text) or is_question(text) or m.question or m.wished or not political(m) or domestic_meeting(m) \
+                or perpetrated_wrong(m):
             continue
         kept.append(m)
     return kept
