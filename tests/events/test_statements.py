@@ -11,18 +11,14 @@ def types(events):
     return sorted((e.type, e.status) for e in events)
 
 
-def test_announced_future_is_the_planned_action_alone(code, known):
-    # one record per happening: the announced act, planned; no AGREE of intent beside it
+def test_announced_future_is_agree_beside_the_planned_action(code, known):
     events = code("On Monday, France said it will send food aid to Iran.", known)
-    assert [(e.type, e.status) for e in events] == [("AID", "planned")]
-    assert events[0].cameo.startswith("07")
-
-
-def test_an_announced_threat_stays_a_threat(code, known):
-    events = code("On Monday, France said it will impose sanctions on Iran unless it stops enrichment.", known)
-    said = [e for e in events if e.type == "THREATEN"]
-    assert len(said) == 1 and said[0].status == "reported"
-    assert said[0].date == "2020-07-06"  # the day it was said
+    said = [e for e in events if e.type == "AGREE"]
+    assert len(said) == 1 and said[0].status == "reported" and said[0].cameo.startswith("03")
+    assert said[0].date == "2020-07-06"  # the day it was said, not the day of the aid
+    planned = [e for e in events if e.status == "planned"]
+    assert planned and planned[0].type == "AID" and planned[0].cameo.startswith("07")
+    assert said[0].id != planned[0].id
 
 
 def test_bare_future_stays_the_planned_action(code, known):

@@ -341,11 +341,6 @@ def _events(cand, sent, article, here, actors, lex, base, source):
     else:
         if status == "planned":
             versions.append((code, code.cameo, status, date, basis, ()))
-    if statement is not None and not (status == "planned" and lex.code(statement).type == "AGREE"
-                                      and not st.committed(cand.verb)):
-        # an intent to cooperate announced with its act ("said it will meet Y") is that act, planned:
-        # one record, not the act and an AGREE of intent besides. An offer or promise ("is ready to
-        # lift sanctions") is AGREE as the guideline codes them, and a threat or refusal its own act.
         said = st.reporting_head(cand.verb) or ([cand.verb, *st.governors(cand.verb)][-1])
         found = _date_at([said], here, base, future=False)
         s_date, s_basis = (found[0], found[1]) if found else (base.isoformat() if base else None, "published")

@@ -101,16 +101,6 @@ def reporting_head(token):
     return None
 
 
-def committed(verb) -> bool:
-    """Is `verb` what its actor says it is ready, willing or committed to do (an offer, a promise)?"""
-    for token in governors(verb):
-        if token.lemma_.lower() in COMMITTING and (
-            token.dep_ == "acomp" or any(c.dep_ in ("aux", "auxpass", "cop") and c.lemma_ == "be" for c in token.children)
-        ):
-            return True
-    return False
-
-
 def announced(verb) -> bool:
     """Is the event under `verb` its actor's own statement of what it will (not) do?
 
@@ -118,9 +108,12 @@ def announced(verb) -> bool:
     to a source ("X said it will withdraw", "..., X announced"). PLOVER and CAMEO code such a statement
     as an event of its own (AGREE, THREATEN, REJECT): the statement happened, the action is planned.
     """
-    if committed(verb):
-        return True
     chain = [verb, *governors(verb)]
+    for token in chain[1:]:
+        if token.lemma_.lower() in COMMITTING and (
+            token.dep_ == "acomp" or any(c.dep_ in ("aux", "auxpass", "cop") and c.lemma_ == "be" for c in token.children)
+        ):
+            return True
     future = any(
         c.dep_ == "aux" and (c.lower_ in FUTURE_AUX or c.lower_ in ("would", "going") or c.lemma_.lower() == "will")
         for token in chain for c in token.children
