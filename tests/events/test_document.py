@@ -611,3 +611,9 @@ def test_not_recognizing_is_a_refusal_not_yet_agreeing_is_not(code, known):
 def test_committing_a_crime_is_no_commitment(code, known):
     assert not any(e.type == "AGREE" for e in code("Observers say Japan committed grave abuses in the war.", known))
     assert [e.type for e in code("Japan committed to the talks with China.", known)] == ["AGREE"]
+
+
+def test_striking_a_tone_is_no_attack(code, known):
+    events = code("Japanese and Chinese leaders struck a conciliatory tone at the summit.", known)
+    assert not any(e.type == "ASSAULT" for e in events)
+    assert any(e.type == "ASSAULT" for e in code("Japan struck targets in China on Monday.", known))

@@ -8,7 +8,8 @@
   X said"), put no act on record;
 - meetings at home: a CONSULT between two parties of one state (purely domestic routine), or a
   visit to a place that is no identifiable party (a town taken for an actor);
-- "committed abuses": perpetrating a wrong, which the commitment verb does not code;
+- "committed abuses": perpetrating a wrong, which the commitment verb does not code; "struck an
+  upbeat tone": a manner struck, no blow;
 - acts by actors outside politics: the press, scholars and analysts, businesses (their sector in
   the actor tables). They may still be on the receiving end ("police arrested a journalist").
 """
@@ -66,8 +67,16 @@ def domestic_meeting(mention: EventMention) -> bool:
     return e.mode == "visit" and not (b.country or b.sector)
 
 
+# "struck an upbeat tone", "struck a balance", "hit the right note": striking a manner is no attack
+MANNERS = frozenset("tone note chord balance pose figure posture image".split())
+
+
 def perpetrated_wrong(mention: EventMention) -> bool:
     return mention.lemma == "commit" and mention.object_word in WRONGS
+
+
+def struck_manner(mention: EventMention) -> bool:
+    return mention.lemma in ("strike", "hit") and mention.object_word in MANNERS
 
 
 def lone_act(mention: EventMention) -> bool:
@@ -82,7 +91,7 @@ def drop_non_events(mentions: list[EventMention], story: Story) -> list[EventMen
     for m in mentions:
         text = story.sentences[m.sentence] if m.sentence < len(story.sentences) else ""
         if is_furniture(text) or is_question(text) or m.question or m.wished or not political(m) or domestic_meeting(m) \
-                or perpetrated_wrong(m):
+                or perpetrated_wrong(m) or struck_manner(m):
             continue
         kept.append(m)
     return kept
