@@ -627,3 +627,18 @@ def test_a_person_does_not_meet_himself_under_a_shorter_name(code):
                   "met with Adel Abdul Mahdi at the palace.", known)
     assert not any({e.actor1.name, e.actor2 and e.actor2.name} == {"Abdul Mahdi", "Adel Abdul Mahdi"} for e in events)
     assert any(e.type == "CONSULT" and e.actor1.name == "Mohammed bin Salman" for e in events)
+
+
+def test_a_second_act_shares_the_first_ones_plan(code, known):
+    events = code("Japan plans to visit China and meet Putin.", known)
+    assert events and all(e.status == "planned" for e in events)
+
+
+def test_an_act_that_is_only_discussed_is_not_done(code, known):
+    events = code("Japan is expected to discuss upgrading its defense ties with France.", known)
+    assert not any(e.status == "reported" for e in events)
+
+
+def test_dispatching_things_mobilizes_nothing(code, known):
+    assert not any(e.type == "MOBILIZE" for e in code("Japan dispatched coffins to the border town on Monday.", known))
+    assert any(e.type == "MOBILIZE" for e in code("Japan dispatched troops to the border on Monday.", known))

@@ -9,7 +9,7 @@
 - meetings at home: a CONSULT between two parties of one state (purely domestic routine), or a
   visit to a place that is no identifiable party (a town taken for an actor);
 - "committed abuses": perpetrating a wrong, which the commitment verb does not code; "struck an
-  upbeat tone": a manner struck, no blow;
+  upbeat tone": a manner struck, no blow; "dispatched coffins": no force moved;
 - acts by actors outside politics: the press, scholars and analysts, businesses (their sector in
   the actor tables). They may still be on the receiving end ("police arrested a journalist").
 """
@@ -71,6 +71,20 @@ def domestic_meeting(mention: EventMention) -> bool:
 MANNERS = frozenset("tone note chord balance pose figure posture image".split())
 
 
+# what a state mobilizes or deploys: forces and their arms. "Dispatched coffins", "deployed a new app"
+# move no force. (An object that names a party is no thing, so object_word is empty then.)
+FORCES = frozenset("""troop soldier force army unit battalion brigade division regiment personnel police officer
+    guard reservist reserve militia fighter marine sailor commando jet aircraft plane fighter-jet bomber warship
+    ship vessel submarine carrier destroyer frigate tank missile drone artillery battery system weapon
+    helicopter convoy contingent team mission peacekeeper""".split())
+MOVING_FORCES = frozenset("deploy dispatch send mobilize mobilise move station".split())
+
+
+def moved_no_force(mention: EventMention) -> bool:
+    return mention.event.type == "MOBILIZE" and mention.lemma in MOVING_FORCES and \
+        bool(mention.object_word) and mention.object_word not in FORCES
+
+
 def perpetrated_wrong(mention: EventMention) -> bool:
     return mention.lemma == "commit" and mention.object_word in WRONGS
 
@@ -102,7 +116,7 @@ def drop_non_events(mentions: list[EventMention], story: Story) -> list[EventMen
     for m in mentions:
         text = story.sentences[m.sentence] if m.sentence < len(story.sentences) else ""
         if is_furniture(text) or is_question(text) or m.question or m.wished or not political(m) or domestic_meeting(m) \
-                or perpetrated_wrong(m) or struck_manner(m) or with_itself(m):
+                or perpetrated_wrong(m) or struck_manner(m) or with_itself(m) or moved_no_force(m):
             continue
         kept.append(m)
     return kept

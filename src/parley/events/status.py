@@ -16,6 +16,9 @@ PLANNED_GOVERNORS = frozenset(
 # Governors of what is only wished, needed or recommended: "needed to engage", "hopes to meet". The
 # act is not reported, not even as planned.
 WISHING_GOVERNORS = frozenset("need hope wish ought recommend".split())
+# Governors whose complement is a matter talked over, not an act done: "discuss upgrading ties",
+# "considering sending troops". The act is at most a possibility.
+TOPIC_GOVERNORS = frozenset("discuss debate explore weigh study examine".split())
 # Governors that pass the event through unchanged ("decided to allow", "began to withdraw").
 NEUTRAL_GOVERNORS = frozenset("decide continue begin start resume manage move help able use".split())
 NEGATING_GOVERNORS = frozenset("fail".split())
@@ -57,14 +60,17 @@ def passes_through(token) -> bool:
     """Does `token` govern its xcomp as a modality (plan/neutral/fail) rather than as an event of its own?"""
     lemma = lemma_of(token)
     return (lemma in PLANNED_GOVERNORS or lemma in NEUTRAL_GOVERNORS or lemma in NEGATING_GOVERNORS
-            or lemma in WISHING_GOVERNORS or token.lower_ == "going")
+            or lemma in WISHING_GOVERNORS or lemma in TOPIC_GOVERNORS or token.lower_ == "going")
 
 
 def governors(verb) -> list:
     """The pass-through verbs/adjectives above `verb`: 'is expected to meet' -> [expected]."""
     chain = []
     token = verb
-    for _ in range(4):
+    for _ in range(5):
+        if token.dep_ == "conj" and token.head.pos_ in ("VERB", "AUX") and token.head.dep_ == "xcomp" and chain == []:
+            token = token.head  # "plans to visit X and meet Y": the second act shares the first one's governor
+            continue
         if token.dep_ == "xcomp" and passes_through(token.head):
             chain.append(token.head)
             token = token.head
@@ -190,7 +196,7 @@ def clause_status(verb, noun=None, inherit: bool = True, acting: bool = False) -
             negated = True
         if lemma in PLANNED_GOVERNORS or token is not verb and token.lower_ == "going":
             planned = True
-        if lemma in WISHING_GOVERNORS:
+        if lemma in WISHING_GOVERNORS or lemma in TOPIC_GOVERNORS:
             hypothetical = True
         for child in token.children:
             low = child.lower_
