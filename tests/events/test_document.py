@@ -308,9 +308,10 @@ def test_what_one_tells_reporters_is_said_not_demanded(code, known):
     assert (e.type, e.status) == ("REJECT", "reported")
 
 
-def test_a_dated_object_dates_the_answer(code, known):
+def test_a_dated_object_dates_the_object_not_the_answer(code, known):
+    # "Monday's announcement" dates the announcement; the welcome is told without a date of its own
     (e,) = code("Japan welcomed Monday's announcement by China.", known)
-    assert (e.type, e.date) == ("SUPPORT", "2020-07-06")
+    assert (e.type, e.date, e.date_basis) == ("SUPPORT", "2020-07-08", "published")
 
 
 def test_a_verbal_act_is_dated_when_said(code, known):

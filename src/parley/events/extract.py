@@ -250,8 +250,6 @@ def _temporal(root) -> bool:
         return root.dep_ != "nmod" or root.head.pos_ == "VERB"
     if root.dep_ == "pobj":
         return root.head.lower_ in TEMPORAL_PREPS
-    if root.dep_ == "poss" and root.head.dep_ == "dobj":
-        return True  # "welcomed Tuesday's announcement": answered the day it was made
     return root.dep_ in ("ROOT", "appos", "conj")
 
 
