@@ -643,3 +643,8 @@ def test_an_act_that_is_only_discussed_is_not_done(code, known):
 def test_dispatching_things_mobilizes_nothing(code, known):
     assert not any(e.type == "MOBILIZE" for e in code("Japan dispatched coffins to the border town on Monday.", known))
     assert any(e.type == "MOBILIZE" for e in code("Japan dispatched troops to the border on Monday.", known))
+
+
+def test_coordinated_acts_share_the_first_ones_date(code, known):
+    events = code("In January, Japan imposed sanctions on Iran and met China in Tokyo.", known)
+    assert sorted((e.type, e.date) for e in events) == [("CONSULT", "2020-01"), ("SANCTION", "2020-01")]

@@ -221,6 +221,10 @@ def _date(cand, here, base, future: bool):
     anchors = [t for t in (cand.noun, cand.verb) if t is not None]
     if cand.verb is not None:
         anchors += st.governors(cand.verb)
+        first = cand.verb
+        while first.dep_ == "conj" and first.head.pos_ in ("VERB", "AUX"):
+            first = first.head
+            anchors.append(first)  # "In January, X withdrew from Y and created Z": one date for both acts
     elif cand.noun is not None:
         gov = governing_verb(cand.noun, direct=False) or (ongoing_verb(cand.noun) if cand.frame == "subject" else None)
         if gov is not None:
