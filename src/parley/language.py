@@ -20,9 +20,8 @@ from functools import cache
 
 import spacy
 from rapidfuzz import fuzz
-from spacy.attrs import IS_ALPHA, IS_TITLE, POS
+from spacy.attrs import IS_ALPHA, IS_TITLE, ORTH, POS
 from spacy.language import Language
-from spacy.matcher import Matcher
 from spacy.parts_of_speech import PROPN
 from spacy.tokens import Doc, Span
 
@@ -33,6 +32,7 @@ NAMES_COMPONENT = "parley_names"
 # Nothing is disabled: the parser gives sentences and syntax, the lemmatizer verb lemmas, the NER names.
 # What a stage does not need is left out of its own loops instead.
 _KEEP_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
+HYPHEN_SYLLABLE = 6  # letters at most in a syllable of a hyphenated East Asian given name
 
 
 def load_pipeline(options: Options) -> Language:
@@ -185,35 +185,43 @@ class NameRules:
 
         self.family_first = family_first_names()
         self.title_words = person_title_words()
-        self.matcher = Matcher(nlp.vocab)
-        given = {"IS_ALPHA": True, "LENGTH": {"<=": 6}}
-        self.matcher.add(
-            "HYPHEN_NAME",
-            [
-                # Moon Jae-in, Noh Kyu-duk, Lee Do-hoon: family name, given name joined by a hyphen
-                [{"IS_TITLE": True, "IS_ALPHA": True}, {"IS_TITLE": True, **given}, {"ORTH": "-"},
-                 {"IS_LOWER": True, **given}],
-                # Kim Jong-Un: capitalised second syllable, only after a known family name
-                [{"ORTH": {"IN": sorted(self.family_first)}}, {"IS_TITLE": True, **given}, {"ORTH": "-"},
-                 {"IS_TITLE": True, **given}],
-            ],
-        )
+        self.hyphen = nlp.vocab.strings.add("-")
+        self.family_first_ids = {nlp.vocab.strings.add(name) for name in self.family_first}
 
     def __call__(self, doc: Doc) -> Doc:
         ents = [e for e in (_within_line(e) for e in doc.ents) if e is not None]
-        ents = self._hyphen_names(doc, ents)
         # per token, whether it is a capitalised word (and a proper noun): read from arrays, since
         # indexing the Doc makes a Token object each time and these loops visit every token
-        flags = doc.to_array([IS_TITLE, IS_ALPHA, POS]).tolist() if len(doc) else []
-        capitalised = [title == 1 and alpha == 1 for title, alpha, _ in flags]
-        proper = [cap and pos == PROPN for cap, (_, _, pos) in zip(capitalised, flags)]
+        flags = doc.to_array([IS_TITLE, IS_ALPHA, POS, ORTH]).tolist() if len(doc) else []
+        ents = self._hyphen_names(doc, ents, [orth for *_, orth in flags])
+        capitalised = [title == 1 and alpha == 1 for title, alpha, _, _ in flags]
+        proper = [cap and pos == PROPN for cap, (_, _, pos, _) in zip(capitalised, flags)]
         ents = self._named_after_title(doc, ents, proper)
         ents = self._known_surnames(doc, ents, capitalised)
         doc.set_ents(sorted(ents, key=lambda e: e.start), default="outside")
         return doc
 
-    def _hyphen_names(self, doc: Doc, ents: list[Span]) -> list[Span]:
-        for _, start, end in self.matcher(doc):
+    def _hyphen_matches(self, doc: Doc, orths: list[int]) -> list[tuple[int, int]]:
+        """(start, end) of each hyphenated given name: "Moon Jae-in", "Lee Do-hoon" (family name, a
+        capitalised syllable, a hyphen, a lower-case syllable of at most six letters), or "Kim Jong-Un"
+        (a capitalised second syllable, only after a known family name). Read around each hyphen token,
+        which is far cheaper than matching a pattern at every token."""
+        found = []
+        for i in (n for n, orth in enumerate(orths) if orth == self.hyphen):
+            if i < 2 or i + 1 >= len(doc):
+                continue
+            family, first, second = doc[i - 2], doc[i - 1], doc[i + 1]
+            if not (first.is_title and first.is_alpha and len(first) <= HYPHEN_SYLLABLE):
+                continue
+            if not (second.is_alpha and len(second) <= HYPHEN_SYLLABLE):
+                continue
+            if second.is_lower and family.is_title and family.is_alpha or \
+                    second.is_title and family.orth in self.family_first_ids:
+                found.append((i - 2, i + 2))
+        return found
+
+    def _hyphen_names(self, doc: Doc, ents: list[Span], orths: list[int]) -> list[Span]:
+        for start, end in self._hyphen_matches(doc, orths):
             toks = doc[start:end]
             if any(t.whitespace_ for t in toks[1:-1]):
                 continue  # "Jae - in" with spaces is not one name
