@@ -43,3 +43,25 @@ def test_every_record_field_is_documented():
                 records.EventActor, records.Location, records.Source):
         for f in fields(cls):
             assert f"`{f.name}`" in text, f"{cls.__name__}.{f.name} is not described in docs/records.md"
+
+
+EVENTS_DOC = README.parent / "docs" / "events.md"
+
+
+def convention_rows():
+    table = EVENTS_DOC.read_text().split("| sentence | events |", 1)[1].split("\n\n", 1)[0]
+    for line in table.splitlines()[2:]:
+        sentence, events = (cell.strip() for cell in line.strip().strip("|").split(" | "))
+        expected = set() if events.startswith("(none") else {e.strip() for e in events.split(";")}
+        yield sentence, expected
+
+
+def test_the_event_conventions_doc_says_what_parley_codes():
+    import parley
+
+    rows = list(convention_rows())
+    assert len(rows) >= 8
+    for sentence, expected in rows:
+        got = {f"{e.type} {e.actor1.name} -> {e.actor2.name if e.actor2 else 'none'} ({e.status}, {e.date})"
+               for e in parley.code(sentence, date="2025-03-12")}
+        assert got == expected, sentence

@@ -76,7 +76,9 @@ CRITICIZE = "111"  # CAMEO: criticize or denounce (PLOVER ACCUSE, disapprove)
 # anything else (a policy, an investment, a war, a country) is disapproval: PLOVER ACCUSE.
 PROPOSALS = frozenset(
     "proposal plan deal offer bill resolution motion request demand measure amendment ceasefire truce "
-    "treaty agreement accord initiative idea call condition term draft settlement roadmap framework".split()
+    "treaty agreement accord initiative idea call condition term draft settlement roadmap framework "
+    # what a party asks to be granted: to oppose it is to turn the request down
+    "bid application candidacy accession membership nomination appointment".split()
 )
 NOT_RECOGNIZING = "recognize recognise accept".split()
 REFUSE = "120"  # CAMEO: reject, not specified
