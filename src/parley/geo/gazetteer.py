@@ -243,8 +243,8 @@ def regions() -> dict:
             by_code[(iso2, code)] = region
             for key in region_keys(name):
                 found.setdefault((iso2, key), region)
-    _add_part_groups(found, list(by_code.values()))
     _add_iso_names(found, by_code)
+    _add_part_groups(found, list({id(r): r for r in found.values() if r.admin1}.values()))
     return found
 
 
@@ -253,8 +253,9 @@ def _add_part_groups(found: dict, divisions: list[Region]) -> None:
     for region in divisions:
         words = fold(region.name).split(maxsplit=1)
         if len(words) == 2 and words[0] in PART_WORDS:
-            groups.setdefault((region.iso2, squeeze(words[1])), []).append(region)
-    for (iso2, key), parts in groups.items():
+            groups.setdefault((region.iso2, squeeze(words[1])), {})[region.admin1] = region
+    for (iso2, key), by_admin1 in groups.items():
+        parts = list(by_admin1.values())  # one division under two names counts once
         if len(parts) >= 2 and (iso2, key) not in found:
             lat = sum(r.lat for r in parts) / len(parts)
             lon = sum(r.lon for r in parts) / len(parts)

@@ -72,6 +72,8 @@ def _geocode(name: str, countries: tuple, country: str | None) -> Place | None:
             found = _lookup(g, head.strip(), [tail_place.country, *hints], True, state=tail_place)
             if found is not None:
                 return found
+        # a tail the gazetteer does not know ("Washington, DC"): the name without its comma
+        key = " ".join(key.replace(",", " ").split())
     found = _lookup(g, key, hints, own)
     if found is not None:
         return found
@@ -103,7 +105,7 @@ def _lookup(g: Gazetteer, key: str, hints: list[str], own: bool, state: Place | 
     region = _subdivision(key, hints)
     if region is not None and not any(_city_wins(c, region) for c, _ in candidates):
         return region
-    city = _best_city(candidates, hints, own, state)
+    city = _best_city(candidates, hints, own, state, key=key)
     if city is None and hints:
         city = _best_city(small_towns().get(key, []), hints[:1] if own else hints, True, state, local_only=True)
     if city is not None:
@@ -139,7 +141,7 @@ def _subdivision(key: str, hints: list[str]) -> Place | None:
 
 
 def _best_city(candidates: list[tuple[City, bool]], hints: list[str], own: bool,
-               state: Place | None, local_only: bool = False) -> City | None:
+               state: Place | None, local_only: bool = False, key: str = "") -> City | None:
     if not candidates:
         return None
     g = load()
@@ -151,7 +153,9 @@ def _best_city(candidates: list[tuple[City, bool]], hints: list[str], own: bool,
     if hints and not local_only:
         # GeoNames' other names of a far-away city ("Bali" for Bari) are weak evidence against a
         # story that never mentions its country: only own names count outside the story's countries
-        candidates = [(c, main) for c, main in candidates if main or iso3[c.geonames_id] in hints]
+        # ... unless the other name is the city's own name with more after it ("Washington DC")
+        candidates = [(c, main) for c, main in candidates
+                      if main or iso3[c.geonames_id] in hints or key.startswith(fold(c.name) + " ")]
         if not candidates:
             return None
     biggest = max(candidates, key=lambda cm: (cm[0].population, cm[1]))[0]
