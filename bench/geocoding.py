@@ -8,6 +8,8 @@ share of coded events whose place has coordinates. One held-out set is from the 
    Reported for the development rows (the rules were tuned on them) and the held-out rows apart.
 2. Coverage: the VOA stories go through the pipeline; of the events with a place, the share whose
    place got coordinates.
+3. Actor codes (the GDELT export's Actor1Code/Actor2Code): of the events' actors in the VOA
+   stories, the share with a CAMEO actor code, and the names of those without one.
 
     .venv/bin/python bench/geocoding.py [--quick]
 """
@@ -62,7 +64,7 @@ def page_stories(ids: set[str]) -> list[dict]:
 
 def analyse(stories: list[dict]) -> dict:
     """story id -> (countries of its actors, its events), from the real pipeline."""
-    from parley.geo import story_countries
+    from parley.geo import actor_countries, story_countries
     from parley.language import parse
     from parley.options import Options
     from parley.pipeline import Pipeline
@@ -76,7 +78,7 @@ def analyse(stories: list[dict]) -> dict:
     found = {}
     for article, doc in parse(pipeline.nlp, iter(articles), options):
         records = pipeline.records(article, doc)
-        countries = story_countries(a.country for a in records.actors for _ in range(max(a.mentions, 1)))
+        countries = story_countries(actor_countries(records.actors))
         found[article.id] = (countries, records.events)
     return found
 
@@ -87,6 +89,22 @@ def is_right(place, gold: dict) -> bool:
     if gold["kind"] == "country":
         return True
     return place.lat is not None and km(place.lat, place.lon, gold["lat"], gold["lon"]) <= TOLERANCE_KM[gold["kind"]]
+
+
+def print_actor_codes(events) -> None:
+    from collections import Counter
+
+    from parley.export.cameo import actor_code
+    from parley.records import EventActor
+
+    actors = [a for e in events for a in (e.actor1, e.actor2) if isinstance(a, EventActor)]
+    uncoded = Counter(a.name for a in actors if actor_code(a) is None)
+    people = sum(n for name, n in uncoded.items()
+                 if any(a.name == name and (a.actor_id or "").startswith("per:") for a in actors))
+    coded = len(actors) - sum(uncoded.values())
+    print(f"event actors with a CAMEO actor code: {coded}/{len(actors)} = {coded / max(len(actors), 1):.3f}"
+          f" ({people} of the {sum(uncoded.values())} without one are people of unknown country)")
+    print("most frequent without a code: " + ", ".join(f"{name} ({n})" for name, n in uncoded.most_common(12)))
 
 
 def main() -> int:
@@ -132,6 +150,7 @@ def main() -> int:
     print(f"share of those with coordinates: {len(located)}/{len(placed)} = {len(located) / max(len(placed), 1):.3f}")
     unlocated = sorted({e.location.name for e in placed if e.location.lat is None})
     print("places without coordinates: " + (", ".join(unlocated) or "none"))
+    print_actor_codes(events)
     print(f"{time.perf_counter() - started:.1f} s")
     if not gold or ok == 0:
         print("broken: no checked place was resolved", file=sys.stderr)

@@ -107,3 +107,12 @@ def test_a_city_by_a_longer_form_of_its_own_name():
     # "Washington DC" is GeoNames' other name of Washington: evidence enough outside the story's countries
     assert geocode("Washington DC", ["SWE"]).adm1 == "USDC"
     assert geocode("Washington, DC", ["SWE"]).adm1 == "USDC"  # an unknown tail after a comma is dropped
+
+
+def test_news_outlets_do_not_say_where_a_story_is():
+    from parley.geo import actor_countries
+    from parley.records import Actor
+
+    actors = [Actor("a", "A Broadcaster", kind="organization", country="USA", sector="MED", mentions=5),
+              Actor("b", "A Minister", country="CHE", sector="GOV", mentions=2)]
+    assert story_countries(actor_countries(actors)) == ["CHE"]
