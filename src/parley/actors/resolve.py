@@ -468,7 +468,7 @@ class _Resolver:
             if code is None or d.kind not in ("person", "organization") or d.countries or (d.fixed and d.fixed[0]):
                 continue
             # a party named without its country ("the Communist Party") is the home country's too
-            if d.sectors.keys() & ({"GOV", "LEG", "MIL", "JUD"} if d.kind == "person" else {"GOV", "LEG", "MIL", "JUD", "PTY"}):
+            if d.sectors.keys() & ({"GOV", "LEG", "MIL", "JUD"} if d.kind == "person" else {"PTY"}):
                 d.countries[code] += 1
         for c in self.homeless:  # in text order, so "the ministry" after "the Foreign Ministry" is that one
             same = self._same_group(c)
