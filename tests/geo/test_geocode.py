@@ -116,3 +116,15 @@ def test_news_outlets_do_not_say_where_a_story_is():
     actors = [Actor("a", "A Broadcaster", kind="organization", country="USA", sector="MED", mentions=5),
               Actor("b", "A Minister", country="CHE", sector="GOV", mentions=2)]
     assert story_countries(actor_countries(actors)) == ["CHE"]
+
+
+def test_a_division_across_the_180th_meridian_has_its_middle_there():
+    from parley.geo.admin1 import _middle_longitude
+
+    assert abs(_middle_longitude([179.5, 179.8, -179.9, -179.6]) - 179.95) < 0.2
+    assert _middle_longitude([10.0, 12.0, 14.0]) == 12.0
+
+
+def test_an_island_group_named_by_its_parts_lies_among_them():
+    sumatra = geocode("Sumatra", ["IDN"])  # GeoNames has North, West and South Sumatra
+    assert sumatra.feature == "region" and -4 < sumatra.lat < 4 and 97 < sumatra.lon < 105

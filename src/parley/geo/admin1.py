@@ -72,7 +72,7 @@ def build(rg_csv: Path) -> list[tuple[str, str, str, float, float]]:
     for (cc, name), found in sorted(codes.items()):
         towns_in = [p for _, code in found for p in points[(cc, code)]]
         lats, lons = zip(*towns_in)
-        rows.append((cc, max(found)[1], name, _middle(lats), _middle(lons)))
+        rows.append((cc, max(found)[1], name, _middle(lats), _middle_longitude(lons)))
     return rows
 
 
@@ -81,6 +81,15 @@ def _middle(values) -> float:
     ordered = sorted(values)
     low, high = ordered[int(0.05 * (len(ordered) - 1))], ordered[int(round(0.95 * (len(ordered) - 1)))]
     return round((low + high) / 2, 2)
+
+
+def _middle_longitude(values) -> float:
+    """The middle of longitudes, across the 180th meridian when the towns lie on both sides of it
+    (Fiji, Chukotka): measured east from 0 to 360 there, and brought back to -180..180."""
+    if max(values) - min(values) <= 180:
+        return _middle(values)
+    middle = _middle([v % 360 for v in values])
+    return round(middle - 360 if middle > 180 else middle, 2)
 
 
 def main(argv: list[str]) -> int:

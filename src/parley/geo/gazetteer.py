@@ -280,8 +280,15 @@ def _add_iso_names(found: dict, by_code: dict) -> None:
             continue
         codes = Counter(_division_of(g, iso2, n, found) for n in children.get(sub.code, []))
         codes.pop(None, None)
-        code = codes.most_common(1)[0][0] if codes else _division_of(g, iso2, sub.name, found)
-        region = by_code.get((iso2, code)) if code else None
+        parts = [by_code[(iso2, c)] for c in codes if (iso2, c) in by_code]
+        if len(parts) > 1 and codes.most_common(1)[0][1] * 2 <= sum(codes.values()):
+            # no one GeoNames division holds most of its parts: a larger unit over several of them
+            # ("Sumatera" over Aceh, Riau...), at the middle of theirs, with no one ADM1 code
+            lat, lon = sum(r.lat for r in parts) / len(parts), sum(r.lon for r in parts) / len(parts)
+            region = Region(sub.name, iso2, "", round(lat, 2), round(lon, 2))
+        else:
+            code = codes.most_common(1)[0][0] if codes else _division_of(g, iso2, sub.name, found)
+            region = by_code.get((iso2, code)) if code else None
         if region is not None:
             for key in keys:
                 found.setdefault((iso2, key), Region(sub.name, iso2, region.admin1, region.lat, region.lon))
