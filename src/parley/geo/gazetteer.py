@@ -252,7 +252,7 @@ def _add_part_groups(found: dict, divisions: list[Region]) -> None:
     groups: dict = {}
     for region in divisions:
         words = fold(region.name).split(maxsplit=1)
-        if len(words) == 2 and words[0] in PART_WORDS:
+        if len(words) == 2 and words[0] in PART_WORDS and words[1] not in ADMIN_WORDS:  # not "Northern Province"
             groups.setdefault((region.iso2, squeeze(words[1])), {})[region.admin1] = region
     for (iso2, key), by_admin1 in groups.items():
         parts = list(by_admin1.values())  # one division under two names counts once
