@@ -1,5 +1,6 @@
 """Offline geocoding on VOA stories (../shared/peers/voa): accuracy on hand-checked places, and the
-share of coded events whose place has coordinates.
+share of coded events whose place has coordinates. One held-out set is from the news pages of
+../shared/peers/pages-dev (its rows name a page by file name, e.g. 001).
 
 1. Accuracy: every place of bench/data/voa_places.tsv (a name, the story that names it, and the
    place checked by hand) is geocoded with the countries of its story (the actors parley finds in
@@ -7,6 +8,8 @@ share of coded events whose place has coordinates.
    Reported for the development rows (the rules were tuned on them) and the held-out rows apart.
 2. Coverage: the VOA stories go through the pipeline; of the events with a place, the share whose
    place got coordinates.
+3. Actor codes (the GDELT export's Actor1Code/Actor2Code): of the events' actors in the VOA
+   stories, the share with a CAMEO actor code, and the names of those without one.
 
     .venv/bin/python bench/geocoding.py [--quick]
 """
@@ -22,6 +25,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 VOA = ROOT.parent / "shared" / "peers" / "voa" / "voa_stories.jsonl"
+PAGES = ROOT.parent / "shared" / "peers" / "pages-dev" / "articles"
 PLACES = ROOT / "bench" / "data" / "voa_places.tsv"
 TOLERANCE_KM = {"city": 50, "region": 600}
 QUICK_STORIES = 3
@@ -45,9 +49,22 @@ def checked_places() -> list[dict]:
     return rows
 
 
+def page_stories(ids: set[str]) -> list[dict]:
+    """pages-dev pages as stories: the address on the first line, then the page text."""
+    stories = []
+    for page_id in sorted(ids):
+        path = PAGES / f"{page_id}.txt"
+        if not path.is_file():
+            continue
+        url, _, text = path.read_text(encoding="utf-8").partition("\n")
+        title = next((line.strip() for line in text.splitlines() if line.strip()), "")
+        stories.append({"id": page_id, "url": url.strip(), "title": title, "text": text, "page": True})
+    return stories
+
+
 def analyse(stories: list[dict]) -> dict:
     """story id -> (countries of its actors, its events), from the real pipeline."""
-    from parley.geo import story_countries
+    from parley.geo import actor_countries, story_countries
     from parley.language import parse
     from parley.options import Options
     from parley.pipeline import Pipeline
@@ -61,7 +78,7 @@ def analyse(stories: list[dict]) -> dict:
     found = {}
     for article, doc in parse(pipeline.nlp, iter(articles), options):
         records = pipeline.records(article, doc)
-        countries = story_countries(a.country for a in records.actors for _ in range(max(a.mentions, 1)))
+        countries = story_countries(actor_countries(records.actors))
         found[article.id] = (countries, records.events)
     return found
 
@@ -72,6 +89,22 @@ def is_right(place, gold: dict) -> bool:
     if gold["kind"] == "country":
         return True
     return place.lat is not None and km(place.lat, place.lon, gold["lat"], gold["lon"]) <= TOLERANCE_KM[gold["kind"]]
+
+
+def print_actor_codes(events) -> None:
+    from collections import Counter
+
+    from parley.export.cameo import actor_code
+    from parley.records import EventActor
+
+    actors = [a for e in events for a in (e.actor1, e.actor2) if isinstance(a, EventActor)]
+    uncoded = Counter(a.name for a in actors if actor_code(a) is None)
+    people = sum(n for name, n in uncoded.items()
+                 if any(a.name == name and (a.actor_id or "").startswith("per:") for a in actors))
+    coded = len(actors) - sum(uncoded.values())
+    print(f"event actors with a CAMEO actor code: {coded}/{len(actors)} = {coded / max(len(actors), 1):.3f}"
+          f" ({people} of the {sum(uncoded.values())} without one are people of unknown country)")
+    print("most frequent without a code: " + ", ".join(f"{name} ({n})" for name, n in uncoded.most_common(12)))
 
 
 def main() -> int:
@@ -85,10 +118,12 @@ def main() -> int:
 
     stories = [json.loads(line) for line in VOA.read_text(encoding="utf-8").splitlines() if line.strip()]
     gold = checked_places()
+    stories += page_stories({g["story"] for g in gold if not g["story"].isdigit() or len(g["story"]) < 5})
     if args.quick:
         keep = list(dict.fromkeys(g["story"] for g in gold))[:QUICK_STORIES]
         gold = [g for g in gold if g["story"] in keep]
         stories = [s for s in stories if s["id"] in keep]
+    gold = [g for g in gold if g["story"] in {s["id"] for s in stories}]  # pages-dev may be absent
     started = time.perf_counter()
     analysed = analyse(stories)
     right, misses = {}, []
@@ -102,7 +137,8 @@ def main() -> int:
         else:
             got = f"{place.name} {place.country} ({place.lat}, {place.lon})" if place else "nothing"
             misses.append(f"  [{g['set']}] {g['name']} ({g['kind']}, {g['country']}; story countries {countries[:3]}): {got}")
-    events = [e for _, evs in analysed.values() for e in evs]
+    voa_ids = {s["id"] for s in stories if not s.get("page")}
+    events = [e for story, (_, evs) in analysed.items() if story in voa_ids for e in evs]
     placed = [e for e in events if e.location and e.location.name]
     located = [e for e in placed if e.location.lat is not None]
     for name, (ok, n) in right.items():
@@ -110,10 +146,11 @@ def main() -> int:
     ok, n = sum(t[0] for t in right.values()), sum(t[1] for t in right.values())
     print(f"geocoding accuracy, all: {ok}/{n} = {ok / max(n, 1):.3f}")
     print("misses:\n" + "\n".join(misses) if misses else "misses: none")
-    print(f"events with a place: {len(placed)} of {len(events)} coded events in {len(stories)} stories")
+    print(f"events with a place: {len(placed)} of {len(events)} coded events in {len(voa_ids)} VOA stories")
     print(f"share of those with coordinates: {len(located)}/{len(placed)} = {len(located) / max(len(placed), 1):.3f}")
     unlocated = sorted({e.location.name for e in placed if e.location.lat is None})
     print("places without coordinates: " + (", ".join(unlocated) or "none"))
+    print_actor_codes(events)
     print(f"{time.perf_counter() - started:.1f} s")
     if not gold or ok == 0:
         print("broken: no checked place was resolved", file=sys.stderr)

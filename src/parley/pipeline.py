@@ -15,7 +15,7 @@ from .actors import ArticleActors, find_actors, load_knowledge
 from .clean import clean_document
 from .errors import InputError, ParleyError
 from .events import find_events
-from .geo import locate_events, story_countries
+from .geo import actor_countries, locate_events, story_countries
 from .ingest.limits import cut_long_runs
 from .options import Options
 from .quotes import find_quotes
@@ -115,7 +115,7 @@ class Pipeline:
         quotes = find_quotes(article, doc, actors, self.options)
         events = find_events(article, doc, actors, self.options)
         if events:  # coordinates for the events' places, ambiguity resolved by the story's countries
-            countries = story_countries(m.country for m in actors.actors for _ in range(max(m.mentions, 1)))
+            countries = story_countries(actor_countries(actors.actors))
             events = locate_events(events, countries)
         return ArticleRecords(article, actors.actors, actors.mentions, quotes, events)
 

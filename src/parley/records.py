@@ -148,7 +148,7 @@ class Location:
     lon: float | None = None
     adm1: str | None = None  # GDELT style: FIPS country code + ADM1 code ('UP07'), or the FIPS code
     geonames_id: int | None = None
-    feature: str | None = None  # country | state | city
+    feature: str | None = None  # country | state (US) | region (a division elsewhere) | city
 
 
 @dataclass(frozen=True)

@@ -134,3 +134,18 @@ def test_board_without_an_owner_is_left_as_written(actors_of):
     r = actors_of("The Board of Governors met on Monday and adjourned.")
     board = next(a for a in r.actors if "Board" in a.name)
     assert board.name == "Board of Governors" and board.country is None
+
+
+def test_a_party_named_without_its_country_is_the_home_countrys(actors_of):
+    r = actors_of("The Socialist Party said on Monday it would leave the coalition. The party's leader met "
+                  "officials in the capital.", dateline="Lisbon")
+    party = next(a for a in r.actors if a.kind == "organization" and "party" in a.name.lower())
+    assert party.country == "PRT"
+
+
+def test_national_agencies_and_state_media_carry_their_country(actors_of):
+    r = actors_of("The Department of Homeland Security said on Friday that the rule would change, Voice of "
+                  "America reported.")
+    found = {a.name: (a.country, a.sector) for a in r.actors}
+    assert found.get("Department of Homeland Security") == ("USA", "GOV"), found
+    assert found.get("Voice of America") == ("USA", "MED"), found

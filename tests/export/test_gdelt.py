@@ -136,3 +136,20 @@ def test_the_command_writes_the_side_file_only_with_all_statuses(tmp_path):
     assert plain.stdout.split() == [str(tmp_path / "a" / "events.gdelt.tsv")]
     assert every.stdout.split()[1] == str(tmp_path / "b" / "events.gdelt.status.tsv")
     assert len(read_gdelt(tmp_path / "b" / "events.gdelt.tsv")) > len(read_gdelt(tmp_path / "a" / "events.gdelt.tsv"))
+
+
+@pytest.mark.parametrize("ref, code", [
+    (EventActor("Ministry of Water Resources", "org:ministry-of-water-resources"), "GOV"),
+    (EventActor("Central Hospital of the North", "org:central-hospital"), "HLH"),
+    (EventActor("Springfield Teachers College", "org:stc"), "EDU"),
+    (EventActor("Lyon", "org:lyon"), "FRA"),            # a city named as an actor: its country
+])
+def test_organisations_the_actor_layer_knows_nothing_of_are_coded_by_their_name(ref, code):
+    assert actor_code(ref).code == code
+    assert invalid_parts(code) == []
+
+
+def test_people_are_not_coded_by_words_of_their_name():
+    assert actor_code(EventActor("Paris Hilton", "per:paris-hilton")) is None
+    assert actor_code(EventActor("Lyon", "per:lyon")) is None
+    assert actor_code(EventActor("Quiet Name Group", "org:quiet")) is None

@@ -61,3 +61,15 @@ def test_partial_dates_become_a_range():
     assert date_range("2020-02") == ("2020-02-01", "2020-02-29")
     assert date_range("2019") == ("2019-01-01", "2019-12-31")
     assert date_range("2019-09-10") == ("2019-09-10", None)
+
+
+def test_a_province_is_an_adm1_location():
+    from parley.export.plover import location_object
+    from parley.geo import geocode
+    from parley.geo.locate import with_place
+    from parley.records import Location
+
+    loc = with_place(Location("Tuscany"), geocode("Tuscany", ["ITA"]))
+    obj = location_object(loc)
+    assert (obj["feature class"], obj["feature code"], obj["cc3"]) == ("A", "ADM1", "ITA")
+    assert obj["admin1 code"] == "16" and "latitude" in obj

@@ -76,3 +76,55 @@ def test_countries_sit_at_their_centroid_even_across_the_antimeridian():
     assert -19 < fiji.lat < -16 and (fiji.lon > 175 or fiji.lon < -178)
     assert 55 < russia.lat < 68 and 80 < russia.lon < 120
     assert country_place("XKX").lat is not None  # not in the outline: its capital
+
+
+@pytest.mark.parametrize("name, hints, country, lat, lon", [
+    ("Tuscany", ["ITA"], "ITA", 43.4, 11.0),            # a GeoNames division, by its English name
+    ("Sichuan province", ["CHN"], "CHN", 30.6, 103.0),  # "X province"; GeoNames writes no kind word here
+    ("Helmand", ["AFG"], "AFG", 31.0, 64.0),
+    ("Lombardia", ["ITA"], "ITA", 45.6, 9.8),           # the ISO 3166-2 name, placed through its provinces' towns
+    ("Java", ["IDN"], "IDN", -7.3, 110.0),              # the region that West, Central and East Java divide
+])
+def test_provinces_and_regions_outside_the_us_have_points(name, hints, country, lat, lon):
+    place = geocode(name, hints)
+    assert (place.country, place.feature, place.gdelt_type) == (country, "region", 5)
+    assert abs(place.lat - lat) < 3 and abs(place.lon - lon) < 3
+
+
+def test_a_region_is_found_with_other_spellings_and_kind_words():
+    # doubled letters differ between transliterations; GeoNames adds kind words news leaves out
+    assert geocode("Xinjiang", ["CHN"]).adm1 == geocode("Xinjiang Uygur Autonomous Region", ["CHN"]).adm1 == "CH13"
+    assert geocode("Lower Shabelle", ["SOM"]).adm1 == geocode("Lower Shabele", ["SOM"]).adm1
+
+
+def test_a_region_needs_the_storys_country_and_yields_to_its_namesake_city():
+    assert geocode("Punjab", ["PAK"]).country == "PAK" and geocode("Punjab", ["IND"]).country == "IND"
+    assert geocode("Helmand") is None  # no story country: no province
+    assert geocode("Kandahar", ["AFG"]).feature == "city"  # a province named after its capital: the city
+
+
+def test_a_city_by_a_longer_form_of_its_own_name():
+    # "Washington DC" is GeoNames' other name of Washington: evidence enough outside the story's countries
+    assert geocode("Washington DC", ["SWE"]).adm1 == "USDC"
+    assert geocode("Washington, DC", ["SWE"]).adm1 == "USDC"  # an unknown tail after a comma is dropped
+
+
+def test_news_outlets_do_not_say_where_a_story_is():
+    from parley.geo import actor_countries
+    from parley.records import Actor
+
+    actors = [Actor("a", "A Broadcaster", kind="organization", country="USA", sector="MED", mentions=5),
+              Actor("b", "A Minister", country="CHE", sector="GOV", mentions=2)]
+    assert story_countries(actor_countries(actors)) == ["CHE"]
+
+
+def test_a_division_across_the_180th_meridian_has_its_middle_there():
+    from parley.geo.admin1 import _middle_longitude
+
+    assert abs(_middle_longitude([179.5, 179.8, -179.9, -179.6]) - 179.95) < 0.2
+    assert _middle_longitude([10.0, 12.0, 14.0]) == 12.0
+
+
+def test_an_island_group_named_by_its_parts_lies_among_them():
+    sumatra = geocode("Sumatra", ["IDN"])  # GeoNames has North, West and South Sumatra
+    assert sumatra.feature == "region" and -4 < sumatra.lat < 4 and 97 < sumatra.lon < 105

@@ -461,13 +461,14 @@ class _Resolver:
                         d.roles.setdefault(title.lower(), Role(title, role.country, role.first_seen, role.last_seen))
 
     def _fallback_country(self) -> None:
-        """A person with a government title but no nationality, and a government body named without
-        one ("the Foreign Ministry said"), belong to the story's home country, if it has one."""
+        """A person with a government title but no nationality, and a government body or party named
+        without one ("the Foreign Ministry said"), belong to the story's home country, if it has one."""
         code = self._home_country()
         for d in self.drafts.values():
-            if code is None or d.kind != "person" or d.countries or (d.fixed and d.fixed[0]):
+            if code is None or d.kind not in ("person", "organization") or d.countries or (d.fixed and d.fixed[0]):
                 continue
-            if d.sectors.keys() & {"GOV", "LEG", "MIL", "JUD"}:
+            # a party named without its country ("the Communist Party") is the home country's too
+            if d.sectors.keys() & ({"GOV", "LEG", "MIL", "JUD"} if d.kind == "person" else {"PTY"}):
                 d.countries[code] += 1
         for c in self.homeless:  # in text order, so "the ministry" after "the Foreign Ministry" is that one
             same = self._same_group(c)

@@ -82,10 +82,54 @@ def country_codes() -> frozenset[str]:
     return frozenset({c.alpha_3 for c in pycountry.countries} | extra)
 
 
+@cache
+def _type_word_pattern():
+    import re
+
+    words = {fold(w): t for w, t in _table("cameo_type_words.tsv")}
+    names = sorted(words, key=len, reverse=True)
+    return re.compile(r"\b(" + "|".join(re.escape(n) for n in names) + r")\b"), words
+
+
+def name_type(name: str) -> str:
+    """The CAMEO type an organisation's own name gives ("Ministry of Health" GOV), or ''."""
+    pattern, words = _type_word_pattern()
+    found = pattern.findall(fold(name))
+    return words[found[-1]] if found else ""
+
+
+def place_country(name: str) -> str:
+    """The country of a city or country an actor's name is, by the place's own name in the
+    gazetteer (a city named as an actor stands for its people or authorities, coded with their
+    country): '' when there is no such place, or namesakes abroad as big as the biggest."""
+    from ..geo.gazetteer import load
+    from ..geo.resolve import WORLD_CITY_FACTOR
+
+    g = load()
+    key = fold(name)
+    if key in g.country_names:
+        return g.country_names[key]
+    cities = sorted((c for c, main in g.cities.get(key, []) if main), key=lambda c: -c.population)
+    if not cities:
+        return ""
+    rival = next((c for c in cities if c.iso2 != cities[0].iso2), None)
+    if rival is not None and cities[0].population < WORLD_CITY_FACTOR * max(rival.population, 1):
+        return ""
+    country = g.by_iso2.get(cities[0].iso2)
+    return country.iso3 if country else ""
+
+
+def _is_person(ref: EventActor) -> bool:
+    return (ref.actor_id or "").startswith("per:")
+
+
 def actor_code(ref: EventActor | None) -> ActorCode | None:
     """The CAMEO code of an event's actor, or None when nothing about it is known."""
     if ref is None:
         return None
+    if not ref.country and not ref.sector and not _is_person(ref):
+        # an organisation or group the actor layer knows nothing of: what its own name says
+        ref = EventActor(ref.name, ref.actor_id, place_country(ref.name) or None, name_type(ref.name) or None)
     given = (ref.country or "").upper()
     # a group named inside a longer name only for actors without a country: "United States
     # ambassador to NATO" is American, not NATO

@@ -80,7 +80,7 @@ def location_object(loc: Location) -> dict:
         obj["latitude"], obj["longitude"] = loc.lat, loc.lon
     if loc.feature:
         obj["feature class"], obj["feature code"] = {"country": ("A", "PCLI"), "state": ("A", "ADM1"),
-                                                     "city": ("P", "PPL")}[loc.feature]
+                                                     "region": ("A", "ADM1"), "city": ("P", "PPL")}[loc.feature]
     if country:
         obj["country code"], obj["cc3"] = country.country_iso2, country.country
     if loc.adm1 and country and loc.adm1 != country.fips:

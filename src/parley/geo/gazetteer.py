@@ -7,7 +7,9 @@ Loaded once per process (about 34,000 cities); every lookup after that is a dict
 from __future__ import annotations
 
 import gc
+import re
 import unicodedata
+from collections import Counter
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -184,6 +186,121 @@ def _small_towns() -> dict:
                     c["latitude"], c["longitude"], int(c.get("population") or 0))
         towns.setdefault(fold(c["name"]), []).append((city, True))
     return towns
+
+
+@dataclass(frozen=True, slots=True)
+class Region:
+    name: str
+    iso2: str
+    admin1: str  # GeoNames admin1 code ('' for a group of divisions, as "Darfur" for its five states)
+    lat: float
+    lon: float
+
+
+# Words GeoNames puts around a division's own name ("Xinjiang Uygur Zizhiqu", "Basra Governorate",
+# "Mayorality of Baghdad"): news names the division without them
+ADMIN_WORDS = ("uygur zizhiqu", "zhuangzu zizhiqu", "huizu zizhiqu", "zizhiqu", "sheng", "shi", "governorate",
+               "muhafazat", "mayorality of", "province", "provincia de", "provincia di", "prefecture",
+               "district", "region", "autonomous region", "oblast", "state", "wilayat-e", "county")
+# Divisions named for a part of a larger region ("North Darfur", "Southern Kordofan"): the region's
+# own name stands for all of them
+PART_WORDS = ("north", "south", "east", "west", "central", "northern", "southern", "eastern", "western")
+
+
+def squeeze(key: str) -> str:
+    """A folded name with doubled letters made single: transliterations differ in them ('Hiiraan',
+    'Hiran'; 'Shabelle', 'Shabele')."""
+    return re.sub(r"(.)\1+", r"\1", key)
+
+
+def region_keys(name: str) -> set[str]:
+    """The keys a division's name is found by: the name, and the name without GeoNames' words for
+    the kind of division."""
+    key = fold(name)
+    keys = {key}
+    for word in ADMIN_WORDS:
+        if key.endswith(" " + word):
+            keys.add(key.removesuffix(" " + word).strip())
+        if key.startswith(word + " "):
+            keys.add(key.removeprefix(word + " ").strip())
+    return {squeeze(k) for k in keys if k}
+
+
+@lru_cache(maxsize=1)
+def regions() -> dict:
+    """(ISO alpha-2 country, squeezed key) -> Region: GeoNames first-level divisions with points
+    (data/admin1.tsv), the regions their parts name ("Darfur"), and ISO 3166-2 names (pycountry)
+    placed through GeoNames."""
+    from importlib import resources
+
+    text = resources.files(__package__).joinpath("data/admin1.tsv").read_text("utf-8")
+    found: dict = {}
+    by_code: dict = {}
+    for line in text.splitlines():
+        if line and not line.startswith("#"):
+            iso2, code, name, lat, lon = line.split("\t")
+            region = Region(name, iso2, code, float(lat), float(lon))
+            by_code[(iso2, code)] = region
+            for key in region_keys(name):
+                found.setdefault((iso2, key), region)
+    _add_iso_names(found, by_code)
+    _add_part_groups(found, list({id(r): r for r in found.values() if r.admin1}.values()))
+    return found
+
+
+def _add_part_groups(found: dict, divisions: list[Region]) -> None:
+    groups: dict = {}
+    for region in divisions:
+        words = fold(region.name).split(maxsplit=1)
+        if len(words) == 2 and words[0] in PART_WORDS and words[1] not in ADMIN_WORDS:  # not "Northern Province"
+            groups.setdefault((region.iso2, squeeze(words[1])), {})[region.admin1] = region
+    for (iso2, key), by_admin1 in groups.items():
+        parts = list(by_admin1.values())  # one division under two names counts once
+        if len(parts) >= 2 and (iso2, key) not in found:
+            lat = sum(r.lat for r in parts) / len(parts)
+            lon = sum(r.lon for r in parts) / len(parts)
+            found[(iso2, key)] = Region(key.title(), iso2, "", round(lat, 2), round(lon, 2))
+
+
+def _add_iso_names(found: dict, by_code: dict) -> None:
+    """ISO 3166-2 names GeoNames spells otherwise ('Puglia' for Apulia) take the GeoNames division
+    that their lower divisions' namesake towns lie in (Bari, Lecce... are in Apulia), else that
+    their own namesake town lies in (a province named after its capital)."""
+    import pycountry
+
+    g = load()
+    children: dict = {}
+    for sub in pycountry.subdivisions:
+        if sub.parent_code:
+            children.setdefault(sub.parent_code, []).append(sub.name)
+    for sub in pycountry.subdivisions:
+        iso2 = sub.country_code
+        keys = region_keys(sub.name)
+        if any((iso2, k) in found for k in keys):
+            continue
+        codes = Counter(_division_of(g, iso2, n, found) for n in children.get(sub.code, []))
+        codes.pop(None, None)
+        parts = [by_code[(iso2, c)] for c in codes if (iso2, c) in by_code]
+        if len(parts) > 1 and codes.most_common(1)[0][1] * 2 <= sum(codes.values()):
+            # no one GeoNames division holds most of its parts: a larger unit over several of them
+            # ("Sumatera" over Aceh, Riau...), at the middle of theirs, with no one ADM1 code
+            lat, lon = sum(r.lat for r in parts) / len(parts), sum(r.lon for r in parts) / len(parts)
+            region = Region(sub.name, iso2, "", round(lat, 2), round(lon, 2))
+        else:
+            code = codes.most_common(1)[0][0] if codes else _division_of(g, iso2, sub.name, found)
+            region = by_code.get((iso2, code)) if code else None
+        if region is not None:
+            for key in keys:
+                found.setdefault((iso2, key), Region(sub.name, iso2, region.admin1, region.lat, region.lon))
+
+
+def _division_of(g: Gazetteer, iso2: str, name: str, found: dict) -> str | None:
+    """The GeoNames admin1 code of the division or biggest town of that name in the country."""
+    for key in region_keys(name):
+        if (iso2, key) in found and found[(iso2, key)].admin1:
+            return found[(iso2, key)].admin1
+    towns = [c for c, main in g.cities.get(fold(name), []) if main and c.iso2 == iso2]
+    return max(towns, key=lambda c: c.population).admin1 if towns else None
 
 
 @lru_cache(maxsize=1)

@@ -14,6 +14,16 @@ from .resolve import Place, geocode
 NON_STATE = frozenset({"IGO", "NGO", "IMG", "MNC", "ISM", "INT", "NGM"})
 
 
+# actor sectors whose country says where the telling comes from, not where the story is: a story
+# that cites a broadcaster or news agency is not about that outlet's country
+NOT_WHERE = frozenset({"MED", "JRN"})
+
+
+def actor_countries(actors: Iterable) -> list[str | None]:
+    """The countries of a story's actors (records.Actor), one per mention, news outlets left out."""
+    return [a.country for a in actors if a.sector not in NOT_WHERE for _ in range(max(a.mentions, 1))]
+
+
 def story_countries(codes: Iterable[str | None]) -> list[str]:
     """ISO alpha-3 codes of a story (actor countries, one per mention), most frequent first."""
     counts = Counter(c for c in codes if c and len(c) == 3 and c.isalpha() and c.isupper() and c not in NON_STATE)

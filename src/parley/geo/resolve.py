@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .gazetteer import City, Gazetteer, fold, load, small_towns, subdivisions
+from .gazetteer import City, Gazetteer, fold, load, region_keys, regions, small_towns, subdivisions
 
 # A city in one of the story's countries wins over a namesake elsewhere unless the namesake is
 # this many times bigger: a story about Texas that says "Paris" still means Paris, France, when
@@ -21,13 +21,15 @@ MAJOR_CITY = 500_000
 # Words that follow a city's name without changing the place ("Kharkiv region", "Gaza City").
 # "Guantanamo Bay": a bay, port or base named after its town is next to it.
 PLACE_SUFFIXES = ("region", "province", "oblast", "city", "district", "governorate", "state", "area",
-                  "airport", "county", "prefecture", "bay", "port", "air base", "base")
+                  "airport", "county", "prefecture", "bay", "port", "air base", "base", "island", "archipelago")
+# An island or archipelago may be named as a whole group ("Riau Archipelago" for the Riau Islands)
+ISLAND_WORDS = ("island", "archipelago")
 
 
 @dataclass(frozen=True)
 class Place:
     name: str  # the gazetteer's name
-    feature: str  # country | state (US state) | city
+    feature: str  # country | state (US state) | region (a division elsewhere) | city
     country: str  # ISO 3166 alpha-3
     country_iso2: str
     fips: str  # FIPS 10-4 country code
@@ -38,11 +40,13 @@ class Place:
 
     @property
     def gdelt_type(self) -> int:
-        """GDELT geo type: 1 country, 2 US state, 3 US city, 4 world city."""
+        """GDELT geo type: 1 country, 2 US state, 3 US city, 4 world city, 5 world state (ADM1)."""
         if self.feature == "country":
             return 1
         if self.feature == "state":
             return 2
+        if self.feature == "region":
+            return 5
         return 3 if self.country == "USA" else 4
 
 
@@ -68,6 +72,8 @@ def _geocode(name: str, countries: tuple, country: str | None) -> Place | None:
             found = _lookup(g, head.strip(), [tail_place.country, *hints], True, state=tail_place)
             if found is not None:
                 return found
+        # a tail the gazetteer does not know ("Washington, DC"): the name without its comma
+        key = " ".join(key.replace(",", " ").split())
     found = _lookup(g, key, hints, own)
     if found is not None:
         return found
@@ -76,6 +82,10 @@ def _geocode(name: str, countries: tuple, country: str | None) -> Place | None:
         suffix, words = words[-1], words[:-1]
         if suffix == "state" and " ".join(words) in g.us_states:  # "Washington state"
             return _state(g, g.us_states[" ".join(words)])
+        if suffix in ISLAND_WORDS:
+            found = _lookup(g, " ".join(words) + " islands", hints, own)
+            if found is not None:
+                return found
         found = _lookup(g, " ".join(words), hints, own)
         if found is not None:
             return found
@@ -95,7 +105,7 @@ def _lookup(g: Gazetteer, key: str, hints: list[str], own: bool, state: Place | 
     region = _subdivision(key, hints)
     if region is not None and not any(_city_wins(c, region) for c, _ in candidates):
         return region
-    city = _best_city(candidates, hints, own, state)
+    city = _best_city(candidates, hints, own, state, key=key)
     if city is None and hints:
         city = _best_city(small_towns().get(key, []), hints[:1] if own else hints, True, state, local_only=True)
     if city is not None:
@@ -111,21 +121,27 @@ def _city_wins(city: City, region: Place) -> bool:
 
 
 def _subdivision(key: str, hints: list[str]) -> Place | None:
-    """A province or state of one of the story's countries (ISO 3166-2 names, from pycountry).
-    GeoNames as packaged has no shapes or points for them: the place has no coordinates."""
+    """A province, state or region of one of the story's countries: a GeoNames division (with the
+    median point of its towns), else an ISO 3166-2 name (pycountry) that no table places."""
     g = load()
+    keys = region_keys(key)
     for hint in hints:
         if hint == "USA":  # US states are in the gazetteer itself, with points
             continue
-        found = subdivisions().get((g.countries[hint].iso2, key))
+        country = g.countries[hint]
+        region = next((regions()[(country.iso2, k)] for k in keys if (country.iso2, k) in regions()), None)
+        if region is not None:
+            adm1 = country.fips + region.admin1 if region.admin1 else country.fips
+            return Place(region.name, "region", country.iso3, country.iso2, country.fips, adm1,
+                         region.lat, region.lon, None)
+        found = subdivisions().get((country.iso2, key))
         if found is not None:
-            country = g.countries[hint]
             return Place(found, "region", country.iso3, country.iso2, country.fips, country.fips, None, None, None)
     return None
 
 
 def _best_city(candidates: list[tuple[City, bool]], hints: list[str], own: bool,
-               state: Place | None, local_only: bool = False) -> City | None:
+               state: Place | None, local_only: bool = False, key: str = "") -> City | None:
     if not candidates:
         return None
     g = load()
@@ -137,7 +153,9 @@ def _best_city(candidates: list[tuple[City, bool]], hints: list[str], own: bool,
     if hints and not local_only:
         # GeoNames' other names of a far-away city ("Bali" for Bari) are weak evidence against a
         # story that never mentions its country: only own names count outside the story's countries
-        candidates = [(c, main) for c, main in candidates if main or iso3[c.geonames_id] in hints]
+        # ... unless the other name is the city's own name with more after it ("Washington DC")
+        candidates = [(c, main) for c, main in candidates
+                      if main or iso3[c.geonames_id] in hints or key.startswith(fold(c.name) + " ")]
         if not candidates:
             return None
     biggest = max(candidates, key=lambda cm: (cm[0].population, cm[1]))[0]
