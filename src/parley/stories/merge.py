@@ -22,7 +22,7 @@ the planned one gets 'happened:<merged id>', the happened one 'planned:<merged i
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date
 
@@ -30,6 +30,7 @@ from ..events.types import symmetric_types
 from ..ids import record_id, slug
 from ..records import Article, Event, EventActor, Source
 from ..store.db import date_bounds
+from ..store.linking import EventChange, Linking
 
 SYMMETRIC = symmetric_types()  # the events' one type table
 HAPPENED = frozenset({"reported", "historical"})
@@ -272,28 +273,73 @@ def merge_events(items: Iterable[tuple[Article, Event]], order: dict[str, int] |
     return [(e, [m.event.id for m in c.members]) for e, (_, c) in zip(linked, built)]
 
 
-def link_events(store) -> dict:
-    """Merge the store's per-article events across articles and record the result."""
-    order = {aid: n for n, (aid,) in enumerate(store.db.execute(
-        "SELECT id FROM articles ORDER BY day IS NULL, day, published, rowid"))}
-    merged = merge_events(_raw_events(store), order)
-    store.set_merged_events(merged)
-    raw = sum(len(members) for _, members in merged)
-    return {"events": raw, "merged_events": len(merged),
-            "multi_source_events": sum(1 for e, _ in merged if e.n_sources > 1)}
+def family_of(event: Event) -> str:
+    """The event's block without its status: its type and actor pair. Planned and happened events are
+    linked within it (link_plans), so a new event re-merges its whole family and nothing else."""
+    a1, a2 = actor_key(event.actor1), actor_key(event.actor2)
+    pair = sorted((a1, a2)) if event.type in SYMMETRIC else (a1, a2)
+    return "\x1f".join((event.type or "", *pair))
 
 
-def _raw_events(store) -> Iterator[tuple[Article, Event]]:
-    """As `Store.raw_events`, each article cut to the fields merging reads (not its body)."""
+def link_events(store, *, generation: int | None = None, full: bool = False) -> dict:
+    """Merge the per-article events of the families that new articles, new copies or remapped actors
+    touch (all of them: `full`), and record the result."""
+    links = Linking(store)
+    generation = store.generation() if generation is None else generation
+    pending, replaced = links.pending("events", generation)
+    full = full or replaced or links.needs_rebuild("events")
+    change = EventChange()
+    if full:
+        decoded = _decoded(links, links.raw_events(None))
+    else:
+        decoded = _family_members(links, change, pending)
+    families = {e.id: family_of(e) for _, e, _ in decoded}
+    change.event_families = families
+    change.families |= set(families.values())
+    order = {a.id: rank for a, _, rank in decoded}
+    merged = merge_events([(a, e) for a, e, _ in decoded], order)
+    change.merged = [(e, members, families[members[0]]) for e, members in merged]
+    links.save_events(change, "events", generation, whole=full)
+    return links.event_counts()
+
+
+def _family_members(links: Linking, change: EventChange, pending: list[str]) -> list[tuple[Article, Event, tuple]]:
+    """Every per-article event of the families the touched events were or are now in."""
+    touched = links.events_of_articles([*pending, *links.dirty("article")])
+    touched |= links.events_of_actors(links.dirty("actor"))
+    decoded = _decoded(links, links.raw_events(touched))
+    change.families = set(links.families_of(touched).values()) | {family_of(e) for _, e, _ in decoded}
+    others = links.events_in_families(change.families) - touched
+    return decoded + _decoded(links, links.raw_events(others))
+
+
+class _Canonical:
+    """Store.canonical_ref over the canonical actors of the given ids only (not the whole table)."""
+
+    def __init__(self, found: dict[str, dict]) -> None:
+        self.found = found
+
+    def canonical_ref(self, ref: EventActor | None) -> EventActor | None:
+        actor = self.found.get(ref.actor_id) if ref is not None and ref.actor_id else None
+        if actor is None:
+            return ref
+        return EventActor(name=actor["name"], actor_id=actor["id"], country=actor.get("country") or ref.country,
+                          sector=actor.get("sector") or ref.sector)
+
+
+def _decoded(links: Linking, rows: list[tuple]) -> list[tuple[Article, Event, tuple]]:
+    """(article cut to the fields merging reads, event with canonical actors, place of the article in
+    time) for rows of `Linking.raw_events`."""
     from .select import decode_event  # select imports this module
 
+    ids = {i for row in rows for i in row[8:10] if i}
+    canon = _Canonical(links.canonical(ids))
     articles: dict[str, Article] = {}
-    rows = store.db.execute(
-        "SELECT a.id, a.source, a.outlet, a.published, a.duplicate_of, e.data FROM events e"
-        " JOIN articles a ON a.id = e.article_id ORDER BY e.date_lo, e.id")
-    for article_id, source, outlet, published, duplicate_of, data in rows:
+    out = []
+    for article_id, source, outlet, published, duplicate_of, day, rowid, data, _, _ in rows:
         article = articles.get(article_id)
         if article is None:
             article = articles[article_id] = Article(id=article_id, source=source, outlet=outlet,
                                                      published=published, duplicate_of=duplicate_of)
-        yield article, decode_event(store, data)
+        out.append((article, decode_event(canon, data), (day is None, day or "", published or "", rowid)))
+    return out
