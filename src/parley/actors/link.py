@@ -14,10 +14,11 @@ is in the group, and a merge keeps the older id and records the other as an alia
 from __future__ import annotations
 
 import json
+from collections import defaultdict
 
 from ..records import Actor, from_dict, to_dict
 from ..store.linking import ActorChange, Linking
-from .merge import canonical_actors, group_profiles, name_blocks
+from .merge import MAX_VARIANT_GROUP, canonical_actors, group_profiles, misspelt, name_blocks, variants
 from .profiles import add, profile_of
 
 
@@ -31,11 +32,12 @@ def link_actors(store, *, generation: int | None = None, full: bool = False) -> 
     change = ActorChange()
     change.profiles = _profiles_seen(links, None if full else pending)
     change.blocks = [(k, i) for i, p in change.profiles.items() for k in name_blocks(p)]
-    scope = dict(change.profiles)
+    change.variants = sorted({(v, k[2:]) for k, _ in change.blocks if k.startswith("s:") for v in variants(k[2:])})
+    scope, sizes = dict(change.profiles), None
     if not full:
-        others = _closed_part(links, change) - set(scope)
-        scope.update(links.profiles(others))
-    actors, mapping = canonical_actors(scope, group_profiles(scope))
+        part, sizes = _closed_part(links, change)
+        scope.update(links.profiles(part - set(scope)))
+    actors, mapping = canonical_actors(scope, group_profiles(scope, sizes))
     _diff(links, change, actors, mapping, whole=full)
     links.save_actors(change, "actors", generation, whole=full)
     return store.count("actors")
@@ -54,17 +56,38 @@ def _profiles_seen(links: Linking, article_ids: list[str] | None) -> dict[str, d
     return {i: add(stored[i], p) if i in stored else p for i, p in seen.items()}
 
 
-def _closed_part(links: Linking, change: ActorChange) -> set[str]:
-    """The people sharing a name block with the ids seen, directly or through others."""
-    keys = {k for k, _ in change.blocks}
-    ids = {i for _, i in change.blocks}
-    frontier = keys
+def _closed_part(links: Linking, change: ActorChange) -> tuple[set[str], dict[str, int]]:
+    """The people sharing a name block with the ids seen, or a family name the merge would take for a
+    misspelling of theirs, directly or through others; and how many family names share each deletion
+    met on the way (the merge's cap is decided on the whole store)."""
+    new_variants: dict[str, set[str]] = defaultdict(set)
+    for v, surname in change.variants:
+        new_variants[v].add(surname)
+    keys, ids, sizes = set(), set(), {}
+    frontier = {k for k, _ in change.blocks}
     while frontier:
+        keys |= frontier
+        frontier |= _misspellings(links, frontier, new_variants, sizes) - keys
+        keys |= frontier
         found = links.ids_in_blocks(frontier) - ids
         ids |= found
         frontier = links.block_keys_of(found) - keys
-        keys |= frontier
-    return ids
+    return ids, sizes
+
+
+def _misspellings(links: Linking, keys: set[str], new_variants: dict[str, set[str]], sizes: dict[str, int]) -> set[str]:
+    """The family-name blocks ('s:') the merge compares with these keys' family names."""
+    surnames = {k[2:] for k in keys if k.startswith("s:")}
+    wanted = {v for s in surnames for v in variants(s)}
+    groups = links.variant_groups(wanted)
+    found = set()
+    for v in wanted:
+        group = groups.get(v, set()) | new_variants.get(v, set())
+        sizes[v] = len(group)
+        if len(group) > MAX_VARIANT_GROUP:
+            continue
+        found.update("s:" + t for s in surnames & group for t in group if misspelt(s, t))
+    return found
 
 
 def _event_view(actor: dict | None) -> tuple | None:

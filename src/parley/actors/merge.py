@@ -35,14 +35,18 @@ def merge_actors(items: Iterable[tuple[str | None, Actor]]) -> tuple[list[Actor]
     return canonical_actors(profiles, group_profiles(profiles))
 
 
-def group_profiles(profiles: dict[str, dict]) -> list[list[str]]:
+# a deletion shared by more family names than this is too common a shape to say they are misspellings
+MAX_VARIANT_GROUP = 50
+
+
+def group_profiles(profiles: dict[str, dict], variant_sizes: dict[str, int] | None = None) -> list[list[str]]:
     """The per-article ids that are one actor, from their profiles (see the module notes). The ids are
     taken in the order their first articles come in, so any closed part of the name blocks (see
     `name_blocks`) groups as it does among all the others."""
     ordered = sorted(profiles, key=lambda i: (profiles[i]["first"], i))
     uf = _UnionFind(ordered)
     people = {i: _Profile(i, profiles[i]) for i in ordered if profiles[i]["kind"] == "person"}
-    _merge_people(people, uf)
+    _merge_people(people, uf, variant_sizes)
     return list(uf.groups().values())
 
 
@@ -61,20 +65,16 @@ def canonical_actors(profiles: dict[str, dict], groups: list[list[str]]) -> tupl
 
 
 def name_blocks(profile: dict) -> list[str]:
-    """The keys under which the merge compares a person: its full names' letters ('l:'), family names
-    ('s:') and, for family names of five letters or more, their one-letter deletions ('v:'). Two ids
-    that share no key, directly or through other ids, are never compared."""
+    """The keys under which the merge compares a person: its full names' letters ('l:') and family
+    names ('s:'). Two ids that share no key, directly or through other ids or through misspelt
+    family names (`variants`, `misspelt`), are never compared."""
     if profile["kind"] != "person":
         return []
     family_first = family_first_names()
     full = sorted(n for n in profile["weights"] if len(n.split()) > 1)
     keys = {"l:" + letters(n) for n in full}
     for n in full or [profile["name"]]:
-        for k in surname_keys(n, family_first):
-            k = ascii_form(k)
-            keys.add("s:" + k)
-            if len(k) >= 5:
-                keys.update("v:" + v for v in {k, *(k[:i] + k[i + 1:] for i in range(len(k)))})
+        keys.update("s:" + ascii_form(k) for k in surname_keys(n, family_first))
     return sorted(keys)
 
 
@@ -90,7 +90,20 @@ class _Profile:
         self.roles = set(profile["roles"])
 
 
-def _merge_people(people: dict[str, _Profile], uf: "_UnionFind") -> None:
+def misspelt(a: str, b: str) -> bool:
+    """Two family-name keys (sharing a one-letter deletion) close enough to compare their people."""
+    return a != b and a[0] == b[0] and fuzz.ratio(a, b) >= 80
+
+
+def variants(key: str) -> set[str]:
+    """A family-name key and its one-letter deletions (none for keys under five letters)."""
+    return {key, *(key[:i] + key[i + 1:] for i in range(len(key)))} if len(key) >= 5 else set()
+
+
+def _merge_people(people: dict[str, _Profile], uf: "_UnionFind", variant_sizes: dict[str, int] | None = None) -> None:
+    """`variant_sizes`: how many family-name keys share each deletion among all the store's people,
+    when `people` is only a closed part of them (the cap below is decided on the whole)."""
+    variant_sizes = variant_sizes or {}
     family_first = family_first_names()
     by_letters: dict[str, str] = {}
     blocks: dict[str, list[str]] = defaultdict(list)
@@ -111,18 +124,17 @@ def _merge_people(people: dict[str, _Profile], uf: "_UnionFind") -> None:
             _pairs(full, uf, same_surname=True)
     # misspelt family names: keys that share a one-letter deletion are one or two edits apart
     # (a swap, a wrong or a missing letter), so only those pairs are compared
-    variants: dict[str, set[str]] = defaultdict(set)
+    shared: dict[str, set[str]] = defaultdict(set)
     for key in blocks:
-        if len(key) >= 5:
-            for v in {key, *(key[:i] + key[i + 1 :] for i in range(len(key)))}:
-                variants[v].add(key)
+        for v in variants(key):
+            shared[v].add(key)
     compared = set()
-    for keys in variants.values():
-        if len(keys) < 2 or len(keys) > 50:
+    for v, keys in shared.items():
+        if len(keys) < 2 or max(len(keys), variant_sizes.get(v, 0)) > MAX_VARIANT_GROUP:
             continue
         for a in keys:
             for b in keys:
-                if a < b and (a, b) not in compared and a[0] == b[0] and fuzz.ratio(a, b) >= 80:
+                if a < b and (a, b) not in compared and misspelt(a, b):
                     compared.add((a, b))
                     pool = [people[i] for i in dict.fromkeys(blocks[a] + blocks[b]) if not people[i].single]
                     _pairs(pool, uf, same_surname=False)

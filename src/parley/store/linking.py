@@ -5,8 +5,9 @@ every read and write the linking makes, and the tables that let it grow with the
   those written after the generation its journal entry (link_journal) records.
 - `minhash_bands`: each article's MinHash LSH band keys (band number and values hashed to 64 bits),
   so a new article's candidate copies are an index lookup, not a walk over every signature.
-- `actor_profiles` / `actor_blocks`: what the actor merge knows of each per-article actor id, summed
-  over its articles, and the name blocks (family name, spelling, one-letter variants) it sits in.
+- `actor_profiles` / `actor_blocks` / `name_variants`: what the actor merge knows of each per-article
+  actor id, summed over its articles; the name blocks (family name, spelling) it sits in; and the
+  family names sharing each one-letter deletion (the merge's misspelling candidates).
 - `actor_aliases`: canonical ids retired by a merge -> the id kept, so old explorer URLs still work.
 - `event_families` / `merged_families`: the (type, actor pair) block of every per-article and merged
   event: new events re-merge the families they touch only.
@@ -39,6 +40,8 @@ _TABLES = (
     "CREATE TABLE IF NOT EXISTS actor_blocks (key TEXT NOT NULL, local_id TEXT NOT NULL,"
     " PRIMARY KEY (key, local_id)) WITHOUT ROWID",
     "CREATE INDEX IF NOT EXISTS actor_blocks_local ON actor_blocks(local_id)",
+    "CREATE TABLE IF NOT EXISTS name_variants (variant TEXT NOT NULL, surname TEXT NOT NULL,"
+    " PRIMARY KEY (variant, surname)) WITHOUT ROWID",
     "CREATE TABLE IF NOT EXISTS actor_aliases (old_id TEXT PRIMARY KEY, actor_id TEXT NOT NULL)",
     "CREATE INDEX IF NOT EXISTS actor_aliases_target ON actor_aliases(actor_id)",
     "CREATE INDEX IF NOT EXISTS actor_map_target ON actor_map(actor_id)",
@@ -200,6 +203,14 @@ class Linking:
     def ids_in_blocks(self, keys: Iterable[str]) -> set[str]:
         return {r[0] for r in self._select("SELECT local_id FROM actor_blocks WHERE key IN ({marks})", keys)}
 
+    def variant_groups(self, variants: Iterable[str]) -> dict[str, set[str]]:
+        """Deletion -> the family names of the store's people that have it."""
+        found: dict[str, set[str]] = {}
+        for v, surname in self._select("SELECT variant, surname FROM name_variants WHERE variant IN ({marks})",
+                                       variants):
+            found.setdefault(v, set()).add(surname)
+        return found
+
     def actor_map(self, ids: Iterable[str] | None) -> dict[str, str]:
         if ids is None:
             return dict(self.db.execute("SELECT local_id, actor_id FROM actor_map"))
@@ -235,11 +246,12 @@ class Linking:
         db = self.db
         with self.store._transaction():
             if whole:
-                for table in ("actor_profiles", "actor_blocks", "actors", "actor_map"):
+                for table in ("actor_profiles", "actor_blocks", "name_variants", "actors", "actor_map"):
                     db.execute(f"DELETE FROM {table}")
             db.executemany("INSERT OR REPLACE INTO actor_profiles (local_id, data) VALUES (?,?)",
                            [(i, _dumps(p)) for i, p in change.profiles.items()])
             db.executemany("INSERT OR IGNORE INTO actor_blocks (key, local_id) VALUES (?,?)", change.blocks)
+            db.executemany("INSERT OR IGNORE INTO name_variants (variant, surname) VALUES (?,?)", change.variants)
             self._replace_actors(change)
             db.executemany("INSERT OR IGNORE INTO link_dirty (kind, id) VALUES ('actor', ?)",
                            [(i,) for i in change.remapped])
@@ -334,6 +346,7 @@ class ActorChange:
     def __init__(self) -> None:
         self.profiles: dict[str, dict] = {}  # per-article id -> its profile, for the ids seen
         self.blocks: list[tuple[str, str]] = []  # (block key, per-article id) of the ids seen
+        self.variants: list[tuple[str, str]] = []  # (one-letter deletion, family name) of the ids seen
         self.actors: list[dict] = []  # the canonical actors of the groups redone, as record dicts
         self.mapping: dict[str, str] = {}  # per-article id -> canonical id, for the ids regrouped
         self.dropped: set[str] = set()  # canonical ids no longer given

@@ -15,6 +15,7 @@ matches them against the articles they share a bucket with (store/linking.py).
 
 from __future__ import annotations
 
+import functools
 import re
 import zlib
 from collections.abc import Iterable
@@ -100,9 +101,14 @@ def find_duplicates(texts: Iterable[Text], settings: DuplicateSettings | None = 
 
 def lsh_bands(settings: DuplicateSettings) -> list[tuple[int, int]]:
     """datasketch's banding for these settings (its MinHashLSH.hashranges): same candidates as its query."""
-    from datasketch import MinHashLSH  # lazily, as in _Signer
+    return _bands(settings.lsh_threshold, settings.num_perm)
 
-    return MinHashLSH(threshold=settings.lsh_threshold, num_perm=settings.num_perm).hashranges
+
+@functools.lru_cache(maxsize=8)
+def _bands(threshold: float, num_perm: int) -> list[tuple[int, int]]:
+    from datasketch import MinHashLSH  # lazily, as in _Signer; its optimum takes scipy some 50 ms
+
+    return MinHashLSH(threshold=threshold, num_perm=num_perm).hashranges
 
 
 def band_keys(sigs: np.ndarray, bands: list[tuple[int, int]]) -> np.ndarray:
