@@ -67,8 +67,11 @@ def _closed_part(links: Linking, change: ActorChange) -> tuple[set[str], dict[st
     frontier = {k for k, _ in change.blocks}
     while frontier:
         keys |= frontier
-        frontier |= _misspellings(links, frontier, new_variants, sizes) - keys
-        keys |= frontier
+        more = _misspellings(links, frontier, new_variants, sizes) - keys
+        while more:  # a misspelling's own misspellings, and theirs
+            keys |= more
+            frontier |= more
+            more = _misspellings(links, more, new_variants, sizes) - keys
         found = links.ids_in_blocks(frontier) - ids
         ids |= found
         frontier = links.block_keys_of(found) - keys
