@@ -9,8 +9,8 @@ every read and write the linking makes, and the tables that let it grow with the
   actor id, summed over its articles; the name blocks (family name, spelling) it sits in; and the
   family names sharing each one-letter deletion (the merge's misspelling candidates).
 - `actor_aliases`: canonical ids retired by a merge -> the id kept, so old explorer URLs still work.
-- `event_families` / `merged_families`: the (type, actor pair) block of every per-article and merged
-  event: new events re-merge the families they touch only.
+- `event_families`: the (type, actor pair) family of every per-article event, its date bounds and the
+  merged event it is in: a new event re-merges the events of its family near it in time only.
 - `link_dirty`: what one step changed that a later one must redo (copies found: their articles'
   events; actors remapped: their events), written in the step's own transaction.
 
@@ -45,10 +45,11 @@ _TABLES = (
     "CREATE TABLE IF NOT EXISTS actor_aliases (old_id TEXT PRIMARY KEY, actor_id TEXT NOT NULL)",
     "CREATE INDEX IF NOT EXISTS actor_aliases_target ON actor_aliases(actor_id)",
     "CREATE INDEX IF NOT EXISTS actor_map_target ON actor_map(actor_id)",
-    "CREATE TABLE IF NOT EXISTS event_families (event_id TEXT PRIMARY KEY, family TEXT NOT NULL)",
-    "CREATE INDEX IF NOT EXISTS event_families_family ON event_families(family)",
-    "CREATE TABLE IF NOT EXISTS merged_families (merged_id TEXT PRIMARY KEY, family TEXT NOT NULL)",
-    "CREATE INDEX IF NOT EXISTS merged_families_family ON merged_families(family)",
+    "CREATE TABLE IF NOT EXISTS event_families (event_id TEXT PRIMARY KEY, family TEXT NOT NULL, date_lo TEXT,"
+    " date_hi TEXT, merged_id TEXT NOT NULL)",
+    "CREATE INDEX IF NOT EXISTS event_families_family ON event_families(family, date_lo)",
+    # the link's summary counts multi-source events: from this index, not a scan of every merged event
+    "CREATE INDEX IF NOT EXISTS merged_events_sources ON merged_events(n_sources)",
     "CREATE TABLE IF NOT EXISTS link_dirty (kind TEXT NOT NULL, id TEXT NOT NULL, PRIMARY KEY (kind, id))",
 )
 
@@ -284,11 +285,27 @@ class Linking:
         found = {r[0] for r in self._select("SELECT id FROM events WHERE actor1_id IN ({marks})", local_ids)}
         return found | {r[0] for r in self._select("SELECT id FROM events WHERE actor2_id IN ({marks})", local_ids)}
 
-    def families_of(self, event_ids: Iterable[str]) -> dict[str, str]:
-        return dict(self._select("SELECT event_id, family FROM event_families WHERE event_id IN ({marks})", event_ids))
+    def slots(self, event_ids: Iterable[str]) -> dict[str, tuple]:
+        """Per-article event id -> (family, date_lo, date_hi, merged id) as last linked."""
+        return {r[0]: r[1:] for r in self._select(
+            "SELECT event_id, family, date_lo, date_hi, merged_id FROM event_families WHERE event_id IN ({marks})",
+            event_ids)}
 
-    def events_in_families(self, families: Iterable[str]) -> set[str]:
-        return {r[0] for r in self._select("SELECT event_id FROM event_families WHERE family IN ({marks})", families)}
+    def family_near(self, family: str, lo_from: str, lo_to: str, hi_from: str) -> dict[str, tuple]:
+        """The family's events with date_lo in [lo_from, lo_to] and date_hi >= hi_from, as `slots`."""
+        rows = self.db.execute(
+            "SELECT event_id, family, date_lo, date_hi, merged_id FROM event_families WHERE family = ?"
+            " AND date_lo BETWEEN ? AND ? AND date_hi >= ?", (family, lo_from, lo_to, hi_from))
+        return {r[0]: r[1:] for r in rows}
+
+    def family_undated(self, family: str) -> bool:
+        return self.db.execute("SELECT 1 FROM event_families WHERE family = ? AND date_lo IS NULL LIMIT 1",
+                               (family,)).fetchone() is not None
+
+    def family_events(self, families: Iterable[str]) -> dict[str, tuple]:
+        return {r[0]: r[1:] for r in self._select(
+            "SELECT event_id, family, date_lo, date_hi, merged_id FROM event_families WHERE family IN ({marks})",
+            families)}
 
     def raw_events(self, event_ids: Iterable[str] | None) -> list[tuple]:
         """(article id, source, outlet, published, duplicate_of, day, ingestion order, event JSON, actor ids)
@@ -300,31 +317,26 @@ class Linking:
         return sorted(self._select(sql + " WHERE e.id IN ({marks})", event_ids), key=lambda r: r[7])
 
     def save_events(self, change: "EventChange", step: str, generation: int, *, whole: bool) -> None:
-        """Replace the merged events of the families redone, and note each per-article event's family."""
+        """Replace the merged events of the per-article events redone, and note where each now is."""
         from .db import date_bounds  # db imports this module
 
         db = self.db
         with self.store._transaction():
             if whole:
-                for table in ("merged_events", "merged_families", "event_families"):
-                    db.execute(f"DELETE FROM {table}")
-            for chunk in _chunks(change.families):
-                marks = _marks(len(chunk))
-                db.execute(f"DELETE FROM merged_events WHERE id IN (SELECT merged_id FROM merged_families"
-                           f" WHERE family IN ({marks}))", chunk)
-                db.execute(f"DELETE FROM merged_families WHERE family IN ({marks})", chunk)
-            db.executemany("INSERT OR REPLACE INTO event_families (event_id, family) VALUES (?,?)",
-                           change.event_families.items())
-            rows = []
+                db.execute("DELETE FROM merged_events")
+                db.execute("DELETE FROM event_families")
+            db.executemany("DELETE FROM merged_events WHERE id=?", [(i,) for i in change.dropped])
+            rows, slots = [], []
             for e, members, family in change.merged:
-                data = json.dumps(to_dict(e), ensure_ascii=False, separators=(",", ":"))
                 lo, hi = date_bounds(e.date)
                 rows.append((e.id, lo, hi, e.type, e.status, e.actor1.actor_id if e.actor1 else None,
-                             e.actor2.actor_id if e.actor2 else None, e.n_sources, json.dumps(members), data))
+                             e.actor2.actor_id if e.actor2 else None, e.n_sources, json.dumps(members),
+                             json.dumps(to_dict(e), ensure_ascii=False, separators=(",", ":"))))
+                slots += [(m, family, *change.bounds[m], e.id) for m in members]
             db.executemany("INSERT OR REPLACE INTO merged_events (id, date_lo, date_hi, type, status, actor1_id,"
                            " actor2_id, n_sources, members, data) VALUES (?,?,?,?,?,?,?,?,?,?)", rows)
-            db.executemany("INSERT OR REPLACE INTO merged_families (merged_id, family) VALUES (?,?)",
-                           [(e.id, family) for e, _, family in change.merged])
+            db.executemany("INSERT OR REPLACE INTO event_families (event_id, family, date_lo, date_hi, merged_id)"
+                           " VALUES (?,?,?,?,?)", slots)
             db.execute("DELETE FROM link_dirty")
             self._finish(step, generation)
 
@@ -358,6 +370,6 @@ class EventChange:
     """What one events link writes (see `Linking.save_events`)."""
 
     def __init__(self) -> None:
-        self.families: set[str] = set()  # the families redone
-        self.event_families: dict[str, str] = {}  # per-article event id -> family, for the events seen
+        self.dropped: set[str] = set()  # the merged events of the per-article events redone, as they were
+        self.bounds: dict[str, tuple] = {}  # per-article event id -> its date bounds, for the events redone
         self.merged: list[tuple] = []  # (merged Event, member ids, family)

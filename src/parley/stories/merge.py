@@ -282,8 +282,8 @@ def family_of(event: Event) -> str:
 
 
 def link_events(store, *, generation: int | None = None, full: bool = False) -> dict:
-    """Merge the per-article events of the families that new articles, new copies or remapped actors
-    touch (all of them: `full`), and record the result."""
+    """Merge the per-article events that new articles, new copies or remapped actors touch, with every
+    event of their family near them in time (all events: `full`), and record the result."""
     links = Linking(store)
     generation = store.generation() if generation is None else generation
     pending, replaced = links.pending("events", generation)
@@ -292,10 +292,9 @@ def link_events(store, *, generation: int | None = None, full: bool = False) -> 
     if full:
         decoded = _decoded(links, links.raw_events(None))
     else:
-        decoded = _family_members(links, change, pending)
+        decoded = _neighbourhood(links, change, pending)
     families = {e.id: family_of(e) for _, e, _ in decoded}
-    change.event_families = families
-    change.families |= set(families.values())
+    change.bounds = {e.id: date_bounds(e.date) for _, e, _ in decoded}
     order = {a.id: rank for a, _, rank in decoded}
     merged = merge_events([(a, e) for a, e, _ in decoded], order)
     change.merged = [(e, members, families[members[0]]) for e, members in merged]
@@ -303,14 +302,46 @@ def link_events(store, *, generation: int | None = None, full: bool = False) -> 
     return links.event_counts()
 
 
-def _family_members(links: Linking, change: EventChange, pending: list[str]) -> list[tuple[Article, Event, tuple]]:
-    """Every per-article event of the families the touched events were or are now in."""
+def _neighbourhood(links: Linking, change: EventChange, pending: list[str]) -> list[tuple[Article, Event, tuple]]:
+    """The touched per-article events and every event that can share a merged event with them, or with
+    those, and so on: within a family, events whose dates are neither the same nor a day apart never
+    merge, nor link as planned and happened (undated ones may: their whole family is taken)."""
     touched = links.events_of_articles([*pending, *links.dirty("article")])
     touched |= links.events_of_actors(links.dirty("actor"))
     decoded = _decoded(links, links.raw_events(touched))
-    change.families = set(links.families_of(touched).values()) | {family_of(e) for _, e, _ in decoded}
-    others = links.events_in_families(change.families) - touched
-    return decoded + _decoded(links, links.raw_events(others))
+    old = links.slots(touched)
+    seeds = [(family_of(e), *date_bounds(e.date)) for _, e, _ in decoded]
+    seeds += [(family, lo, hi) for family, lo, hi, _ in old.values()]
+    found = _close_in_time(links, seeds, set(touched))
+    change.dropped = {slot[3] for slot in [*old.values(), *found.values()]}
+    return decoded + _decoded(links, links.raw_events(set(found) - touched))
+
+
+def _close_in_time(links: Linking, seeds: list[tuple], touched: set[str]) -> dict[str, tuple]:
+    """The stored events of the seeds' families near their dates, closed under nearness (see
+    `_neighbourhood`); the touched events are left out (what is stored of them is their old place)."""
+    found: dict[str, tuple] = {}
+    whole = {f for f, lo, _ in seeds if lo is None or links.family_undated(f)}
+    found.update({i: slot for i, slot in links.family_events(whole).items() if i not in touched})
+    todo = [(f, lo, hi) for f, lo, hi in seeds if f not in whole]
+    while todo:
+        family, lo, hi = todo.pop()
+        start, end = _shift(lo, -1), _shift(hi, 1)
+        # a stored date spans a year at most: its date_lo is at most a year before its date_hi
+        for i, slot in links.family_near(family, _shift(start, -367), end, start).items():
+            if i not in found and i not in touched:
+                found[i] = slot
+                todo.append((family, slot[1], slot[2]))
+    return found
+
+
+def _shift(day: str, days: int) -> str:
+    """An ISO day moved by some days; the bounds' deliberate day 31 of every month is read as its last day."""
+    import calendar
+
+    y, m, d = (int(x) for x in day[:10].split("-"))
+    d = min(d, calendar.monthrange(y, m)[1])
+    return date.fromordinal(date(y, m, d).toordinal() + days).isoformat()
 
 
 class _Canonical:
