@@ -8,6 +8,10 @@ number of actors, not with its square. Two people are one when:
   letters apart ("Stephen Beigun", "Stephen Biegun"), and country or a role agrees;
 - one is a bare family name and exactly one fully named person of a compatible country has it.
 Different given names never merge: Kim Jong-un, Sung Kim and Duyeon Kim stay three people.
+
+Each group takes the id of its oldest member (the per-article id seen first), so an actor's id stays
+as articles are added, and two actors merged keep the older id. What is known of each per-article id
+is a profile summed over its articles (actors/profiles.py); actors/link.py keeps them in the store.
 """
 
 from __future__ import annotations

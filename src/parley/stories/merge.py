@@ -17,6 +17,10 @@ source listed, but `n_sources` counts distinct originals: a Reuters story carrie
 An event reported as happening after its article's publication day is planned, whatever the
 extractor said. A planned event later reported as happened is linked both ways through `context`:
 the planned one gets 'happened:<merged id>', the happened one 'planned:<merged id>'.
+
+In a store (`link_events`), new events are merged again with the events of their family (type and
+actor pair) near them in time only: the rules above never join events further apart, so the result
+is the one merging every event gives.
 """
 
 from __future__ import annotations
