@@ -122,3 +122,48 @@ def test_a_step_that_fails_midway_is_redone_whole_on_resume(tmp_path, monkeypatc
         assert "actors" not in summary and "merged_events" in summary
     tables = bench().COMPARED + ("link_dirty", "actor_aliases")
     assert dump(tmp_path / "clean.db", tables) == dump(tmp_path / "killed.db", tables)
+
+
+def test_the_relink_command_rebuilds_to_the_same_store(tmp_path):
+    from typer.testing import CliRunner
+
+    from parley.cli import app
+
+    linking = bench()
+    path = tmp_path / "s.db"
+    with Store(path) as store:
+        for r in linking.Corpus(seed=5, people=20).records(80):
+            store.add(r)
+        link_corpus(store, OPTIONS)
+    before = dump(path, linking.COMPARED)
+    result = CliRunner().invoke(app, ["relink", "--db", str(path)])
+    assert result.exit_code == 0, result.output
+    assert "80 article(s) linked" in result.output
+    assert dump(path, linking.COMPARED) == before
+
+
+def test_a_reanalysed_article_makes_the_next_link_redo_actors_and_events_whole(tmp_path):
+    with Store(tmp_path / "s.db") as store:
+        store.add(article(1, "2019-09-01", person("Stephen Biegun", "USA")))
+        link_corpus(store, OPTIONS)
+        store.replace_records(article(1, "2019-09-01", person("Anna Kowalska", "POL")))
+        link_corpus(store, OPTIONS)
+        assert [a.id for a in store.actors(kind="person")] == ["per:anna-kowalska"]
+        assert [e.actor1.name for e in store.events(merged=True)] == ["Anna Kowalska"]
+        assert store.db.execute("SELECT count(*) FROM actor_profiles WHERE local_id='per:stephen-biegun'"
+                                ).fetchone()[0] == 0
+
+
+def test_a_store_linked_by_an_older_parley_is_relinked_whole_and_its_old_ids_still_resolve(tmp_path):
+    with Store(tmp_path / "s.db") as store:
+        store.add(article(1, "2019-09-01", person("Stephen Biegun", "USA")))
+        link_corpus(store, OPTIONS)
+        # as an older parley left it: another id scheme, and none of the incremental tables' marks
+        store.db.execute("UPDATE actors SET id='per:biegun-old' WHERE id='per:stephen-biegun'")
+        store.db.execute("UPDATE actor_map SET actor_id='per:biegun-old' WHERE actor_id='per:stephen-biegun'")
+        store.db.execute("DELETE FROM meta WHERE key LIKE 'link_index:%'")
+        store.add(article(2, "2019-09-02", person("Anna Kowalska", "POL")))
+        link_corpus(store, OPTIONS)
+        store.refresh()
+        assert store.actor("per:biegun-old").id == "per:stephen-biegun"
+        assert store.db.execute("SELECT count(*) FROM actor_profiles").fetchone()[0] == 3  # two people, PRK
