@@ -167,3 +167,30 @@ def test_a_store_linked_by_an_older_parley_is_relinked_whole_and_its_old_ids_sti
         store.refresh()
         assert store.actor("per:biegun-old").id == "per:stephen-biegun"
         assert store.db.execute("SELECT count(*) FROM actor_profiles").fetchone()[0] == 3  # two people, PRK
+
+
+def test_two_processes_linking_at_once_count_each_article_once(tmp_path, monkeypatch):
+    import parley.actors.link as actor_link
+
+    linking = bench()
+    records = linking.Corpus(seed=9, people=20).records(60)
+    with Store(tmp_path / "clean.db") as clean:
+        for r in records:
+            clean.add(r)
+        link_corpus(clean, OPTIONS)
+    with Store(tmp_path / "raced.db") as ours, Store(tmp_path / "raced.db") as theirs:
+        for r in records:
+            ours.add(r)
+        real = actor_link.canonical_actors
+        calls = {"n": 0}
+
+        def meanwhile(*args, **kwargs):
+            calls["n"] += 1
+            if calls["n"] == 1:  # the other process links everything between our reads and our write
+                link_corpus(theirs, OPTIONS)
+            return real(*args, **kwargs)
+
+        monkeypatch.setattr(actor_link, "canonical_actors", meanwhile)
+        link_corpus(ours, OPTIONS)
+        assert calls["n"] >= 3  # ours, theirs, ours again
+    assert dump(tmp_path / "clean.db", linking.COMPARED) == dump(tmp_path / "raced.db", linking.COMPARED)

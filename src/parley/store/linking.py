@@ -85,12 +85,17 @@ def _dumps(value) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
 
 
+class LinkRace(Exception):
+    """Another process linked the same step between this one's reads and its write: redo the step."""
+
+
 class Linking:
     """The linking's view of one store (all SQL of the cross-article step lives here)."""
 
     def __init__(self, store) -> None:
         self.store = store
         self.db: sqlite3.Connection = store.db
+        self._read: dict[str, int | None] = {}  # step -> the journal entry its pending articles were read at
 
     def _select(self, sql: str, ids: Iterable, extra: tuple = ()) -> Iterator[tuple]:
         """Rows of `sql` (holding one `{marks}`) for the ids, a chunk at a time."""
@@ -102,7 +107,8 @@ class Linking:
     def pending(self, step: str, generation: int) -> tuple[list[str], bool]:
         """The articles written since `step` last ran (up to `generation`), and whether any of them
         was reanalysed (its old records gone: the step is then redone whole)."""
-        mark = self.store.linked(step) or 0
+        self._read[step] = self.store.linked(step)
+        mark = self._read[step] or 0
         rows = self.db.execute("SELECT article_id, replaced FROM article_writes WHERE generation > ? AND generation <= ?"
                                " ORDER BY generation", (mark, generation)).fetchall()
         return [r[0] for r in rows], any(r[1] for r in rows)
@@ -113,8 +119,16 @@ class Linking:
         index = self.store.meta(f"link_index:{step}")
         return self.store.linked(step) is None or index != f"{INDEX_VERSION}/{settings}"
 
+    def _check(self, step: str) -> None:
+        """Inside the step's write transaction, before any write: the journal is as it was read (two
+        ingests into one store may link at once; the later one redoes its step over the new state)."""
+        if step in self._read and self.store.linked(step) != self._read[step]:
+            raise LinkRace(step)
+
     def _finish(self, step: str, generation: int, settings: str = "") -> None:
-        """Inside the step's transaction: its journal entry and what its tables were made with."""
+        """Inside the step's transaction: its journal entry (never moved back: a step another process
+        ran further stays marked so) and what its tables were made with."""
+        generation = max(generation, self.store.linked(step) or 0)
         self.db.execute("INSERT OR REPLACE INTO link_journal (step, generation) VALUES (?,?)", (step, generation))
         self.db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?,?)",
                         (f"link_index:{step}", f"{INDEX_VERSION}/{settings}"))
@@ -168,6 +182,7 @@ class Linking:
     def save_duplicates(self, changed: dict[str, str | None], step: str, generation: int, settings: str) -> None:
         """Record which article each changed one copies; their events are redone by the events step."""
         with self.store._transaction():
+            self._check(step)
             for article_id, original in changed.items():
                 row = self.db.execute("SELECT data FROM articles WHERE id=?", (article_id,)).fetchone()
                 if row is None:
@@ -246,6 +261,7 @@ class Linking:
         ids regrouped, aliases of the ids retired, and the remapped ids for the events step."""
         db = self.db
         with self.store._transaction():
+            self._check(step)
             if whole:
                 for table in ("actor_profiles", "actor_blocks", "name_variants", "actors", "actor_map"):
                     db.execute(f"DELETE FROM {table}")
@@ -322,6 +338,7 @@ class Linking:
 
         db = self.db
         with self.store._transaction():
+            self._check(step)
             if whole:
                 db.execute("DELETE FROM merged_events")
                 db.execute("DELETE FROM event_families")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..options import Options
 from ..store import Store
+from ..store.linking import LinkRace
 from .duplicates import link_duplicates
 from .merge import link_events
 
@@ -32,12 +33,22 @@ def link_corpus(store: Store, options: Options, *, resume: bool = False, full: b
         return full or not resume or store.linked(step) != generation
 
     if due("duplicates"):
-        summary["duplicates"] = link_duplicates(store, generation=generation, full=full)
+        summary["duplicates"] = _raced(link_duplicates, store, generation, full)
     if due("actors"):
-        summary["actors"] = link_actors(store, generation=generation, full=full)
+        summary["actors"] = _raced(link_actors, store, generation, full)
     if due("events"):
-        summary.update(link_events(store, generation=generation, full=full))
+        summary.update(_raced(link_events, store, generation, full))
     return summary
+
+
+def _raced(step, store: Store, generation: int, full: bool, tries: int = 5):
+    """Run a step; when another process linked it meanwhile (LinkRace), run it again over the new state."""
+    for _ in range(tries - 1):
+        try:
+            return step(store, generation=generation, full=full)
+        except LinkRace:
+            continue
+    return step(store, generation=generation, full=full)
 
 
 def relink(store: Store, options: Options) -> dict:

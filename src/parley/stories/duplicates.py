@@ -115,6 +115,8 @@ def band_keys(sigs: np.ndarray, bands: list[tuple[int, int]]) -> np.ndarray:
     """One 64-bit key per band of each signature (rows), band number included: two articles share an
     LSH bucket when they share a key. Kept in the store, so a new article finds its candidates by
     index lookups (a chance collision of two different bands is about 2^-64)."""
+    if not len(sigs):
+        return np.empty((0, len(bands)), dtype=np.int64)
     sigs = np.asarray(sigs, dtype=np.uint32).reshape(len(sigs), -1)
     out = np.empty((len(sigs), len(bands)), dtype=np.uint64)
     with np.errstate(over="ignore"):
