@@ -155,6 +155,26 @@ def reprocess(
         raise typer.Exit(1)
 
 
+@app.command()
+def relink(
+    db: Db = None,
+    config: Config = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary on stderr.")] = False,
+) -> None:
+    """Redo the cross-article step (copies, actors, merged events) over every stored article.
+
+    An ingest links its new articles only; this rebuilds everything, with the same result (actor ids
+    given before stay with their oldest member)."""
+    from .stories import relink as run_relink
+
+    options = _options(db, config)
+    store = _open(db, options)
+    with store:
+        summary = run_relink(store, options)
+    _summary(quiet, f"{summary.get('articles', 0)} article(s) linked: {summary.get('duplicates', 0)} copies, "
+                    f"{summary.get('actors', 0)} actors, {summary.get('merged_events', 0)} merged events; store {options.db}")
+
+
 def _meter(total: int | None, verb: str, quiet: bool) -> output.Meter:
     return output.Meter(total, verb, live=sys.stderr.isatty(), quiet=quiet)
 

@@ -8,56 +8,106 @@ number of actors, not with its square. Two people are one when:
   letters apart ("Stephen Beigun", "Stephen Biegun"), and country or a role agrees;
 - one is a bare family name and exactly one fully named person of a compatible country has it.
 Different given names never merge: Kim Jong-un, Sung Kim and Duyeon Kim stay three people.
+
+Each group takes the id of its oldest member (the per-article id seen first), so an actor's id stays
+as articles are added, and two actors merged keep the older id. What is known of each per-article id
+is a profile summed over its articles (actors/profiles.py); actors/link.py keeps them in the store.
 """
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterable
 
 from rapidfuzz import fuzz
 
-from ..ids import actor_id
-from ..records import Actor, Role
+from ..records import Actor
 from .knowledge import family_first_names, same_given_name
+from .profiles import add, ascii_form, letters, person_country, profile_of, to_actor
 from .resolve import surname_keys
 
 
 def merge_actors(items: Iterable[tuple[str | None, Actor]]) -> tuple[list[Actor], dict[str, str]]:
-    """(article date, per-article actor) pairs -> (canonical actors, per-article id -> canonical id)."""
-    by_id: dict[str, list[tuple[str | None, Actor]]] = defaultdict(list)
-    for date, actor in items:
-        by_id[actor.id].append(((date or "")[:10] or None, actor))
-    uf = _UnionFind(by_id)
-    people = {i: _Profile(i, v) for i, v in by_id.items() if v[0][1].kind == "person"}
-    _merge_people(people, uf)
-    actors, mapping, used = [], {}, set()
-    for members in uf.groups().values():
-        actor = _combine([x for m in members for x in by_id[m]], used)
-        used.add(actor.id)
-        actors.append(actor)
-        for m in members:
-            mapping[m] = actor.id
+    """(article date, per-article actor) pairs -> (canonical actors, per-article id -> canonical id).
+
+    A group keeps the id of its member seen first, so adding items never renames an actor: a merge
+    keeps the older id."""
+    profiles: dict[str, dict] = {}
+    for n, (date, actor) in enumerate(items):
+        one = profile_of([n], n, (date or "")[:10] or None, actor)
+        profiles[actor.id] = add(profiles[actor.id], one) if actor.id in profiles else one
+    return canonical_actors(profiles, group_profiles(profiles))
+
+
+# a deletion shared by more family names than this is too common a shape to say they are misspellings
+MAX_VARIANT_GROUP = 50
+
+
+def group_profiles(profiles: dict[str, dict], variant_sizes: dict[str, int] | None = None) -> list[list[str]]:
+    """The per-article ids that are one actor, from their profiles (see the module notes). The ids are
+    taken in the order their first articles come in, so any closed part of the name blocks (see
+    `name_blocks`) groups as it does among all the others."""
+    ordered = sorted(profiles, key=lambda i: (profiles[i]["first"], i))
+    uf = _UnionFind(ordered)
+    people = {i: _Profile(i, profiles[i]) for i in ordered if profiles[i]["kind"] == "person"}
+    _merge_people(people, uf, variant_sizes)
+    return list(uf.groups().values())
+
+
+def canonical_actors(profiles: dict[str, dict], groups: list[list[str]]) -> tuple[list[Actor], dict[str, str]]:
+    """One actor per group, under the id of its oldest member (first stored), and the id map."""
+    actors, mapping = [], {}
+    for members in groups:
+        kept = min(members, key=lambda m: (profiles[m]["row"], m))
+        total = profiles[members[0]]
+        for m in members[1:]:
+            total = add(total, profiles[m])
+        actors.append(to_actor(kept, total))
+        mapping.update({m: kept for m in members})
     actors.sort(key=lambda a: (a.kind, a.name.lower()))
     return actors, mapping
 
 
+def name_blocks(profile: dict) -> list[str]:
+    """The keys under which the merge compares a person: its full names' letters ('l:') and family
+    names ('s:'). Two ids that share no key, directly or through other ids or through misspelt
+    family names (`variants`, `misspelt`), are never compared."""
+    if profile["kind"] != "person":
+        return []
+    family_first = family_first_names()
+    full = sorted(n for n in profile["weights"] if len(n.split()) > 1)
+    keys = {"l:" + letters(n) for n in full}
+    for n in full or [profile["name"]]:
+        keys.update("s:" + ascii_form(k) for k in surname_keys(n, family_first))
+    return sorted(keys)
+
+
 class _Profile:
-    """What one per-article actor id says about a person."""
+    """What one per-article actor id says about a person, as the name matching reads it."""
 
-    def __init__(self, aid: str, items: list) -> None:
+    def __init__(self, aid: str, profile: dict) -> None:
         self.id = aid
-        names = {n for _, a in items for n in [a.name, *a.aliases]}
-        self.full = sorted(n for n in names if len(n.split()) > 1)
+        self.full = sorted(n for n in profile["weights"] if len(n.split()) > 1)
         self.single = not self.full
-        self.name = items[0][1].name
-        countries = Counter(a.country for _, a in items if a.country)
-        self.country = countries.most_common(1)[0][0] if countries else None
-        self.roles = {r.title.lower() if isinstance(r, Role) else str(r.get("title", "")).lower()
-                      for _, a in items for r in a.roles}
+        self.name = profile["name"]
+        self.country = person_country(profile)
+        self.roles = set(profile["roles"])
 
 
-def _merge_people(people: dict[str, _Profile], uf: "_UnionFind") -> None:
+def misspelt(a: str, b: str) -> bool:
+    """Two family-name keys (sharing a one-letter deletion) close enough to compare their people."""
+    return a != b and a[0] == b[0] and fuzz.ratio(a, b) >= 80
+
+
+def variants(key: str) -> set[str]:
+    """A family-name key and its one-letter deletions (none for keys under five letters)."""
+    return {key, *(key[:i] + key[i + 1:] for i in range(len(key)))} if len(key) >= 5 else set()
+
+
+def _merge_people(people: dict[str, _Profile], uf: "_UnionFind", variant_sizes: dict[str, int] | None = None) -> None:
+    """`variant_sizes`: how many family-name keys share each deletion among all the store's people,
+    when `people` is only a closed part of them (the cap below is decided on the whole)."""
+    variant_sizes = variant_sizes or {}
     family_first = family_first_names()
     by_letters: dict[str, str] = {}
     blocks: dict[str, list[str]] = defaultdict(list)
@@ -78,18 +128,17 @@ def _merge_people(people: dict[str, _Profile], uf: "_UnionFind") -> None:
             _pairs(full, uf, same_surname=True)
     # misspelt family names: keys that share a one-letter deletion are one or two edits apart
     # (a swap, a wrong or a missing letter), so only those pairs are compared
-    variants: dict[str, set[str]] = defaultdict(set)
+    shared: dict[str, set[str]] = defaultdict(set)
     for key in blocks:
-        if len(key) >= 5:
-            for v in {key, *(key[:i] + key[i + 1 :] for i in range(len(key)))}:
-                variants[v].add(key)
+        for v in variants(key):
+            shared[v].add(key)
     compared = set()
-    for keys in variants.values():
-        if len(keys) < 2 or len(keys) > 50:
+    for v, keys in shared.items():
+        if len(keys) < 2 or max(len(keys), variant_sizes.get(v, 0)) > MAX_VARIANT_GROUP:
             continue
         for a in keys:
             for b in keys:
-                if a < b and (a, b) not in compared and a[0] == b[0] and fuzz.ratio(a, b) >= 80:
+                if a < b and (a, b) not in compared and misspelt(a, b):
                     compared.add((a, b))
                     pool = [people[i] for i in dict.fromkeys(blocks[a] + blocks[b]) if not people[i].single]
                     _pairs(pool, uf, same_surname=False)
@@ -155,59 +204,7 @@ def _initial_of(short: str, full: str) -> bool:
     return len(short) == 1 and full.startswith(short)
 
 
-def _combine(items: list[tuple[str | None, Actor]], used: set[str]) -> Actor:
-    first = items[0][1]
-    weight: Counter = Counter()
-    countries: Counter = Counter()
-    sectors: Counter = Counter()
-    names: set[str] = set()
-    roles: dict[str, list] = {}
-    mentions = 0
-    for date, a in items:
-        w = max(a.mentions, 1)
-        weight[a.name] += w
-        names.update([a.name, *a.aliases])
-        if a.country:
-            countries[a.country] += w
-        if a.sector:
-            sectors[a.sector] += w
-        mentions += a.mentions
-        for r in a.roles:
-            r = r if isinstance(r, Role) else Role(**r)
-            key = r.title.lower()
-            seen = [d for d in (r.first_seen or date, r.last_seen or date) if d]
-            if key not in roles:
-                roles[key] = [r.title, r.country, None, None]
-            entry = roles[key]
-            entry[1] = entry[1] or r.country
-            if seen:
-                entry[2] = min([d for d in (entry[2], *seen) if d])
-                entry[3] = max([d for d in (entry[3], *seen) if d])
-    if first.kind == "person":
-        # the most complete of the names the articles themselves used often: a rare misspelling
-        # ("Mubarark") or a shouted form never wins over the usual spelling
-        top = max(weight.values(), default=0)
-        usual = [n for n in names if weight[n] >= 0.2 * top] or list(names)
-        name = max(usual, key=lambda n: (not n.isupper(), len(n.split()) > 1, weight[n], len(_letters(n)), n))
-        aid = actor_id("person", name)
-    else:
-        name, aid = first.name, first.id
-    country = countries.most_common(1)[0][0] if countries else None
-    if aid in used:  # two people whose longest names coincide: keep them apart
-        aid = actor_id(first.kind, f"{name} {country or len(used)}")
-    role_list = sorted((Role(t, c, f, l) for t, c, f, l in roles.values()), key=lambda r: (r.first_seen or "", r.title))
-    return Actor(aid, name, sorted(names - {name}), first.kind, country,
-                 sectors.most_common(1)[0][0] if sectors else None, role_list, mentions)
-
-
-def _letters(name: str) -> str:
-    return "".join(ch for ch in _ascii(name.lower()) if ch.isalnum())
-
-
-def _ascii(text: str) -> str:
-    import unicodedata
-
-    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+_letters, _ascii = letters, ascii_form
 
 
 class _UnionFind:

@@ -29,6 +29,7 @@ from ..records import (
     to_dict,
 )
 from .cache import ViewCache, cache_for
+from .linking import aliases, note_write
 from .migrations import SCHEMA_VERSION, migrate
 
 
@@ -98,6 +99,7 @@ class Store:
                 return False
             # each article write moves the generation on, so the linking knows it has work to redo
             self.db.execute("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'generation'")
+            note_write(self.db, a.id, replaced=False)
             self.db.execute(
                 "INSERT INTO articles (id, source, url, headline, outlet, published, day, language,"
                 " duplicate_of, ingested_at, data) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
@@ -117,6 +119,7 @@ class Store:
                 return False
             # a new analysis is new work for the linking too (see `add`)
             self.db.execute("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'generation'")
+            note_write(self.db, a.id, replaced=True)
             self.db.execute("UPDATE articles SET data=? WHERE id=?",
                             (_dumps(replace(a, duplicate_of=self._duplicate_of(a.id))), a.id))
             # the quotes' full-text entries go with them (a trigger, store/tools.py)
@@ -347,6 +350,9 @@ class Store:
             for local, target in self.db.execute("SELECT local_id, actor_id FROM actor_map"):
                 if target in actors:
                     canon[local] = actors[target]
+            for old, target in aliases(self.db):  # ids retired by a merge still lead to the actor kept
+                if target in actors:
+                    canon.setdefault(old, actors[target])
             self._canon = canon
         return self._canon
 

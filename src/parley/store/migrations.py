@@ -8,7 +8,7 @@ from importlib import resources
 
 from ..errors import StoreError
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 
 
 def _v1(db: sqlite3.Connection) -> None:
@@ -80,8 +80,17 @@ def _v6(db: sqlite3.Connection) -> None:
     db.execute("INSERT OR IGNORE INTO meta (key, value) VALUES ('instance', ?)", (uuid.uuid4().hex,))
 
 
+def _v7(db: sqlite3.Connection) -> None:
+    # incremental linking (store/linking.py): what each cross-article step keeps so that new articles
+    # are linked against the blocks they touch only; a store from before has none of it, so its next
+    # link rebuilds them whole (the `link_index:<step>` meta keys are missing)
+    from .linking import create_tables
+
+    create_tables(db)
+
+
 # version reached -> the step that reaches it from the version before
-STEPS = {1: _v1, 2: _v2, 3: _v3, 4: _v4, 5: _v5, 6: _v6}
+STEPS = {1: _v1, 2: _v2, 3: _v3, 4: _v4, 5: _v5, 6: _v6, 7: _v7}
 
 
 def migrate(db: sqlite3.Connection) -> int:

@@ -8,18 +8,22 @@ A pair is a copy when the estimated Jaccard similarity of their shingle sets rea
 when the shorter one is (estimated) almost wholly contained in the longer one (a copy cut short by
 the outlet) and the LSH found them.
 
-In a store, each article's signature is kept in the `minhashes` table (schema version 3), so a
-link after an ingest hashes only the new articles and redoes just the bucket walk.
+In a store, each article's signature is kept in the `minhashes` table (schema version 3) and its LSH
+band keys in `minhash_bands` (version 7), so a link after an ingest hashes only the new articles and
+matches them against the articles they share a bucket with (store/linking.py).
 """
 
 from __future__ import annotations
 
+import functools
 import re
 import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 import numpy as np
+
+from ..store.linking import Linking
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 
@@ -95,17 +99,43 @@ def find_duplicates(texts: Iterable[Text], settings: DuplicateSettings | None = 
     return match_signatures([(t.id, t.sort_key) for t in texts], signed, settings)
 
 
+def lsh_bands(settings: DuplicateSettings) -> list[tuple[int, int]]:
+    """datasketch's banding for these settings (its MinHashLSH.hashranges): same candidates as its query."""
+    return _bands(settings.lsh_threshold, settings.num_perm)
+
+
+@functools.lru_cache(maxsize=8)
+def _bands(threshold: float, num_perm: int) -> list[tuple[int, int]]:
+    from datasketch import MinHashLSH  # lazily, as in _Signer; its optimum takes scipy some 50 ms
+
+    return MinHashLSH(threshold=threshold, num_perm=num_perm).hashranges
+
+
+def band_keys(sigs: np.ndarray, bands: list[tuple[int, int]]) -> np.ndarray:
+    """One 64-bit key per band of each signature (rows), band number included: two articles share an
+    LSH bucket when they share a key. Kept in the store, so a new article finds its candidates by
+    index lookups (a chance collision of two different bands is about 2^-64)."""
+    if not len(sigs):
+        return np.empty((0, len(bands)), dtype=np.int64)
+    sigs = np.asarray(sigs, dtype=np.uint32).reshape(len(sigs), -1)
+    out = np.empty((len(sigs), len(bands)), dtype=np.uint64)
+    with np.errstate(over="ignore"):
+        for j, (lo, hi) in enumerate(bands):
+            h = np.full(len(sigs), (j + 1) * 0x9E3779B97F4A7C15 % 2**64, dtype=np.uint64)
+            for c in range(lo, hi):
+                h = (h ^ sigs[:, c].astype(np.uint64)) * np.uint64(0x100000001B3)
+                h ^= h >> np.uint64(29)
+            out[:, j] = h
+    return out.view(np.int64)
+
+
 def match_signatures(keys: Iterable[tuple[str, tuple]], signed: dict[str, tuple[np.ndarray, int]],
                      settings: DuplicateSettings | None = None) -> dict[str, str | None]:
     """`find_duplicates` from signatures already made: (id, sort_key) pairs and id -> (signature,
     shingle count); a count of 0 marks a body too short to judge."""
-    from datasketch import MinHashLSH  # lazily, as in _Signer
-
     settings = settings or DuplicateSettings()
-    # datasketch's banding for these settings, applied here: one dict per band keyed by the band's
-    # values gives the same candidates as MinHashLSH.query, without a MinHash object per article
-    bands = MinHashLSH(threshold=settings.lsh_threshold, num_perm=settings.num_perm).hashranges
-    buckets: list[dict[bytes, list[int]]] = [{} for _ in bands]
+    bands = lsh_bands(settings)
+    buckets: dict[int, list[int]] = {}  # band key -> ranks in time of the articles in that bucket
     ordered = sorted(keys, key=lambda k: k[1])
     sigs = np.zeros((len(ordered), settings.num_perm), dtype=np.uint32)  # row = rank in time
     sizes = np.zeros(len(ordered), dtype=np.int64)
@@ -113,9 +143,7 @@ def match_signatures(keys: Iterable[tuple[str, tuple]], signed: dict[str, tuple[
         sig, size = signed[text_id]
         if size:
             sigs[n], sizes[n] = sig, size
-    # each band of every signature as bytes, made at once: the loop below only looks them up
-    band_keys = [np.ascontiguousarray(sigs[:, a:b]).view(np.dtype((np.void, 4 * (b - a)))).ravel().tolist()
-                 for a, b in bands]
+    all_keys = band_keys(sigs, bands).tolist()  # made at once: the loop below only looks them up
     roots: list[str] = []
     result: dict[str, str | None] = {}
     for n, (text_id, _) in enumerate(ordered):
@@ -123,16 +151,15 @@ def match_signatures(keys: Iterable[tuple[str, tuple]], signed: dict[str, tuple[
         roots.append(text_id)
         if not sizes[n]:
             continue
-        keys_n = [column[n] for column in band_keys]
-        candidates = sorted({m for bucket, band in zip(buckets, keys_n) for m in bucket.get(band, ())})
+        candidates = sorted({m for key in all_keys[n] for m in buckets.get(key, ())})
         if candidates:
             hits = _copies(sigs[n], int(sizes[n]), sigs[candidates], sizes[candidates], settings)
             if hits.any():
                 first = candidates[int(np.argmax(hits))]
                 roots[n] = roots[first]
                 result[text_id] = roots[first]
-        for bucket, band in zip(buckets, keys_n):
-            bucket.setdefault(band, []).append(n)
+        for key in all_keys[n]:
+            buckets.setdefault(key, []).append(n)
     return result
 
 
@@ -150,37 +177,32 @@ def _params(settings: DuplicateSettings) -> str:
     return f"w1/{settings.shingle}/{settings.num_perm}/{settings.seed}/{settings.min_words}"
 
 
-def store_signatures(store, settings: DuplicateSettings) -> tuple[list[tuple[str, tuple]], dict, int]:
-    """Every article's (id, sort_key) and signature, hashing only the articles the `minhashes`
-    table does not hold yet (and adding them to it); also how many were hashed."""
+def store_signatures(store, settings: DuplicateSettings, ids: Iterable[str] | None = None
+                     ) -> tuple[list[tuple[str, tuple]], dict, int]:
+    """Every article's (or these articles') (id, sort_key) and signature, hashing only the articles the
+    store holds no signature of yet (and adding it and its band keys); also how many were hashed."""
+    links = Linking(store)
     params = _params(settings)
-    signer: _Signer | None = None
-    keys, signed, fresh = [], {}, []
-    rows = store.db.execute(
-        "SELECT a.id, a.published, a.rowid, m.size, m.sig,"
-        " CASE WHEN m.article_id IS NULL THEN json_extract(a.data, '$.body') END"
-        " FROM articles a LEFT JOIN minhashes m ON m.article_id = a.id AND m.params = ? ORDER BY a.rowid",
-        (params,))
-    for article_id, published, rowid, size, blob, body in rows:
+    ids = None if ids is None else list(ids)
+    todo = links.unsigned(ids, params)
+    if todo:
+        signer = _Signer(settings)
+        made = [(aid, *signer.sign(body or "")) for aid, body in todo]
+        rows = [(aid, params, size, sig.astype(np.uint32).tobytes()) for aid, sig, size in made]
+        links.save_signatures(rows, _band_rows([(aid, sig) for aid, sig, size in made if size], settings), params)
+    keys, signed = [], {}
+    for article_id, published, rowid, size, blob in links.signatures(ids, params):
         keys.append((article_id, (_moment(published), rowid)))
-        if blob is not None:
-            signed[article_id] = (np.frombuffer(blob, dtype=np.uint32), size)
-            continue
-        signer = signer or _Signer(settings)
-        sig, size = signer.sign(body or "")
-        signed[article_id] = (sig, size)
-        fresh.append((article_id, params, size, sig.astype(np.uint32).tobytes()))
-    if fresh:
-        db = store.db
-        db.execute("BEGIN IMMEDIATE")
-        try:
-            db.executemany("INSERT OR REPLACE INTO minhashes (article_id, params, size, sig) VALUES (?,?,?,?)", fresh)
-            db.execute("DELETE FROM minhashes WHERE params != ?", (params,))
-            db.execute("COMMIT")
-        except Exception:
-            db.execute("ROLLBACK")
-            raise
-    return keys, signed, len(fresh)
+        signed[article_id] = (np.frombuffer(blob, dtype=np.uint32), size)
+    return keys, signed, len(todo)
+
+
+def _band_rows(sigs: list[tuple[str, np.ndarray]], settings: DuplicateSettings) -> list[tuple[int, str]]:
+    """(band key, article id) rows for the signatures of articles long enough to judge."""
+    if not sigs:
+        return []
+    keys = band_keys(np.stack([s for _, s in sigs]), lsh_bands(settings)).tolist()
+    return [(k, aid) for (aid, _), row in zip(sigs, keys) for k in row]
 
 
 def _moment(published: str | None) -> str:
@@ -198,16 +220,38 @@ def _moment(published: str | None) -> str:
     return value.strftime("%Y-%m-%dT%H:%M:%S") if len(published) > 10 else value.strftime("%Y-%m-%d")
 
 
-def link_duplicates(store, settings: DuplicateSettings | None = None) -> int:
-    """Find copies in the store and record them; returns how many articles are copies.
+def link_duplicates(store, settings: DuplicateSettings | None = None, *, generation: int | None = None,
+                    full: bool = False) -> int:
+    """Find copies among the articles stored since the last link (or all, `full`) and record them;
+    returns how many articles of the store are copies.
 
-    Signatures are cached in the store, so only new articles are hashed; the matching itself is
-    redone over all of them (a new article may be an earlier-published original of an old one)."""
+    A new article is matched against the articles it shares an LSH bucket with, and theirs, and so on
+    (its component of the candidate graph): whatever is outside cannot change, so the result is the
+    one a match over every article gives (a new article may be an earlier-published original)."""
     settings = settings or DuplicateSettings()
-    keys, signed, _ = store_signatures(store, settings)
+    links = Linking(store)
+    generation = store.generation() if generation is None else generation
+    pending, _ = links.pending("duplicates", generation)
+    full = full or links.needs_rebuild("duplicates", _params(settings))
+    if full:
+        keys, signed, _ = store_signatures(store, settings)
+        links.replace_bands(_band_rows([(aid, s) for aid, (s, size) in signed.items() if size], settings))
+        scope = None
+    else:
+        store_signatures(store, settings, pending)
+        scope = _component(links, pending)
+        keys, signed, _ = store_signatures(store, settings, scope)
     found = match_signatures(keys, signed, settings)
-    current = dict(store.db.execute("SELECT id, duplicate_of FROM articles"))
+    current = links.duplicate_of(scope)
     changed = {aid: orig for aid, orig in found.items() if current.get(aid) != orig}
-    if changed:
-        store.set_duplicates(changed)
-    return sum(1 for orig in found.values() if orig)
+    links.save_duplicates(changed, "duplicates", generation, _params(settings))
+    return links.copies()
+
+
+def _component(links: Linking, ids: list[str]) -> set[str]:
+    """The articles connected to these by shared LSH buckets, directly or through others."""
+    seen, frontier = set(ids), set(ids)
+    while frontier:
+        frontier = links.articles_in_bands(links.band_keys_of(frontier)) - seen
+        seen |= frontier
+    return seen

@@ -17,12 +17,16 @@ source listed, but `n_sources` counts distinct originals: a Reuters story carrie
 An event reported as happening after its article's publication day is planned, whatever the
 extractor said. A planned event later reported as happened is linked both ways through `context`:
 the planned one gets 'happened:<merged id>', the happened one 'planned:<merged id>'.
+
+In a store (`link_events`), new events are merged again with the events of their family (type and
+actor pair) near them in time only: the rules above never join events further apart, so the result
+is the one merging every event gives.
 """
 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date
 
@@ -30,6 +34,7 @@ from ..events.types import symmetric_types
 from ..ids import record_id, slug
 from ..records import Article, Event, EventActor, Source
 from ..store.db import date_bounds
+from ..store.linking import EventChange, Linking
 
 SYMMETRIC = symmetric_types()  # the events' one type table
 HAPPENED = frozenset({"reported", "historical"})
@@ -272,28 +277,104 @@ def merge_events(items: Iterable[tuple[Article, Event]], order: dict[str, int] |
     return [(e, [m.event.id for m in c.members]) for e, (_, c) in zip(linked, built)]
 
 
-def link_events(store) -> dict:
-    """Merge the store's per-article events across articles and record the result."""
-    order = {aid: n for n, (aid,) in enumerate(store.db.execute(
-        "SELECT id FROM articles ORDER BY day IS NULL, day, published, rowid"))}
-    merged = merge_events(_raw_events(store), order)
-    store.set_merged_events(merged)
-    raw = sum(len(members) for _, members in merged)
-    return {"events": raw, "merged_events": len(merged),
-            "multi_source_events": sum(1 for e, _ in merged if e.n_sources > 1)}
+def family_of(event: Event) -> str:
+    """The event's block without its status: its type and actor pair. Planned and happened events are
+    linked within it (link_plans), so a new event re-merges its whole family and nothing else."""
+    a1, a2 = actor_key(event.actor1), actor_key(event.actor2)
+    pair = sorted((a1, a2)) if event.type in SYMMETRIC else (a1, a2)
+    return "\x1f".join((event.type or "", *pair))
 
 
-def _raw_events(store) -> Iterator[tuple[Article, Event]]:
-    """As `Store.raw_events`, each article cut to the fields merging reads (not its body)."""
+def link_events(store, *, generation: int | None = None, full: bool = False) -> dict:
+    """Merge the per-article events that new articles, new copies or remapped actors touch, with every
+    event of their family near them in time (all events: `full`), and record the result."""
+    links = Linking(store)
+    generation = store.generation() if generation is None else generation
+    pending, replaced = links.pending("events", generation)
+    full = full or replaced or links.needs_rebuild("events")
+    change = EventChange()
+    if full:
+        decoded = _decoded(links, links.raw_events(None))
+    else:
+        decoded = _neighbourhood(links, change, pending)
+    families = {e.id: family_of(e) for _, e, _ in decoded}
+    change.bounds = {e.id: date_bounds(e.date) for _, e, _ in decoded}
+    order = {a.id: rank for a, _, rank in decoded}
+    merged = merge_events([(a, e) for a, e, _ in decoded], order)
+    change.merged = [(e, members, families[members[0]]) for e, members in merged]
+    links.save_events(change, "events", generation, whole=full)
+    return links.event_counts()
+
+
+def _neighbourhood(links: Linking, change: EventChange, pending: list[str]) -> list[tuple[Article, Event, tuple]]:
+    """The touched per-article events and every event that can share a merged event with them, or with
+    those, and so on: within a family, events whose dates are neither the same nor a day apart never
+    merge, nor link as planned and happened (undated ones may: their whole family is taken)."""
+    touched = links.events_of_articles([*pending, *links.dirty("article")])
+    touched |= links.events_of_actors(links.dirty("actor"))
+    decoded = _decoded(links, links.raw_events(touched))
+    old = links.slots(touched)
+    seeds = [(family_of(e), *date_bounds(e.date)) for _, e, _ in decoded]
+    seeds += [(family, lo, hi) for family, lo, hi, _ in old.values()]
+    found = _close_in_time(links, seeds, set(touched))
+    change.dropped = {slot[3] for slot in [*old.values(), *found.values()]}
+    return decoded + _decoded(links, links.raw_events(set(found) - touched))
+
+
+def _close_in_time(links: Linking, seeds: list[tuple], touched: set[str]) -> dict[str, tuple]:
+    """The stored events of the seeds' families near their dates, closed under nearness (see
+    `_neighbourhood`); the touched events are left out (what is stored of them is their old place)."""
+    found: dict[str, tuple] = {}
+    whole = {f for f, lo, _ in seeds if lo is None or links.family_undated(f)}
+    found.update({i: slot for i, slot in links.family_events(whole).items() if i not in touched})
+    todo = [(f, lo, hi) for f, lo, hi in seeds if f not in whole]
+    while todo:
+        family, lo, hi = todo.pop()
+        start, end = _shift(lo, -1), _shift(hi, 1)
+        # a stored date spans a year at most: its date_lo is at most a year before its date_hi
+        for i, slot in links.family_near(family, _shift(start, -367), end, start).items():
+            if i not in found and i not in touched:
+                found[i] = slot
+                todo.append((family, slot[1], slot[2]))
+    return found
+
+
+def _shift(day: str, days: int) -> str:
+    """An ISO day moved by some days; the bounds' deliberate day 31 of every month is read as its last day."""
+    import calendar
+
+    y, m, d = (int(x) for x in day[:10].split("-"))
+    d = min(d, calendar.monthrange(y, m)[1])
+    return date.fromordinal(date(y, m, d).toordinal() + days).isoformat()
+
+
+class _Canonical:
+    """Store.canonical_ref over the canonical actors of the given ids only (not the whole table)."""
+
+    def __init__(self, found: dict[str, dict]) -> None:
+        self.found = found
+
+    def canonical_ref(self, ref: EventActor | None) -> EventActor | None:
+        actor = self.found.get(ref.actor_id) if ref is not None and ref.actor_id else None
+        if actor is None:
+            return ref
+        return EventActor(name=actor["name"], actor_id=actor["id"], country=actor.get("country") or ref.country,
+                          sector=actor.get("sector") or ref.sector)
+
+
+def _decoded(links: Linking, rows: list[tuple]) -> list[tuple[Article, Event, tuple]]:
+    """(article cut to the fields merging reads, event with canonical actors, place of the article in
+    time) for rows of `Linking.raw_events`."""
     from .select import decode_event  # select imports this module
 
+    ids = {i for row in rows for i in row[8:10] if i}
+    canon = _Canonical(links.canonical(ids))
     articles: dict[str, Article] = {}
-    rows = store.db.execute(
-        "SELECT a.id, a.source, a.outlet, a.published, a.duplicate_of, e.data FROM events e"
-        " JOIN articles a ON a.id = e.article_id ORDER BY e.date_lo, e.id")
-    for article_id, source, outlet, published, duplicate_of, data in rows:
+    out = []
+    for article_id, source, outlet, published, duplicate_of, day, rowid, data, _, _ in rows:
         article = articles.get(article_id)
         if article is None:
             article = articles[article_id] = Article(id=article_id, source=source, outlet=outlet,
                                                      published=published, duplicate_of=duplicate_of)
-        yield article, decode_event(store, data)
+        out.append((article, decode_event(canon, data), (day is None, day or "", published or "", rowid)))
+    return out

@@ -1,0 +1,196 @@
+"""Incremental linking: articles added in two batches, each linked as it comes, give the store a relink
+over all of them gives; actor ids stay once given, and a merge keeps the older id."""
+
+from __future__ import annotations
+
+import importlib.util
+import sqlite3
+import sys
+from pathlib import Path
+
+import pytest
+
+from parley.options import Options
+from parley.records import Actor, Article, ArticleRecords, Event, EventActor, Source
+from parley.store import Store
+from parley.stories import link_corpus, link_pending, relink
+
+ROOT = Path(__file__).resolve().parents[2]
+OPTIONS = Options(nlp=False)
+
+
+def bench():
+    spec = importlib.util.spec_from_file_location("bench_linking", ROOT / "bench" / "linking.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def dump(path: Path, tables) -> dict:
+    return bench().dump(path, tables)
+
+
+def test_two_linked_batches_equal_one_relink(tmp_path):
+    linking = bench()
+    records = linking.Corpus(seed=3, people=30).records(260)
+    first, second = records[:150], records[150:]
+    with Store(tmp_path / "batches.db") as store:
+        for batch in (first, second):
+            for r in batch:
+                store.add(r)
+            link_corpus(store, OPTIONS, resume=True)
+        merged_in_second = store.db.execute("SELECT count(*) FROM actor_aliases").fetchone()[0]
+    with Store(tmp_path / "whole.db") as store:
+        for r in records:
+            store.add(r)
+        relink(store, OPTIONS)
+    batches, whole = dump(tmp_path / "batches.db", linking.COMPARED), dump(tmp_path / "whole.db", linking.COMPARED)
+    for table in linking.COMPARED:
+        assert batches[table] == whole[table], table
+    # the corpus must exercise the hard cases for the comparison to mean much
+    con = sqlite3.connect(tmp_path / "whole.db")
+    assert con.execute("SELECT count(*) FROM articles WHERE duplicate_of IS NOT NULL").fetchone()[0] >= 5
+    assert con.execute("SELECT count(*) FROM actor_map WHERE local_id != actor_id").fetchone()[0] >= 5
+    assert con.execute("SELECT count(*) FROM merged_events WHERE json_array_length(members) > 1").fetchone()[0] >= 3
+    assert merged_in_second >= 1  # some actors of the first batch were merged by the second
+
+
+def person(name: str, country: str | None) -> Actor:
+    from parley.ids import actor_id
+
+    return Actor(actor_id("person", name), name, [], "person", country, "GOV", [], 2)
+
+
+def article(n: int, day: str, who: Actor) -> ArticleRecords:
+    body = f"Report {n}: " + " ".join(f"word{n}x{k}" for k in range(30))
+    a = Article(f"art{n}", f"{n}.txt", outlet="example.org", published=day, body=body)
+    prk = Actor("country:PRK", "North Korea", [], "country", "PRK", "GOV", [], 1)
+    event = Event(f"ev{n}", day, "explicit", "CONSULT", actor1=EventActor(who.name, who.id, who.country, "GOV"),
+                  actor2=EventActor("North Korea", "country:PRK", "PRK", "GOV"), sources=[Source(a.id, a.outlet, day)])
+    return ArticleRecords(a, [who, prk], [], [], [event])
+
+
+def test_a_merge_keeps_the_older_id_and_the_other_resolves_to_it(tmp_path):
+    with Store(tmp_path / "s.db") as store:
+        store.add(article(1, "2019-09-01", person("Stephen Biegun", None)))
+        store.add(article(2, "2019-09-02", person("Stephen Beigun", None)))
+        link_corpus(store, OPTIONS)
+        assert {a.id for a in store.actors(kind="person")} == {"per:stephen-biegun", "per:stephen-beigun"}
+        # both now named with the same country: a misspelt family name the merge takes as one person
+        store.add(article(3, "2019-08-30", person("Stephen Beigun", "USA")))
+        store.add(article(4, "2019-09-03", person("Stephen Biegun", "USA")))
+        link_corpus(store, OPTIONS)
+        assert [a.id for a in store.actors(kind="person")] == ["per:stephen-biegun"]
+        assert store.actor("per:stephen-beigun").id == "per:stephen-biegun"
+        assert store.db.execute("SELECT old_id, actor_id FROM actor_aliases").fetchall() == \
+            [("per:stephen-beigun", "per:stephen-biegun")]
+        # the merged events follow the actor's new id
+        sides = {e.actor1.actor_id for e in store.events(merged=True)}
+        assert sides == {"per:stephen-biegun"}
+
+
+def test_an_unrelated_ingest_leaves_actor_ids_alone(tmp_path):
+    with Store(tmp_path / "s.db") as store:
+        store.add(article(1, "2019-09-01", person("Stephen Biegun", "USA")))
+        link_corpus(store, OPTIONS)
+        before = store.db.execute("SELECT local_id, actor_id FROM actor_map ORDER BY 1").fetchall()
+        store.add(article(2, "2019-09-02", person("Anna Kowalska", "POL")))
+        link_corpus(store, OPTIONS)
+        after = dict(store.db.execute("SELECT local_id, actor_id FROM actor_map"))
+        assert all(after[local] == kept for local, kept in before)
+
+
+def test_a_step_that_fails_midway_is_redone_whole_on_resume(tmp_path, monkeypatch):
+    import parley.stories.merge as merge
+
+    with Store(tmp_path / "clean.db") as clean, Store(tmp_path / "killed.db") as killed:
+        for n, who in enumerate([person("Stephen Biegun", "USA"), person("Stephen Beigun", "USA")]):
+            clean.add(article(n, f"2019-09-0{n + 1}", who))
+            killed.add(article(n, f"2019-09-0{n + 1}", who))
+        link_corpus(clean, OPTIONS, resume=True)
+
+        def dies(*args, **kwargs):
+            raise KeyboardInterrupt
+
+        monkeypatch.setattr(merge, "merge_events", dies)
+        with pytest.raises(KeyboardInterrupt):
+            link_corpus(killed, OPTIONS, resume=True)
+        monkeypatch.undo()
+        assert link_pending(killed) and killed.linked("actors") == killed.generation()
+        summary = link_corpus(killed, OPTIONS, resume=True)
+        assert "actors" not in summary and "merged_events" in summary
+    tables = bench().COMPARED + ("link_dirty", "actor_aliases")
+    assert dump(tmp_path / "clean.db", tables) == dump(tmp_path / "killed.db", tables)
+
+
+def test_the_relink_command_rebuilds_to_the_same_store(tmp_path):
+    from typer.testing import CliRunner
+
+    from parley.cli import app
+
+    linking = bench()
+    path = tmp_path / "s.db"
+    with Store(path) as store:
+        for r in linking.Corpus(seed=5, people=20).records(80):
+            store.add(r)
+        link_corpus(store, OPTIONS)
+    before = dump(path, linking.COMPARED)
+    result = CliRunner().invoke(app, ["relink", "--db", str(path)])
+    assert result.exit_code == 0, result.output
+    assert "80 article(s) linked" in result.output
+    assert dump(path, linking.COMPARED) == before
+
+
+def test_a_reanalysed_article_makes_the_next_link_redo_actors_and_events_whole(tmp_path):
+    with Store(tmp_path / "s.db") as store:
+        store.add(article(1, "2019-09-01", person("Stephen Biegun", "USA")))
+        link_corpus(store, OPTIONS)
+        store.replace_records(article(1, "2019-09-01", person("Anna Kowalska", "POL")))
+        link_corpus(store, OPTIONS)
+        assert [a.id for a in store.actors(kind="person")] == ["per:anna-kowalska"]
+        assert [e.actor1.name for e in store.events(merged=True)] == ["Anna Kowalska"]
+        assert store.db.execute("SELECT count(*) FROM actor_profiles WHERE local_id='per:stephen-biegun'"
+                                ).fetchone()[0] == 0
+
+
+def test_a_store_linked_by_an_older_parley_is_relinked_whole_and_its_old_ids_still_resolve(tmp_path):
+    with Store(tmp_path / "s.db") as store:
+        store.add(article(1, "2019-09-01", person("Stephen Biegun", "USA")))
+        link_corpus(store, OPTIONS)
+        # as an older parley left it: another id scheme, and none of the incremental tables' marks
+        store.db.execute("UPDATE actors SET id='per:biegun-old' WHERE id='per:stephen-biegun'")
+        store.db.execute("UPDATE actor_map SET actor_id='per:biegun-old' WHERE actor_id='per:stephen-biegun'")
+        store.db.execute("DELETE FROM meta WHERE key LIKE 'link_index:%'")
+        store.add(article(2, "2019-09-02", person("Anna Kowalska", "POL")))
+        link_corpus(store, OPTIONS)
+        store.refresh()
+        assert store.actor("per:biegun-old").id == "per:stephen-biegun"
+        assert store.db.execute("SELECT count(*) FROM actor_profiles").fetchone()[0] == 3  # two people, PRK
+
+
+def test_two_processes_linking_at_once_count_each_article_once(tmp_path, monkeypatch):
+    import parley.actors.link as actor_link
+
+    linking = bench()
+    records = linking.Corpus(seed=9, people=20).records(60)
+    with Store(tmp_path / "clean.db") as clean:
+        for r in records:
+            clean.add(r)
+        link_corpus(clean, OPTIONS)
+    with Store(tmp_path / "raced.db") as ours, Store(tmp_path / "raced.db") as theirs:
+        for r in records:
+            ours.add(r)
+        real = actor_link.canonical_actors
+        calls = {"n": 0}
+
+        def meanwhile(*args, **kwargs):
+            calls["n"] += 1
+            if calls["n"] == 1:  # the other process links everything between our reads and our write
+                link_corpus(theirs, OPTIONS)
+            return real(*args, **kwargs)
+
+        monkeypatch.setattr(actor_link, "canonical_actors", meanwhile)
+        link_corpus(ours, OPTIONS)
+        assert calls["n"] >= 3  # ours, theirs, ours again
+    assert dump(tmp_path / "clean.db", linking.COMPARED) == dump(tmp_path / "raced.db", linking.COMPARED)
