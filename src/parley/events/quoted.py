@@ -1,0 +1,417 @@
+"""Cascade step: quoted statements that do an act although no event verb tells it.
+
+A plain statement is no event, but a statement that accuses, threatens, supports, rejects or pledges
+is one (the guideline's rule), and news often lets the quote carry the act: '"We are deeply concerned
+about X's conduct," the minister said' accuses X; '"X is the aggressor"' accuses X; '"Those
+responsible will be punished"' threatens; '"We stand with Y"' supports Y. The words that carry such
+acts are listed in data/quoted.tsv with the CAMEO code they carry.
+
+A quote (direct, partial or indirect) becomes an event when
+- its speaker is a resolved political actor that we can place (a state or a political sector);
+- a cue of the table stands in it, not negated ("is not illegal"), not conditional ("if ..."), not
+  softened into a possibility ("would be unacceptable"), and not about the speaker's own side;
+- a target is found: the party the cue's own phrase names (a possessor "X's aggression", the subject
+  of a judgement "X is the aggressor", the object of a concern "concerned about X"), else another
+  party the quote names (never one it names as the victim: "aggression against Y"), else a party the
+  sentence around the quote names.
+Demands in the quote are acts too: "X must (not) ..." said of another party is a REQUEST of X.
+
+The act is reported, dated by the sentence's own date (outside the quote) or else left for the
+narrative date (events/reality.py). A verb event of the same sentence with the same doer and type
+is preferred: the quote adds nothing to it (see `drop_told`), and the happenings step merges the rest.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+from importlib.resources import files
+
+from ..dates import end_of, parse_day
+from ..ids import record_id
+from ..records import Article, Event, Source
+from .lexicon import load_lexicon
+from .nonevents import NON_POLITICAL_SECTORS
+from .story import EventMention, Story
+from .when import resolve
+
+MAX_GAP = 2  # words that may stand between two words of a cue ("pay a heavy price")
+# prepositions that attach the victim or beneficiary of what is judged, not its doer:
+# "aggression against Y", "a disaster for Y", "an attack on Y", "hostile to Y"
+VICTIM_PREPS = frozenset("against for on upon to toward towards at into".split())
+# the nouns of a claim: calling one baseless rejects it (and its claimant), not the one it is about
+CLAIM_NOUNS = frozenset("allegation accusation claim charge report assertion suggestion rumor rumour story".split())
+# nouns of what is done to someone: their possessor is the one it is done to ("X's detention is unjust"
+# judges the jailer, not X)
+PATIENT_NOUNS = frozenset(
+    "detention arrest trial imprisonment jailing conviction sentence killing death treatment expulsion exclusion "
+    "abduction kidnapping prosecution extradition deportation".split())
+# arguments that name a doer: a possessor, a subject, "of X" and "by X"
+AGENT_DEPS = frozenset({"poss", "nsubj", "nsubjpass", "agent"})
+AGENT_PREPS = frozenset({"of", "by"})
+DISMISSAL = "120"  # CAMEO: reject, dismiss
+# words that make the judgement a possibility, not a statement ("would be illegal")
+SOFTENERS = frozenset("would could might may".split())
+CONDITIONS = frozenset("if unless whether".split())
+# modal demands: "X must withdraw", "X should stop", "X needs to", "X has to"
+DEMAND_MODALS = frozenset({"must", "should"})
+DEMAND_VERBS = frozenset({"need", "have"})
+DEMAND_CODE = "100"  # CAMEO: make a demand
+FIRST_PERSON = frozenset("we i us our my".split())
+HISTORICAL_DAYS = 31  # as the sentence stage: an act dated over a month back is background
+
+
+@dataclass(frozen=True)
+class Cue:
+    words: tuple  # lemmas, in order
+    cameo: str
+
+
+@cache
+def load_cues() -> tuple[Cue, ...]:
+    text = files("parley.events").joinpath("data", "quoted.tsv").read_text(encoding="utf-8")
+    out = []
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        cue, cameo = (c.strip() for c in line.split("\t"))
+        out.append(Cue(tuple(cue.lower().split()), cameo))
+    return tuple(out)
+
+
+def _by_first_word() -> dict:
+    index: dict = {}
+    for cue in load_cues():
+        index.setdefault(cue.words[0], []).append(cue)
+    return index
+
+
+_INDEX: dict = {}
+
+
+def cue_index() -> dict:
+    if not _INDEX:
+        _INDEX.update(_by_first_word())
+    return _INDEX
+
+
+def _word(tok) -> str:
+    return tok.lemma_.lower()
+
+
+def _forms(tok) -> tuple:
+    return (tok.lemma_.lower(), tok.lower_)
+
+
+def find_cues(tokens: list) -> list[tuple[Cue, list]]:
+    """(cue, matched tokens) for every cue of the table in `tokens` (one sentence's part of a quote)."""
+    index = cue_index()
+    found = []
+    for n, tok in enumerate(tokens):
+        if tok.i > 0 and tok.nbor(-1).text == "-" and tok.nbor(-1).whitespace_ == "":
+            continue  # part of a hyphened word: "long-standing" is no "standing"
+        for form in dict.fromkeys(_forms(tok)):
+            for cue in index.get(form, ()):
+                matched = _match(cue.words, tokens, n)
+                if matched:
+                    found.append((cue, matched))
+    return found
+
+
+def _match(words: tuple, tokens: list, start: int) -> list | None:
+    matched, at = [tokens[start]], start
+    for word in words[1:]:
+        for k in range(at + 1, min(len(tokens), at + 2 + MAX_GAP)):
+            if word in _forms(tokens[k]):
+                matched.append(tokens[k])
+                at = k
+                break
+        else:
+            return None
+    return matched
+
+
+# --- is the cue asserted? --------------------------------------------------------------------------
+
+
+def _clause_path(tok) -> list:
+    """The cue and its governors up to its clause's verb (inclusive)."""
+    path = [tok]
+    while path[-1].pos_ not in ("VERB", "AUX") and path[-1].head.i != path[-1].i and len(path) < 6:
+        path.append(path[-1].head)
+    return path
+
+
+def asserted(matched: list, own_negation: bool) -> bool:
+    """The cue is said as a fact: not negated, not conditional, not softened into a possibility."""
+    path = _clause_path(matched[0])
+    verb = path[-1]
+    scope = path + [t for t in verb.children if t.dep_ in ("aux", "auxpass", "neg")]
+    for t in scope:
+        if not own_negation and any(c.dep_ == "neg" for c in t.children):
+            return False
+        if t.dep_ == "aux" and t.lower_ in SOFTENERS:
+            return False
+    if any(_word(t) in CLAIM_NOUNS and t.pos_ == "NOUN" for t in matched[0].ancestors):
+        return False  # "rejected accusations that the trial is unfair": another's claim, not the speaker's
+    for t in [verb, *verb.ancestors]:
+        if t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONDITIONS for c in t.children):
+            return False
+        if any(c.dep_ == "mark" and c.lower_ in CONDITIONS for c in t.children):
+            return False
+    return True
+
+
+# --- targets ---------------------------------------------------------------------------------------
+
+
+class _Parties:
+    """Who the tokens of a sentence name, from the actor layer's mentions."""
+
+    def __init__(self, doc, actors, speaker) -> None:
+        self.doc, self.actors, self.speaker = doc, actors, speaker
+
+    def at(self, tokens) -> list:
+        """Actors named on `tokens`, in the order of `tokens`, without the speaker's own side."""
+        if not tokens:
+            return []
+        rank = {t.i: n for n, t in enumerate(tokens)}
+        lo, hi = min(t.idx for t in tokens), max(t.idx + len(t) for t in tokens)
+        found = []
+        for m in self.actors.mentions_in(lo, hi):
+            span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None or span.root.i not in rank:
+                continue
+            actor = self.actors.actor(m.actor_id)
+            if actor is not None and self.other(actor):
+                found.append((rank[span.root.i], actor))
+        out = []
+        for _, actor in sorted(found, key=lambda x: x[0]):
+            if actor not in out:
+                out.append(actor)
+        return out
+
+    def other(self, actor) -> bool:
+        s = self.speaker
+        if actor.id == s.id or actor.sector in NON_POLITICAL_SECTORS:
+            return False
+        # the speaker's own state ("our country", "the U.S. and our allies must")
+        return not (actor.kind == "country" and s.country and actor.country == s.country)
+
+
+def _victim(tok, stop) -> bool:
+    """Is `tok` attached through a victim preposition on its way up to `stop`? "Of" on a judged act
+    names its victim too ("a betrayal of X", "the persecution of X")."""
+    t = tok
+    while t.i != stop.i and t.head.i != t.i:
+        if t.dep_ == "pobj" and t.head.lower_ in VICTIM_PREPS:
+            return True
+        if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.i == stop.i and stop.pos_ == "NOUN":
+            return True
+        if t.dep_ == "poss" and _word(t.head) in PATIENT_NOUNS:
+            return True
+        t = t.head
+    return False
+
+
+def _agent_first(tokens: list) -> list:
+    """Tokens that name a doer (possessor, subject, "of"/"by" X) before the rest, each in text order."""
+    def agent(t) -> bool:
+        return t.dep_ in AGENT_DEPS or t.dep_ == "pobj" and t.head.lower_ in AGENT_PREPS
+    return [t for t in tokens if agent(t)] + [t for t in tokens if not agent(t)]
+
+
+def _subtree(tok, within: set) -> list:
+    return _agent_first([t for t in tok.subtree if t.i in within and not _victim(t, tok)])
+
+
+# links a judgement climbs to reach the phrase it judges: "the most hostile [authorities]",
+# "[defying] flagrantly", "an unjust and [cruel] ..."
+MODIFIER_DEPS = frozenset({"amod", "advmod", "conj", "compound", "npadvmod", "pobj", "prep"})
+PREDICATE_DEPS = frozenset({"attr", "acomp", "oprd", "xcomp", "ccomp"})
+MAX_CLIMB = 4
+# what a predicate is said of: its subject, or the object named with it ("called X['s claims] baseless";
+# the parser files that object as dobj or as a second oprd)
+OBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "oprd"})
+
+
+def judged(cue) -> list:
+    """The phrases a judgement may be about, nearest first: the cue's own phrase ("X's aggression",
+    "concerned about X"), the phrase it modifies ("a baseless case brought by X"), and, for a
+    predicate, the subject it is said of ("X is the aggressor") or the object named with it
+    ("called X's claims baseless")."""
+    out = [cue]
+    node = cue
+    for _ in range(MAX_CLIMB):
+        if node.dep_ not in MODIFIER_DEPS or node.head.i == node.i:
+            break
+        node = node.head
+        out.append(node)
+    if node.dep_ in PREDICATE_DEPS and node.head.pos_ in ("AUX", "VERB"):
+        out += [c for c in node.head.children if c.dep_ in OBJECT_DEPS and c.i != node.i]
+    return out
+
+
+def cue_target(matched: list, within: set, parties: _Parties, type_: str):
+    """The party the cue's phrase names (see `judged`). A judgement names the doer of what it judges
+    (a possessor, a subject, "by X" first); a pledge or show of support names whom it is for, the
+    first party after its last word ("stand with X", "continue to support X")."""
+    if type_ != "ACCUSE":
+        anchor = matched[-1]
+        found = parties.at([t for t in anchor.subtree if t.i in within and t.i > anchor.i and not _victim(t, anchor)])
+        return found[0] if found else None
+    seen: set = set()
+    for phrase in judged(matched[0]):
+        tokens = [t for t in _subtree(phrase, within) if t.i not in seen]
+        seen |= {t.i for t in phrase.subtree}
+        found = parties.at(tokens)
+        if found:
+            return found[0]
+    return None
+
+
+def claim_code(matched: list) -> str | None:
+    """A dismissal of a claim ("the allegations are baseless") rejects it: REJECT, not ACCUSE."""
+    cue = matched[0]
+    heads = [cue.head]
+    if cue.dep_ in ("attr", "acomp"):
+        heads += [c for c in cue.head.children if c.dep_ == "nsubj"]
+    if cue.dep_ in ("oprd", "xcomp", "ccomp"):  # "called the claims baseless"
+        heads += [c for c in cue.head.children if c.dep_ in ("dobj", "oprd") and c.i != cue.i]
+    return DISMISSAL if any(_word(h) in CLAIM_NOUNS for h in heads) else None
+
+
+# --- demands ----------------------------------------------------------------------------------------
+
+
+def demands(tokens: list, within: set, parties: _Parties) -> list:
+    """(modal token, addressee) for "X must / should / needs to / has to VERB" with X another party."""
+    out = []
+    for tok in tokens:
+        verb = None
+        if tok.lower_ in DEMAND_MODALS and tok.dep_ == "aux":
+            verb = tok.head
+        elif _word(tok) in DEMAND_VERBS and any(c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children)
+                                               for c in tok.children) and tok.pos_ == "VERB":
+            verb = tok
+        if verb is None or any(c.dep_ == "auxpass" for c in verb.children):
+            continue  # "X must be stopped" demands it of others, not of X
+        if any(c.dep_ == "neg" for c in tok.children) and tok.lower_ == "have":
+            continue  # "X does not have to": no demand
+        if any(c.dep_ == "aux" and c.lower_ in ("would", "could", "might") for c in verb.children):
+            continue
+        if verb.tag_ == "VBN" or any(c.lower_ == "have" and c.dep_ == "aux" for c in verb.children):
+            continue  # "X should have known": a reproach of the past, no demand
+        for subj in (c for c in verb.children if c.dep_ == "nsubj" and c.i in within):
+            if subj.lower_ in FIRST_PERSON:
+                continue
+            found = parties.at(_subtree(subj, within))
+            if found:
+                out.append((tok, found[0]))
+    return out
+
+
+# --- the step -----------------------------------------------------------------------------------
+
+
+def political_speaker(actor) -> bool:
+    return actor is not None and actor.sector not in NON_POLITICAL_SECTORS and bool(actor.country or actor.sector)
+
+
+def _quote_tokens(doc, quote) -> list:
+    span = doc.char_span(quote.start, quote.end, alignment_mode="expand")
+    return list(span) if span is not None else []
+
+
+def _sentence_date(sent, quote, base: date | None):
+    """The first date the sentence gives outside the quote: when the words were said."""
+    for ent in sent.ents:
+        if ent.label_ != "DATE" or quote.start <= ent.start_char < quote.end:
+            continue
+        found = resolve(ent.text, base, False)
+        if found:
+            return found
+    return None
+
+
+def quote_acts(quote, doc, actors, base: date | None) -> list[tuple]:
+    """(sentence, cue tokens, cameo, target) for every act the quote's words do."""
+    speaker = actors.actor(quote.speaker_actor_id)
+    if not political_speaker(speaker):
+        return []
+    tokens = _quote_tokens(doc, quote)
+    parties = _Parties(doc, actors, speaker)
+    lex = load_lexicon()
+    acts, seen = [], set()
+    by_sentence: dict = {}
+    for t in tokens:
+        by_sentence.setdefault(t.sent.start, []).append(t)
+    for part in by_sentence.values():
+        sent = part[0].sent
+        within = {t.i for t in part}
+        for cue, matched in find_cues(part):
+            if not asserted(matched, own_negation="not" in cue.words):
+                continue
+            cameo = claim_code(matched) or cue.cameo
+            # a fragment quoted inside the reporter's sentence is judged with the sentence's words
+            # ('called X's claims "baseless"'); a whole quote with its own words only
+            scope = {t.i for t in sent} if quote.kind == "partial" else within
+            target = cue_target(matched, scope, parties, lex.code(cameo).type)
+            if target is None:
+                continue
+            key = (lex.code(cameo).type, target.id)
+            if key not in seen:
+                seen.add(key)
+                acts.append((sent, matched, cameo, target))
+        for modal, target in demands(part, within, parties):
+            key = ("REQUEST", target.id)
+            if key not in seen:
+                seen.add(key)
+                acts.append((sent, [modal], DEMAND_CODE, target))
+    return acts
+
+
+def quoted_mentions(article: Article, doc, actors, quotes: list, story: Story) -> list[EventMention]:
+    """The acts the story's quotes do, as mentions of the sentence that holds each cue."""
+    if not quotes:
+        return []
+    lex = load_lexicon()
+    base = parse_day(article.published)
+    sentence_of = {sent.start: n for n, sent in enumerate(doc.sents)}
+    out = []
+    for quote in quotes:
+        speaker = actors.actor(quote.speaker_actor_id)
+        for sent, matched, cameo, target in quote_acts(quote, doc, actors, base):
+            code = lex.code(cameo)
+            found = _sentence_date(sent, quote, base)
+            status = "reported"
+            if found:
+                day, basis = found[0], found[1]
+                if base is not None and (end_of(day) - base).days < -HISTORICAL_DAYS:
+                    status = "historical"
+            else:
+                day, basis = (base.isoformat() if base else None), "published"
+            source = Source(article.id, article.outlet, article.published, sent.text, sent.start_char, sent.end_char)
+            event = Event(
+                id=record_id("e", article.id, sent.start_char, matched[0].idx, target.id, "quoted"),
+                date=day, date_basis=basis, type=code.type, mode=code.mode, cameo=cameo,
+                goldstein=code.goldstein, quad=code.quad, status=status,
+                actor1=actors.ref(speaker), actor2=actors.ref(target),
+                trigger=" ".join(t.text for t in matched), sources=[source], n_sources=1)
+            n = sentence_of.get(sent.start, 0)
+            out.append(EventMention(event, n, lemma=_word(matched[0]), explicit_date=basis != "published",
+                                    nearby=story.named[n] if n < len(story.named) else ()))
+    return out
+
+
+def drop_told(quoted: list[EventMention], told: list[EventMention]) -> list[EventMention]:
+    """Quoted acts a verb event of the same sentence already tells (same doer, same type)."""
+    have = {(m.sentence, m.event.actor1.actor_id if m.event.actor1 else None, m.event.type) for m in told}
+    return [m for m in quoted if (m.sentence, m.event.actor1.actor_id, m.event.type) not in have]
+
+
+def add_quoted(mentions: list[EventMention], article: Article, doc, actors, quotes, story: Story) -> list[EventMention]:
+    """The sentence mentions with the quotes' acts added, in sentence order (verb events first)."""
+    quoted = drop_told(quoted_mentions(article, doc, actors, quotes or [], story), mentions)
+    return sorted([*mentions, *quoted], key=lambda m: m.sentence) if quoted else mentions
