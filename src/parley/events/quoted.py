@@ -59,13 +59,17 @@ DEMAND_MODALS = frozenset({"must", "should"})
 DEMAND_VERBS = frozenset({"need", "have"})
 DEMAND_CODE = "100"  # CAMEO: make a demand
 FIRST_PERSON = frozenset("we i us our my".split())
-HISTORICAL_DAYS = 31  # as the sentence stage: an act dated over a month back is background
+HISTORICAL_DAYS = 31
+# acts whose words are strong enough to stand with the target left to the story (events/targets.py):
+# a threat of force on those behind an attack names them by the story, not in the quote
+OPEN_TARGET = frozenset({"THREATEN"})  # as the sentence stage: an act dated over a month back is background
 
 
 @dataclass(frozen=True)
 class Cue:
     words: tuple  # lemmas, in order
     cameo: str
+    reads: str  # judge | object: where the words name their target (see data/quoted.tsv)
 
 
 @cache
@@ -75,8 +79,8 @@ def load_cues() -> tuple[Cue, ...]:
     for line in text.splitlines():
         if not line.strip() or line.startswith("#"):
             continue
-        cue, cameo = (c.strip() for c in line.split("\t"))
-        out.append(Cue(tuple(cue.lower().split()), cameo))
+        cue, cameo, reads = (c.strip() for c in line.split("\t"))
+        out.append(Cue(tuple(cue.lower().split()), cameo, reads))
     return tuple(out)
 
 
@@ -234,6 +238,7 @@ MAX_CLIMB = 4
 # what a predicate is said of: its subject, or the object named with it ("called X['s claims] baseless";
 # the parser files that object as dobj or as a second oprd)
 OBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "oprd"})
+CONTROLLED_DEPS = frozenset({"xcomp", "advcl"})
 
 
 def judged(cue) -> list:
@@ -250,17 +255,20 @@ def judged(cue) -> list:
         out.append(node)
     if node.dep_ in PREDICATE_DEPS and node.head.pos_ in ("AUX", "VERB"):
         out += [c for c in node.head.children if c.dep_ in OBJECT_DEPS and c.i != node.i]
+    elif node.pos_ == "VERB" and node.dep_ in CONTROLLED_DEPS and not _has_subject(node):
+        # "X uses the law to suppress Y": the doer of the infinitive is the subject of its governor
+        out += [c for c in node.head.children if c.dep_ in ("nsubj", "nsubjpass")]
     return out
 
 
-def cue_target(matched: list, within: set, parties: _Parties, type_: str):
-    """The party the cue's phrase names (see `judged`). A judgement names the doer of what it judges
-    (a possessor, a subject, "by X" first); a pledge or show of support names whom it is for, the
-    first party after its last word ("stand with X", "continue to support X")."""
-    if type_ != "ACCUSE":
-        anchor = matched[-1]
-        found = parties.at([t for t in anchor.subtree if t.i in within and t.i > anchor.i and not _victim(t, anchor)])
-        return found[0] if found else None
+def _has_subject(verb) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in verb.children)
+
+
+def cue_target(cue: Cue, matched: list, within: set, parties: _Parties):
+    """The party the cue names, read as the table says (see data/quoted.tsv)."""
+    if cue.reads == "object":
+        return addressee(matched, within, parties)
     seen: set = set()
     for phrase in judged(matched[0]):
         tokens = [t for t in _subtree(phrase, within) if t.i not in seen]
@@ -268,6 +276,23 @@ def cue_target(matched: list, within: set, parties: _Parties, type_: str):
         found = parties.at(tokens)
         if found:
             return found[0]
+    return None
+
+
+def addressee(matched: list, within: set, parties: _Parties):
+    """Whom a pledge, threat or show of support is for or against: the first party after its last
+    word ("stand with X", "total war against X", "ready to accept X's offer"), else the subject it
+    is said of, when not the speaker ("X will be punished", "X will pay a heavy price")."""
+    anchor = matched[-1].head if matched[-1].dep_ == "aux" else matched[-1]
+    found = parties.at([t for t in anchor.subtree if t.i in within and t.i > anchor.i])
+    if found:
+        return found[0]
+    verb = _clause_path(matched[0])[-1]
+    for subj in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i in within):
+        if subj.lower_ not in FIRST_PERSON:
+            found = parties.at([t for t in subj.subtree if t.i in within])
+            if found:
+                return found[0]
     return None
 
 
@@ -357,10 +382,11 @@ def quote_acts(quote, doc, actors, base: date | None) -> list[tuple]:
             # a fragment quoted inside the reporter's sentence is judged with the sentence's words
             # ('called X's claims "baseless"'); a whole quote with its own words only
             scope = {t.i for t in sent} if quote.kind == "partial" else within
-            target = cue_target(matched, scope, parties, lex.code(cameo).type)
-            if target is None:
+            target = cue_target(cue, matched, scope, parties)
+            type_ = lex.code(cameo).type
+            if target is None and type_ not in OPEN_TARGET:
                 continue
-            key = (lex.code(cameo).type, target.id)
+            key = (type_, target.id if target else None)
             if key not in seen:
                 seen.add(key)
                 acts.append((sent, matched, cameo, target))
@@ -394,10 +420,10 @@ def quoted_mentions(article: Article, doc, actors, quotes: list, story: Story) -
                 day, basis = (base.isoformat() if base else None), "published"
             source = Source(article.id, article.outlet, article.published, sent.text, sent.start_char, sent.end_char)
             event = Event(
-                id=record_id("e", article.id, sent.start_char, matched[0].idx, target.id, "quoted"),
+                id=record_id("e", article.id, sent.start_char, matched[0].idx, target.id if target else "", "quoted"),
                 date=day, date_basis=basis, type=code.type, mode=code.mode, cameo=cameo,
                 goldstein=code.goldstein, quad=code.quad, status=status,
-                actor1=actors.ref(speaker), actor2=actors.ref(target),
+                actor1=actors.ref(speaker), actor2=actors.ref(target) if target else None,
                 trigger=" ".join(t.text for t in matched), sources=[source], n_sources=1)
             n = sentence_of.get(sent.start, 0)
             out.append(EventMention(event, n, lemma=_word(matched[0]), explicit_date=basis != "published",
