@@ -1,0 +1,178 @@
+"""Quoted statements that do an act (events/quoted.py), on sentences written for these tests."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from parley.actors import ArticleActors
+from parley.events.quoted import load_cues
+from parley.ids import actor_id
+from parley.records import Actor, Article, Mention
+
+KNOWN = {
+    "Freedonia": ("Freedonia", "country", "FDN"),
+    "Sylvania": ("Sylvania", "country", "SLV"),
+    "Ruritania": ("Ruritania", "country", "RUR"),
+    "Anna Varga": ("Anna Varga", "person", "FDN"),
+    "Varga": ("Anna Varga", "person", "FDN"),
+    "Karl Brenner": ("Karl Brenner", "person", "SLV"),
+    "Brenner": ("Karl Brenner", "person", "SLV"),
+    "the Sylvanian prosecutors": ("Sylvanian prosecutors", "group", "SLV"),
+    "Milo Stern": ("Milo Stern", "person", None),
+}
+
+
+def hand_actors(article_id: str, text: str, known: dict) -> ArticleActors:
+    """known: surface form -> (name, kind, country); longest forms claim text first."""
+    actors, mentions, taken = {}, [], []
+    for form in sorted(known, key=len, reverse=True):
+        name, kind, country = known[form]
+        aid = actor_id(kind, country if kind == "country" else name)
+        actors.setdefault(aid, Actor(id=aid, name=name, kind=kind, country=country))
+        for m in re.finditer(rf"(?<!\w){re.escape(form)}(?!\w)", text):
+            if not any(m.start() < e and m.end() > s for s, e in taken):
+                taken.append((m.start(), m.end()))
+                mentions.append(Mention(article_id, aid, form, m.start(), m.end()))
+    return ArticleActors(list(actors.values()), mentions)
+
+
+@pytest.fixture
+def acts(nlp, options):
+    """(type, doer, target) of the events a text gives, quotes included."""
+    from parley.events import find_events
+    from parley.quotes import find_quotes
+
+    def run(text: str, with_quotes: bool = True):
+        article = Article(id="q1", source="test", body=text, published="2021-03-10", language="en")
+        doc = nlp(text)
+        actors = hand_actors(article.id, text, KNOWN)
+        quotes = find_quotes(article, doc, actors, options) if with_quotes else None
+        events = find_events(article, doc, actors, options, quotes)
+        return {(e.type, e.actor1.name if e.actor1 else None, e.actor2.name if e.actor2 else None) for e in events}, events
+
+    return run
+
+
+@pytest.fixture
+def quoted(nlp, options):
+    """(type, doer, target) of the acts the quotes alone do (the step by itself, no verb events)."""
+    from parley.dates import parse_day
+    from parley.events.lexicon import load_lexicon
+    from parley.events.quoted import quote_acts
+    from parley.quotes import find_quotes
+
+    def run(text: str):
+        article = Article(id="q1", source="test", body=text, published="2021-03-10", language="en")
+        doc = nlp(text)
+        actors = hand_actors(article.id, text, KNOWN)
+        out = set()
+        for quote in find_quotes(article, doc, actors, options):
+            speaker = actors.actor(quote.speaker_actor_id)
+            for _, _, cameo, target in quote_acts(quote, doc, actors, parse_day(article.published)):
+                out.add((load_lexicon().code(cameo).type, speaker.name, target.name if target else None))
+        return out
+
+    return run
+
+
+def test_concern_at_a_party_is_an_accusation(quoted):
+    found = quoted('"We are deeply concerned about the conduct of Sylvania," Freedonian Foreign Minister Anna Varga said.')
+    assert ("ACCUSE", "Anna Varga", "Sylvania") in found
+
+
+def test_calling_a_party_the_aggressor_accuses_it(quoted):
+    found = quoted('"Sylvania is the aggressor here," Anna Varga told reporters on Monday.')
+    assert ("ACCUSE", "Anna Varga", "Sylvania") in found
+
+
+def test_without_quotes_no_act_is_read(acts):
+    text = '"We stand with Ruritania," Anna Varga told reporters on Monday.'
+    assert ("SUPPORT", "Anna Varga", "Ruritania") in acts(text)[0]
+    assert ("SUPPORT", "Anna Varga", "Ruritania") not in acts(text, with_quotes=False)[0]
+
+
+def test_the_victim_of_a_judged_act_is_not_its_target(quoted):
+    found = quoted('"This is brutal aggression against Ruritania," Anna Varga said.')
+    assert not any(t == "Ruritania" for _, _, t in found)
+
+
+def test_a_possessor_is_the_doer_of_the_judged_act(quoted):
+    found = quoted('"Sylvania\'s aggression against Ruritania is illegal," Anna Varga said.')
+    assert ("ACCUSE", "Anna Varga", "Sylvania") in found
+    assert ("ACCUSE", "Anna Varga", "Ruritania") not in found
+
+
+def test_negated_judgement_is_no_act(quoted):
+    found = quoted('"What Sylvania did is not illegal," Anna Varga said.')
+    assert not any(t == "ACCUSE" for t, _, _ in found)
+
+
+def test_conditional_judgement_is_no_act(quoted):
+    found = quoted('"If Sylvania sends troops, that would be illegal," Anna Varga said.')
+    assert not any(t == "ACCUSE" for t, _, _ in found)
+
+
+def test_a_description_is_no_act(quoted):
+    found = quoted('"Sylvania held elections in the spring and the economy grew," Anna Varga said.')
+    assert not found
+
+
+def test_a_speaker_we_cannot_place_does_no_act(quoted):
+    # a person with neither state nor political sector (a commentator, a witness) is no political actor
+    found = quoted('"Sylvania is the aggressor here," Milo Stern said.')
+    assert not any(d == "Milo Stern" for _, d, _ in found)
+
+
+def test_a_baseless_claim_is_rejected(quoted):
+    found = quoted('Freedonia called Sylvania\'s accusations "baseless" on Tuesday.')
+    assert found == {("REJECT", "Freedonia", "Sylvania")}
+
+
+def test_a_case_called_baseless_accuses_who_brings_it(quoted):
+    found = quoted('"This is a baseless case brought by the Sylvanian prosecutors," Karl Brenner said.')
+    assert ("ACCUSE", "Karl Brenner", "Sylvanian prosecutors") in found
+
+
+def test_standing_with_a_party_is_support(quoted):
+    found = quoted('"We stand with Ruritania and will continue to do so," Anna Varga said on Friday.')
+    assert ("SUPPORT", "Anna Varga", "Ruritania") in found
+
+
+def test_a_demand_made_of_another_party_is_a_request(quoted):
+    found = quoted('"Sylvania must withdraw its troops from the border," Anna Varga said.')
+    assert ("REQUEST", "Anna Varga", "Sylvania") in found
+
+
+def test_what_we_must_do_is_no_request(quoted):
+    found = quoted('"We must talk to Sylvania about the border," Anna Varga said.')
+    assert not any(t == "REQUEST" for t, _, _ in found)
+
+
+def test_a_passive_must_is_no_demand_of_its_subject(quoted):
+    found = quoted('"Sylvania must be held to its word," Anna Varga said.')
+    assert ("REQUEST", "Anna Varga", "Sylvania") not in found
+
+
+def test_a_threat_against_a_party(quoted):
+    found = quoted('"Sylvania will pay a heavy price for this," Anna Varga said.')
+    assert ("THREATEN", "Anna Varga", "Sylvania") in found
+
+
+def test_a_quote_act_is_dated_by_its_sentence(acts):
+    _, events = acts('On Monday, Anna Varga said: "We stand with Ruritania."')
+    support = [e for e in events if e.type == "SUPPORT"]
+    assert len(support) == 1 and support[0].trigger == "stand with"
+    assert support[0].date == "2021-03-08" and support[0].status == "reported"
+
+
+def test_a_verb_event_of_the_sentence_is_kept_over_the_quote(acts):
+    _, events = acts('Anna Varga condemned Sylvania on Monday, saying: "We are deeply concerned about the conduct of Sylvania."')
+    accusations = [e for e in events if e.type == "ACCUSE"]
+    assert len(accusations) == 1 and accusations[0].trigger == "condemned"
+
+
+def test_every_cue_row_reads_its_target_one_known_way():
+    cues = load_cues()
+    assert cues and all(c.reads in ("judge", "object") and c.cameo.isdigit() for c in cues)
