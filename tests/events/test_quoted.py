@@ -69,7 +69,7 @@ def quoted(nlp, options):
         actors = hand_actors(article.id, text, KNOWN)
         out = set()
         for quote in find_quotes(article, doc, actors, options):
-            speaker = actors.actor(quote.speaker_actor_id)
+            from parley.events.quoted import speaker_of; speaker = speaker_of(quote, doc, actors)
             for _, _, cameo, target in quote_acts(quote, doc, actors, parse_day(article.published)):
                 out.add((load_lexicon().code(cameo).type, speaker.name, target.name if target else None))
         return out
@@ -176,3 +176,20 @@ def test_a_verb_event_of_the_sentence_is_kept_over_the_quote(acts):
 def test_every_cue_row_reads_its_target_one_known_way():
     cues = load_cues()
     assert cues and all(c.reads in ("judge", "object") and c.cameo.isdigit() for c in cues)
+
+
+def test_a_statement_speaks_for_the_party_it_names(quoted):
+    found = quoted('"Sylvania must free the detained sailors," the Freedonia statement said.')
+    assert ("REQUEST", "Freedonia", "Sylvania") in found
+
+
+def test_a_voice_phrase_with_a_pronoun_owner_names_no_speaker(quoted):
+    # "his mission": whose mission the story tells elsewhere, not the party named after the pronoun
+    found = quoted('"Sylvania must free the detained sailors," his Freedonia mission said.')
+    assert not found
+
+
+def test_the_object_of_a_judged_deed_is_its_victim(quoted):
+    found = quoted('"Sylvania keeps undermining Ruritania," Anna Varga said.')
+    assert ("ACCUSE", "Anna Varga", "Ruritania") not in found
+    assert ("ACCUSE", "Anna Varga", "Sylvania") in found

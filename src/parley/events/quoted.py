@@ -23,7 +23,7 @@ is preferred: the quote adds nothing to it (see `drop_told`), and the happenings
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache
 from importlib.resources import files
@@ -206,9 +206,12 @@ class _Parties:
 
 def _victim(tok, stop) -> bool:
     """Is `tok` attached through a victim preposition on its way up to `stop`? "Of" on a judged act
-    names its victim too ("a betrayal of X", "the persecution of X")."""
+    names its victim too ("a betrayal of X", "the persecution of X"), as does the object of a judged
+    deed ("undermining X")."""
     t = tok
     while t.i != stop.i and t.head.i != t.i:
+        if t.dep_ in ("dobj", "dative") and t.head.i == stop.i and stop.pos_ == "VERB":
+            return True  # "X undermines Y": the object of a judged deed is the one it harms
         if t.dep_ == "pobj" and t.head.lower_ in VICTIM_PREPS:
             return True
         if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.i == stop.i and stop.pos_ == "NOUN":
@@ -360,9 +363,37 @@ def _sentence_date(sent, quote, base: date | None):
     return None
 
 
+# nouns for the voice or paper a party speaks through: "the ministry's statement", "a letter from X",
+# "members of X": the party named in the phrase is the speaker
+VOICE_NOUNS = frozenset("statement letter communique communiqué declaration release post note member members "
+                        "spokesperson spokesman spokeswoman mission delegation office".split())
+SPEAKER_REACH = 600  # characters around the quote's sentence where the quote stage may have read its speaker
+OTHERS_PRONOUNS = frozenset("his her its their".split())  # "his mission": whose is told elsewhere
+
+
+def speaker_of(quote, doc, actors):
+    """The quote's speaker: the one the quote stage resolved, else the party a voice phrase names
+    ("the U.S. statement said", "three members of the Senate wrote")."""
+    speaker = actors.actor(quote.speaker_actor_id)
+    if speaker is not None or not quote.speaker:
+        return speaker
+    words = quote.speaker.split()
+    if words[0].lower() in OTHERS_PRONOUNS or not VOICE_NOUNS & {w.lower().strip(",.") for w in words}:
+        return None
+    sent = doc.char_span(quote.start, quote.end, alignment_mode="expand")
+    if sent is None:
+        return None
+    sent = sent[0].sent
+    at = doc.text.find(quote.speaker, max(0, sent.start_char - SPEAKER_REACH), sent.end_char + SPEAKER_REACH)
+    if at < 0:
+        return None
+    named = [actors.actor(m.actor_id) for m in actors.mentions_in(at, at + len(quote.speaker))]
+    return named[0] if named else None
+
+
 def quote_acts(quote, doc, actors, base: date | None) -> list[tuple]:
     """(sentence, cue tokens, cameo, target) for every act the quote's words do."""
-    speaker = actors.actor(quote.speaker_actor_id)
+    speaker = speaker_of(quote, doc, actors)
     if not political_speaker(speaker):
         return []
     tokens = _quote_tokens(doc, quote)
@@ -407,7 +438,7 @@ def quoted_mentions(article: Article, doc, actors, quotes: list, story: Story) -
     sentence_of = {sent.start: n for n, sent in enumerate(doc.sents)}
     out = []
     for quote in quotes:
-        speaker = actors.actor(quote.speaker_actor_id)
+        speaker = speaker_of(quote, doc, actors)
         for sent, matched, cameo, target in quote_acts(quote, doc, actors, base):
             code = lex.code(cameo)
             found = _sentence_date(sent, quote, base)
@@ -437,7 +468,28 @@ def drop_told(quoted: list[EventMention], told: list[EventMention]) -> list[Even
     return [m for m in quoted if (m.sentence, m.event.actor1.actor_id, m.event.type) not in have]
 
 
+def _same_words(a: EventMention, b: EventMention) -> bool:
+    ea, eb = a.event, b.event
+    return (a.sentence == b.sentence and ea.type == eb.type and ea.trigger.lower() == eb.trigger.lower()
+            and ea.actor1 is not None and eb.actor1 is not None and ea.actor1.actor_id == eb.actor1.actor_id)
+
+
+def read_targets(told: list[EventMention], quoted: list[EventMention]) -> list[EventMention]:
+    """A verb event read from the very words a quote's act was read from ("concerned about ...") takes
+    the target the quote's reading names: the judged party (the doer of what is judged), where the
+    clause reading may have taken the first party named."""
+    out = []
+    for m in told:
+        twin = next((q for q in quoted if q.event.actor2 is not None and _same_words(m, q)), None)
+        out.append(replace(m, event=replace(m.event, actor2=twin.event.actor2)) if twin is not None else m)
+    return out
+
+
 def add_quoted(mentions: list[EventMention], article: Article, doc, actors, quotes, story: Story) -> list[EventMention]:
     """The sentence mentions with the quotes' acts added, in sentence order (verb events first)."""
-    quoted = drop_told(quoted_mentions(article, doc, actors, quotes or [], story), mentions)
+    found = quoted_mentions(article, doc, actors, quotes or [], story)
+    if not found:
+        return mentions
+    mentions = read_targets(mentions, found)
+    quoted = drop_told(found, mentions)
     return sorted([*mentions, *quoted], key=lambda m: m.sentence) if quoted else mentions
