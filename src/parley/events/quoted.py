@@ -7,18 +7,23 @@ responsible will be punished"' threatens; '"We stand with Y"' supports Y. The wo
 acts are listed in data/quoted.tsv with the CAMEO code they carry.
 
 A quote (direct, partial or indirect) becomes an event when
-- its speaker is a resolved political actor that we can place (a state or a political sector);
+- its speaker is a political actor we can place (a state or a political sector): the one the quote
+  stage resolved, or the party a voice phrase names ("the X statement said", "members of X wrote");
 - a cue of the table stands in it, not negated ("is not illegal"), not conditional ("if ..."), not
-  softened into a possibility ("would be unacceptable"), and not about the speaker's own side;
-- a target is found: the party the cue's own phrase names (a possessor "X's aggression", the subject
-  of a judgement "X is the aggressor", the object of a concern "concerned about X"), else another
-  party the quote names (never one it names as the victim: "aggression against Y"), else a party the
-  sentence around the quote names.
-Demands in the quote are acts too: "X must (not) ..." said of another party is a REQUEST of X.
+  softened into a possibility ("would be unacceptable"), and not inside another's claim ("rejected
+  accusations that the trial is unfair");
+- a target is found where the table says the cue names it: a judgement names the doer of what it
+  judges (a possessor "X's aggression", the subject "X is the aggressor", "concerned about X", "a
+  case brought by X"), never its victim ("aggression against Y", "undermining Y"); a pledge, threat
+  or show of support names whom it is for or against ("stand with X", "war on X"). A fragment quoted
+  inside the reporter's sentence is read with that sentence ('called X's claims "baseless"'). A threat
+  of force may leave its target to the story (events/targets.py); other acts need one.
+Demands in the quote are acts too: "X must / should / has to ..." said of another party is a REQUEST.
 
 The act is reported, dated by the sentence's own date (outside the quote) or else left for the
 narrative date (events/reality.py). A verb event of the same sentence with the same doer and type
-is preferred: the quote adds nothing to it (see `drop_told`), and the happenings step merges the rest.
+is preferred (`drop_told`); when it was read from the very same words, it takes the target the
+quote's reading names (`read_targets`). The happenings step merges the rest.
 """
 
 from __future__ import annotations
@@ -84,20 +89,13 @@ def load_cues() -> tuple[Cue, ...]:
     return tuple(out)
 
 
-def _by_first_word() -> dict:
+@cache
+def cue_index() -> dict:
+    """First word -> the cues that start with it."""
     index: dict = {}
     for cue in load_cues():
         index.setdefault(cue.words[0], []).append(cue)
     return index
-
-
-_INDEX: dict = {}
-
-
-def cue_index() -> dict:
-    if not _INDEX:
-        _INDEX.update(_by_first_word())
-    return _INDEX
 
 
 def _word(tok) -> str:
