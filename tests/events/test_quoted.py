@@ -193,3 +193,21 @@ def test_the_object_of_a_judged_deed_is_its_victim(quoted):
     found = quoted('"Sylvania keeps undermining Ruritania," Anna Varga said.')
     assert ("ACCUSE", "Anna Varga", "Ruritania") not in found
     assert ("ACCUSE", "Anna Varga", "Sylvania") in found
+
+
+def test_it_is_for_a_party_to_act_is_a_demand_of_it(quoted):
+    found = quoted('"It is now for Sylvania to answer," Anna Varga said.')
+    assert ("REQUEST", "Anna Varga", "Sylvania") in found
+
+
+def test_what_is_next_or_needed_is_no_demand(quoted):
+    assert not quoted('"The next step will be for Sylvania to sign the text," Anna Varga said.')
+
+
+def test_taking_all_necessary_measures_against_a_party_is_a_threat(quoted):
+    found = quoted('Anna Varga said Freedonia will take all necessary measures to stop Sylvania from building the dam.')
+    assert ("THREATEN", "Anna Varga", "Sylvania") in found
+
+
+def test_a_threat_of_measures_with_no_party_is_no_act(quoted):
+    assert not quoted('"We will take all necessary measures to protect our farmers," Anna Varga said.')

@@ -66,8 +66,8 @@ DEMAND_CODE = "100"  # CAMEO: make a demand
 FIRST_PERSON = frozenset("we i us our my".split())
 HISTORICAL_DAYS = 31
 # acts whose words are strong enough to stand with the target left to the story (events/targets.py):
-# a threat of force on those behind an attack names them by the story, not in the quote
-OPEN_TARGET = frozenset({"THREATEN"})  # as the sentence stage: an act dated over a month back is background
+# a threat of force (CAMEO 138) on those behind an attack names them by the story, not in the quote
+OPEN_TARGET = frozenset({"138"})  # as the sentence stage: an act dated over a month back is background
 
 
 @dataclass(frozen=True)
@@ -281,11 +281,12 @@ def cue_target(cue: Cue, matched: list, within: set, parties: _Parties):
 
 
 def addressee(matched: list, within: set, parties: _Parties):
-    """Whom a pledge, threat or show of support is for or against: the first party after its last
-    word ("stand with X", "total war against X", "ready to accept X's offer"), else the subject it
-    is said of, when not the speaker ("X will be punished", "X will pay a heavy price")."""
+    """Whom a pledge, threat or show of support is for or against: the first party in the phrase of
+    its last word ("stand with X", "total war against X", "ready to accept X's offer", "the ball is in
+    X's court"), else the subject it is said of, when not the speaker ("X will be punished", "X will
+    pay a heavy price")."""
     anchor = matched[-1].head if matched[-1].dep_ == "aux" else matched[-1]
-    found = parties.at([t for t in anchor.subtree if t.i in within and t.i > anchor.i])
+    found = parties.at([t for t in anchor.subtree if t.i in within])
     if found:
         return found[0]
     verb = _clause_path(matched[0])[-1]
@@ -312,7 +313,8 @@ def claim_code(matched: list) -> str | None:
 
 
 def demands(tokens: list, within: set, parties: _Parties) -> list:
-    """(modal token, addressee) for "X must / should / needs to / has to VERB" with X another party."""
+    """(modal token, addressee) for "X must / should / needs to / has to VERB" and "it is for X to
+    VERB", with X another party."""
     out = []
     for tok in tokens:
         verb = None
@@ -321,6 +323,9 @@ def demands(tokens: list, within: set, parties: _Parties) -> list:
         elif _word(tok) in DEMAND_VERBS and any(c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children)
                                                for c in tok.children) and tok.pos_ == "VERB":
             verb = tok
+        elif tok.lower_ == "for" and tok.dep_ == "mark" and _bare_it_is(tok.head.head) and \
+                any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.head.children):
+            verb = tok.head  # "it is now for X to accept it": X is the one who must
         if verb is None or any(c.dep_ == "auxpass" for c in verb.children):
             continue  # "X must be stopped" demands it of others, not of X
         if any(c.dep_ == "neg" for c in tok.children) and tok.lower_ == "have":
@@ -336,6 +341,13 @@ def demands(tokens: list, within: set, parties: _Parties) -> list:
             if found:
                 out.append((tok, found[0]))
     return out
+
+
+def _bare_it_is(verb) -> bool:
+    """"It is (now) ...": a copula on "it" with no predicate of its own ("it is necessary for X to",
+    "the next step will be for X to" say what is needed or next, not who must act)."""
+    return (_word(verb) == "be" and any(c.dep_ == "nsubj" and c.lower_ == "it" for c in verb.children)
+            and not any(c.dep_ in ("attr", "acomp") for c in verb.children))
 
 
 # --- the step -----------------------------------------------------------------------------------
@@ -413,7 +425,7 @@ def quote_acts(quote, doc, actors, base: date | None) -> list[tuple]:
             scope = {t.i for t in sent} if quote.kind == "partial" else within
             target = cue_target(cue, matched, scope, parties)
             type_ = lex.code(cameo).type
-            if target is None and type_ not in OPEN_TARGET:
+            if target is None and cameo not in OPEN_TARGET:
                 continue
             key = (type_, target.id if target else None)
             if key not in seen:
