@@ -211,3 +211,17 @@ def test_taking_all_necessary_measures_against_a_party_is_a_threat(quoted):
 
 def test_a_threat_of_measures_with_no_party_is_no_act(quoted):
     assert not quoted('"We will take all necessary measures to protect our farmers," Anna Varga said.')
+
+
+def test_a_threat_to_those_behind_an_attack_is_no_threat_to_its_victim(quoted):
+    found = quoted('"Those behind the attack on Ruritania will be punished," Anna Varga said.')
+    assert not any(t == "Ruritania" for _, _, t in found)
+
+
+def test_failing_at_what_a_party_should_do_is_criticism(quoted):
+    found = quoted('"Sylvania has failed to stop the smuggling across its border," Anna Varga said.')
+    assert ("ACCUSE", "Anna Varga", "Sylvania") in found
+
+
+def test_a_failure_of_things_is_no_criticism_of_a_party(quoted):
+    assert not quoted('"The talks with Sylvania failed to produce a deal," Anna Varga said.')

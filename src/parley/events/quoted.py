@@ -240,25 +240,28 @@ MAX_CLIMB = 4
 # the parser files that object as dobj or as a second oprd)
 OBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "oprd"})
 CONTROLLED_DEPS = frozenset({"xcomp", "advcl"})
+ADJECTIVAL_DEPS = frozenset({"acomp", "amod", "oprd"})
 
 
-def judged(cue) -> list:
-    """The phrases a judgement may be about, nearest first: the cue's own phrase ("X's aggression",
-    "concerned about X"), the phrase it modifies ("a baseless case brought by X"), and, for a
-    predicate, the subject it is said of ("X is the aggressor") or the object named with it
-    ("called X's claims baseless")."""
-    out = [cue]
+def judged(cue) -> list[tuple]:
+    """The phrases a judgement may be about, nearest first, each with how it names its party: the
+    cue's own phrase ("X's aggression", "concerned about X"), the phrase it modifies ("a baseless case
+    brought by X"), and, for a predicate, the subject it is said of ("X is the aggressor") or the
+    object named with it ("called X's claims baseless"). A deed (a verb) names its doer as subject
+    ("X has failed to ...", "X uses the law to suppress ...")."""
+    # (a participle said of someone, "concerned with X", is no deed: its phrase names the party)
+    out = [(cue, "deed" if cue.pos_ == "VERB" and cue.dep_ not in ADJECTIVAL_DEPS else "phrase")]
     node = cue
     for _ in range(MAX_CLIMB):
         if node.dep_ not in MODIFIER_DEPS or node.head.i == node.i:
             break
         node = node.head
-        out.append(node)
+        out.append((node, "deed" if node.pos_ == "VERB" else "phrase"))
     if node.dep_ in PREDICATE_DEPS and node.head.pos_ in ("AUX", "VERB"):
-        out += [c for c in node.head.children if c.dep_ in OBJECT_DEPS and c.i != node.i]
+        out += [(c, "name") for c in node.head.children if c.dep_ in OBJECT_DEPS and c.i != node.i]
     elif node.pos_ == "VERB" and node.dep_ in CONTROLLED_DEPS and not _has_subject(node):
         # "X uses the law to suppress Y": the doer of the infinitive is the subject of its governor
-        out += [c for c in node.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+        out += [(c, "name") for c in node.head.children if c.dep_ in ("nsubj", "nsubjpass")]
     return out
 
 
@@ -266,14 +269,35 @@ def _has_subject(verb) -> bool:
     return any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in verb.children)
 
 
+def _named_by(noun, within: set) -> list:
+    """The tokens that say who a noun phrase is, not what it mentions: its head, possessor and
+    modifiers, and "of X" / "by X" ("the conduct of X"); not "the talks with X"."""
+    tokens = [noun] + [c for c in noun.children if c.dep_ in ("poss", "compound", "amod", "nmod", "appos")]
+    for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in AGENT_PREPS):
+        for obj in (g for g in prep.children if g.dep_ == "pobj"):
+            tokens += [obj] + [c for c in obj.children if c.dep_ in ("poss", "compound")]
+    return _agent_first([t for t in tokens if t.i in within])
+
+
+def _phrase_tokens(phrase, how: str, within: set) -> list:
+    if how == "deed":
+        # (the parser may hang the subject on the auxiliary: "Iran is [nsubj of is] defying")
+        heads = [phrase, *(c for c in phrase.children if c.dep_ in ("aux", "auxpass"))]
+        subjects = [c for h in heads for c in h.children if c.dep_ in ("nsubj", "nsubjpass")]
+        return [t for subj in subjects for t in _named_by(subj, within)]
+    if how == "name":
+        return _named_by(phrase, within)
+    return _subtree(phrase, within)
+
+
 def cue_target(cue: Cue, matched: list, within: set, parties: _Parties):
     """The party the cue names, read as the table says (see data/quoted.tsv)."""
     if cue.reads == "object":
         return addressee(matched, within, parties)
     seen: set = set()
-    for phrase in judged(matched[0]):
-        tokens = [t for t in _subtree(phrase, within) if t.i not in seen]
-        seen |= {t.i for t in phrase.subtree}
+    for phrase, how in judged(matched[0]):
+        tokens = [t for t in _phrase_tokens(phrase, how, within) if t.i not in seen]
+        seen |= {t.i for t in tokens}
         found = parties.at(tokens)
         if found:
             return found[0]
@@ -286,13 +310,15 @@ def addressee(matched: list, within: set, parties: _Parties):
     X's court"), else the subject it is said of, when not the speaker ("X will be punished", "X will
     pay a heavy price")."""
     anchor = matched[-1].head if matched[-1].dep_ == "aux" else matched[-1]
-    found = parties.at([t for t in anchor.subtree if t.i in within])
+    # the phrase of the last word, without the clause's subject (read next, as the one threatened)
+    subject = {t.i for c in anchor.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
+    found = parties.at([t for t in anchor.subtree if t.i in within and t.i not in subject])
     if found:
         return found[0]
     verb = _clause_path(matched[0])[-1]
     for subj in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i in within):
         if subj.lower_ not in FIRST_PERSON:
-            found = parties.at([t for t in subj.subtree if t.i in within])
+            found = parties.at(_subtree(subj, within))  # "those behind the attack on Y": not Y
             if found:
                 return found[0]
     return None
