@@ -225,3 +225,17 @@ def test_failing_at_what_a_party_should_do_is_criticism(quoted):
 
 def test_a_failure_of_things_is_no_criticism_of_a_party(quoted):
     assert not quoted('"The talks with Sylvania failed to produce a deal," Anna Varga said.')
+
+
+def test_former_officials_and_commentators_do_no_act():
+    from parley.events.quoted import political_speaker
+    from parley.records import Role
+
+    def person(*titles):
+        return Actor(id="p", name="P", kind="person", country="FDN", sector="GOV", roles=[Role(t) for t in titles])
+
+    assert political_speaker(person("Foreign Minister"))
+    assert political_speaker(person())  # no title known: placed by its state and sector
+    assert not political_speaker(person("former Ambassador"))
+    assert not political_speaker(person("Vice President of Studies"))
+    assert political_speaker(person("former Ambassador", "Special Envoy"))

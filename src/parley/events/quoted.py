@@ -379,8 +379,21 @@ def _bare_it_is(verb) -> bool:
 # --- the step -----------------------------------------------------------------------------------
 
 
+# words of a title that make its holder a commentator, not a party (the guideline leaves out analysts'
+# and former officials' opinions; a think tank's "vice president of studies" is no state's officer)
+COMMENTATOR_TITLE_WORDS = frozenset(
+    "analyst professor scholar researcher fellow expert studies lecturer commentator academic".split())
+
+
 def political_speaker(actor) -> bool:
-    return actor is not None and actor.sector not in NON_POLITICAL_SECTORS and bool(actor.country or actor.sector)
+    """A party whose words can do an act: placed (a state or a political sector), not of a sector
+    outside politics, and holding a title that is not only former or a commentator's."""
+    if actor is None or actor.sector in NON_POLITICAL_SECTORS or not (actor.country or actor.sector):
+        return False
+    titles = [r.title.lower().split() for r in actor.roles if r.title]
+    if titles and all(t[0] == "former" or COMMENTATOR_TITLE_WORDS & set(t) for t in titles):
+        return False
+    return True
 
 
 def _quote_tokens(doc, quote) -> list:
