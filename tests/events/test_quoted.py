@@ -239,3 +239,24 @@ def test_former_officials_and_commentators_do_no_act():
     assert not political_speaker(person("former Ambassador"))
     assert not political_speaker(person("Vice President of Studies"))
     assert political_speaker(person("former Ambassador", "Special Envoy"))
+
+
+def test_a_place_is_not_the_doer_of_what_happened_there(quoted):
+    assert not quoted('"We are deeply concerned about the violence in Ruritania," Anna Varga said.')
+
+
+def test_talks_with_a_party_that_must_go_on_ask_nothing_of_it(quoted):
+    assert not quoted('"The talks with Sylvania must continue," Anna Varga said.')
+
+
+def test_a_rule_for_everyone_is_no_demand(quoted):
+    assert not quoted('"Every member of Sylvania has to pay the fee," Anna Varga said.')
+
+
+def test_a_conditional_threat_is_still_a_threat(quoted):
+    found = quoted('"If Sylvania strikes, we will retaliate against Sylvania," Anna Varga said.')
+    assert ("THREATEN", "Anna Varga", "Sylvania") in found
+
+
+def test_a_judgement_under_a_condition_is_no_act(quoted):
+    assert not quoted('"If Sylvania sends troops, that is illegal," Anna Varga said.')

@@ -45,6 +45,8 @@ MAX_GAP = 2  # words that may stand between two words of a cue ("pay a heavy pri
 # prepositions that attach the victim or beneficiary of what is judged, not its doer:
 # "aggression against Y", "a disaster for Y", "an attack on Y", "hostile to Y"
 VICTIM_PREPS = frozenset("against for on upon to toward towards at into".split())
+# prepositions of place: "the violence in X" does not say X did it
+PLACE_PREPS = frozenset("in inside within near across throughout around".split())
 # the nouns of a claim: calling one baseless rejects it (and its claimant), not the one it is about
 CLAIM_NOUNS = frozenset("allegation accusation claim charge report assertion suggestion rumor rumour story".split())
 # nouns of what is done to someone: their possessor is the one it is done to ("X's detention is unjust"
@@ -64,6 +66,7 @@ DEMAND_MODALS = frozenset({"must", "should"})
 DEMAND_VERBS = frozenset({"need", "have"})
 DEMAND_CODE = "100"  # CAMEO: make a demand
 FIRST_PERSON = frozenset("we i us our my".split())
+GENERIC_DETERMINERS = frozenset("every each any all no".split())
 HISTORICAL_DAYS = 31
 # acts whose words are strong enough to stand with the target left to the story (events/targets.py):
 # a threat of force (CAMEO 138) on those behind an attack names them by the story, not in the quote
@@ -145,8 +148,9 @@ def _clause_path(tok) -> list:
     return path
 
 
-def asserted(matched: list, own_negation: bool) -> bool:
-    """The cue is said as a fact: not negated, not conditional, not softened into a possibility."""
+def asserted(matched: list, own_negation: bool, threat: bool = False) -> bool:
+    """The cue is said as a fact: not negated, not conditional, not softened into a possibility. (A
+    threat may be conditional: "we will retaliate if they strike" is a threat.)"""
     path = _clause_path(matched[0])
     verb = path[-1]
     scope = path + [t for t in verb.children if t.dep_ in ("aux", "auxpass", "neg")]
@@ -157,6 +161,9 @@ def asserted(matched: list, own_negation: bool) -> bool:
             return False
     if any(_word(t) in CLAIM_NOUNS and t.pos_ == "NOUN" for t in matched[0].ancestors):
         return False  # "rejected accusations that the trial is unfair": another's claim, not the speaker's
+    if not threat and any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITIONS for m in c.children)
+                          for c in verb.children):
+        return False  # "if X does so, that is illegal": a warning of a judgement, not one made
     for t in [verb, *verb.ancestors]:
         if t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONDITIONS for c in t.children):
             return False
@@ -203,15 +210,17 @@ class _Parties:
 
 
 def _victim(tok, stop) -> bool:
-    """Is `tok` attached through a victim preposition on its way up to `stop`? "Of" on a judged act
-    names its victim too ("a betrayal of X", "the persecution of X"), as does the object of a judged
-    deed ("undermining X")."""
+    """Is `tok` attached on its way up to `stop` as one who is not the doer: a victim ("aggression
+    against X", "a betrayal of X", "undermining X", "X's detention"), a place ("the violence in X") or
+    a companion ("the talks with X")?"""
     t = tok
     while t.i != stop.i and t.head.i != t.i:
         if t.dep_ in ("dobj", "dative") and t.head.i == stop.i and stop.pos_ == "VERB":
             return True  # "X undermines Y": the object of a judged deed is the one it harms
-        if t.dep_ == "pobj" and t.head.lower_ in VICTIM_PREPS:
+        if t.dep_ == "pobj" and t.head.lower_ in VICTIM_PREPS | PLACE_PREPS:
             return True
+        if t.dep_ == "pobj" and t.head.lower_ == "with" and t.head.head.pos_ in ("NOUN", "PROPN"):
+            return True  # "the talks with X", "a violation, with X present": a companion, not the doer
         if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.i == stop.i and stop.pos_ == "NOUN":
             return True
         if t.dep_ == "poss" and _word(t.head) in PATIENT_NOUNS:
@@ -363,7 +372,9 @@ def demands(tokens: list, within: set, parties: _Parties) -> list:
         for subj in (c for c in verb.children if c.dep_ == "nsubj" and c.i in within):
             if subj.lower_ in FIRST_PERSON:
                 continue
-            found = parties.at(_subtree(subj, within))
+            if any(c.dep_ == "det" and c.lower_ in GENERIC_DETERMINERS for c in subj.children):
+                continue  # "every member has to ...": a rule for all, no demand of a party
+            found = parties.at(_named_by(subj, within))  # "talks with X must go on" ask nothing of X
             if found:
                 out.append((tok, found[0]))
     return out
@@ -456,7 +467,7 @@ def quote_acts(quote, doc, actors, base: date | None) -> list[tuple]:
         sent = part[0].sent
         within = {t.i for t in part}
         for cue, matched in find_cues(part):
-            if not asserted(matched, own_negation="not" in cue.words):
+            if not asserted(matched, own_negation="not" in cue.words, threat=cue.cameo.startswith("13")):
                 continue
             cameo = claim_code(matched) or cue.cameo
             # a fragment quoted inside the reporter's sentence is judged with the sentence's words
