@@ -175,7 +175,7 @@ def test_a_verb_event_of_the_sentence_is_kept_over_the_quote(acts):
 
 def test_every_cue_row_reads_its_target_one_known_way():
     cues = load_cues()
-    assert cues and all(c.reads in ("judge", "object") and c.cameo.isdigit() for c in cues)
+    assert cues and all(c.reads in ("judge", "feeling", "object", "subject") and c.cameo.isdigit() for c in cues)
 
 
 def test_a_statement_speaks_for_the_party_it_names(quoted):
@@ -260,3 +260,16 @@ def test_a_conditional_threat_is_still_a_threat(quoted):
 
 def test_a_judgement_under_a_condition_is_no_act(quoted):
     assert not quoted('"If Sylvania sends troops, that is illegal," Anna Varga said.')
+
+
+def test_anothers_support_told_by_the_speaker_is_not_the_speakers(quoted):
+    assert not quoted('Anna Varga said Sylvania is lying about its support for Ruritania.')
+    assert ("SUPPORT", "Anna Varga", "Ruritania") in quoted('"Our support for Ruritania remains strong," Anna Varga said.')
+
+
+def test_concern_felt_by_others_is_no_act_of_the_speaker(quoted):
+    assert not quoted('"Many people are concerned about what Sylvania does," Anna Varga said.')
+
+
+def test_a_price_paid_is_told_not_threatened(quoted):
+    assert not quoted('"Sylvania paid a heavy price for the raid," Anna Varga said.')

@@ -63,7 +63,9 @@ SOFTENERS = frozenset("would could might may".split())
 CONDITIONS = frozenset("if unless whether".split())
 # modal demands: "X must withdraw", "X should stop", "X needs to", "X has to"
 DEMAND_MODALS = frozenset({"must", "should"})
-DEMAND_VERBS = frozenset({"need", "have"})
+# ("needs to" and "has to" are left out: as often they tell what a party must do to get by, "the
+# people need to know", as what another demands of it)
+DEMAND_VERBS: frozenset = frozenset()
 DEMAND_CODE = "100"  # CAMEO: make a demand
 FIRST_PERSON = frozenset("we i us our my".split())
 GENERIC_DETERMINERS = frozenset("every each any all no".split())
@@ -303,6 +305,10 @@ def cue_target(cue: Cue, matched: list, within: set, parties: _Parties):
     """The party the cue names, read as the table says (see data/quoted.tsv)."""
     if cue.reads == "object":
         return addressee(matched, within, parties)
+    if cue.reads == "subject":
+        return threatened(matched, within, parties)
+    if cue.reads == "feeling" and not speakers_feeling(matched, parties):
+        return None
     seen: set = set()
     for phrase, how in judged(matched[0]):
         tokens = [t for t in _phrase_tokens(phrase, how, within) if t.i not in seen]
@@ -315,22 +321,47 @@ def cue_target(cue: Cue, matched: list, within: set, parties: _Parties):
 
 def addressee(matched: list, within: set, parties: _Parties):
     """Whom a pledge, threat or show of support is for or against: the first party in the phrase of
-    its last word ("stand with X", "total war against X", "ready to accept X's offer", "the ball is in
-    X's court"), else the subject it is said of, when not the speaker ("X will be punished", "X will
-    pay a heavy price")."""
-    anchor = matched[-1].head if matched[-1].dep_ == "aux" else matched[-1]
-    # the phrase of the last word, without the clause's subject (read next, as the one threatened)
-    subject = {t.i for c in anchor.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
-    found = parties.at([t for t in anchor.subtree if t.i in within and t.i not in subject])
-    if found:
-        return found[0]
-    verb = _clause_path(matched[0])[-1]
-    for subj in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i in within):
-        if subj.lower_ not in FIRST_PERSON:
-            found = parties.at(_subtree(subj, within))  # "those behind the attack on Y": not Y
+    its words, the clause's subject left out ("stand with X", "total war against X", "ready to accept
+    X's offer", "bring X to justice")."""
+    if any(c.dep_ in ("poss", "compound", "nmod") and c.lower_ not in FIRST_PERSON for t in matched for c in t.children):
+        return None  # "her support for X", "State Department support for X": another's act, told
+    subject = {t.i for m in matched for c in m.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
+    tokens = sorted({t for m in matched for t in m.subtree if t.i in within and t.i not in subject}, key=lambda t: t.i)
+    found = parties.at(tokens)
+    return found[0] if found else None
+
+
+def _clause_subjects(matched: list) -> list:
+    first = matched[0].head if matched[0].dep_ in ("aux", "auxpass", "neg") else matched[0]
+    verb = _clause_path(first)[-1]
+    heads = [verb, *(c for c in verb.children if c.dep_ in ("aux", "auxpass"))]
+    return [c for h in heads for c in h.children if c.dep_ in ("nsubj", "nsubjpass")]
+
+
+def threatened(matched: list, within: set, parties: _Parties):
+    """The one a threat falls on: the clause's subject, when not the speaker's side ("X will pay a
+    heavy price", "those behind the attack will be punished": not the attack's victim)."""
+    for subj in _clause_subjects(matched):
+        if subj.i in within and subj.lower_ not in FIRST_PERSON:
+            found = parties.at(_subtree(subj, within))
             if found:
                 return found[0]
     return None
+
+
+def speakers_feeling(matched: list, parties: _Parties) -> bool:
+    """Is the one who feels it ("we are concerned") the speaker's side, or left unsaid ("deeply
+    concerned about X", a fragment)?"""
+    subjects = _clause_subjects(matched)
+    if not subjects:
+        return True
+    for subj in subjects:
+        if subj.lower_ in FIRST_PERSON:
+            return True
+        named = [m.actor_id for m in parties.actors.mentions_in(subj.idx, subj.idx + len(subj))]
+        if parties.speaker.id in named or any(not parties.other(parties.actors.actor(a)) for a in named if parties.actors.actor(a)):
+            return True
+    return False
 
 
 def claim_code(matched: list) -> str | None:
