@@ -273,3 +273,7 @@ def test_concern_felt_by_others_is_no_act_of_the_speaker(quoted):
 
 def test_a_price_paid_is_told_not_threatened(quoted):
     assert not quoted('"Sylvania paid a heavy price for the raid," Anna Varga said.')
+
+
+def test_must_in_a_threat_is_the_threats(quoted):
+    assert quoted('"Sylvania must face the consequences," Anna Varga said.') == {("THREATEN", "Anna Varga", "Sylvania")}

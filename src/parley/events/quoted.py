@@ -207,8 +207,10 @@ class _Parties:
         s = self.speaker
         if actor.id == s.id or actor.sector in NON_POLITICAL_SECTORS:
             return False
-        # the speaker's own state ("our country", "the U.S. and our allies must")
-        return not (actor.kind == "country" and s.country and actor.country == s.country)
+        # the speaker's own state ("our country", "the U.S. and our allies must"): the state it
+        # serves, or the state of one of its titles when the actor layer left it unplaced
+        home = s.country or next((r.country for r in s.roles if r.country), None)
+        return not (actor.kind == "country" and home and actor.country == home)
 
 
 def _victim(tok, stop) -> bool:
@@ -512,8 +514,11 @@ def quote_acts(quote, doc, actors, base: date | None) -> list[tuple]:
             if key not in seen:
                 seen.add(key)
                 acts.append((sent, matched, cameo, target))
+        cue_words = {t.i for _, matched, _, _ in acts for t in matched}
         for modal, target in demands(part, within, parties):
             key = ("REQUEST", target.id)
+            if modal.i in cue_words:
+                continue  # "X must face consequences": the "must" is the threat's, no demand besides
             if key not in seen:
                 seen.add(key)
                 acts.append((sent, [modal], DEMAND_CODE, target))
