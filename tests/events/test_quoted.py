@@ -58,9 +58,8 @@ def acts(nlp, options):
 @pytest.fixture
 def quoted(nlp, options):
     """(type, doer, target) of the acts the quotes alone do (the step by itself, no verb events)."""
-    from parley.dates import parse_day
     from parley.events.lexicon import load_lexicon
-    from parley.events.quoted import quote_acts
+    from parley.events.quoted import quote_acts, speaker_of
     from parley.quotes import find_quotes
 
     def run(text: str):
@@ -69,8 +68,8 @@ def quoted(nlp, options):
         actors = hand_actors(article.id, text, KNOWN)
         out = set()
         for quote in find_quotes(article, doc, actors, options):
-            from parley.events.quoted import speaker_of; speaker = speaker_of(quote, doc, actors)
-            for _, _, cameo, target in quote_acts(quote, doc, actors, parse_day(article.published)):
+            speaker = speaker_of(quote, doc, actors, text)
+            for _, _, cameo, target in quote_acts(quote, doc, actors, speaker):
                 out.add((load_lexicon().code(cameo).type, speaker.name, target.name if target else None))
         return out
 

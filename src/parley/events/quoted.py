@@ -440,9 +440,17 @@ def political_speaker(actor) -> bool:
     return True
 
 
-def _quote_tokens(doc, quote) -> list:
+def _quote_parts(doc, quote) -> list[tuple]:
+    """(sentence, the quote's tokens in it) for each sentence the quote runs through."""
     span = doc.char_span(quote.start, quote.end, alignment_mode="expand")
-    return list(span) if span is not None else []
+    if span is None or not len(span):
+        return []
+    parts, sent = [], span[0].sent
+    while True:
+        parts.append((sent, list(doc[max(sent.start, span.start):min(sent.end, span.end)])))
+        if sent.end >= span.end or sent.end >= len(doc):
+            return parts
+        sent = doc[sent.end].sent
 
 
 def _sentence_date(sent, quote, base: date | None):
@@ -464,9 +472,9 @@ SPEAKER_REACH = 600  # characters around the quote's sentence where the quote st
 OTHERS_PRONOUNS = frozenset("his her its their".split())  # "his mission": whose is told elsewhere
 
 
-def speaker_of(quote, doc, actors):
+def speaker_of(quote, doc, actors, text: str):
     """The quote's speaker: the one the quote stage resolved, else the party a voice phrase names
-    ("the U.S. statement said", "three members of the Senate wrote")."""
+    ("the U.S. statement said", "three members of the Senate wrote"). `text`: the parsed body."""
     speaker = actors.actor(quote.speaker_actor_id)
     if speaker is not None or not quote.speaker:
         return speaker
@@ -477,27 +485,21 @@ def speaker_of(quote, doc, actors):
     if sent is None:
         return None
     sent = sent[0].sent
-    at = doc.text.find(quote.speaker, max(0, sent.start_char - SPEAKER_REACH), sent.end_char + SPEAKER_REACH)
+    at = text.find(quote.speaker, max(0, sent.start_char - SPEAKER_REACH), sent.end_char + SPEAKER_REACH)
     if at < 0:
         return None
     named = [actors.actor(m.actor_id) for m in actors.mentions_in(at, at + len(quote.speaker))]
     return named[0] if named else None
 
 
-def quote_acts(quote, doc, actors, base: date | None) -> list[tuple]:
-    """(sentence, cue tokens, cameo, target) for every act the quote's words do."""
-    speaker = speaker_of(quote, doc, actors)
+def quote_acts(quote, doc, actors, speaker) -> list[tuple]:
+    """(sentence, cue tokens, cameo, target) for every act the quote's words do, said by `speaker`."""
     if not political_speaker(speaker):
         return []
-    tokens = _quote_tokens(doc, quote)
     parties = _Parties(doc, actors, speaker)
     lex = load_lexicon()
     acts, seen = [], set()
-    by_sentence: dict = {}
-    for t in tokens:
-        by_sentence.setdefault(t.sent.start, []).append(t)
-    for part in by_sentence.values():
-        sent = part[0].sent
+    for sent, part in _quote_parts(doc, quote):
         within = {t.i for t in part}
         for cue, matched in find_cues(part):
             if not asserted(matched, own_negation="not" in cue.words, threat=cue.cameo.startswith("13")):
@@ -532,10 +534,12 @@ def quoted_mentions(article: Article, doc, actors, quotes: list, story: Story) -
     lex = load_lexicon()
     base = parse_day(article.published)
     sentence_of = {sent.start: n for n, sent in enumerate(doc.sents)}
+    # the body the doc was parsed from (spaCy rebuilds Doc.text on every read)
+    text = article.body or doc.text
     out = []
     for quote in quotes:
-        speaker = speaker_of(quote, doc, actors)
-        for sent, matched, cameo, target in quote_acts(quote, doc, actors, base):
+        speaker = speaker_of(quote, doc, actors, text)
+        for sent, matched, cameo, target in quote_acts(quote, doc, actors, speaker):
             code = lex.code(cameo)
             found = _sentence_date(sent, quote, base)
             status = "reported"
