@@ -276,3 +276,28 @@ def test_a_price_paid_is_told_not_threatened(quoted):
 
 def test_must_in_a_threat_is_the_threats(quoted):
     assert quoted('"Sylvania must face the consequences," Anna Varga said.') == {("THREATEN", "Anna Varga", "Sylvania")}
+
+
+def test_a_deed_done_in_a_savage_manner_accuses_its_doer(quoted):
+    found = quoted('"Sylvania attacks the villagers of Ruritania in a savage manner," Anna Varga said.')
+    assert found == {("ACCUSE", "Anna Varga", "Sylvania")}
+
+
+def test_not_hesitating_to_act_against_a_party_is_a_threat(quoted):
+    found = quoted('"If Sylvania escalates, we will not hesitate to cut off the power," Anna Varga said.')
+    assert ("THREATEN", "Anna Varga", "Sylvania") in found
+
+
+def test_praise_of_a_partys_act(quoted):
+    found = quoted('"The withdrawal of troops by Sylvania is a good step," Anna Varga said.')
+    assert ("SUPPORT", "Anna Varga", "Sylvania") in found
+
+
+def test_a_judgement_in_apposition_names_the_party_it_stands_by(quoted):
+    found = quoted('"Sylvania, the cruel aggressor state, bombs our towns," Anna Varga said.')
+    assert ("ACCUSE", "Anna Varga", "Sylvania") in found
+
+
+def test_a_passive_threat_names_the_threatened_not_the_agent(quoted):
+    found = quoted('Anna Varga said Sylvania "will be crushed" by the army of Ruritania.')
+    assert found == {("THREATEN", "Anna Varga", "Sylvania")}

@@ -246,7 +246,7 @@ def _subtree(tok, within: set) -> list:
 
 # links a judgement climbs to reach the phrase it judges: "the most hostile [authorities]",
 # "[defying] flagrantly", "an unjust and [cruel] ..."
-MODIFIER_DEPS = frozenset({"amod", "advmod", "conj", "compound", "npadvmod", "pobj", "prep"})
+MODIFIER_DEPS = frozenset({"amod", "advmod", "conj", "compound", "npadvmod", "pobj", "prep", "appos"})
 PREDICATE_DEPS = frozenset({"attr", "acomp", "oprd", "xcomp", "ccomp"})
 MAX_CLIMB = 4
 # what a predicate is said of: its subject, or the object named with it ("called X['s claims] baseless";
@@ -327,6 +327,8 @@ def addressee(matched: list, within: set, parties: _Parties):
     X's offer", "bring X to justice")."""
     if any(c.dep_ in ("poss", "compound", "nmod") and c.lower_ not in FIRST_PERSON for t in matched for c in t.children):
         return None  # "her support for X", "State Department support for X": another's act, told
+    if any(c.dep_ == "auxpass" for t in matched for c in t.children):
+        return None  # "X will be crushed by Y": the passive names the threatened as subject (see threatened)
     subject = {t.i for m in matched for c in m.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
     tokens = sorted({t for m in matched for t in m.subtree if t.i in within and t.i not in subject}, key=lambda t: t.i)
     found = parties.at(tokens)
@@ -524,7 +526,9 @@ def quote_acts(quote, doc, actors, speaker) -> list[tuple]:
             if key not in seen:
                 seen.add(key)
                 acts.append((sent, [modal], DEMAND_CODE, target))
-    return acts
+    # an act left without a target adds nothing beside one of its type that has one
+    aimed = {lex.code(cameo).type for _, _, cameo, target in acts if target is not None}
+    return [a for a in acts if a[3] is not None or lex.code(a[2]).type not in aimed]
 
 
 def quoted_mentions(article: Article, doc, actors, quotes: list, story: Story) -> list[EventMention]:
