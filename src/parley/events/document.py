@@ -15,8 +15,8 @@ from ..options import Options
 from ..records import Article, Event
 from .extract import sentence_mentions
 from .happenings import merge_mentions
-from .quoted import add_quoted
 from .nonevents import drop_lone_acts, drop_non_events
+from .quoted import add_quoted
 from .reality import decide_reality
 from .targets import find_targets
 from .types import assign_types

@@ -61,25 +61,25 @@ DISMISSAL = "120"  # CAMEO: reject, dismiss
 # words that make the judgement a possibility, not a statement ("would be illegal")
 SOFTENERS = frozenset("would could might may".split())
 CONDITIONS = frozenset("if unless whether".split())
-# modal demands: "X must withdraw", "X should stop", "X needs to", "X has to"
+# modal demands: "X must withdraw", "X should stop" (see `demands`)
 DEMAND_MODALS = frozenset({"must", "should"})
-# ("needs to" and "has to" are left out: as often they tell what a party must do to get by, "the
-# people need to know", as what another demands of it)
-DEMAND_VERBS: frozenset = frozenset()
 DEMAND_CODE = "100"  # CAMEO: make a demand
 FIRST_PERSON = frozenset("we i us our my".split())
 GENERIC_DETERMINERS = frozenset("every each any all no".split())
-HISTORICAL_DAYS = 31
+HISTORICAL_DAYS = 31  # as the sentence stage: an act dated over a month back is background
 # acts whose words are strong enough to stand with the target left to the story (events/targets.py):
 # a threat of force (CAMEO 138) on those behind an attack names them by the story, not in the quote
-OPEN_TARGET = frozenset({"138"})  # as the sentence stage: an act dated over a month back is background
+OPEN_TARGET = frozenset({"138"})
+
+
+READINGS = ("judge", "feeling", "object", "subject")
 
 
 @dataclass(frozen=True)
 class Cue:
     words: tuple  # lemmas, in order
     cameo: str
-    reads: str  # judge | object: where the words name their target (see data/quoted.tsv)
+    reads: str  # judge | feeling | object | subject: where the words name their target (data/quoted.tsv)
 
 
 @cache
@@ -89,8 +89,10 @@ def load_cues() -> tuple[Cue, ...]:
     for line in text.splitlines():
         if not line.strip() or line.startswith("#"):
             continue
-        cue, cameo, reads = (c.strip() for c in line.split("\t"))
-        out.append(Cue(tuple(cue.lower().split()), cameo, reads))
+        cells = [c.strip() for c in line.split("\t")]
+        if len(cells) != 3 or cells[2] not in READINGS:
+            raise ValueError(f"events/data/quoted.tsv: bad row {line!r}: want cue, cameo, reads ({'|'.join(READINGS)})")
+        out.append(Cue(tuple(cells[0].lower().split()), cells[1], cells[2]))
     return tuple(out)
 
 
@@ -383,23 +385,19 @@ def claim_code(matched: list) -> str | None:
 
 
 def demands(tokens: list, within: set, parties: _Parties) -> list:
-    """(modal token, addressee) for "X must / should / needs to / has to VERB" and "it is for X to
-    VERB", with X another party."""
+    """(modal token, addressee) for "X must / should VERB" and "it is for X to VERB", with X another
+    party. ("Needs to" and "has to" are left out: as often they tell what a party must do to get by,
+    "the people need to know", as what another demands of it.)"""
     out = []
     for tok in tokens:
         verb = None
         if tok.lower_ in DEMAND_MODALS and tok.dep_ == "aux":
             verb = tok.head
-        elif _word(tok) in DEMAND_VERBS and any(c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children)
-                                               for c in tok.children) and tok.pos_ == "VERB":
-            verb = tok
         elif tok.lower_ == "for" and tok.dep_ == "mark" and _bare_it_is(tok.head.head) and \
                 any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.head.children):
             verb = tok.head  # "it is now for X to accept it": X is the one who must
         if verb is None or any(c.dep_ == "auxpass" for c in verb.children):
             continue  # "X must be stopped" demands it of others, not of X
-        if any(c.dep_ == "neg" for c in tok.children) and tok.lower_ == "have":
-            continue  # "X does not have to": no demand
         if any(c.dep_ == "aux" and c.lower_ in ("would", "could", "might") for c in verb.children):
             continue
         if verb.tag_ == "VBN" or any(c.lower_ == "have" and c.dep_ == "aux" for c in verb.children):
