@@ -301,3 +301,8 @@ def test_a_judgement_in_apposition_names_the_party_it_stands_by(quoted):
 def test_a_passive_threat_names_the_threatened_not_the_agent(quoted):
     found = quoted('Anna Varga said Sylvania "will be crushed" by the army of Ruritania.')
     assert found == {("THREATEN", "Anna Varga", "Sylvania")}
+
+
+def test_a_pledge_told_of_another_party_is_not_the_speakers(quoted):
+    assert not quoted('"Sylvania will support Ruritania in the vote," Anna Varga said.')
+    assert ("SUPPORT", "Anna Varga", "Ruritania") in quoted('"We will support Ruritania in the vote," Anna Varga said.')

@@ -66,6 +66,7 @@ DEMAND_MODALS = frozenset({"must", "should"})
 DEMAND_CODE = "100"  # CAMEO: make a demand
 FIRST_PERSON = frozenset("we i us our my".split())
 GENERIC_DETERMINERS = frozenset("every each any all no".split())
+EMPTY_SUBJECTS = frozenset({"it", "there"})
 HISTORICAL_DAYS = 31  # as the sentence stage: an act dated over a month back is background
 # acts whose words are strong enough to stand with the target left to the story (events/targets.py):
 # a threat of force (CAMEO 138) on those behind an attack names them by the story, not in the quote
@@ -308,10 +309,10 @@ def _phrase_tokens(phrase, how: str, within: set) -> list:
 def cue_target(cue: Cue, matched: list, within: set, parties: _Parties):
     """The party the cue names, read as the table says (see data/quoted.tsv)."""
     if cue.reads == "object":
-        return addressee(matched, within, parties)
+        return addressee(matched, within, parties) if speakers_side(matched, parties) else None
     if cue.reads == "subject":
         return threatened(matched, within, parties)
-    if cue.reads == "feeling" and not speakers_feeling(matched, parties):
+    if cue.reads == "feeling" and not speakers_side(matched, parties):
         return None
     seen: set = set()
     for phrase, how in judged(matched[0]):
@@ -355,17 +356,21 @@ def threatened(matched: list, within: set, parties: _Parties):
     return None
 
 
-def speakers_feeling(matched: list, parties: _Parties) -> bool:
-    """Is the one who feels it ("we are concerned") the speaker's side, or left unsaid ("deeply
-    concerned about X", a fragment)?"""
-    subjects = _clause_subjects(matched)
+def speakers_side(matched: list, parties: _Parties) -> bool:
+    """Is the clause's subject the speaker's side ("we are concerned", "we will support X", "Britain
+    will take measures" said by a British envoy), or left unsaid (a fragment, "deeply concerned about
+    X")? A feeling or a pledge of another party ("people are concerned", "X will support Y") is told
+    by the speaker, not done."""
+    cue = {t.i for t in matched}
+    # (not the cue itself as subject, "our support for X remains", nor an empty "it is up to X")
+    subjects = [c for c in _clause_subjects(matched) if not cue & {t.i for t in c.subtree} and c.lower_ not in EMPTY_SUBJECTS]
     if not subjects:
         return True
     for subj in subjects:
         if subj.lower_ in FIRST_PERSON:
             return True
-        named = [m.actor_id for m in parties.actors.mentions_in(subj.idx, subj.idx + len(subj))]
-        if parties.speaker.id in named or any(not parties.other(parties.actors.actor(a)) for a in named if parties.actors.actor(a)):
+        named = [parties.actors.actor(m.actor_id) for m in parties.actors.mentions_in(subj.idx, subj.idx + len(subj))]
+        if any(a is not None and (a.id == parties.speaker.id or not parties.other(a)) for a in named):
             return True
     return False
 
