@@ -306,3 +306,23 @@ def test_a_passive_threat_names_the_threatened_not_the_agent(quoted):
 def test_a_pledge_told_of_another_party_is_not_the_speakers(quoted):
     assert not quoted('"Sylvania will support Ruritania in the vote," Anna Varga said.')
     assert ("SUPPORT", "Anna Varga", "Ruritania") in quoted('"We will support Ruritania in the vote," Anna Varga said.')
+
+
+def test_a_target_less_verb_act_takes_the_target_its_quote_names():
+    from parley.events.quoted import read_targets
+    from parley.events.story import EventMention
+    from parley.records import Event, EventActor
+
+    varga, sylvania = EventActor("Anna Varga", "per:varga", "FDN"), EventActor("Sylvania", "country:SLV", "SLV")
+    ruritania = EventActor("Ruritania", "country:RUR", "RUR")
+
+    def mention(trigger, target, sentence=2, type_="THREATEN"):
+        return EventMention(Event(id=trigger, date=None, date_basis="none", type=type_, actor1=varga, actor2=target,
+                                  trigger=trigger), sentence)
+
+    quoted = [mention("pay price", sylvania)]
+    assert read_targets([mention("warned", None)], quoted)[0].event.actor2 == sylvania
+    # a verb act that names its own target keeps it; so does one of another sentence or type
+    assert read_targets([mention("warned", ruritania)], quoted)[0].event.actor2 == ruritania
+    assert read_targets([mention("warned", None, sentence=3)], quoted)[0].event.actor2 is None
+    assert read_targets([mention("urged", None, type_="REQUEST")], quoted)[0].event.actor2 is None

@@ -575,6 +575,13 @@ def drop_told(quoted: list[EventMention], told: list[EventMention]) -> list[Even
     return [m for m in quoted if (m.sentence, m.event.actor1.actor_id, m.event.type) not in have]
 
 
+def _same_act(a: EventMention, b: EventMention) -> bool:
+    """Same sentence, doer and type: one act told by the verb and carried by the quote's words."""
+    ea, eb = a.event, b.event
+    return (a.sentence == b.sentence and ea.type == eb.type and ea.actor1 is not None and eb.actor1 is not None
+            and ea.actor1.actor_id == eb.actor1.actor_id)
+
+
 def _same_words(a: EventMention, b: EventMention) -> bool:
     ea, eb = a.event, b.event
     return (a.sentence == b.sentence and ea.type == eb.type and ea.trigger.lower() == eb.trigger.lower()
@@ -584,10 +591,12 @@ def _same_words(a: EventMention, b: EventMention) -> bool:
 def read_targets(told: list[EventMention], quoted: list[EventMention]) -> list[EventMention]:
     """A verb event read from the very words a quote's act was read from ("concerned about ...") takes
     the target the quote's reading names: the judged party (the doer of what is judged), where the
-    clause reading may have taken the first party named."""
+    clause reading may have taken the first party named. So does a verb act of the same doer and type
+    in the sentence that names no target ('X warned: "Y will pay a heavy price"'): the quote names it."""
     out = []
     for m in told:
-        twin = next((q for q in quoted if q.event.actor2 is not None and _same_words(m, q)), None)
+        twin = next((q for q in quoted if q.event.actor2 is not None and
+                     (_same_words(m, q) or m.event.actor2 is None and _same_act(m, q))), None)
         out.append(replace(m, event=replace(m.event, actor2=twin.event.actor2)) if twin is not None else m)
     return out
 
