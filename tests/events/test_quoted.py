@@ -326,3 +326,11 @@ def test_a_target_less_verb_act_takes_the_target_its_quote_names():
     assert read_targets([mention("warned", ruritania)], quoted)[0].event.actor2 == ruritania
     assert read_targets([mention("warned", None, sentence=3)], quoted)[0].event.actor2 is None
     assert read_targets([mention("urged", None, type_="REQUEST")], quoted)[0].event.actor2 is None
+
+
+def test_what_is_discussed_is_not_done(quoted):
+    assert not quoted('Anna Varga said the ministers will discuss support for Ruritania.')
+
+
+def test_a_measure_on_a_party_that_should_go_on_asks_nothing_of_it(quoted):
+    assert not quoted('"The suspension of Sylvania should continue," Anna Varga said.')

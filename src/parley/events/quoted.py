@@ -61,6 +61,8 @@ DISMISSAL = "120"  # CAMEO: reject, dismiss
 # words that make the judgement a possibility, not a statement ("would be illegal")
 SOFTENERS = frozenset("would could might may".split())
 CONDITIONS = frozenset("if unless whether".split())
+# verbs whose object is a matter talked about or weighed, not an act done ("discuss support for X")
+TOPIC_VERBS = frozenset("discuss debate consider review examine talk address study weigh".split())
 # modal demands: "X must withdraw", "X should stop" (see `demands`)
 DEMAND_MODALS = frozenset({"must", "should"})
 DEMAND_CODE = "100"  # CAMEO: make a demand
@@ -153,6 +155,19 @@ def _clause_path(tok) -> list:
     return path
 
 
+def _topic(tok) -> bool:
+    """Is `tok` in the matter of a verb of talking or weighing ("discuss support for X", "talk about
+    the aggression")?"""
+    for t in [tok, *tok.ancestors]:
+        if t.dep_ == "dobj" and _word(t.head) in TOPIC_VERBS:
+            return True
+        if t.dep_ == "pobj" and t.head.lower_ in ("about", "on", "over") and _word(t.head.head) in TOPIC_VERBS:
+            return True
+        if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("xcomp", "ccomp", "advcl", "conj", "acl", "relcl", "pcomp"):
+            return False
+    return False
+
+
 def asserted(matched: list, own_negation: bool, threat: bool = False) -> bool:
     """The cue is said as a fact: not negated, not conditional, not softened into a possibility. (A
     threat may be conditional: "we will retaliate if they strike" is a threat.)"""
@@ -166,6 +181,8 @@ def asserted(matched: list, own_negation: bool, threat: bool = False) -> bool:
             return False
     if any(_word(t) in CLAIM_NOUNS and t.pos_ == "NOUN" for t in matched[0].ancestors):
         return False  # "rejected accusations that the trial is unfair": another's claim, not the speaker's
+    if _topic(matched[0]):
+        return False  # "will discuss support for X": what is talked about, not done
     if not threat and any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITIONS for m in c.children)
                           for c in verb.children):
         return False  # "if X does so, that is illegal": a warning of a judgement, not one made
@@ -401,7 +418,7 @@ def demands(tokens: list, within: set, parties: _Parties) -> list:
         elif tok.lower_ == "for" and tok.dep_ == "mark" and _bare_it_is(tok.head.head) and \
                 any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.head.children):
             verb = tok.head  # "it is now for X to accept it": X is the one who must
-        if verb is None or any(c.dep_ == "auxpass" for c in verb.children):
+        if verb is None or verb.dep_ in ("aux", "auxpass") or any(c.dep_ == "auxpass" for c in verb.children):
             continue  # "X must be stopped" demands it of others, not of X
         if any(c.dep_ == "aux" and c.lower_ in ("would", "could", "might") for c in verb.children):
             continue
@@ -412,7 +429,10 @@ def demands(tokens: list, within: set, parties: _Parties) -> list:
                 continue
             if any(c.dep_ == "det" and c.lower_ in GENERIC_DETERMINERS for c in subj.children):
                 continue  # "every member has to ...": a rule for all, no demand of a party
-            found = parties.at(_named_by(subj, within))  # "talks with X must go on" ask nothing of X
+            # the subject itself must be the party: "the suspension of X should continue" and "talks
+            # with X must go on" ask nothing of X
+            found = parties.at([t for t in [subj, *(c for c in subj.children if c.dep_ in ("compound", "amod"))]
+                                if t.i in within])
             if found:
                 out.append((tok, found[0]))
     return out
