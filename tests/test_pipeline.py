@@ -13,7 +13,7 @@ def test_a_stage_bug_keeps_the_article_and_is_reported(tmp_path, monkeypatch):
     (tmp_path / "a.txt").write_text("World News\n\nAustria and Switzerland agree on water treaty talks\n\n" + TEXT)
     (tmp_path / "b.txt").write_text("World News\n\nAustrian and Swiss ministers meet in Bern\n\n" + TEXT.replace("Monday", "Friday"))
 
-    def broken(article, doc, actors, options):
+    def broken(article, doc, actors, options, quotes=None):
         if "Monday" in article.body:
             raise RuntimeError("boom")
         return []

@@ -113,7 +113,7 @@ class Pipeline:
     def records(self, article: Article, doc) -> ArticleRecords:
         actors: ArticleActors = find_actors(article, doc, self.knowledge, self.options)
         quotes = find_quotes(article, doc, actors, self.options)
-        events = find_events(article, doc, actors, self.options)
+        events = find_events(article, doc, actors, self.options, quotes)
         if events:  # coordinates for the events' places, ambiguity resolved by the story's countries
             countries = story_countries(actor_countries(actors.actors))
             events = locate_events(events, countries)

@@ -1,6 +1,6 @@
 """Events of one story: a cascade of small steps over the sentence-level mentions.
 
-    sentence mentions (extract) -> drop non-events (nonevents) -> find targets (targets)
+    sentence mentions (extract) + acts quotes do (quoted) -> drop non-events (nonevents) -> find targets (targets)
     -> drop acts left without the counterpart they need (nonevents) -> decide time and reality (reality) -> merge mentions (happenings) -> type (types)
 
 Actors are resolved before any of this, at the story level, by the actor layer (ArticleActors).
@@ -16,6 +16,7 @@ from ..records import Article, Event
 from .extract import sentence_mentions
 from .happenings import merge_mentions
 from .nonevents import drop_lone_acts, drop_non_events
+from .quoted import add_quoted
 from .reality import decide_reality
 from .targets import find_targets
 from .types import assign_types
@@ -24,8 +25,10 @@ if TYPE_CHECKING:
     from ..actors.index import ArticleActors
 
 
-def find_events(article: Article, doc, actors: ArticleActors, options: Options) -> list[Event]:
+def find_events(article: Article, doc, actors: ArticleActors, options: Options, quotes: list | None = None) -> list[Event]:
+    """The story's events; `quotes` (the quote stage's records) add the acts quoted words do."""
     mentions, story = sentence_mentions(article, doc, actors, options)
+    mentions = add_quoted(mentions, article, doc, actors, quotes, story)
     mentions = drop_non_events(mentions, story)
     mentions = find_targets(mentions, story)
     mentions = drop_lone_acts(mentions, story)
