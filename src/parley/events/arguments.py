@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from . import status as st
-from .candidates import blamed_clause, content_clauses, noun_entry
+from .candidates import CLAIMED, agent_of, blamed_clause, content_clauses, meeting_body, noun_entry
 from .groups import against, backer
 from .lexicon import place_country
 
@@ -127,6 +127,10 @@ def subjects(verb):
                 token.head.head.pos_ in ("VERB", "AUX"):
             token = token.head.head  # "X led the group in calling on Y": X calls on Y
             continue
+        if token.dep_ == "pcomp" and token.tag_ == "VBG" and token.head.lower_ == "for" and \
+                (claimer := _claimer(token.head.head)) is not None:
+            token = claimer  # "X took credit for attacking Y": X attacked Y
+            continue
         if token.dep_ == "acl" and token.tag_ in ("VBG", "VBD") and token.i > token.head.i and token.head.pos_ in ("NOUN", "PROPN"):
             # "demonstrators protesting X": the noun a present participle (or a misparsed past) modifies acts
             return [token.head], False
@@ -138,6 +142,15 @@ def subjects(verb):
                 continue
         break
     return [], passive
+
+
+def _claimer(head):
+    """The verb of "claimed responsibility for", "took credit for" (the "for" on the verb or its object)."""
+    if head.lemma_.lower() in CLAIMED and head.dep_ == "dobj":
+        head = head.head
+    if head.pos_ == "VERB" and any(c.dep_ == "dobj" and c.lemma_.lower() in CLAIMED for c in head.children):
+        return head
+    return None
 
 
 def _passive_participle(verb) -> bool:
@@ -152,6 +165,14 @@ def actor1(cand, actors):
     if cand.frame == "held":  # "imprisoned publisher X": held by the story's own state's authorities
         state = actors.authorities()
         return ([(state, [verb])] if state is not None else []), False
+    if cand.frame == "undergone":  # "X came under attack from Y": Y attacks
+        return (_prep_objects(cand.noun, ("from", "by"), actors) or _prep_objects(verb, ("from", "by"), actors)), False
+    if cand.frame == "body":  # "told a meeting of the Security Council": the body meets
+        body = meeting_body(cand.noun, actors)
+        return ([(body, [cand.noun])] if body is not None else []), False
+    if cand.frame == "by":  # "the hijacking by militants", "an offensive launched by X"
+        agent = agent_of(cand.noun)
+        return (resolve_np(agent, actors) if agent is not None else []), False
     if cand.noun is not None:
         poss = [c for c in cand.noun.children if c.dep_ == "poss" and c.pos_ != "PRON"]
         owner = resolve_np(poss[0], actors) if poss else []
@@ -294,6 +315,17 @@ def actor2(cand, passive: bool, actors, lex):
         return resolve_np(noun, actors)
     if cand.frame == "blamed":
         return _blamed(verb, actors)
+    if cand.frame == "undergone":
+        return [found for s in subjects(verb)[0] for found in resolve_np(s, actors)]
+    if cand.frame == "body":
+        return []
+    if cand.frame == "by":  # the one it falls on, on the noun or on the participle ("launched ... against X")
+        found = _prep_objects(noun, cand.entry.preps, actors)
+        for clause in (c for c in noun.children if c.dep_ == "acl" and not found):
+            found = _prep_objects(clause, cand.entry.preps, actors)
+        if not found and noun.dep_ == "nsubj":  # "airstrikes by X have killed 50 fighters of Y"
+            found = [f for o in noun.head.children if o.dep_ == "dobj" for f in resolve_np(o, actors)]
+        return found
     if cand.frame == "judged":
         return _judged(verb, actors) or summed_up_doer(verb, actors)
     if verb is not None and not passive and (summed := summed_up_doer(verb, actors)):

@@ -48,7 +48,18 @@ REFINE = {
     "REJECT": {"04": "125", "06": "121", "07": "122", "08": "124"},
     "THREATEN": {"16": "131", "17": "137", "18": "138", "19": "138", "14": "133"},
 }
+# claiming an act is owning it: "claimed responsibility for the attack", "took credit for attacking X"
+CLAIMING = frozenset("claim take accept assume".split())
+CLAIMED = frozenset({"responsibility", "credit"})
+# ...and "claimed the killing of 20 fighters": an act of force named as the object of "claim"
+CLAIM_LIGHT = frozenset({"claim"})
+# "came under attack from X", "was under fire from X": the subject is the one attacked
+UNDERGOING = frozenset({"come", "be"})
+UNDERGONE_FIRE = frozenset({"fire", "gunfire"})
+# nouns of a standing relation, not of an act: "cooperation between A and B" is how things are
+RELATION_NOUNS = frozenset({"cooperation", "partnership"})
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+RELATIVE_OBJECTS = frozenset({"that", "which", "whom"})
 PARTY_ENTITIES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 
 
@@ -102,6 +113,10 @@ def _match_verb(tok, lex):
     dobj = next((c for c in tok.children if c.dep_ in ("dobj", "nsubjpass") and c.pos_ in ("NOUN", "PROPN", "PRON")), None)
     if tok.dep_ == "amod" or tok.dep_ == "compound":
         return None
+    if (owned := _claimed(tok, lemma, dobj, lex)) is not None:
+        return owned
+    if lemma in UNDERGOING and (undergone := _undergone(tok, lex)) is not None:
+        return undergone
     if dobj is not None and dobj.lemma_.lower() in NEWSROOM_OBJECTS:
         return None  # "an email requesting comment", "sought an interview": the reporter's work
     if frames.expectation_of(tok, _party):
@@ -127,12 +142,20 @@ def _match_verb(tok, lex):
         for mod in dobj.children:
             if mod.dep_ == "compound" and (lemma, mod.lemma_.lower()) in lex.verb_objects:
                 return Candidate(tok, dobj, lex.verb_objects[(lemma, mod.lemma_.lower())], [tok, mod, dobj])
+        if lemma in CLAIM_LIGHT and not _own_doer(dobj) and (entry := noun_entry(dobj, lex)) and \
+                lex.code(entry.cameo).type == "ASSAULT":
+            return Candidate(tok, dobj, entry, [tok, dobj])
         if lemma in LIGHT_VERBS and not _object_predicate(tok, dobj):
             entry = noun_entry(dobj, lex)
             if entry:
                 return Candidate(tok, dobj, entry, [tok, dobj])
             if dobj.lemma_.lower() in SERIES_HEADS and kind is not None and (entry := noun_entry(kind, lex)):
                 return Candidate(tok, kind, entry, [tok, kind])
+    if (rel := _relative_object(tok, dobj)) is not None:
+        entry = lex.verb_objects.get((lemma, rel.lemma_.lower())) or (
+            noun_entry(rel, lex) if lemma in LIGHT_VERBS else None)
+        if entry:
+            return Candidate(tok, rel, entry, [tok, rel])
     if lemma in RETURN_VERBS:
         # "returned to the negotiating table", "came back to talks": the event named is resumed
         for prep in tok.children:
@@ -156,6 +179,79 @@ def _match_verb(tok, lex):
         return None
     if entry:
         return Candidate(tok, None, entry, [tok])
+    return None
+
+
+def _relative_object(verb, dobj):
+    """The object of a verb in an object relative clause is the noun the clause modifies: "the
+    sanctions Washington imposed on Moscow", "the talks that X held with Y"."""
+    if verb.dep_ != "relcl" or verb.head.pos_ != "NOUN":
+        return None
+    if any(c.dep_ == "prep" and not any(g.dep_ in ("pobj", "pcomp") for g in c.children) for c in verb.children):
+        return None  # "the place he returned to": the noun is the stranded preposition's object
+    if dobj is None or dobj.dep_ == "dobj" and dobj.lower_ in RELATIVE_OBJECTS:
+        if any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in RELATIVE_OBJECTS for c in verb.children):
+            return verb.head
+    return None
+
+
+def _claimed(verb, lemma, dobj, lex):
+    """"claimed responsibility for the attack on X": the claimant did the act the claim names. (A
+    gerund, "took credit for attacking X", is an event of its own; subjects() climbs to the claimant.)"""
+    if lemma not in CLAIMING or dobj is None or dobj.lemma_.lower() not in CLAIMED:
+        return None
+    for head in (dobj, verb):
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ == "for":
+                pobj = next((c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "NOUN"), None)
+                entry = noun_entry(pobj, lex) if pobj is not None else None
+                if entry is not None:
+                    return Candidate(verb, pobj, entry, [verb, dobj, pobj])
+    return None
+
+
+def _undergone(verb, lex):
+    """"X came under attack from Y", "X was under fire": the subject undergoes an act of force."""
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ == "under":
+            pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if pobj is None:
+                return None
+            entry = Entry("193") if pobj.lemma_.lower() in UNDERGONE_FIRE else noun_entry(pobj, lex)
+            if entry is not None and lex.code(entry.cameo).type == "ASSAULT":
+                return Candidate(verb, pobj, entry, [verb, prep, pobj], frame="undergone")
+    return None
+
+
+def _own_doer(noun) -> bool:
+    """Does an event noun name its own doer: a possessor, a party as modifier or a "by" phrase
+    ("Iran's attack", "a Russian attack", "an attack by X")? Then "X claimed the attack" is a
+    claim about another's act, not X owning it."""
+    return agent_of(noun) is not None or any(
+        c.dep_ == "poss" or c.dep_ in ("amod", "compound") and c.ent_type_ in PARTY_ENTITIES for c in noun.children)
+
+
+def agent_of(noun):
+    """The doer a "by" phrase names on an event noun: "the hijacking by militants", "an offensive
+    launched by X", "an operation conducted by X"."""
+    # (the parser often hangs the "by" on the noun's "of" object, "the hijacking of a train by X", or
+    # as an agent on an intransitive verb, "died in the hijacking by X")
+    holders = [noun] + [g for p in noun.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children
+                        if g.dep_ == "pobj"]
+    if noun.dep_ == "pobj" and noun.head.head.pos_ == "VERB" and not any(
+            c.dep_ in ("auxpass", "nsubjpass") for c in noun.head.head.children):
+        holders.append(noun.head.head)
+    for prep in (c for h in holders for c in h.children):
+        if prep.dep_ in ("prep", "agent") and prep.lower_ == "by":
+            pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if pobj is not None:
+                return pobj
+    for clause in noun.children:
+        if clause.dep_ == "acl" and clause.tag_ == "VBN":
+            for agent in (c for c in clause.children if c.dep_ == "agent"):
+                pobj = next((g for g in agent.children if g.dep_ == "pobj"), None)
+                if pobj is not None:
+                    return pobj
     return None
 
 
@@ -253,17 +349,34 @@ def candidates(sent, lex, actors) -> list[Candidate]:
         if entry is None:
             continue
         if lex.code(entry.cameo).type in BARE_NOUN_TYPES:
-            frame = None
+            frame = "body" if meeting_body(tok, actors) is not None else None
         elif ongoing_verb(tok) is not None:
             frame = "subject"
-        elif any(c.dep_ == "prep" and c.lower_ == "between" for c in tok.children):
+        elif any(c.dep_ == "prep" and c.lower_ == "between" for c in tok.children) and \
+                tok.lemma_.lower() not in RELATION_NOUNS:
             frame = "between"
+        elif agent_of(tok) is not None:
+            frame = "by"
         else:
             continue
         if _inside_governed(tok, governed):
             continue
         cands.append(Candidate(None, tok, entry, [tok], frame=frame))
     return cands
+
+
+def meeting_body(noun, actors):
+    """"a meeting of the Security Council", "the summit of ECOWAS": the international body whose
+    meeting it is (a multilateral meeting has the body as its doer and no target), or None."""
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if pobj is None:
+                return None
+            span = list(pobj.subtree)
+            body = actors.at(span[0].idx, span[-1].idx + len(span[-1])) or actors.at(pobj.idx, pobj.idx + len(pobj))
+            return body if body is not None and body.country == "IGO" and body.kind != "person" else None
+    return None
 
 
 def _meeting_purpose(cand, cands, lex) -> bool:

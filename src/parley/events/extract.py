@@ -277,7 +277,7 @@ def _events(cand, sent, article, here, actors, lex, base, source):
     cameo = cand.cameo
     if status == "negated" and cand.verb is not None and lex.code(cameo).type == "AGREE" and frames.failed(cand.verb):
         cameo, status = frames.REJECTION, "reported"
-    if cand.noun is not None and status == "reported" and cand.noun.dep_ == "pobj" and cand.noun.head.lower_ == "for":
+    if cand.verb is None and status == "reported" and cand.noun.dep_ == "pobj" and cand.noun.head.lower_ == "for":
         status = "planned"  # "arrived for talks with X": the talks are the purpose, still to come
     found = (_date_at([cand.said], here, base, future=False) if cand.said is not None
              else _date(cand, here, base, future=status in ("planned", "hypothetical")))

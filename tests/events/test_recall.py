@@ -1,0 +1,106 @@
+"""Kinds of English that tell an event without a plain "X verbed Y" clause (hand-written sentences)."""
+
+from __future__ import annotations
+
+KNOWN = {
+    "Northern Front": ("Northern Front", "organization", None),
+    "Lakeland army": ("Lakeland army", "organization", "LKA"),
+    "Lakeland": ("Lakeland", "country", "LKA"),
+    "Westria": ("Westria", "country", "WST"),
+    "Ostland": ("Ostland", "country", "OST"),
+    "Regional Council": ("Regional Council", "organization", "IGO"),
+    "Amara": ("Nia Amara", "person", "LKA"),
+}
+
+
+def pairs(events):
+    return {(e.actor1.name, e.type, e.actor2.name if e.actor2 else None) for e in events}
+
+
+def test_claimed_responsibility_for_an_attack(code):
+    events = code("The Northern Front claimed responsibility for the attack on the Lakeland army.", KNOWN)
+    assert pairs(events) == {("Northern Front", "ASSAULT", "Lakeland army")}
+    assert events[0].status == "reported"  # an attack claimed is no attack planned ("for talks")
+
+
+def test_took_credit_for_attacking(code):
+    events = code("The Northern Front took credit for attacking the Lakeland army.", KNOWN)
+    assert pairs(events) == {("Northern Front", "ASSAULT", "Lakeland army")}
+
+
+def test_claimed_the_killing_of(code):
+    events = code("The Lakeland army claimed the killing of 20 Northern Front fighters.", KNOWN)
+    assert pairs(events) == {("Lakeland army", "ASSAULT", "Northern Front")}
+
+
+def test_claim_of_another_partys_attack_is_no_claim_of_responsibility(code):
+    events = code("Westria claimed an Ostland attack on its border posts.", {**KNOWN, "Ostland": ("Ostland", "country", "OST")})
+    assert not any(e.actor1.name == "Westria" and e.type == "ASSAULT" for e in events)
+
+
+def test_came_under_attack_from(code):
+    events = code("The Lakeland army came under attack from the Northern Front near the river.", KNOWN)
+    assert pairs(events) == {("Northern Front", "ASSAULT", "Lakeland army")}
+
+
+def test_came_under_fire(code):
+    events = code("The Lakeland army came under fire from the Northern Front.", KNOWN)
+    assert pairs(events) == {("Northern Front", "ASSAULT", "Lakeland army")}
+
+
+def test_announced_the_arrest_of(code):
+    events = code("The Lakeland army announced the arrest of five Northern Front members.", KNOWN)
+    assert pairs(events) == {("Lakeland army", "COERCE", "Northern Front")}
+
+
+def test_event_noun_with_a_by_agent(code):
+    events = code("Twelve soldiers died in the hijacking of a train by the Northern Front.", KNOWN)
+    assert pairs(events) == {("Northern Front", "ASSAULT", None)}
+
+
+def test_offensive_launched_by(code):
+    events = code("An offensive launched by the Lakeland army against the Northern Front has succeeded.", KNOWN)
+    assert pairs(events) == {("Lakeland army", "ASSAULT", "Northern Front")}
+
+
+def test_strikes_by_x_have_killed_fighters_of_y(code):
+    events = code("Airstrikes by the Lakeland army have killed 50 Northern Front fighters.", KNOWN)
+    assert pairs(events) == {("Lakeland army", "ASSAULT", "Northern Front")}
+
+
+def test_object_relative_clause(code):
+    events = code("Ostland asked about the sanctions Westria has imposed on Lakeland.", KNOWN)
+    assert ("Westria", "SANCTION", "Lakeland") in pairs(events)
+
+
+def test_stranded_preposition_is_no_object(code):
+    assert code("Amara described the town she returned to.", KNOWN) == []
+
+
+def test_meeting_of_an_international_body(code):
+    events = code("Amara told a meeting of the Regional Council that the fighting must stop.", KNOWN)
+    assert ("Regional Council", "CONSULT", None) in pairs(events)
+
+
+def test_meeting_of_a_party_is_no_multilateral_meeting(code):
+    events = code("Amara told a meeting of Ostland officials that the fighting must stop.", KNOWN)
+    assert not any(e.type == "CONSULT" for e in events)
+
+
+def test_agreements_between(code):
+    events = code("Recent agreements between Westria and Ostland are a positive sign.", KNOWN)
+    assert pairs(events) == {("Westria", "AGREE", "Ostland")}
+
+
+def test_cooperation_between_is_a_relation_not_an_act(code):
+    assert code("Cooperation between Westria and Ostland still stands.", KNOWN) == []
+
+
+def test_cease_aid(code):
+    events = code("Westria stopped military aid to Lakeland last week.", KNOWN)
+    assert ("Westria", "SANCTION", "Lakeland") in pairs(events)
+
+
+def test_reimposed_sanctions(code):
+    events = code("Westria reimposed sanctions on Ostland on Monday.", KNOWN)
+    assert pairs(events) == {("Westria", "SANCTION", "Ostland")}
