@@ -104,3 +104,48 @@ def test_cease_aid(code):
 def test_reimposed_sanctions(code):
     events = code("Westria reimposed sanctions on Ostland on Monday.", KNOWN)
     assert pairs(events) == {("Westria", "SANCTION", "Ostland")}
+
+
+def test_designated_by_with_the_agent_on_the_as_phrase(code):
+    events = code("The Northern Front is designated as a terrorist organization by Westria.", KNOWN)
+    assert pairs(events) == {("Westria", "COERCE", "Northern Front")}
+
+
+def test_designated_in_a_relative_clause_names_the_copula_subject(code):
+    events = code("The Northern Front is an armed group that is designated as a terrorist organization by Westria.", KNOWN)
+    assert pairs(events) == {("Westria", "COERCE", "Northern Front")}
+
+
+def test_helped_x_build(code):
+    events = code("Westria helped Lakeland build a new port.", KNOWN)
+    assert pairs(events) == {("Westria", "AID", "Lakeland")}
+
+
+def test_helped_a_thing_is_no_aid_to_a_party(code):
+    assert code("The new policy helped the economy grow.", KNOWN) == []
+
+
+def test_ramped_up_attacks_on(code):
+    events = code("The Northern Front has ramped up attacks on the Lakeland army.", KNOWN)
+    assert pairs(events) == {("Northern Front", "ASSAULT", "Lakeland army")}
+
+
+def test_forces_dispatched_without_agent_mobilise(code):
+    events = code("Lakeland army units had been dispatched, the governor said.", {**KNOWN, "Lakeland army units": ("Lakeland army", "organization", "LKA")})
+    assert pairs(events) == {("Lakeland army", "MOBILIZE", None)}
+
+
+def test_founding_an_alliance_together(code):
+    events = code("Westria, Ostland and Lakeland formed an alliance.", KNOWN)
+    assert {e.type for e in events} == {"COOPERATE"} and len(events) == 3
+
+
+def test_measures_including_sanctions_are_as_real_as_the_measures(code):
+    events = code("Westria will take all measures, including reimposing sanctions on Ostland.", KNOWN)
+    e = next(e for e in events if e.trigger == "reimposing sanctions")
+    assert (e.actor1.name, e.type, e.actor2.name, e.status) == ("Westria", "SANCTION", "Ostland", "planned")
+
+
+def test_between_a_and_an_apposition(code):
+    events = code("Recent agreements between Westria and an armed group, the Northern Front, are a positive sign.", KNOWN)
+    assert pairs(events) == {("Westria", "AGREE", "Northern Front")}

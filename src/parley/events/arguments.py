@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from . import status as st
-from .candidates import CLAIMED, agent_of, blamed_clause, content_clauses, meeting_body, noun_entry
+from .candidates import CLAIMED, agent_of, helped_clause, blamed_clause, content_clauses, meeting_body, noun_entry
 from .groups import against, backer
 from .lexicon import place_country
 
@@ -32,7 +32,8 @@ NOT_THE_OWNER = frozenset("""team lawyer attorney counsel family son daughter wi
     relative supporter critic opponent rival victim accuser""".split())
 # acts only a state's authorities do, whose doer an agentless passive leaves to be understood
 STATE_COERCION = frozenset("arrest detain jail imprison charge sentence indict convict deport".split())
-EXPELLING = frozenset({"expel", "oust", "suspend"})  # the body one is expelled "from" is the one expelling
+EXPELLING = frozenset({"expel", "oust", "suspend"})
+MOBILIZING = "15"  # CAMEO root of mobilising and deploying forces  # the body one is expelled "from" is the one expelling
 
 
 def _np_tokens(tok, out: list) -> None:
@@ -127,6 +128,11 @@ def subjects(verb):
                 token.head.head.pos_ in ("VERB", "AUX"):
             token = token.head.head  # "X led the group in calling on Y": X calls on Y
             continue
+        if token.dep_ == "pcomp" and token.tag_ == "VBG" and token.head.lower_ == "including" and \
+                (whole := governing_verb(token.head.head, direct=False) if token.head.head.pos_ == "NOUN"
+                 else token.head.head if token.head.head.pos_ == "VERB" else None) is not None:
+            token = whole  # "will take measures, including reimposing sanctions": the measures' taker
+            continue
         if token.dep_ == "pcomp" and token.tag_ == "VBG" and token.head.lower_ == "for" and \
                 (claimer := _claimer(token.head.head)) is not None:
             token = claimer  # "X took credit for attacking Y": X attacked Y
@@ -151,6 +157,28 @@ def _claimer(head):
     if head.pos_ == "VERB" and any(c.dep_ == "dobj" and c.lemma_.lower() in CLAIMED for c in head.children):
         return head
     return None
+
+
+def _stray_agent(verb):
+    """The "by" phrase the parser hangs on the noun of a passive's "as" phrase: "designated as a
+    terrorist organization by the United States" (the agent of the verb, not of the organization)."""
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ == "as":
+            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                for by in pobj.children:
+                    if by.dep_ == "prep" and by.lower_ == "by":
+                        return next((g for g in by.children if g.dep_ == "pobj"), None)
+    return None
+
+
+def _antecedent_noun(noun):
+    """The noun a relative clause hangs on, or, for a predicate noun ("X is a group that ..."), the
+    copula's subject X."""
+    if noun.dep_ == "attr" and noun.head.lemma_.lower() == "be":
+        subj = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
+        if subj is not None:
+            return subj
+    return noun
 
 
 def _passive_participle(verb) -> bool:
@@ -197,10 +225,15 @@ def actor1(cand, actors):
         passive = False
     if passive:
         agent = next((c for c in verb.children if c.dep_ == "agent"), None)
-        pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+        pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else _stray_agent(verb)
         if pobj is None and verb.lemma_.lower() in STATE_COERCION and (state := actors.authorities()) is not None:
             # "a journalist arrested over his interviews": only a state's authorities arrest and jail
             return [(state, [verb])], True
+        if pobj is None and cand.cameo[:2] == MOBILIZING and (force := next(
+                (c for c in verb.children if c.dep_ == "nsubjpass"), None)) is not None:
+            # "troops were deployed to the border", "security forces had been dispatched": a force sent
+            # out by its own side, named for that side
+            return [f for f in resolve_np(force, actors) if f[0].kind != "person"], False
         if pobj is None and verb.lemma_.lower() in EXPELLING:
             # "X was expelled from the party": a body expels its own members
             pobj = next((g for p in verb.children if p.dep_ == "prep" and p.lower_ == "from"
@@ -301,7 +334,16 @@ def _between(noun, actors):
         if prep.dep_ == "prep" and prep.lower_ == "between":
             pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
             if pobj is not None:
-                return resolve_np(pobj, actors)
+                found = resolve_np(pobj, actors)
+                if len(found) == 1:
+                    # "agreements between A and an armed group, B": the parser may hang the apposition
+                    # that names the second party on the event noun itself
+                    ids = {a.id for a, _ in found}
+                    # (or on the first party, after the conjunct it belongs to)
+                    last = max([pobj.i] + [c.i for c in pobj.children if c.dep_ == "conj"])
+                    found += [f for c in [*noun.children, *pobj.children] if c.dep_ == "appos" and c.i > last
+                              for f in resolve_np(c, actors) if f[0].id not in ids][:1]
+                return found
     return []
 
 
@@ -339,6 +381,8 @@ def actor2(cand, passive: bool, actors, lex):
             return found
     if passive:
         subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        if subj is not None and subj.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+            subj = _antecedent_noun(verb.head)  # "X is a group that is designated ... by Y"
         if subj is None and _passive_participle(verb) and verb.dep_ == "advcl":
             # "if convicted, X faces life in prison": the one acted on is the main clause's subject
             subj = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
@@ -351,7 +395,7 @@ def actor2(cand, passive: bool, actors, lex):
             return found
     if code.type == "THREATEN" and (put_to := _condition_party(verb, actors)):
         return put_to
-    if code.type == "REQUEST" or cand.entry.cameo == "100" or cand.frame == "said-of":
+    if code.type == "REQUEST" or cand.entry.cameo == "100" or cand.frame == "said-of" or helped_clause(verb) is not None:
         for comp in [*verb.children, *content_clauses(noun)]:
             if comp.dep_ == "ccomp" or comp.dep_ == "acl":
                 subj = next((c for c in comp.children if c.dep_ in SUBJECT_DEPS), None)

@@ -17,7 +17,9 @@ LIGHT_VERBS = frozenset(
     # restating or changing the pace of an act names the act: "reiterated its demand", "sped up the withdrawal"
     "reiterate repeat voice express speed accelerate expedite hasten step intensify escalate "
     # affirming support, convening or chairing a meeting: the act is the noun's
-    "affirm reaffirm convene chair".split()
+    "affirm reaffirm convene chair "
+    # increasing or leading acts names them: "ramped up attacks on X", "spearheaded the offensive against X"
+    "ramp spearhead lead".split()
 )
 # Event nouns that make an event with no light verb, given a recipient: "in a meeting with X".
 BARE_NOUN_TYPES = frozenset({"CONSULT"})
@@ -175,7 +177,8 @@ def _match_verb(tok, lex):
                 prep = None if child.dep_ == "prt" or particle_adverb else child.lower_
                 return Candidate(tok, None, entry, [tok, child], prep)
     entry = lex.verbs.get(lemma)
-    if entry and entry.transitive and dobj is None and not _passive(tok) and _counted_object(tok) is None:
+    if entry and entry.transitive and dobj is None and not _passive(tok) and _counted_object(tok) is None \
+            and helped_clause(tok) is None:
         return None
     if entry:
         return Candidate(tok, None, entry, [tok])
@@ -253,6 +256,14 @@ def agent_of(noun):
                 if pobj is not None:
                     return pobj
     return None
+
+
+def helped_clause(verb):
+    """"X helped Y build a port": the parser makes the one helped the subject of a bare clause."""
+    if verb.lemma_.lower() != "help":
+        return None
+    return next((c for c in verb.children if c.dep_ in ("ccomp", "xcomp") and c.tag_ == "VB"
+                 and any(s.dep_ == "nsubj" for s in c.children)), None)
 
 
 def _counted_object(verb):

@@ -272,6 +272,9 @@ def _events(cand, sent, article, here, actors, lex, base, source):
     elif cand.verb is not None and cand.verb.dep_ == "pcomp" and cand.verb.head.lower_ in ("in", "by") and \
             cand.verb.head.head.pos_ in ("VERB", "AUX"):
         anchor = cand.verb.head.head  # "called for X to reciprocate by agreeing to ...": as real as the act it serves
+    elif cand.verb is not None and cand.verb.dep_ == "pcomp" and cand.verb.head.lower_ == "including" and \
+            (whole := governing_verb(cand.verb.head.head, direct=False) or cand.verb.head.head).pos_ in ("VERB", "AUX"):
+        anchor = whole  # "will take measures, including reimposing sanctions": as real as the measures
     status = (st.clause_status(anchor, cand.noun, inherit=inherit, acting=anchor is cand.verb or anchor is cand.said)
               if anchor is not None else st.clause_status(None, cand.noun))
     cameo = cand.cameo
