@@ -149,3 +149,29 @@ def test_measures_including_sanctions_are_as_real_as_the_measures(code):
 def test_between_a_and_an_apposition(code):
     events = code("Recent agreements between Westria and an armed group, the Northern Front, are a positive sign.", KNOWN)
     assert pairs(events) == {("Westria", "AGREE", "Northern Front")}
+
+
+def test_deploying_things_is_no_mobilisation(code):
+    assert code("Westria dispatched coffins to the border town.", KNOWN) == []
+    events = code("Westria deployed troops to the border with Ostland.", KNOWN)
+    assert {e.type for e in events} == {"MOBILIZE"}
+
+
+def test_committing_abuses_is_no_commitment(code):
+    events = code("Westria and Ostland have committed grave abuses, Amara said.", KNOWN)
+    assert not any(e.type == "AGREE" for e in events)
+
+
+def test_ordering_a_thing_is_no_demand(code):
+    assert code("The Westria appeals court overturned the conviction and ordered a new trial.",
+                {**KNOWN, "Westria appeals court": ("Westria appeals court", "organization", "WST")}) == []
+
+
+def test_a_visit_by_x_to_y(code):
+    events = code("During a visit by Amara to Westria last month, the two leaders spoke.", KNOWN)
+    assert ("Nia Amara", "CONSULT", "Westria") in pairs(events)
+
+
+def test_cede_territory(code):
+    events = code("Westria will cede the islands to Ostland.", KNOWN)
+    assert ("Westria", "RETREAT", "Ostland") in pairs(events)

@@ -29,7 +29,7 @@ RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 SUMMING_NOUNS = frozenset("charge claim accusation allegation move step decision assertion".split())
 # people a possessor names who are not the possessor: "X's lawyers", "X's son", "X's critics"
 NOT_THE_OWNER = frozenset("""team lawyer attorney counsel family son daughter wife husband mother father brother sister
-    relative supporter critic opponent rival victim accuser""".split())
+    relative supporter critic opponent rival victim accuser platform user""".split())
 # acts only a state's authorities do, whose doer an agentless passive leaves to be understood
 STATE_COERCION = frozenset("arrest detain jail imprison charge sentence indict convict deport".split())
 EXPELLING = frozenset({"expel", "oust", "suspend"})

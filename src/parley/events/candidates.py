@@ -58,6 +58,17 @@ CLAIM_LIGHT = frozenset({"claim"})
 # "came under attack from X", "was under fire from X": the subject is the one attacked
 UNDERGOING = frozenset({"come", "be"})
 UNDERGONE_FIRE = frozenset({"fire", "gunfire"})
+# what a force is deployed as: a verb of deploying with another object sends things, not forces
+# ("dispatched coffins", "deployed a new app")
+FORCES = frozenset("""troop soldier force police policeman officer unit battalion brigade division regiment army navy
+    marine commando reinforcement contingent militia guard peacekeeper personnel warship ship vessel fleet frigate
+    destroyer submarine carrier jet aircraft plane fighter bomber helicopter drone tank artillery missile
+    battery system""".split())
+DEPLOYING = frozenset({"deploy", "dispatch"})
+# "committed abuses" is doing wrong, not a commitment (CAMEO 03 needs "commit to")
+COMMITTING = frozenset({"commit"})
+# "ordered a new trial", "ordered an investigation": a body ordering a thing done, no demand on a party
+ORDERING = frozenset({"order"})
 # nouns of a standing relation, not of an act: "cooperation between A and B" is how things are
 RELATION_NOUNS = frozenset({"cooperation", "partnership"})
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
@@ -177,6 +188,8 @@ def _match_verb(tok, lex):
                 prep = None if child.dep_ == "prt" or particle_adverb else child.lower_
                 return Candidate(tok, None, entry, [tok, child], prep)
     entry = lex.verbs.get(lemma)
+    if entry and dobj is not None and not _fitting_object(tok, lemma, dobj):
+        return None
     if entry and entry.transitive and dobj is None and not _passive(tok) and _counted_object(tok) is None \
             and helped_clause(tok) is None:
         return None
@@ -256,6 +269,20 @@ def agent_of(noun):
                 if pobj is not None:
                     return pobj
     return None
+
+
+def _fitting_object(verb, lemma: str, obj) -> bool:
+    """Does a bare lexicon verb keep its event sense with this direct object? Deploying needs a force
+    (or a party's own), committing a pledge is no crime committed, ordering a thing is no demand."""
+    word = obj.lemma_.lower()
+    if lemma in DEPLOYING:
+        return word in FORCES or obj.pos_ == "PROPN" or any(c.lemma_.lower() in FORCES for c in obj.subtree)
+    if lemma in COMMITTING:
+        return obj.pos_ == "PROPN" or obj.like_num or any(c.like_num or c.tag_ == "$" for c in obj.subtree)
+    if lemma in ORDERING:
+        return obj.pos_ in ("PROPN", "PRON") or word in frames.ARREST_NOUNS or any(
+            c.dep_ in ("xcomp", "ccomp", "oprd") for c in verb.children) or _party(obj)
+    return True
 
 
 def helped_clause(verb):
@@ -360,7 +387,7 @@ def candidates(sent, lex, actors) -> list[Candidate]:
         if entry is None:
             continue
         if lex.code(entry.cameo).type in BARE_NOUN_TYPES:
-            frame = "body" if meeting_body(tok, actors) is not None else None
+            frame = "body" if meeting_body(tok, actors) is not None else "by" if agent_of(tok) is not None else None
         elif ongoing_verb(tok) is not None:
             frame = "subject"
         elif any(c.dep_ == "prep" and c.lower_ == "between" for c in tok.children) and \
