@@ -175,3 +175,14 @@ def test_a_visit_by_x_to_y(code):
 def test_cede_territory(code):
     events = code("Westria will cede the islands to Ostland.", KNOWN)
     assert ("Westria", "RETREAT", "Ostland") in pairs(events)
+
+
+def test_it_as_doer_is_the_state_just_told(code):
+    events = code("Westria signed the accord with Ostland in 2015. In 2019, it stopped implementing its commitments.", KNOWN)
+    assert ("Westria", "REJECT", None) in pairs(events) or ("Westria", "REJECT", "Ostland") in pairs(events)
+
+
+def test_it_far_from_the_state_is_no_state(code):
+    text = ("Westria sanctioned the tanker Blue Star in 2020. The tanker later changed its name. Satellite images "
+            "show the ship near a port. Analysts said it arrived in Ostland last year.")
+    assert not any(e.type == "CONSULT" for e in code(text, KNOWN))

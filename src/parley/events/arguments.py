@@ -21,7 +21,8 @@ NP_SKIP = frozenset({"relcl", "acl", "advcl", "punct", "cc", "conj", "prep", "ap
 NP_PREPS = frozenset({"of", "from", "in", "for", "throughout", "across"})  # "rebels in the Ivory Coast", "doctors from American aid groups"
 # verbs of talking whose object is the matter talked about, not the other party
 TOPIC_OBJECT_VERBS = frozenset("discuss debate review address raise examine consider".split())
-THIRD_PERSON = frozenset("he she they".split())  # not "it": a ship, a plan, a dummy subject
+THIRD_PERSON = frozenset("he she they".split())  # "it" only for a state or body (see _antecedent)
+STATE_LIKE = frozenset({"country", "organization"})
 # verbs that link a subject to a state: "stands accused", "remains detained", "got arrested"
 LINKING = frozenset("be stand remain become get seem appear feel look stay".split())
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
@@ -258,6 +259,11 @@ def _antecedent(pronoun, actors):
     """'They called on China ...' after a sentence whose doer was the G7: a third-person pronoun the
     actor layer leaves open stands for the latest doer of its kind (a person for he/she)."""
     low = pronoun.lower_
+    if low == "it" and actors.recent and actors.recent[-1].kind in STATE_LIKE and actors.recent[-1].id in actors.near:
+        # "Iran ... In 2021, it stopped ...": "it" as the doer of an act is the state or body whose act
+        # was told last, when this or the sentence before names it (else "it" is likelier a thing
+        # told about since: a ship, a plan)
+        return [(actors.recent[-1], [pronoun])]
     if low not in THIRD_PERSON:
         return []
     person = low in ("he", "she")

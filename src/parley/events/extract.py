@@ -76,6 +76,7 @@ def sentence_mentions(article: Article, doc, actors: ArticleActors, options: Opt
         if not _codable(sent):
             continue
         here = _Sentence(sent)
+        actors.near = {a.actor_id for names in named[-2:] for a in names if a.actor_id}
         source = Source(article.id, article.outlet, article.published, sent.text, sent.start_char, sent.end_char)
         for cand in candidates(sent, lex, actors):
             for event in _events(cand, sent, article, here, actors, lex, base, source):

@@ -97,6 +97,8 @@ class EventActors:
         self.home = home
         # doers of the acts told so far, oldest first (kept by the sentence stage, for pronouns)
         self.recent: list[Actor] = []
+        # ids of the actors the current and the previous sentence name (kept by the sentence stage)
+        self.near: set = set()
         self._at: dict = {}
         self._groups: dict = {}
 
