@@ -186,3 +186,13 @@ def test_it_far_from_the_state_is_no_state(code):
     text = ("Westria sanctioned the tanker Blue Star in 2020. The tanker later changed its name. Satellite images "
             "show the ship near a port. Analysts said it arrived in Ostland last year.")
     assert not any(e.type == "CONSULT" for e in code(text, KNOWN))
+
+
+def test_exchange_of_fire_between(code):
+    events = code("Fighting went on for hours with an exchange of fire reported between the Lakeland army and the Northern Front.", KNOWN)
+    assert ("Lakeland army", "ASSAULT", "Northern Front") in pairs(events)
+
+
+def test_exchange_of_prisoners_is_no_fighting(code):
+    events = code("An exchange of prisoners between Westria and Ostland took place on Monday.", KNOWN)
+    assert not any(e.type == "ASSAULT" for e in events)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from . import status as st
-from .candidates import CLAIMED, agent_of, helped_clause, blamed_clause, content_clauses, meeting_body, noun_entry
+from .candidates import CLAIMED, agent_of, between_prep, helped_clause, blamed_clause, content_clauses, meeting_body, noun_entry
 from .groups import against, backer
 from .lexicon import place_country
 
@@ -336,8 +336,8 @@ def governing_verb(noun, direct: bool = True):
 
 
 def _between(noun, actors):
-    for prep in noun.children:
-        if prep.dep_ == "prep" and prep.lower_ == "between":
+    for prep in [between_prep(noun)]:
+        if prep is not None:
             pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
             if pobj is not None:
                 found = resolve_np(pobj, actors)

@@ -69,6 +69,8 @@ DEPLOYING = frozenset({"deploy", "dispatch"})
 COMMITTING = frozenset({"commit"})
 # "ordered a new trial", "ordered an investigation": a body ordering a thing done, no demand on a party
 ORDERING = frozenset({"order"})
+EXCHANGES = frozenset({"exchange"})
+EXCHANGE_OF_FIRE = Entry("193", ("between", "with"))
 # nouns of a standing relation, not of an act: "cooperation between A and B" is how things are
 RELATION_NOUNS = frozenset({"cooperation", "partnership"})
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
@@ -307,8 +309,19 @@ def _passive(tok) -> bool:
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
 
 
+def between_prep(noun):
+    """The "between" phrase of an event noun, on the noun or where the parser hangs it: on its "of"
+    object ("exchange of fire between A and B") or on a participle after it ("fire reported between")."""
+    holders = [noun] + [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+                        if g.dep_ == "pobj"] + [c for c in noun.children if c.dep_ == "acl"]
+    return next((c for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "between"), None)
+
+
 def noun_entry(noun, lex):
     lemma = noun.lemma_.lower()
+    if lemma in EXCHANGES and any(g.lemma_.lower() in UNDERGONE_FIRE for c in noun.children
+                                  if c.dep_ == "prep" and c.lower_ == "of" for g in c.children):
+        return EXCHANGE_OF_FIRE  # "an exchange of fire between A and B", "traded fire with X"
     for child in noun.children:
         if child.dep_ in ("compound", "amod"):
             entry = lex.noun_modifiers.get((lemma, child.lower_))
@@ -390,8 +403,7 @@ def candidates(sent, lex, actors) -> list[Candidate]:
             frame = "body" if meeting_body(tok, actors) is not None else "by" if agent_of(tok) is not None else None
         elif ongoing_verb(tok) is not None:
             frame = "subject"
-        elif any(c.dep_ == "prep" and c.lower_ == "between" for c in tok.children) and \
-                tok.lemma_.lower() not in RELATION_NOUNS:
+        elif between_prep(tok) is not None and tok.lemma_.lower() not in RELATION_NOUNS:
             frame = "between"
         elif agent_of(tok) is not None:
             frame = "by"
