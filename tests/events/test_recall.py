@@ -196,3 +196,24 @@ def test_exchange_of_fire_between(code):
 def test_exchange_of_prisoners_is_no_fighting(code):
     events = code("An exchange of prisoners between Westria and Ostland took place on Monday.", KNOWN)
     assert not any(e.type == "ASSAULT" for e in events)
+
+
+def test_executing_people_not_plans(code):
+    assert pairs(code("Westria executed two Northern Front fighters on Monday.", KNOWN)) == {("Westria", "ASSAULT", "Northern Front")}
+    assert code("Westria will execute the plan next week.", KNOWN) == []
+
+
+def test_targeted_with_sanctions_is_a_sanction(code):
+    assert pairs(code("Westria targeted Ostland with new sanctions.", KNOWN)) == {("Westria", "SANCTION", "Ostland")}
+    assert pairs(code("The Lakeland army targeted Northern Front positions overnight.", KNOWN)) == \
+        {("Lakeland army", "ASSAULT", "Northern Front")}
+
+
+def test_a_measure_targeting_is_no_attack(code):
+    events = code("Westria says its tariffs are targeting Ostland goods.", KNOWN)
+    assert not any(e.type == "ASSAULT" for e in events)
+
+
+def test_brokered_between_names_the_mediator(code):
+    events = code("Westria brokered a ceasefire between Ostland and Lakeland.", KNOWN)
+    assert pairs(events) == {("Westria", "CONSULT", "Ostland"), ("Westria", "CONSULT", "Lakeland")}

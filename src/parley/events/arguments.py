@@ -34,7 +34,8 @@ NOT_THE_OWNER = frozenset("""team lawyer attorney counsel family son daughter wi
 # acts only a state's authorities do, whose doer an agentless passive leaves to be understood
 STATE_COERCION = frozenset("arrest detain jail imprison charge sentence indict convict deport".split())
 EXPELLING = frozenset({"expel", "oust", "suspend"})
-MOBILIZING = "15"  # CAMEO root of mobilising and deploying forces  # the body one is expelled "from" is the one expelling
+MOBILIZING = "15"  # CAMEO root of mobilising and deploying forces
+MEDIATION = "045"  # CAMEO: mediate  # the body one is expelled "from" is the one expelling
 
 
 def _np_tokens(tok, out: list) -> None:
@@ -209,7 +210,7 @@ def actor1(cand, actors):
         # on X") may have an owner that names no party, and then the verb's subject acts
         if owner or poss and verb is None:
             return owner, False
-        between = _between(cand.noun, actors)
+        between = _between(cand.noun, actors) if not _mediating(cand) else []
         if len(between) >= 2:
             return between[:1], False
         if cand.frame == "subject":
@@ -335,6 +336,12 @@ def governing_verb(noun, direct: bool = True):
     return None
 
 
+def _mediating(cand) -> bool:
+    """A verb of mediating an act between others ("brokered a deal between A and B"): its subject
+    acts, and the parties the act is between are those it acts on."""
+    return cand.verb is not None and cand.cameo.startswith(MEDIATION)
+
+
 def _between(noun, actors):
     for prep in [between_prep(noun)]:
         if prep is not None:
@@ -381,7 +388,8 @@ def actor2(cand, passive: bool, actors, lex):
     if noun is not None:
         between = _between(noun, actors)
         if len(between) >= 2:
-            return between[1:]
+            # "brokered a ceasefire between A and B": the mediator acts on both parties
+            return between if _mediating(cand) else between[1:]
         found = _prep_objects(noun, cand.entry.preps, actors)
         if found or verb is None:
             return found

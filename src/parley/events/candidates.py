@@ -65,6 +65,13 @@ FORCES = frozenset("""troop soldier force police policeman officer unit battalio
     destroyer submarine carrier jet aircraft plane fighter bomber helicopter drone tank artillery missile
     battery system""".split())
 DEPLOYING = frozenset({"deploy", "dispatch"})
+# killing verbs with senses for things: "executed the plan", "targeted the market"
+PERSONAL_VIOLENCE = frozenset({"execute"})
+PEOPLE = frozenset("""prisoner hostage detainee captive man woman people person activist protester protestor dissident
+    soldier civilian member personnel worker journalist official leader commander militant fighter child
+    opponent critic suspect""".split())
+# "targeted X with sanctions": the measure is the act
+INSTRUMENTAL = frozenset({"target"})
 # "committed abuses" is doing wrong, not a commitment (CAMEO 03 needs "commit to")
 COMMITTING = frozenset({"commit"})
 # "ordered a new trial", "ordered an investigation": a body ordering a thing done, no demand on a party
@@ -190,6 +197,10 @@ def _match_verb(tok, lex):
                 prep = None if child.dep_ == "prt" or particle_adverb else child.lower_
                 return Candidate(tok, None, entry, [tok, child], prep)
     entry = lex.verbs.get(lemma)
+    if entry and lemma in INSTRUMENTAL and (measure := _instrument(tok, lex)) is not None:
+        return measure
+    if entry and lemma in INSTRUMENTAL and any(c.dep_ == "nsubj" and c.pos_ != "PRON" and not _party(c) for c in tok.children):
+        return None  # "its tariffs are targeting X": a measure's aim, told where the measure is taken
     if entry and dobj is not None and not _fitting_object(tok, lemma, dobj):
         return None
     if entry and entry.transitive and dobj is None and not _passive(tok) and _counted_object(tok) is None \
@@ -273,10 +284,23 @@ def agent_of(noun):
     return None
 
 
+def _instrument(verb, lex):
+    """"targeted X with sanctions": the act is the measure's (the target is the verb's object)."""
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ == "with":
+            pobj = next((c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "NOUN"), None)
+            entry = noun_entry(pobj, lex) if pobj is not None else None
+            if entry is not None:
+                return Candidate(verb, None, Entry(entry.cameo), [verb, prep, pobj])
+    return None
+
+
 def _fitting_object(verb, lemma: str, obj) -> bool:
     """Does a bare lexicon verb keep its event sense with this direct object? Deploying needs a force
     (or a party's own), committing a pledge is no crime committed, ordering a thing is no demand."""
     word = obj.lemma_.lower()
+    if lemma in PERSONAL_VIOLENCE:
+        return obj.pos_ == "PROPN" or obj.ent_type_ in ("PERSON", "NORP") or word in PEOPLE
     if lemma in DEPLOYING:
         return word in FORCES or obj.pos_ == "PROPN" or any(c.lemma_.lower() in FORCES for c in obj.subtree)
     if lemma in COMMITTING:
