@@ -481,7 +481,8 @@ def test_ceasing_to_honour_commitments_is_reneging(code, known):
 
 
 def test_a_persons_lawyers_family_and_critics_are_not_that_person(code, known):
-    assert code("Lee's legal team criticized China.", known) == []
+    # (a person's legal team acts for them, as a group of its own, never as the person)
+    assert triples(code("Lee's legal team criticized China.", known)) == {("Lee Do-hoon's legal team", "ACCUSE", "China")}
     assert code("Abe's critics condemned Japan.", known) == []
     assert ("Japan", "ACCUSE", "China") in triples(code("Japan's foreign ministry criticized China.", known))
 

@@ -217,3 +217,37 @@ def test_a_measure_targeting_is_no_attack(code):
 def test_brokered_between_names_the_mediator(code):
     events = code("Westria brokered a ceasefire between Ostland and Lakeland.", KNOWN)
     assert pairs(events) == {("Westria", "CONSULT", "Ostland"), ("Westria", "CONSULT", "Lakeland")}
+
+
+def test_described_groups_act(code):
+    assert pairs(code("Western politicians have called on Westria to end the blockade.", KNOWN)) == \
+        {("Western politicians", "REQUEST", "Westria")}
+    assert pairs(code("Additional European peacekeepers arrived in Lakeland on Wednesday.", KNOWN)) == \
+        {("European peacekeepers", "MOBILIZE", None)}
+
+
+def test_undescribed_plural_is_no_actor(code):
+    assert code("Additional politicians have called on Westria to end the blockade.", KNOWN) == []
+
+
+def test_troops_arriving_are_deployed_a_leader_arriving_visits(code):
+    known = {**KNOWN, "Westria troops": ("Westria troops", "group", "WST")}
+    assert {e.type for e in code("Westria troops arrived in Lakeland on Monday.", known)} == {"MOBILIZE"}
+    assert {e.type for e in code("Amara arrived in Westria on Monday.", known)} == {"CONSULT"}
+
+
+def test_a_persons_legal_team_acts_for_them(code):
+    events = code("Amara's legal team has rejected the accusations by Westria.", KNOWN)
+    assert {(e.actor1.name, e.type) for e in events} == {("Nia Amara's legal team", "REJECT")}
+
+
+def test_condemning_an_arrest_addresses_the_holder(code):
+    known = {"Amara": ("Nia Amara", "person", "KEN"), "Kenya": ("Kenya", "country", "KEN")}
+    text = "Kenya's police arrested Amara on Monday. Rights groups condemned Amara's arrest and called for the release of Amara."
+    judged = {(e.type, e.actor2.name) for e in code(text, known) if e.type in ("ACCUSE", "REQUEST")}
+    assert judged == {("ACCUSE", "Kenyan authorities"), ("REQUEST", "Kenyan authorities")}
+
+
+def test_condemning_an_arrest_by_a_named_agent(code):
+    events = code("Westria condemned the arrest of Amara by the Lakeland army.", KNOWN)
+    assert pairs(events) == {("Westria", "ACCUSE", "Lakeland army"), ("Lakeland army", "COERCE", "Nia Amara")}

@@ -31,6 +31,11 @@ SUMMING_NOUNS = frozenset("charge claim accusation allegation move step decision
 # people a possessor names who are not the possessor: "X's lawyers", "X's son", "X's critics"
 NOT_THE_OWNER = frozenset("""team lawyer attorney counsel family son daughter wife husband mother father brother sister
     relative supporter critic opponent rival victim accuser platform user""".split())
+# acts of custody a state does to a person: who judges them or asks for their end addresses the holder
+CUSTODY_ACTS = frozenset("arrest detention jailing imprisonment incarceration release freedom conviction sentencing".split())
+JUDGING = frozenset({"ACCUSE", "REQUEST", "REJECT", "PROTEST"})
+# people who act for the one whose they are: "X's legal team", "X's lawyers"
+SERVING = frozenset("team lawyer attorney counsel".split())
 # acts only a state's authorities do, whose doer an agentless passive leaves to be understood
 STATE_COERCION = frozenset("arrest detain jail imprison charge sentence indict convict deport".split())
 EXPELLING = frozenset({"expel", "oust", "suspend"})
@@ -58,7 +63,7 @@ def resolve_np(tok, actors: ArticleActors) -> list:
     for head in heads:
         toks: list = []
         _np_tokens(head, toks)
-        actor = _pick(head, toks, actors) or actors.group(head) or actors.located(head)
+        actor = _pick(head, toks, actors) or actors.group(head) or actors.located(head) or actors.described(head)
         if actor is not None:
             found.append((actor, toks))
         else:  # "the two sides", "the three nations": each party the actor layer says it stands for
@@ -90,7 +95,10 @@ def _pick(head, toks, actors: ArticleActors):
     backers = {getattr(actors.at(t.idx, t.idx + len(t)), "id", None) for t in toks if backer(t)}
     toks = [t for t in toks if not against(t) and not backer(t)] or [head]
     if head.lemma_.lower() in NOT_THE_OWNER and any(c.dep_ == "poss" for c in head.children):
-        return None  # "Lai's legal team", "Putin's critics" are not Lai or Putin
+        # "Lai's legal team", "Putin's critics" are not Lai or Putin; those who serve a party act for it
+        poss = next(c for c in head.children if c.dep_ == "poss")
+        owner = actors.at(poss.idx, poss.idx + len(poss)) if head.lemma_.lower() in SERVING else None
+        return actors.owned(head, owner) if owner is not None and owner.kind == "person" else None
     found = actors.at(min(t.idx for t in toks), max(t.idx + len(t) for t in toks))
     if found is not None and found.id in backers:
         return None
@@ -336,6 +344,28 @@ def governing_verb(noun, direct: bool = True):
     return None
 
 
+def _custody_holder(cand, actors):
+    """"condemned X's arrest", "called for the release of X": judging or asking for an act of custody
+    over X is addressed to whoever holds X (its "by" agent, else the story's state's authorities), not
+    to X. None when the act's matter is no such act."""
+    matter = [c for c in cand.verb.children if c.dep_ == "dobj" and c not in cand.trigger]
+    matter += [g for p in cand.verb.children if p.dep_ == "prep" and p.lower_ == (cand.prep or "") for g in p.children
+               if g.dep_ == "pobj"]
+    for noun in matter:
+        if noun.lemma_.lower() not in CUSTODY_ACTS or not any(
+                c.dep_ == "poss" or c.dep_ == "prep" and c.lower_ == "of" for c in noun.children):
+            continue
+        agent = agent_of(noun)
+        if agent is not None:
+            return resolve_np(agent, actors)
+        # (the state that holds a person is, short of a word on it, the person's own)
+        held = [a for p in noun.children if p.dep_ == "poss" or p.dep_ == "prep" and p.lower_ == "of"
+                for a, _ in resolve_np(p if p.dep_ == "poss" else next((g for g in p.children if g.dep_ == "pobj"), p), actors)]
+        state = actors.authorities(held[0].country if held and held[0].kind == "person" else None)
+        return [(state, [noun])] if state is not None else None
+    return None
+
+
 def _mediating(cand) -> bool:
     """A verb of mediating an act between others ("brokered a deal between A and B"): its subject
     acts, and the parties the act is between are those it acts on."""
@@ -385,6 +415,8 @@ def actor2(cand, passive: bool, actors, lex):
         return _judged(verb, actors) or summed_up_doer(verb, actors)
     if verb is not None and not passive and (summed := summed_up_doer(verb, actors)):
         return summed
+    if verb is not None and not passive and code.type in JUDGING and (holder := _custody_holder(cand, actors)) is not None:
+        return holder
     if noun is not None:
         between = _between(noun, actors)
         if len(between) >= 2:

@@ -60,6 +60,8 @@ MAX_PAIRS = 6
 SPEAKING = frozenset({"speak", "talk"})
 # determiners that make an event noun a count of past acts: "several meetings", "repeated attacks"
 COUNTING = frozenset("several many numerous repeated multiple previous past earlier prior".split())
+DEPLOYMENT = "154"  # CAMEO: mobilise or increase armed forces
+FORCE_WORDS = frozenset("troop soldier peacekeeper force unit battalion brigade contingent marine reinforcement".split())
 
 
 def sentence_mentions(article: Article, doc, actors: ArticleActors, options: Options) -> tuple[list[EventMention], Story]:
@@ -325,6 +327,9 @@ def _events(cand, sent, article, here, actors, lex, base, source):
         return []  # a call or a talk needs a partner: "speaking to reporters" is no meeting
     if code.mode == "visit" and cand.verb is not None and _vehicle_subject(cand.verb):
         return []  # "an Iranian ship is heading to Iran": a vessel's voyage, no visit by a party
+    if code.mode == "visit" and all(a.sector == "MIL" or _force_word(t) for a, t in first):
+        # "peacekeepers arrived in X", "troops headed to the border": forces that go somewhere are deployed
+        code, pairs = lex.code(DEPLOYMENT), [(a, None) for a, _ in pairs]
     if code.type == "CONSULT" and cand.noun is None and _thing_object(cand, actors):
         return []  # "received the information", "met the deadline", "conferred an honour on X": another sense
     if cand.verb is None and cand.frame is None and not second and len(first) < 2:
@@ -381,6 +386,11 @@ def _thing_object(cand, actors) -> bool:
         return False
     return any(c.dep_ == "dobj" and c not in cand.trigger and c.pos_ == "NOUN" and not resolve_np(c, actors)
                for c in cand.verb.children)
+
+
+def _force_word(toks) -> bool:
+    """Is the phrase headed by a word for an armed force ("troops", "peacekeepers", "soldiers")?"""
+    return any(t.lemma_.lower() in FORCE_WORDS for t in toks[:1])
 
 
 def _vehicle_subject(verb) -> bool:

@@ -37,6 +37,18 @@ HARDWARE = frozenset(
 # authorities", "police", "a court", "prosecutors".
 STATE_BODIES = frozenset("authority police court judge prosecutor government army military".split())
 COUNTRY_TERMS = frozenset({"demonym", "country", "capital"})
+# People and bodies that act in politics as a described group: "Western politicians", "Republican
+# lawmakers", "European peacekeepers", "press freedom groups". With a describing word below (a region, a
+# political camp, a cause) such a phrase names the group as news does, though no state is named.
+DESCRIBED_HEADS = frozenset("""politician lawmaker legislator senator congressman parliamentarian official leader minister
+    diplomat head chief envoy peacekeeper soldier troop force militant rebel fighter insurgent protester protestor
+    demonstrator activist group organization organisation party ally government nation state power""".split())
+DESCRIBING_WORDS = frozenset("""european western eastern arab african asian gulf nordic baltic balkan latin islamist jihadist
+    republican democratic conservative liberal opposition rights freedom humanitarian""".split())
+SECTORS = {"rights": "NGO", "freedom": "NGO", "humanitarian": "NGO", "opposition": "OPP", "republican": "LEG",
+           "democratic": "LEG", "peacekeeper": "MIL", "soldier": "MIL", "troop": "MIL", "force": "MIL",
+           "militant": "REB", "rebel": "REB", "fighter": "REB", "insurgent": "REB", "jihadist": "REB",
+           "islamist": "REB", "protester": "CVL", "protestor": "CVL", "demonstrator": "CVL", "activist": "CVL"}
 MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "npadvmod"})
 # "protesters in Baghdad", "students from Basra": a group placed in a town of the place table.
 PLACING_PREPS = frozenset({"in", "from", "throughout", "across"})
@@ -143,13 +155,14 @@ class EventActors:
             return None
         return self._make(head, country_actor.country)
 
-    def authorities(self) -> Actor | None:
-        """The story's own state's authorities: who arrests, jails and charges when the clause does not
-        say ("a journalist arrested over his interviews")."""
-        if not self.home or self.knowledge is None:
+    def authorities(self, country: str | None = None) -> Actor | None:
+        """A state's authorities (the story's own unless `country` says): who arrests, jails and charges
+        when the clause does not say ("a journalist arrested over his interviews")."""
+        country = country if country and len(country) == 3 and country != "IGO" else self.home
+        if not country or self.knowledge is None:
             return None
-        name = f"{self.knowledge.adjective(self.home)} authorities"
-        return Actor(id=actor_id("group", name), name=name, kind="group", country=self.home, sector="GOV")
+        name = f"{self.knowledge.adjective(country)} authorities"
+        return Actor(id=actor_id("group", name), name=name, kind="group", country=country, sector="GOV")
 
     def located(self, head) -> Actor | None:
         """A group of the country of the place it is in, where the actor layer names no actor for the place.
@@ -168,6 +181,31 @@ class EventActors:
                     if code:
                         return self._make(head, code)
         return None
+
+    def described(self, head) -> Actor | None:
+        """A plural group of political people a region, camp or cause describes ("Western politicians",
+        "press freedom and rights groups"): an actor of no state, named by its words."""
+        if head.pos_ != "NOUN" or head.tag_ != "NNS" or head.lemma_.lower() not in DESCRIBED_HEADS:
+            return None
+        mods = sorted((t for c in head.children if c.dep_ in MODIFIER_DEPS and c.i < head.i for t in c.subtree),
+                      key=lambda t: t.i)
+        words = {t.lower_ for t in mods}
+        if not words & DESCRIBING_WORDS:
+            return None
+        # the naming words (a region, camp or cause, and nouns), not the counting or ranking ones
+        # ("additional", "top", "nine")
+        kept = [t for t in mods if t.pos_ in ("NOUN", "PROPN") or t.lower_ in DESCRIBING_WORDS]
+        kept = [t for n, t in enumerate(kept) if not (t.dep_ == "cc" and (n == 0 or n == len(kept) - 1))]
+        name = " ".join(t.text for t in [*kept, head])
+        sector = next((SECTORS[w] for w in (*sorted(words), head.lemma_.lower()) if w in SECTORS), None)
+        return Actor(id=actor_id("group", name), name=name, kind="group", country=None, sector=sector)
+
+    def owned(self, head, owner: Actor) -> Actor:
+        """People who serve a party ("X's legal team", "X's lawyers"): a group of the owner's state,
+        named for the owner."""
+        mods = [t for c in head.children if c.dep_ in ("amod", "compound") and c.i < head.i for t in c.subtree]
+        name = f"{owner.name}'s " + " ".join(t.text for t in sorted([*mods, head], key=lambda t: t.i))
+        return Actor(id=actor_id("group", name), name=name, kind="group", country=owner.country, sector=None)
 
     def _make(self, head, code: str) -> Actor:
         lemma = head.lemma_.lower()
