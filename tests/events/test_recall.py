@@ -251,3 +251,14 @@ def test_condemning_an_arrest_addresses_the_holder(code):
 def test_condemning_an_arrest_by_a_named_agent(code):
     events = code("Westria condemned the arrest of Amara by the Lakeland army.", KNOWN)
     assert pairs(events) == {("Westria", "ACCUSE", "Lakeland army"), ("Lakeland army", "COERCE", "Nia Amara")}
+
+
+def test_an_owned_act_is_background_and_as_real_whatever_is_said_of_it(code):
+    events = code("Ostland has never condemned Westria's invasion of Lakeland.", KNOWN)
+    invasion = next(e for e in events if e.type == "ASSAULT")
+    assert (invasion.actor1.name, invasion.actor2.name, invasion.status, invasion.date) == \
+        ("Westria", "Lakeland", "historical", None)
+
+
+def test_an_owned_noun_without_its_patient_is_no_event(code):
+    assert not any(e.type == "ASSAULT" for e in code("Ostland discussed Westria's invasion plans.", KNOWN))

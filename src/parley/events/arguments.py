@@ -211,6 +211,9 @@ def actor1(cand, actors):
     if cand.frame == "by":  # "the hijacking by militants", "an offensive launched by X"
         agent = agent_of(cand.noun)
         return (resolve_np(agent, actors) if agent is not None else []), False
+    if cand.frame == "owner":  # "their calls on the parties": a pronoun the actor layer resolved
+        poss = next(c for c in cand.noun.children if c.dep_ == "poss")
+        return resolve_np(poss, actors), False
     if cand.noun is not None:
         poss = [c for c in cand.noun.children if c.dep_ == "poss" and c.pos_ != "PRON"]
         owner = resolve_np(poss[0], actors) if poss else []

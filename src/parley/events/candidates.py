@@ -431,12 +431,23 @@ def candidates(sent, lex, actors) -> list[Candidate]:
             frame = "between"
         elif agent_of(tok) is not None:
             frame = "by"
+        elif _owned_act(tok, actors):
+            frame = "owner"
         else:
             continue
         if _inside_governed(tok, governed):
             continue
         cands.append(Candidate(None, tok, entry, [tok], frame=frame))
     return cands
+
+
+def _owned_act(noun, actors) -> bool:
+    """An event noun whose possessor names its doer, with the party it falls on: "Russia's invasion of
+    Ukraine", "their repeated calls on the parties"."""
+    poss = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if poss is None or not actors.base.mentions_in(poss.idx, poss.idx + len(poss)):
+        return False
+    return any(c.dep_ == "prep" and c.lower_ in ("of", "on", "against", "to", "with") for c in noun.children)
 
 
 def meeting_body(noun, actors):

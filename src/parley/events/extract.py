@@ -60,6 +60,9 @@ MAX_PAIRS = 6
 SPEAKING = frozenset({"speak", "talk"})
 # determiners that make an event noun a count of past acts: "several meetings", "repeated attacks"
 COUNTING = frozenset("several many numerous repeated multiple previous past earlier prior".split())
+# noun events whose doer the noun phrase names itself ("Russia's invasion", "the hijacking by X"):
+# acts referred to, as real whatever the verb they hang from does with them
+REFERRED = frozenset({"owner", "by"})
 DEPLOYMENT = "154"  # CAMEO: mobilise or increase armed forces
 FORCE_WORDS = frozenset("troop soldier peacekeeper force unit battalion brigade contingent marine reinforcement".split())
 
@@ -128,6 +131,8 @@ def _background(cand, lex) -> bool:
         return False
     if cand.frame == "between" and noun.dep_ != "nsubj":
         return True  # "following a summit between A and B": a reference to it, not its telling
+    if cand.frame == "owner":
+        return True  # "condemned Russia's invasion of Ukraine": an act referred to, told before
     if noun.tag_ != "NNS" or noun_entry(noun, lex) is None:
         return False  # (a count of things acted on, "closed 12 outlets", is no count of acts)
     return any(c.dep_ == "nummod" and c.like_num or c.dep_ in ("amod", "det") and c.lower_ in COUNTING
@@ -270,6 +275,8 @@ def _events(cand, sent, article, here, actors, lex, base, source):
     anchor = cand.verb if cand.verb is not None else ongoing or governing_verb(cand.noun, direct=False)
     # a noun event takes its verb's modality only when it hangs from it directly
     inherit = cand.verb is not None or ongoing is not None or governing_verb(cand.noun) is not None
+    if cand.frame in REFERRED:
+        inherit = False  # "never condemned Russia's invasion of X": the invasion is no less real for it
     if cand.said is not None:
         anchor = cand.said
     elif cand.verb is not None and cand.verb.dep_ == "pcomp" and cand.verb.head.lower_ in ("in", "by") and \
