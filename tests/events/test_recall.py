@@ -262,3 +262,21 @@ def test_an_owned_act_is_background_and_as_real_whatever_is_said_of_it(code):
 
 def test_an_owned_noun_without_its_patient_is_no_event(code):
     assert not any(e.type == "ASSAULT" for e in code("Ostland discussed Westria's invasion plans.", KNOWN))
+
+
+def test_a_witness_telling_what_they_did_is_not_of_their_side(code):
+    known = {**KNOWN, "Tom Obi": ("Tom Obi", "person", None)}
+    events = code("\"At night they picked out ten men and shot them,\" Tom Obi said.", known)
+    assert not any(e.actor1.name == "Tom Obi" for e in events)
+
+
+def test_a_demonstrative_subject_is_not_the_speaker(code):
+    events = code("\"This denies recognition to several communities,\" Amara said.", KNOWN)
+    assert not any(e.actor1.name == "Nia Amara" for e in events)
+
+
+def test_held_abroad_is_not_held_at_home(code):
+    known = {"Kenya": ("Kenya", "country", "KEN"), "Jane Doe": ("Jane Doe", "person", None),
+             "Paul Kibet": ("Paul Kibet", "person", None)}
+    text = "Kenya's courts are busy. Paul Kibet's clients include jailed publisher Jane Doe in Hong Kong."
+    assert not any(e.type == "COERCE" for e in code(text, known))

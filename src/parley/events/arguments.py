@@ -256,15 +256,23 @@ def actor1(cand, actors):
     for s in subj:
         # "X said they killed ...": in news the pronoun of a reported clause is the speaker's side,
         # whatever a story-wide guess makes of it
-        speaker = _speaker(verb, actors) if s.pos_ == "PRON" and s.lower_ in ("they", "it", "we") else []
+        # (a side: a state, a body, or a person who serves one; a witness telling what "they" did is
+        # not of the side that did it)
+        speaker = _side(verb, actors) if s.pos_ == "PRON" and s.lower_ in ("they", "it", "we") else []
         resolved = speaker or resolve_np(s, actors)
-        if not resolved and (s.pos_ == "PRON" or any(c.dep_ == "poss" and c.pos_ == "PRON" for c in s.children)):
+        # (a personal pronoun, not a demonstrative: "This denies recognition to X" is a document's doing)
+        if not resolved and (s.tag_ == "PRP" or any(c.dep_ == "poss" and c.pos_ == "PRON" for c in s.children)):
             # "X said it will ..." / "X said their forces had ...": the speaker's own side
-            resolved = _speaker(verb, actors)
+            resolved = _side(verb, actors) if s.lower_ in ("they", "it", "we") or s.tag_ != "PRP" else _speaker(verb, actors)
         if not resolved and s.pos_ == "PRON":
             resolved = _antecedent(s, actors)
         found.extend(resolved)
     return _speaking_for(found, verb, actors), False
+
+
+def _side(verb, actors):
+    """The speaker of the clause as a side: a state, a body, or a person who serves one."""
+    return [f for f in _speaker(verb, actors) if f[0].kind != "person" or f[0].country or f[0].sector]
 
 
 def _antecedent(pronoun, actors):

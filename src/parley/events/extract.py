@@ -33,6 +33,7 @@ from .groups import HARDWARE, EventActors, home_country
 from .lexicon import INTENT_CODE, THREAT_CODE, load_lexicon
 from ..dates import end_of, parse_day as published_date
 from .when import resolve
+from .lexicon import place_country
 from .where import find_location
 
 if TYPE_CHECKING:
@@ -328,7 +329,8 @@ def _events(cand, sent, article, here, actors, lex, base, source):
         pairs = [(a, b) for i, a in enumerate(first) for b in first[i + 1:] if a[0].id != b[0].id]
     else:  # "X and Y warned that ..." is two warnings, not a warning to each other
         pairs = [(a, None) for a in first]
-    if cand.frame == "held" and (not second or any(b.country and b.country != actors.home for b, _ in second)):
+    if cand.frame == "held" and (not second or any(b.country and b.country != actors.home for b, _ in second)
+                                 or _held_abroad(cand.verb, actors.home)):
         return []  # no one named is held, or one of another state, held who knows where
     if (code.mode == "phone" or st.lemma_of(cand.trigger[0]) in SPEAKING) and not second:
         return []  # a call or a talk needs a partner: "speaking to reporters" is no meeting
@@ -393,6 +395,17 @@ def _thing_object(cand, actors) -> bool:
         return False
     return any(c.dep_ == "dobj" and c not in cand.trigger and c.pos_ == "NOUN" and not resolve_np(c, actors)
                for c in cand.verb.children)
+
+
+def _held_abroad(participle, home) -> bool:
+    """"jailed publisher X in Hong Kong" in a story about another state: held by another state."""
+    noun = participle.head
+    while noun.dep_ in ("compound", "amod") and noun.head.i != noun.i:
+        noun = noun.head  # "jailed publisher Jimmy Lai in Hong Kong": the name the place is on
+    places = [g for p in noun.subtree if p.dep_ == "prep" and p.lower_ == "in" for g in p.children
+              if g.dep_ == "pobj" and g.ent_type_ == "GPE"]
+    return any((code := place_country(" ".join(t.text for t in g.subtree if t.ent_type_ == "GPE"))) and code != home
+               for g in places)
 
 
 def _force_word(toks) -> bool:
