@@ -280,3 +280,38 @@ def test_held_abroad_is_not_held_at_home(code):
              "Paul Kibet": ("Paul Kibet", "person", None)}
     text = "Kenya's courts are busy. Paul Kibet's clients include jailed publisher Jane Doe in Hong Kong."
     assert not any(e.type == "COERCE" for e in code(text, known))
+
+
+def test_subject_hung_on_the_auxiliary(code):
+    events = code("Westria and Ostland are mediating between Lakeland and the Northern Front.", KNOWN)
+    assert {e.actor1.name for e in events} == {"Westria", "Ostland"} and {e.type for e in events} == {"CONSULT"}
+
+
+def test_states_marching_in_lockstep_do_not_protest(code):
+    assert not any(e.type == "PROTEST" for e in code("Westria and Ostland are not marching in lockstep.", KNOWN))
+
+
+def test_protesters_named_by_no_state_are_of_the_place(code):
+    events = code("Thousands of protesters marched in Nairobi on Sunday.", {})
+    assert [(e.actor1.name, e.actor1.country, e.type) for e in events] == [("Kenyan protesters", "KEN", "PROTEST")]
+
+
+def test_a_resolution_says_what_its_adopters_say(code):
+    events = code("The Regional Council adopted a resolution demanding that Westria withdraw its troops.", KNOWN)
+    assert ("Regional Council", "REQUEST", "Westria") in pairs(events)
+
+
+def test_revoked_agreement_and_closed_border(code):
+    assert pairs(code("Westria revoked its cooperation agreement with Ostland.", KNOWN)) == {("Westria", "SANCTION", "Ostland")}
+    assert pairs(code("Westria closed its border with Ostland.", KNOWN)) == {("Westria", "SANCTION", "Ostland")}
+
+
+def test_retook_from(code):
+    assert pairs(code("The Lakeland army retook the town from the Northern Front.", KNOWN)) == \
+        {("Lakeland army", "ASSAULT", "Northern Front")}
+
+
+def test_the_attack_itself_told_where_it_was_accuses_no_one(code):
+    known = {"Nigeria": ("Nigeria", "country", "NGA"), "Nigerian police": ("Nigerian police", "group", "NGA")}
+    events = code("Gunmen kidnapped 50 students in northern Nigeria, Nigerian police said.", known)
+    assert not any(e.type == "ACCUSE" for e in events)

@@ -34,6 +34,8 @@ NOT_THE_OWNER = frozenset("""team lawyer attorney counsel family son daughter wi
 # acts of custody a state does to a person: who judges them or asks for their end addresses the holder
 CUSTODY_ACTS = frozenset("arrest detention jailing imprisonment incarceration release freedom conviction sentencing".split())
 JUDGING = frozenset({"ACCUSE", "REQUEST", "REJECT", "PROTEST"})
+# texts that say what their authors say: "adopted a resolution demanding", "issued a statement urging"
+DOCUMENTS = frozenset("resolution statement declaration communique communiqué letter decree motion report".split())
 # people who act for the one whose they are: "X's legal team", "X's lawyers"
 SERVING = frozenset("team lawyer attorney counsel".split())
 # acts only a state's authorities do, whose doer an agentless passive leaves to be understood
@@ -125,6 +127,9 @@ def subjects(verb):
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
     for _ in range(6):
         subj = [c for c in token.children if c.dep_ in SUBJECT_DEPS]
+        # (the parser at times hangs the subject on the auxiliary: "X and Y [are] mediating")
+        subj = subj or [g for c in token.children if c.dep_ in ("aux", "auxpass") for g in c.children
+                        if g.dep_ in SUBJECT_DEPS]
         if subj:
             if token.dep_ == "relcl" and subj[0].lower_ in RELATIVE_PRONOUNS:
                 return [token.head], passive and token.i == verb.i
@@ -149,6 +154,10 @@ def subjects(verb):
             continue
         if token.dep_ == "acl" and token.tag_ in ("VBG", "VBD") and token.i > token.head.i and token.head.pos_ in ("NOUN", "PROPN"):
             # "demonstrators protesting X": the noun a present participle (or a misparsed past) modifies acts
+            writing = token.head
+            if writing.lemma_.lower() in DOCUMENTS and writing.dep_ == "dobj" and writing.head.pos_ == "VERB":
+                token = writing.head  # "adopted a resolution demanding X": who adopts the text says it
+                continue
             return [token.head], False
         if token.dep_ == "acl" and token.tag_ == "VB":
             # "stressed the need to rid X of Y": the infinitive's subject is the main clause's
@@ -198,7 +207,7 @@ def _passive_participle(verb) -> bool:
     return verb.tag_ == "VBN" and hung and not any(c.dep_ in ("aux", "nsubj") for c in verb.children)
 
 
-def actor1(cand, actors):
+def actor1(cand, actors, code_type: str = ""):
     verb = cand.verb
     if cand.frame == "held":  # "imprisoned publisher X": held by the story's own state's authorities
         state = actors.authorities()
@@ -266,6 +275,8 @@ def actor1(cand, actors):
             resolved = _side(verb, actors) if s.lower_ in ("they", "it", "we") or s.tag_ != "PRP" else _speaker(verb, actors)
         if not resolved and s.pos_ == "PRON":
             resolved = _antecedent(s, actors)
+        if not resolved and code_type == "PROTEST" and (crowd := actors.crowd(s, verb)) is not None:
+            resolved = [(crowd, [s])]  # "thousands of protesters marched in Belgrade"
         found.extend(resolved)
     return _speaking_for(found, verb, actors), False
 

@@ -50,6 +50,8 @@ REFINE = {
     "REJECT": {"04": "125", "06": "121", "07": "122", "08": "124"},
     "THREATEN": {"16": "131", "17": "137", "18": "138", "19": "138", "14": "133"},
 }
+# past forms the lemmatiser leaves as they are
+IRREGULAR_PAST = {"retook": "retake"}
 # claiming an act is owning it: "claimed responsibility for the attack", "took credit for attacking X"
 CLAIMING = frozenset("claim take accept assume".split())
 CLAIMED = frozenset({"responsibility", "credit"})
@@ -104,6 +106,8 @@ def _verb_lemma(tok, lex) -> str:
     """The verb's lemma, repaired where the lemmatiser strips a stem's final e ("staged" -> "stag")."""
     lemma = tok.lemma_.lower()
     low = tok.lower_
+    if low in IRREGULAR_PAST:
+        return IRREGULAR_PAST[low]
     if low.endswith("ed") and low[:-2] == lemma and lemma not in lex.verbs:
         stem = low[:-1]
         if stem in lex.verbs or stem in LIGHT_VERBS:
@@ -374,7 +378,7 @@ def candidates(sent, lex, actors) -> list[Candidate]:
             taken.add(tok.i)
             continue
         if tok.pos_ == "VERB" or tok.pos_ == "AUX" and tok.dep_ == "ROOT" or tok.tag_.startswith("VB") or predicate:
-            cand = (_reported_demand(tok, lex, actors) or _reported_failure(tok) or _reported_blame(tok, actors)
+            cand = (_reported_demand(tok, lex, actors) or _reported_failure(tok) or _reported_blame(tok, lex, actors)
                     or _reported_condemnation(tok)
                     if tok.lemma_.lower() in st.REPORTING else None)
             if cand is None:
@@ -585,11 +589,14 @@ def blamed_clause(verb):
     return None
 
 
-def _reported_blame(verb, actors):
+def _reported_blame(verb, lex, actors):
     """Saying where an attack came from, or who stands behind it, accuses that party (CAMEO 112)."""
     comp = blamed_clause(verb)
     if comp is None:
         return None
+    told = lex.verbs.get(_verb_lemma(comp, lex))
+    if told is not None and lex.code(told.cameo).type in ("ASSAULT", "COERCE"):
+        return None  # "gunmen kidnapped 50 students in X, police said": the attack itself, told where it was
     subject = next(c for c in comp.children if c.dep_ in SUBJECT_DEPS)
     own = {t.i for t in subject.subtree}
     rest = [t for t in comp.subtree if t.i not in own]

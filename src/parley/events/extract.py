@@ -268,7 +268,7 @@ def _context(code, sent) -> list:
 
 
 def _events(cand, sent, article, here, actors, lex, base, source):
-    first, passive = actor1(cand, actors)
+    first, passive = actor1(cand, actors, lex.code(cand.cameo).type)
     if not first:
         return []
     second = actor2(cand, passive, actors, lex)
@@ -334,6 +334,8 @@ def _events(cand, sent, article, here, actors, lex, base, source):
         return []  # no one named is held, or one of another state, held who knows where
     if (code.mode == "phone" or st.lemma_of(cand.trigger[0]) in SPEAKING) and not second:
         return []  # a call or a talk needs a partner: "speaking to reporters" is no meeting
+    if code.type == "PROTEST" and cand.noun is None and all(a.kind == "country" for a, _ in first):
+        return []  # "the two states are not marching in lockstep": states do not take to the streets
     if code.mode == "visit" and cand.verb is not None and _vehicle_subject(cand.verb):
         return []  # "an Iranian ship is heading to Iran": a vessel's voyage, no visit by a party
     if code.mode == "visit" and all(a.sector == "MIL" or _force_word(t) for a, t in first):

@@ -54,6 +54,11 @@ MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "npadvmod"})
 PLACING_PREPS = frozenset({"in", "from", "throughout", "across"})
 
 
+REGION_PARTS = frozenset("latin central sub-saharan".split())
+# people who protest, named without a state: of the state of the place they protest in
+CROWDS = frozenset("protester protestor demonstrator marcher crowd thousand hundred dozen".split())
+
+
 def against(mod) -> bool:
     """Is the modifier prefixed by "anti" ("anti-Pakistan", "anti Western")?"""
     doc = mod.doc
@@ -207,6 +212,23 @@ class EventActors:
         name = f"{owner.name}'s " + " ".join(t.text for t in sorted([*mods, head], key=lambda t: t.i))
         return Actor(id=actor_id("group", name), name=name, kind="group", country=owner.country, sector=None)
 
+    def crowd(self, head, verb) -> Actor | None:
+        """"Thousands of protesters marched in Belgrade": protesters named by no state are of the state
+        of the place they protest in (the verb's "in" place), else of the story's state."""
+        if head.lemma_.lower() not in CROWDS or head.pos_ != "NOUN" or self.base.at(head.idx, head.idx + len(head)):
+            return None
+        people = head
+        if head.lemma_.lower() in QUANTITY_HEADS:
+            people = next((g for p in head.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children
+                           if g.dep_ == "pobj"), None)
+            if people is None or people.lemma_.lower() not in CROWDS or self.group(people) is not None:
+                return None
+        places = [g for p in verb.children if p.dep_ == "prep" and p.lower_ in ("in", "across", "throughout")
+                  for g in p.children if g.dep_ == "pobj" and g.ent_type_ == "GPE"]
+        code = next((c for g in places if (c := place_country(" ".join(t.text for t in g.subtree if t.ent_type_ == "GPE")))),
+                    None) or self.home
+        return self._make(people, code) if code else None
+
     def _make(self, head, code: str) -> Actor:
         lemma = head.lemma_.lower()
         title = self.knowledge.titles.get(head.lower_) if self.knowledge is not None else None
@@ -243,8 +265,10 @@ class EventActors:
             words = [t for t in mod.subtree if t.i < head.i]
             if against(mod):
                 continue  # "anti-Pakistan fighters" fight Pakistan: the country is their enemy, not theirs
-            # "South Korean" as one phrase first, then the word itself
-            for text in (" ".join(t.text for t in words), mod.text):
+            # "South Korean" as one phrase first, then the word itself (not in a region's name: "Latin
+            # American countries" are none of them the United States)
+            phrase = " ".join(t.text for t in words)
+            for text in (phrase, mod.text) if not {t.lower_ for t in words} & REGION_PARTS else (phrase,):
                 term = self.knowledge.lookup(text)
                 if term is not None and term.kind in COUNTRY_TERMS and term.country:
                     return term.country
