@@ -315,3 +315,14 @@ def test_the_attack_itself_told_where_it_was_accuses_no_one(code):
     known = {"Nigeria": ("Nigeria", "country", "NGA"), "Nigerian police": ("Nigerian police", "group", "NGA")}
     events = code("Gunmen kidnapped 50 students in northern Nigeria, Nigerian police said.", known)
     assert not any(e.type == "ACCUSE" for e in events)
+
+
+def test_received_backing_and_aid(code):
+    assert pairs(code("Lakeland received military aid from Westria.", KNOWN)) == {("Westria", "AID", "Lakeland")}
+    assert ("Ostland", "SUPPORT", "Lakeland") in pairs(code("Lakeland has the backing of Ostland.", KNOWN))
+
+
+def test_past_demand_joined_to_a_present_reported_clause(code):
+    text = "The Regional Council has determined that Amara's detention is unlawful and called for her release."
+    events = code(text, {**KNOWN, "Lakeland": ("Lakeland", "country", "LKA")})
+    assert {e.actor1.name for e in events if e.type == "REQUEST"} == {"Regional Council"}

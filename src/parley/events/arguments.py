@@ -34,6 +34,7 @@ NOT_THE_OWNER = frozenset("""team lawyer attorney counsel family son daughter wi
 # acts of custody a state does to a person: who judges them or asks for their end addresses the holder
 CUSTODY_ACTS = frozenset("arrest detention jailing imprisonment incarceration release freedom conviction sentencing".split())
 JUDGING = frozenset({"ACCUSE", "REQUEST", "REJECT", "PROTEST"})
+SAYING_ACTS = frozenset("call urge demand ask appeal condemn criticize criticise denounce say warn reject".split())
 # texts that say what their authors say: "adopted a resolution demanding", "issued a statement urging"
 DOCUMENTS = frozenset("resolution statement declaration communique communiqué letter decree motion report".split())
 # people who act for the one whose they are: "X's legal team", "X's lawyers"
@@ -136,6 +137,9 @@ def subjects(verb):
             return subj, passive and token.i == verb.i
         if token.dep_ == "relcl":
             return [token.head], False
+        if token.dep_ == "conj" and _said_past_a_present_clause(token):
+            token = token.head.head  # "X determined that Y is unlawful and called for Z": X called
+            continue
         if token.dep_ in ("xcomp", "conj", "acomp", "advcl") and token.head.i != token.i:
             token = token.head
             continue
@@ -167,6 +171,14 @@ def subjects(verb):
                 continue
         break
     return [], passive
+
+
+def _said_past_a_present_clause(verb) -> bool:
+    """A past verb of saying the parser joins to the present copula of a reported clause ("found that
+    the detention is unlawful and called for ..."): its tense says it goes with the reporting verb."""
+    head = verb.head
+    return (verb.tag_ == "VBD" and verb.lemma_.lower() in SAYING_ACTS and head.lemma_.lower() == "be"
+            and head.tag_ in ("VBZ", "VBP") and head.dep_ == "ccomp" and head.head.pos_ == "VERB")
 
 
 def _claimer(head):
@@ -214,6 +226,8 @@ def actor1(cand, actors, code_type: str = ""):
         return ([(state, [verb])] if state is not None else []), False
     if cand.frame == "undergone":  # "X came under attack from Y": Y attacks
         return (_prep_objects(cand.noun, ("from", "by"), actors) or _prep_objects(verb, ("from", "by"), actors)), False
+    if cand.frame == "received":  # "has the backing of X", "received aid from X": the giver acts
+        return (_prep_objects(cand.noun, ("of", "from"), actors) or _prep_objects(verb, ("from",), actors)), False
     if cand.frame == "body":  # "told a meeting of the Security Council": the body meets
         body = meeting_body(cand.noun, actors)
         return ([(body, [cand.noun])] if body is not None else []), False
@@ -426,6 +440,8 @@ def actor2(cand, passive: bool, actors, lex):
         return [found for s in subjects(verb)[0] for found in resolve_np(s, actors)]
     if cand.frame == "body":
         return []
+    if cand.frame == "received":  # ...on the one who gets it
+        return [found for s in subjects(verb)[0] for found in resolve_np(s, actors)]
     if cand.frame == "by":  # the one it falls on, on the noun or on the participle ("launched ... against X")
         found = _prep_objects(noun, cand.entry.preps, actors)
         for clause in (c for c in noun.children if c.dep_ == "acl" and not found):

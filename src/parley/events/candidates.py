@@ -57,6 +57,9 @@ CLAIMING = frozenset("claim take accept assume".split())
 CLAIMED = frozenset({"responsibility", "credit"})
 # ...and "claimed the killing of 20 fighters": an act of force named as the object of "claim"
 CLAIM_LIGHT = frozenset({"claim"})
+# verbs of getting what another gives: "has the backing of X", "received aid from X", "won the support of X"
+RECEIVING = frozenset("have receive win gain enjoy get secure garner".split())
+RECEIVED_TYPES = frozenset({"SUPPORT", "AID"})
 # "came under attack from X", "was under fire from X": the subject is the one attacked
 UNDERGOING = frozenset({"come", "be"})
 UNDERGONE_FIRE = frozenset({"fire", "gunfire"})
@@ -168,6 +171,9 @@ def _match_verb(tok, lex):
         for mod in dobj.children:
             if mod.dep_ == "compound" and (lemma, mod.lemma_.lower()) in lex.verb_objects:
                 return Candidate(tok, dobj, lex.verb_objects[(lemma, mod.lemma_.lower())], [tok, mod, dobj])
+        if lemma in RECEIVING and (entry := noun_entry(dobj, lex)) and lex.code(entry.cameo).type in RECEIVED_TYPES:
+            # "the deal has the backing of X", "Y received aid from X": X acts, on the subject
+            return Candidate(tok, dobj, entry, [tok, dobj], frame="received")
         if lemma in CLAIM_LIGHT and not _own_doer(dobj) and (entry := noun_entry(dobj, lex)) and \
                 lex.code(entry.cameo).type == "ASSAULT":
             return Candidate(tok, dobj, entry, [tok, dobj])
