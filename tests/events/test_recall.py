@@ -326,3 +326,19 @@ def test_past_demand_joined_to_a_present_reported_clause(code):
     text = "The Regional Council has determined that Amara's detention is unlawful and called for her release."
     events = code(text, {**KNOWN, "Lakeland": ("Lakeland", "country", "LKA")})
     assert {e.actor1.name for e in events if e.type == "REQUEST"} == {"Regional Council"}
+
+
+def test_insisting_a_fact_is_no_demand(code):
+    assert code("Westria insists it is committed to peace.", KNOWN) == []
+    assert pairs(code("Westria insisted that Ostland must withdraw its troops.", KNOWN)) == {("Westria", "REQUEST", "Ostland")}
+
+
+def test_a_stance_refused_in_the_present_is_a_rejection(code):
+    e = code("Amara does not recognize the Westria court.", {**KNOWN, "Westria court": ("Westria court", "organization", "WST")})
+    assert [(x.type, x.status) for x in e] == [("REJECT", "reported")]
+    assert [x.status for x in code("Amara did not recognize Westria.", KNOWN)] == ["negated"]
+
+
+def test_between_noun_takes_its_verbs_modality(code):
+    events = code("Officials hope a ceasefire between Westria and Ostland could take place within days.", KNOWN)
+    assert [(e.type, e.status) for e in events] == [("RETREAT", "hypothetical")]

@@ -75,6 +75,7 @@ PERSONAL_VIOLENCE = frozenset({"execute"})
 PEOPLE = frozenset("""prisoner hostage detainee captive man woman people person activist protester protestor dissident
     soldier civilian member personnel worker journalist official leader commander militant fighter child
     opponent critic suspect""".split())
+INSISTING = frozenset({"insist"})
 # "targeted X with sanctions": the measure is the act
 INSTRUMENTAL = frozenset({"target"})
 # "committed abuses" is doing wrong, not a commitment (CAMEO 03 needs "commit to")
@@ -207,6 +208,8 @@ def _match_verb(tok, lex):
                 prep = None if child.dep_ == "prt" or particle_adverb else child.lower_
                 return Candidate(tok, None, entry, [tok, child], prep)
     entry = lex.verbs.get(lemma)
+    if entry and lemma in INSISTING and _asserted(tok):
+        return None  # "insists it is committed to peace": an assertion, not a demand
     if entry and lemma in INSTRUMENTAL and (measure := _instrument(tok, lex)) is not None:
         return measure
     if entry and lemma in INSTRUMENTAL and any(c.dep_ == "nsubj" and c.pos_ != "PRON" and not _party(c) for c in tok.children):
@@ -292,6 +295,17 @@ def agent_of(noun):
                 if pobj is not None:
                     return pobj
     return None
+
+
+def _asserted(verb) -> bool:
+    """"insisted that it is committed": a that-clause stating a fact (indicative, no modal of obligation),
+    not one demanding an act ("insisted that X must leave", "insisted on talks")."""
+    if any(c.dep_ == "prep" and c.lower_ == "on" for c in verb.children):
+        return False
+    clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+    return bool(clauses) and not any(
+        c.tag_ == "VB" and not any(a.dep_ == "aux" for a in c.children)  # subjunctive: "insist that X leave"
+        or any(a.dep_ == "aux" and a.lower_ in ("must", "should", "shall") for a in c.children) for c in clauses)
 
 
 def _instrument(verb, lex):

@@ -64,6 +64,8 @@ COUNTING = frozenset("several many numerous repeated multiple previous past earl
 # noun events whose doer the noun phrase names itself ("Russia's invasion", "the hijacking by X"):
 # acts referred to, as real whatever the verb they hang from does with them
 REFERRED = frozenset({"owner", "by"})
+# cooperative stances whose present negation is a refusal (see _present_refusal)
+STANCES = frozenset({"SUPPORT", "AGREE"})
 DEPLOYMENT = "154"  # CAMEO: mobilise or increase armed forces
 FORCE_WORDS = frozenset("troop soldier peacekeeper force unit battalion brigade contingent marine reinforcement".split())
 
@@ -273,6 +275,8 @@ def _events(cand, sent, article, here, actors, lex, base, source):
         return []
     second = actor2(cand, passive, actors, lex)
     ongoing = ongoing_verb(cand.noun) if cand.frame == "subject" else None
+    if cand.frame == "between" and cand.noun.dep_ in ("nsubj", "nsubjpass") and cand.noun.head.pos_ in ("VERB", "AUX"):
+        ongoing = cand.noun.head  # "a ceasefire between A and B could take place": as real as its verb says
     anchor = cand.verb if cand.verb is not None else ongoing or governing_verb(cand.noun, direct=False)
     # a noun event takes its verb's modality only when it hangs from it directly
     inherit = cand.verb is not None or ongoing is not None or governing_verb(cand.noun) is not None
@@ -290,6 +294,9 @@ def _events(cand, sent, article, here, actors, lex, base, source):
               if anchor is not None else st.clause_status(None, cand.noun))
     cameo = cand.cameo
     if status == "negated" and cand.verb is not None and lex.code(cameo).type == "AGREE" and frames.failed(cand.verb):
+        cameo, status = frames.REJECTION, "reported"
+    if status == "negated" and cand.verb is not None and lex.code(cameo).type in STANCES and _present_refusal(cand.verb):
+        # "X does not recognize the court", "Y does not support the plan": a stance held against, now
         cameo, status = frames.REJECTION, "reported"
     if cand.verb is None and status == "reported" and cand.noun.dep_ == "pobj" and cand.noun.head.lower_ == "for":
         status = "planned"  # "arrived for talks with X": the talks are the purpose, still to come
@@ -397,6 +404,13 @@ def _thing_object(cand, actors) -> bool:
         return False
     return any(c.dep_ == "dobj" and c not in cand.trigger and c.pos_ == "NOUN" and not resolve_np(c, actors)
                for c in cand.verb.children)
+
+
+def _present_refusal(verb) -> bool:
+    """"does not recognize", "do not accept": a simple present negated with "do" (no modal, not past)."""
+    aux = [c for c in verb.children if c.dep_ == "aux"]
+    return len(aux) == 1 and aux[0].lemma_.lower() == "do" and aux[0].tag_ in ("VBZ", "VBP") and \
+        any(c.dep_ == "neg" for c in verb.children)
 
 
 def _held_abroad(participle, home) -> bool:
