@@ -342,3 +342,24 @@ def test_a_stance_refused_in_the_present_is_a_rejection(code):
 def test_between_noun_takes_its_verbs_modality(code):
     events = code("Officials hope a ceasefire between Westria and Ostland could take place within days.", KNOWN)
     assert [(e.type, e.status) for e in events] == [("RETREAT", "hypothetical")]
+
+
+def test_came_under_an_attack_the_modifier_names(code):
+    known = {**KNOWN, "Westrian": ("Westria", "country", "WST")}
+    assert pairs(code("Lakeland came under a massive Westrian missile attack overnight.", known)) == \
+        {("Westria", "ASSAULT", "Lakeland")}
+
+
+def test_exchanged_fire_is_fire_both_ways(code):
+    assert pairs(code("Westria and Ostland exchanged fire along the border.", KNOWN)) == \
+        {("Westria", "ASSAULT", "Ostland"), ("Ostland", "ASSAULT", "Westria")}
+
+
+def test_a_court_in_a_named_city(code):
+    events = code("The journalist was sentenced to five years in prison by a court in Minsk.", {})
+    assert [(e.actor1.country, e.type) for e in events] == [("BLR", "COERCE")]
+
+
+def test_cutting_the_internet_and_dissolving_parties(code):
+    assert {e.type for e in code("Westria shut down the internet ahead of the vote.", KNOWN)} == {"COERCE"}
+    assert {e.type for e in code("Westria dissolved all opposition parties.", KNOWN)} == {"COERCE"}

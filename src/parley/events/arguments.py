@@ -224,8 +224,9 @@ def actor1(cand, actors, code_type: str = ""):
     if cand.frame == "held":  # "imprisoned publisher X": held by the story's own state's authorities
         state = actors.authorities()
         return ([(state, [verb])] if state is not None else []), False
-    if cand.frame == "undergone":  # "X came under attack from Y": Y attacks
-        return (_prep_objects(cand.noun, ("from", "by"), actors) or _prep_objects(verb, ("from", "by"), actors)), False
+    if cand.frame == "undergone":  # "X came under attack from Y", "came under a Russian missile attack"
+        return (_prep_objects(cand.noun, ("from", "by"), actors) or _prep_objects(verb, ("from", "by"), actors)
+                or _own_actors(cand.noun, actors)), False
     if cand.frame == "received":  # "has the backing of X", "received aid from X": the giver acts
         return (_prep_objects(cand.noun, ("of", "from"), actors) or _prep_objects(verb, ("from",), actors)), False
     if cand.frame == "body":  # "told a meeting of the Security Council": the body meets
@@ -289,8 +290,8 @@ def actor1(cand, actors, code_type: str = ""):
             resolved = _side(verb, actors) if s.lower_ in ("they", "it", "we") or s.tag_ != "PRP" else _speaker(verb, actors)
         if not resolved and s.pos_ == "PRON":
             resolved = _antecedent(s, actors)
-        if not resolved and code_type == "PROTEST" and (crowd := actors.crowd(s, verb)) is not None:
-            resolved = [(crowd, [s])]  # "thousands of protesters marched in Belgrade"
+        if not resolved and (crowd := actors.crowd(s, verb)) is not None:
+            resolved = [(crowd, [s])]  # "thousands of protesters marched in Belgrade", "protesters clashed with police"
         found.extend(resolved)
     return _speaking_for(found, verb, actors), False
 

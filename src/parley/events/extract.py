@@ -64,6 +64,7 @@ COUNTING = frozenset("several many numerous repeated multiple previous past earl
 # noun events whose doer the noun phrase names itself ("Russia's invasion", "the hijacking by X"):
 # acts referred to, as real whatever the verb they hang from does with them
 REFERRED = frozenset({"owner", "by"})
+EXCHANGING = frozenset({"exchange", "trade"})
 # cooperative stances whose present negation is a refusal (see _present_refusal)
 STANCES = frozenset({"SUPPORT", "AGREE"})
 DEPLOYMENT = "154"  # CAMEO: mobilise or increase armed forces
@@ -439,6 +440,8 @@ def _each_other(verb) -> bool:
     if verb is None:
         return False
     objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if verb.lemma_.lower() in EXCHANGING and any(o.lemma_.lower() in ("fire", "gunfire", "blow", "shot") for o in objects):
+        return True  # "A and B exchanged fire": each fired at the other
     objects += [g for p in verb.children if p.dep_ == "prep" for g in p.children if g.dep_ == "pobj"]
     return any(o.lower_ in ("other", "another") and any(c.lower_ in ("each", "one") for c in o.children)
                for o in objects)

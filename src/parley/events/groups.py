@@ -175,8 +175,9 @@ class EventActors:
         The same reading as `members` ("students throughout Indonesia"), for towns the actor layer
         does not make actors of.
         """
-        if head.pos_ != "NOUN" or head.tag_ != "NNS" or head.lemma_.lower() in NOT_AGENTS:
-            return None
+        if head.pos_ != "NOUN" or head.tag_ != "NNS" and head.lemma_.lower() not in STATE_BODIES \
+                or head.lemma_.lower() in NOT_AGENTS:
+            return None  # (a state's body is one: "a court in Minsk")
         for prep in head.children:
             if prep.dep_ == "prep" and prep.lower_ in PLACING_PREPS:
                 pobj = next((c for c in prep.children if c.dep_ == "pobj" and c.ent_type_ == "GPE"), None)
@@ -223,8 +224,8 @@ class EventActors:
                            if g.dep_ == "pobj"), None)
             if people is None or people.lemma_.lower() not in CROWDS or self.group(people) is not None:
                 return None
-        places = [g for p in verb.children if p.dep_ == "prep" and p.lower_ in ("in", "across", "throughout")
-                  for g in p.children if g.dep_ == "pobj" and g.ent_type_ == "GPE"]
+        places = [g for g in verb.subtree if g.dep_ == "pobj" and g.ent_type_ == "GPE"
+                  and g.head.lower_ in ("in", "across", "throughout")]
         code = next((c for g in places if (c := place_country(" ".join(t.text for t in g.subtree if t.ent_type_ == "GPE")))),
                     None) or self.home
         return self._make(people, code) if code else None
@@ -234,7 +235,7 @@ class EventActors:
         title = self.knowledge.titles.get(head.lower_) if self.knowledge is not None else None
         sector = title.sector if title is not None and title.kind == "group" else ("MIL" if lemma in HARDWARE else None)
         adjective = self.knowledge.adjective(code) if self.knowledge is not None else code
-        name = f"{adjective} {head.text}"
+        name = f"{adjective} {head.lower_ if head.is_sent_start and head.pos_ == 'NOUN' else head.text}"
         return Actor(id=actor_id("group", name), name=name, kind="group", country=code, sector=sector)
 
     def _group(self, head, depth: int) -> Actor | None:
@@ -253,9 +254,11 @@ class EventActors:
         code = self._country(head)
         state_body = lemma in STATE_BODIES or lemma == "force" and any(
             c.dep_ == "compound" and c.lower_ in ("security", "government") for c in head.children)
-        if code is None and self.home and state_body and not any(
+        placed = any(p.dep_ == "prep" and p.lower_ in PLACING_PREPS and any(g.ent_type_ == "GPE" for g in p.children)
+                     for p in head.children)
+        if code is None and self.home and state_body and not placed and not any(
                 c.dep_ in MODIFIER_DEPS and c.i < head.i and c.pos_ == "PROPN" for c in head.children):
-            code = self.home  # "the authorities arrested him": the story's own state's
+            code = self.home  # "the authorities arrested him": the story's own state's (not "a court in Minsk")
         return self._make(head, code) if code is not None else None
 
     def _country(self, head) -> str | None:
