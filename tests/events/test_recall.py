@@ -363,3 +363,26 @@ def test_a_court_in_a_named_city(code):
 def test_cutting_the_internet_and_dissolving_parties(code):
     assert {e.type for e in code("Westria shut down the internet ahead of the vote.", KNOWN)} == {"COERCE"}
     assert {e.type for e in code("Westria dissolved all opposition parties.", KNOWN)} == {"COERCE"}
+
+
+def test_held_responsible_is_blame(code):
+    assert pairs(code("Lakeland held Westria responsible for the strike on the hospital.", KNOWN)) == \
+        {("Lakeland", "ACCUSE", "Westria")}
+
+
+def test_vowed_revenge_is_a_threat_and_solidarity_is_support(code):
+    assert {e.type for e in code("Westria vowed revenge against Ostland.", KNOWN)} == {"THREATEN"}
+    assert pairs(code("Westria expressed solidarity with Lakeland.", KNOWN)) == {("Westria", "SUPPORT", "Lakeland")}
+
+
+def test_a_state_protesting_a_decision_complains(code):
+    events = code("Westria protested the decision of Ostland.", KNOWN)
+    assert [(e.type, e.cameo) for e in events] == [("ACCUSE", "114")]
+    crowd = code("Thousands of demonstrators protested the new law in Nairobi.", {})
+    assert {e.type for e in crowd} == {"PROTEST"}
+
+
+def test_asking_for_a_release_is_not_asked_of_ones_own_state(code):
+    known = {"Westria": ("Westria", "country", "WST")}
+    events = code("Westria demanded the release of the detained journalists.", known)
+    assert all(e.actor2 is None or e.actor2.country != "WST" for e in events)

@@ -399,7 +399,10 @@ def _custody_holder(cand, actors):
         held = [a for p in noun.children if p.dep_ == "poss" or p.dep_ == "prep" and p.lower_ == "of"
                 for a, _ in resolve_np(p if p.dep_ == "poss" else next((g for g in p.children if g.dep_ == "pobj"), p), actors)]
         state = actors.authorities(held[0].country if held and held[0].kind == "person" else None)
-        return [(state, [noun])] if state is not None else None
+        own = {a.country for s in subjects(cand.verb)[0] for a, _ in resolve_np(s, actors)}
+        if state is None or state.country in own:
+            return None  # (a state asking for a release asks another: its own authorities are no guess)
+        return [(state, [noun])]
     return None
 
 
@@ -441,6 +444,10 @@ def actor2(cand, passive: bool, actors, lex):
         return [found for s in subjects(verb)[0] for found in resolve_np(s, actors)]
     if cand.frame == "body":
         return []
+    if cand.frame == "held-to-account":  # "held X responsible": X (the object, or the clause's subject)
+        held = [c for c in verb.children if c.dep_ == "dobj"]
+        held += [g for c in verb.children if c.dep_ == "ccomp" for g in c.children if g.dep_ in SUBJECT_DEPS]
+        return [found for h in held for found in resolve_np(h, actors)]
     if cand.frame == "received":  # ...on the one who gets it
         return [found for s in subjects(verb)[0] for found in resolve_np(s, actors)]
     if cand.frame == "by":  # the one it falls on, on the noun or on the participle ("launched ... against X")

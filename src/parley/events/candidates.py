@@ -60,6 +60,10 @@ CLAIM_LIGHT = frozenset({"claim"})
 # verbs of getting what another gives: "has the backing of X", "received aid from X", "won the support of X"
 RECEIVING = frozenset("have receive win gain enjoy get secure garner".split())
 RECEIVED_TYPES = frozenset({"SUPPORT", "AID"})
+# "held X responsible for the attack": blaming X (CAMEO 112)
+HOLDING = frozenset({"hold"})
+ANSWERABLE = frozenset({"responsible", "accountable", "liable", "culpable"})
+BLAME = "112"
 # "came under attack from X", "was under fire from X": the subject is the one attacked
 UNDERGOING = frozenset({"come", "be"})
 UNDERGONE_FIRE = frozenset({"fire", "gunfire"})
@@ -153,6 +157,8 @@ def _match_verb(tok, lex):
         return Candidate(tok, None, Entry("100"), [tok])  # "X expects Y to uphold ...": a demand on Y
     if frames.reneging(tok):
         return Candidate(tok, None, Entry(frames.REJECTION), [tok])  # "stopped implementing its commitments"
+    if lemma in HOLDING and any(c.dep_ in ("oprd", "ccomp", "acomp", "xcomp") and c.lower_ in ANSWERABLE for c in tok.children):
+        return Candidate(tok, None, Entry(BLAME), [tok], frame="held-to-account")  # "held X responsible for Y"
     if frames.condemning_term(tok):
         return Candidate(tok, None, Entry(CRITICISM), [tok], frame="judged")  # "called the ruling arbitrary"
     if lemma in NAMING_VERBS and any(c.dep_ == "oprd" for c in tok.children):

@@ -65,6 +65,7 @@ COUNTING = frozenset("several many numerous repeated multiple previous past earl
 # acts referred to, as real whatever the verb they hang from does with them
 REFERRED = frozenset({"owner", "by"})
 EXCHANGING = frozenset({"exchange", "trade"})
+DEMONSTRATION, OFFICIAL_COMPLAINT = "141", "114"
 # cooperative stances whose present negation is a refusal (see _present_refusal)
 STANCES = frozenset({"SUPPORT", "AGREE"})
 DEPLOYMENT = "154"  # CAMEO: mobilise or increase armed forces
@@ -316,6 +317,8 @@ def _events(cand, sent, article, here, actors, lex, base, source):
         date, basis = base.isoformat(), "published"
     else:
         date, basis = None, "published"
+    if cameo == DEMONSTRATION and cand.verb is not None and _formal_protest(cand.verb, first):
+        cameo = OFFICIAL_COMPLAINT  # "the ministry protested the detention of its citizens": a complaint
     code = lex.code(cameo)
     statement = _statement_code(code, status, cand.verb) if cand.verb is not None and st.announced(cand.verb) else None
     used = {toks[0].i for _, toks in first + second}
@@ -405,6 +408,13 @@ def _thing_object(cand, actors) -> bool:
         return False
     return any(c.dep_ == "dobj" and c not in cand.trigger and c.pos_ == "NOUN" and not resolve_np(c, actors)
                for c in cand.verb.children)
+
+
+def _formal_protest(verb, doers) -> bool:
+    """"protested the decision" by a state, a body or an official: a formal complaint, not a street
+    protest (crowds protest against things; states and officials protest them)."""
+    return verb.lemma_.lower() == "protest" and any(c.dep_ == "dobj" for c in verb.children) and bool(doers) and all(
+        a.kind in ("country", "organization", "person") for a, _ in doers)
 
 
 def _present_refusal(verb) -> bool:
