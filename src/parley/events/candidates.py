@@ -79,6 +79,7 @@ PERSONAL_VIOLENCE = frozenset({"execute"})
 PEOPLE = frozenset("""prisoner hostage detainee captive man woman people person activist protester protestor dissident
     soldier civilian member personnel worker journalist official leader commander militant fighter child
     opponent critic suspect""".split())
+# "insisted that X must ...", "insisted on talks" demand; "insists it is committed" asserts
 INSISTING = frozenset({"insist"})
 # "targeted X with sanctions": the measure is the act
 INSTRUMENTAL = frozenset({"target"})
@@ -86,6 +87,7 @@ INSTRUMENTAL = frozenset({"target"})
 COMMITTING = frozenset({"commit"})
 # "ordered a new trial", "ordered an investigation": a body ordering a thing done, no demand on a party
 ORDERING = frozenset({"order"})
+# "an exchange of fire between A and B": fighting
 EXCHANGES = frozenset({"exchange"})
 EXCHANGE_OF_FIRE = Entry("193", ("between", "with"))
 # nouns of a standing relation, not of an act: "cooperation between A and B" is how things are
@@ -214,20 +216,23 @@ def _match_verb(tok, lex):
                 prep = None if child.dep_ == "prt" or particle_adverb else child.lower_
                 return Candidate(tok, None, entry, [tok, child], prep)
     entry = lex.verbs.get(lemma)
-    if entry and lemma in INSISTING and _asserted(tok):
+    return _bare_verb(tok, lemma, entry, dobj, lex) if entry else None
+
+
+def _bare_verb(tok, lemma: str, entry: Entry, dobj, lex):
+    """The candidate of a verb the lexicon lists alone, where its clause keeps that sense."""
+    if lemma in INSISTING and _asserted(tok):
         return None  # "insists it is committed to peace": an assertion, not a demand
-    if entry and lemma in INSTRUMENTAL and (measure := _instrument(tok, lex)) is not None:
+    if lemma in INSTRUMENTAL and (measure := _instrument(tok, lex)) is not None:
         return measure
-    if entry and lemma in INSTRUMENTAL and any(c.dep_ == "nsubj" and c.pos_ != "PRON" and not _party(c) for c in tok.children):
+    if lemma in INSTRUMENTAL and any(c.dep_ == "nsubj" and c.pos_ != "PRON" and not _party(c) for c in tok.children):
         return None  # "its tariffs are targeting X": a measure's aim, told where the measure is taken
-    if entry and dobj is not None and not _fitting_object(tok, lemma, dobj):
+    if dobj is not None and not _fitting_object(tok, lemma, dobj):
         return None
-    if entry and entry.transitive and dobj is None and not _passive(tok) and _counted_object(tok) is None \
+    if entry.transitive and dobj is None and not _passive(tok) and _counted_object(tok) is None \
             and helped_clause(tok) is None:
         return None
-    if entry:
-        return Candidate(tok, None, entry, [tok])
-    return None
+    return Candidate(tok, None, entry, [tok])
 
 
 def _relative_object(verb, dobj):
