@@ -386,3 +386,23 @@ def test_asking_for_a_release_is_not_asked_of_ones_own_state(code):
     known = {"Westria": ("Westria", "country", "WST")}
     events = code("Westria demanded the release of the detained journalists.", known)
     assert all(e.actor2 is None or e.actor2.country != "WST" for e in events)
+
+
+def test_helping_people_or_through_a_law_is_no_aid(code):
+    known = {**KNOWN, "Ana Ruiz": ("Ana Ruiz", "person", None)}
+    assert code("Ana Ruiz helps people like her learn how to run a business.", known) == []
+    assert code("Analysts say the new law will help Westria tighten control of the sea.", KNOWN) == []
+
+
+def test_measures_targeting_a_party_are_no_attack(code):
+    known = {**KNOWN, "Westrian": ("Westria", "country", "WST")}
+    assert not any(e.type == "ASSAULT" for e in code("He said the Westrian tariffs targeting Ostland are aimed at trade.", known))
+
+
+def test_recognising_a_thing_as_something_recognises_no_party(code):
+    assert code("Westria does not recognize dog meat as edible.", KNOWN) == []
+
+
+def test_people_of_a_state_protest(code):
+    known = {"Sudanese": ("Sudan", "country", "SDN")}
+    assert {e.type for e in code("Tens of thousands of Sudanese began protesting in Khartoum.", known)} == {"PROTEST"}

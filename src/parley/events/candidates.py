@@ -75,7 +75,7 @@ FORCES = frozenset("""troop soldier force police policeman officer unit battalio
     battery system""".split())
 DEPLOYING = frozenset({"deploy", "dispatch"})
 # killing verbs with senses for things: "executed the plan", "targeted the market"
-PERSONAL_VIOLENCE = frozenset({"execute"})
+PERSONAL_VIOLENCE = frozenset({"execute", "prosecute"})  # (prosecuting a person, not "a case")
 PEOPLE = frozenset("""prisoner hostage detainee captive man woman people person activist protester protestor dissident
     soldier civilian member personnel worker journalist official leader commander militant fighter child
     opponent critic suspect""".split())
@@ -225,8 +225,10 @@ def _bare_verb(tok, lemma: str, entry: Entry, dobj, lex):
         return None  # "insists it is committed to peace": an assertion, not a demand
     if lemma in INSTRUMENTAL and (measure := _instrument(tok, lex)) is not None:
         return measure
-    if lemma in INSTRUMENTAL and any(c.dep_ == "nsubj" and c.pos_ != "PRON" and not _party(c) for c in tok.children):
-        return None  # "its tariffs are targeting X": a measure's aim, told where the measure is taken
+    if lemma in INSTRUMENTAL and (any(c.dep_ == "nsubj" and c.pos_ != "PRON" and not _party(c) for c in tok.children)
+                                  or tok.dep_ == "acl" and tok.head.pos_ == "NOUN"
+                                  and tok.head.lemma_.lower() not in PEOPLE | FORCES):
+        return None  # "its tariffs are targeting X", "tariffs targeting X": a measure's aim, told where it is taken
     if dobj is not None and not _fitting_object(tok, lemma, dobj):
         return None
     if entry.transitive and dobj is None and not _passive(tok) and _counted_object(tok) is None \

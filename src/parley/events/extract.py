@@ -65,6 +65,7 @@ COUNTING = frozenset("several many numerous repeated multiple previous past earl
 # acts referred to, as real whatever the verb they hang from does with them
 REFERRED = frozenset({"owner", "by"})
 EXCHANGING = frozenset({"exchange", "trade"})
+HELPING = frozenset({"help"})
 DEMONSTRATION, OFFICIAL_COMPLAINT = "141", "114"
 # cooperative stances whose present negation is a refusal (see _present_refusal)
 STANCES = frozenset({"SUPPORT", "AGREE"})
@@ -345,8 +346,12 @@ def _events(cand, sent, article, here, actors, lex, base, source):
         return []  # no one named is held, or one of another state, held who knows where
     if (code.mode == "phone" or st.lemma_of(cand.trigger[0]) in SPEAKING) and not second:
         return []  # a call or a talk needs a partner: "speaking to reporters" is no meeting
-    if code.type == "PROTEST" and cand.noun is None and all(a.kind == "country" for a, _ in first):
-        return []  # "the two states are not marching in lockstep": states do not take to the streets
+    if code.type == "PROTEST" and cand.noun is None and all(a.kind == "country" and t[0].pos_ in ("PROPN", "PRON")
+                                                             for a, t in first):
+        return []  # "the two states are not marching in lockstep": states do not take to the streets (their people do)
+    if st.lemma_of(cand.trigger[0]) in HELPING and not (second and all(
+            a.kind in ("country", "organization") or a.sector in ("GOV", "MIL") for a, _ in first)):
+        return []  # "she helps people run a business", "the law will help X tighten control": no aid between parties
     if code.mode == "visit" and cand.verb is not None and _vehicle_subject(cand.verb):
         return []  # "an Iranian ship is heading to Iran": a vessel's voyage, no visit by a party
     if code.mode == "visit" and all(a.sector == "MIL" or _force_word(t) for a, t in first):
