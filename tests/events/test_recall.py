@@ -406,3 +406,8 @@ def test_recognising_a_thing_as_something_recognises_no_party(code):
 def test_people_of_a_state_protest(code):
     known = {"Sudanese": ("Sudan", "country", "SDN")}
     assert {e.type for e in code("Tens of thousands of Sudanese began protesting in Khartoum.", known)} == {"PROTEST"}
+
+
+def test_a_state_helping_itself_is_no_aid(code):
+    known = {**KNOWN, "Westrian": ("Westria", "country", "WST")}
+    assert code("Analysts fear that a Westrian update to its maritime law will help Westria tighten control.", known) == []

@@ -349,7 +349,8 @@ def _events(cand, sent, article, here, actors, lex, base, source):
     if code.type == "PROTEST" and cand.noun is None and all(a.kind == "country" and t[0].pos_ in ("PROPN", "PRON")
                                                              for a, t in first):
         return []  # "the two states are not marching in lockstep": states do not take to the streets (their people do)
-    if st.lemma_of(cand.trigger[0]) in HELPING and not (second and all(
+    if st.lemma_of(cand.trigger[0]) in HELPING and not (
+            {b.id for b, _ in second} - {a.id for a, _ in first} and all(
             a.kind in ("country", "organization") or a.sector in ("GOV", "MIL") for a, _ in first)):
         return []  # "she helps people run a business", "the law will help X tighten control": no aid between parties
     if code.mode == "visit" and cand.verb is not None and _vehicle_subject(cand.verb):
