@@ -9,7 +9,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from . import status as st
-from .candidates import CLAIMED, agent_of, between_prep, helped_clause, blamed_clause, content_clauses, meeting_body, noun_entry
+from .candidates import (CLAIMED, agent_of, between_prep, blamed_clause, content_clauses, helped_clause, meeting_body,
+                         noun_entry)
 from .groups import against, backer
 from .lexicon import place_country
 
@@ -219,7 +220,7 @@ def _passive_participle(verb) -> bool:
     return verb.tag_ == "VBN" and hung and not any(c.dep_ in ("aux", "nsubj") for c in verb.children)
 
 
-def actor1(cand, actors, code_type: str = ""):
+def actor1(cand, actors):
     verb = cand.verb
     if cand.frame == "held":  # "imprisoned publisher X": held by the story's own state's authorities
         state = actors.authorities()

@@ -273,7 +273,7 @@ def _context(code, sent) -> list:
 
 
 def _events(cand, sent, article, here, actors, lex, base, source):
-    first, passive = actor1(cand, actors, lex.code(cand.cameo).type)
+    first, passive = actor1(cand, actors)
     if not first:
         return []
     second = actor2(cand, passive, actors, lex)
