@@ -411,3 +411,11 @@ def test_people_of_a_state_protest(code):
 def test_a_state_helping_itself_is_no_aid(code):
     known = {**KNOWN, "Westrian": ("Westria", "country", "WST")}
     assert code("Analysts fear that a Westrian update to its maritime law will help Westria tighten control.", known) == []
+
+
+def test_a_charge_rejected_was_made(code):
+    known = {**KNOWN, "Westrian": ("Westria", "country", "WST")}
+    events = code("Ostland rejected Lakeland's allegation that the attack was planned on Westrian soil.", known)
+    assert ("Ostland", "REJECT", "Lakeland") in pairs(events)
+    charge = next(e for e in events if e.type == "ACCUSE")
+    assert (charge.actor1.name, charge.actor2.name, charge.status) == ("Lakeland", "Westria", "historical")

@@ -407,6 +407,18 @@ def _custody_holder(cand, actors):
     return None
 
 
+def _charged(noun, actors):
+    """The first party a charge's content clause names, other than the one who makes it."""
+    owner = {a.id for p in noun.children if p.dep_ == "poss" for a, _ in resolve_np(p, actors)}
+    for clause in content_clauses(noun):
+        span = list(clause.subtree)
+        for mention in actors.base.mentions_in(span[0].idx, span[-1].idx + len(span[-1])):
+            actor = actors.base.actor(mention.actor_id)
+            if actor is not None and actor.id not in owner:
+                return [(actor, [clause])]
+    return []
+
+
 def _mediating(cand) -> bool:
     """A verb of mediating an act between others ("brokered a deal between A and B"): its subject
     acts, and the parties the act is between are those it acts on."""
@@ -470,6 +482,8 @@ def actor2(cand, passive: bool, actors, lex):
             # "brokered a ceasefire between A and B": the mediator acts on both parties
             return between if _mediating(cand) else between[1:]
         found = _prep_objects(noun, cand.entry.preps, actors)
+        if not found and cand.frame == "owner":  # "X's allegation that Y ...": the party the charge names
+            found = _charged(noun, actors)
         if found or verb is None:
             return found
     if passive:

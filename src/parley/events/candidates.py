@@ -90,6 +90,8 @@ ORDERING = frozenset({"order"})
 # "an exchange of fire between A and B": fighting
 EXCHANGES = frozenset({"exchange"})
 EXCHANGE_OF_FIRE = Entry("193", ("between", "with"))
+# nouns of charges made, whose content clause says against whom: "X's allegation that Y planned it"
+CHARGES = frozenset({"allegation", "accusation"})
 # nouns of a standing relation, not of an act: "cooperation between A and B" is how things are
 RELATION_NOUNS = frozenset({"cooperation", "partnership"})
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
@@ -472,19 +474,20 @@ def candidates(sent, lex, actors) -> list[Candidate]:
             frame = "owner"
         else:
             continue
-        if _inside_governed(tok, governed):
-            continue
+        if _inside_governed(tok, governed) and frame != "owner":
+            continue  # (an act another party owns is no part of what is said of it: "rejected X's allegation")
         cands.append(Candidate(None, tok, entry, [tok], frame=frame))
     return cands
 
 
 def _owned_act(noun, actors) -> bool:
     """An event noun whose possessor names its doer, with the party it falls on: "Russia's invasion of
-    Ukraine", "their repeated calls on the parties"."""
+    Ukraine", "their repeated calls on the parties", or with what it says: "X's allegation that ..."."""
     poss = next((c for c in noun.children if c.dep_ == "poss"), None)
     if poss is None or not actors.base.mentions_in(poss.idx, poss.idx + len(poss)):
         return False
-    return any(c.dep_ == "prep" and c.lower_ in ("of", "on", "against", "to", "with") for c in noun.children)
+    return any(c.dep_ == "prep" and c.lower_ in ("of", "on", "against", "to", "with") for c in noun.children) or \
+        noun.lemma_.lower() in CHARGES and bool(content_clauses(noun))
 
 
 def meeting_body(noun, actors):
