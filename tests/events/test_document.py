@@ -59,7 +59,7 @@ def test_a_rejection_answers_the_previous_sentence(code, known):
 
 def test_the_owner_of_what_is_condemned_is_the_target(code, known):
     events = code("France condemned Russia's invasion of Ukraine.", {**known, **PLACES, "Ukraine": ("Ukraine", "country", "UKR")})
-    assert triples(events) == {("France", "ACCUSE", "Russia")}
+    assert {t for t in triples(events) if t[1] == "ACCUSE"} == {("France", "ACCUSE", "Russia")}
 
 
 def test_an_official_announcing_for_their_state_is_the_doer(code, known):
@@ -482,7 +482,8 @@ def test_ceasing_to_honour_commitments_is_reneging(code, known):
 
 
 def test_a_persons_lawyers_family_and_critics_are_not_that_person(code, known):
-    assert code("Lee's legal team criticized China.", known) == []
+    # (a person's legal team acts for them, as a group of its own, never as the person)
+    assert triples(code("Lee's legal team criticized China.", known)) == {("Lee Do-hoon's legal team", "ACCUSE", "China")}
     assert code("Abe's critics condemned Japan.", known) == []
     assert ("Japan", "ACCUSE", "China") in triples(code("Japan's foreign ministry criticized China.", known))
 

@@ -9,7 +9,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from . import status as st
-from .candidates import blamed_clause, content_clauses, noun_entry
+from .candidates import (CLAIMED, agent_of, between_prep, blamed_clause, content_clauses, helped_clause, meeting_body,
+                         noun_entry)
 from .groups import against, backer
 from .lexicon import place_country
 
@@ -21,7 +22,8 @@ NP_SKIP = frozenset({"relcl", "acl", "advcl", "punct", "cc", "conj", "prep", "ap
 NP_PREPS = frozenset({"of", "from", "in", "for", "throughout", "across"})  # "rebels in the Ivory Coast", "doctors from American aid groups"
 # verbs of talking whose object is the matter talked about, not the other party
 TOPIC_OBJECT_VERBS = frozenset("discuss debate review address raise examine consider".split())
-THIRD_PERSON = frozenset("he she they".split())  # not "it": a ship, a plan, a dummy subject
+THIRD_PERSON = frozenset("he she they".split())  # "it" only for a state or body (see _antecedent)
+STATE_LIKE = frozenset({"country", "organization"})
 # verbs that link a subject to a state: "stands accused", "remains detained", "got arrested"
 LINKING = frozenset("be stand remain become get seem appear feel look stay".split())
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
@@ -29,10 +31,20 @@ RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 SUMMING_NOUNS = frozenset("charge claim accusation allegation move step decision assertion".split())
 # people a possessor names who are not the possessor: "X's lawyers", "X's son", "X's critics"
 NOT_THE_OWNER = frozenset("""team lawyer attorney counsel family son daughter wife husband mother father brother sister
-    relative supporter critic opponent rival victim accuser""".split())
+    relative supporter critic opponent rival victim accuser platform user""".split())
+# acts of custody a state does to a person: who judges them or asks for their end addresses the holder
+CUSTODY_ACTS = frozenset("arrest detention jailing imprisonment incarceration release freedom conviction sentencing".split())
+JUDGING = frozenset({"ACCUSE", "REQUEST", "REJECT", "PROTEST"})
+SAYING_ACTS = frozenset("call urge demand ask appeal condemn criticize criticise denounce say warn reject".split())
+# texts that say what their authors say: "adopted a resolution demanding", "issued a statement urging"
+DOCUMENTS = frozenset("resolution statement declaration communique communiqué letter decree motion report".split())
+# people who act for the one whose they are: "X's legal team", "X's lawyers"
+SERVING = frozenset("team lawyer attorney counsel".split())
 # acts only a state's authorities do, whose doer an agentless passive leaves to be understood
 STATE_COERCION = frozenset("arrest detain jail imprison charge sentence indict convict deport".split())
-EXPELLING = frozenset({"expel", "oust", "suspend"})  # the body one is expelled "from" is the one expelling
+EXPELLING = frozenset({"expel", "oust", "suspend"})
+MOBILIZING = "15"  # CAMEO root of mobilising and deploying forces
+MEDIATION = "045"  # CAMEO: mediate  # the body one is expelled "from" is the one expelling
 
 
 def _np_tokens(tok, out: list) -> None:
@@ -55,7 +67,7 @@ def resolve_np(tok, actors: ArticleActors) -> list:
     for head in heads:
         toks: list = []
         _np_tokens(head, toks)
-        actor = _pick(head, toks, actors) or actors.group(head) or actors.located(head)
+        actor = _pick(head, toks, actors) or actors.group(head) or actors.located(head) or actors.described(head)
         if actor is not None:
             found.append((actor, toks))
         else:  # "the two sides", "the three nations": each party the actor layer says it stands for
@@ -87,7 +99,10 @@ def _pick(head, toks, actors: ArticleActors):
     backers = {getattr(actors.at(t.idx, t.idx + len(t)), "id", None) for t in toks if backer(t)}
     toks = [t for t in toks if not against(t) and not backer(t)] or [head]
     if head.lemma_.lower() in NOT_THE_OWNER and any(c.dep_ == "poss" for c in head.children):
-        return None  # "Lai's legal team", "Putin's critics" are not Lai or Putin
+        # "Lai's legal team", "Putin's critics" are not Lai or Putin; those who serve a party act for it
+        poss = next(c for c in head.children if c.dep_ == "poss")
+        owner = actors.at(poss.idx, poss.idx + len(poss)) if head.lemma_.lower() in SERVING else None
+        return actors.owned(head, owner) if owner is not None and owner.kind == "person" else None
     found = actors.at(min(t.idx for t in toks), max(t.idx + len(t) for t in toks))
     if found is not None and found.id in backers:
         return None
@@ -114,12 +129,18 @@ def subjects(verb):
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
     for _ in range(6):
         subj = [c for c in token.children if c.dep_ in SUBJECT_DEPS]
+        # (the parser at times hangs the subject on the auxiliary: "X and Y [are] mediating")
+        subj = subj or [g for c in token.children if c.dep_ in ("aux", "auxpass") for g in c.children
+                        if g.dep_ in SUBJECT_DEPS]
         if subj:
             if token.dep_ == "relcl" and subj[0].lower_ in RELATIVE_PRONOUNS:
                 return [token.head], passive and token.i == verb.i
             return subj, passive and token.i == verb.i
         if token.dep_ == "relcl":
             return [token.head], False
+        if token.dep_ == "conj" and _said_past_a_present_clause(token):
+            token = token.head.head  # "X determined that Y is unlawful and called for Z": X called
+            continue
         if token.dep_ in ("xcomp", "conj", "acomp", "advcl") and token.head.i != token.i:
             token = token.head
             continue
@@ -127,8 +148,21 @@ def subjects(verb):
                 token.head.head.pos_ in ("VERB", "AUX"):
             token = token.head.head  # "X led the group in calling on Y": X calls on Y
             continue
+        if token.dep_ == "pcomp" and token.tag_ == "VBG" and token.head.lower_ == "including" and \
+                (whole := governing_verb(token.head.head, direct=False) if token.head.head.pos_ == "NOUN"
+                 else token.head.head if token.head.head.pos_ == "VERB" else None) is not None:
+            token = whole  # "will take measures, including reimposing sanctions": the measures' taker
+            continue
+        if token.dep_ == "pcomp" and token.tag_ == "VBG" and token.head.lower_ == "for" and \
+                (claimer := _claimer(token.head.head)) is not None:
+            token = claimer  # "X took credit for attacking Y": X attacked Y
+            continue
         if token.dep_ == "acl" and token.tag_ in ("VBG", "VBD") and token.i > token.head.i and token.head.pos_ in ("NOUN", "PROPN"):
             # "demonstrators protesting X": the noun a present participle (or a misparsed past) modifies acts
+            writing = token.head
+            if writing.lemma_.lower() in DOCUMENTS and writing.dep_ == "dobj" and writing.head.pos_ == "VERB":
+                token = writing.head  # "adopted a resolution demanding X": who adopts the text says it
+                continue
             return [token.head], False
         if token.dep_ == "acl" and token.tag_ == "VB":
             # "stressed the need to rid X of Y": the infinitive's subject is the main clause's
@@ -138,6 +172,45 @@ def subjects(verb):
                 continue
         break
     return [], passive
+
+
+def _said_past_a_present_clause(verb) -> bool:
+    """A past verb of saying the parser joins to the present copula of a reported clause ("found that
+    the detention is unlawful and called for ..."): its tense says it goes with the reporting verb."""
+    head = verb.head
+    return (verb.tag_ == "VBD" and verb.lemma_.lower() in SAYING_ACTS and head.lemma_.lower() == "be"
+            and head.tag_ in ("VBZ", "VBP") and head.dep_ == "ccomp" and head.head.pos_ == "VERB")
+
+
+def _claimer(head):
+    """The verb of "claimed responsibility for", "took credit for" (the "for" on the verb or its object)."""
+    if head.lemma_.lower() in CLAIMED and head.dep_ == "dobj":
+        head = head.head
+    if head.pos_ == "VERB" and any(c.dep_ == "dobj" and c.lemma_.lower() in CLAIMED for c in head.children):
+        return head
+    return None
+
+
+def _stray_agent(verb):
+    """The "by" phrase the parser hangs on the noun of a passive's "as" phrase: "designated as a
+    terrorist organization by the United States" (the agent of the verb, not of the organization)."""
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ == "as":
+            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                for by in pobj.children:
+                    if by.dep_ == "prep" and by.lower_ == "by":
+                        return next((g for g in by.children if g.dep_ == "pobj"), None)
+    return None
+
+
+def _antecedent_noun(noun):
+    """The noun a relative clause hangs on, or, for a predicate noun ("X is a group that ..."), the
+    copula's subject X."""
+    if noun.dep_ == "attr" and noun.head.lemma_.lower() == "be":
+        subj = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
+        if subj is not None:
+            return subj
+    return noun
 
 
 def _passive_participle(verb) -> bool:
@@ -152,6 +225,20 @@ def actor1(cand, actors):
     if cand.frame == "held":  # "imprisoned publisher X": held by the story's own state's authorities
         state = actors.authorities()
         return ([(state, [verb])] if state is not None else []), False
+    if cand.frame == "undergone":  # "X came under attack from Y", "came under a Russian missile attack"
+        return (_prep_objects(cand.noun, ("from", "by"), actors) or _prep_objects(verb, ("from", "by"), actors)
+                or _own_actors(cand.noun, actors)), False
+    if cand.frame == "received":  # "has the backing of X", "received aid from X": the giver acts
+        return (_prep_objects(cand.noun, ("of", "from"), actors) or _prep_objects(verb, ("from",), actors)), False
+    if cand.frame == "body":  # "told a meeting of the Security Council": the body meets
+        body = meeting_body(cand.noun, actors)
+        return ([(body, [cand.noun])] if body is not None else []), False
+    if cand.frame == "by":  # "the hijacking by militants", "an offensive launched by X"
+        agent = agent_of(cand.noun)
+        return (resolve_np(agent, actors) if agent is not None else []), False
+    if cand.frame == "owner":  # "their calls on the parties": a pronoun the actor layer resolved
+        poss = next(c for c in cand.noun.children if c.dep_ == "poss")
+        return resolve_np(poss, actors), False
     if cand.noun is not None:
         poss = [c for c in cand.noun.children if c.dep_ == "poss" and c.pos_ != "PRON"]
         owner = resolve_np(poss[0], actors) if poss else []
@@ -159,7 +246,7 @@ def actor1(cand, actors):
         # on X") may have an owner that names no party, and then the verb's subject acts
         if owner or poss and verb is None:
             return owner, False
-        between = _between(cand.noun, actors)
+        between = _between(cand.noun, actors) if not _mediating(cand) else []
         if len(between) >= 2:
             return between[:1], False
         if cand.frame == "subject":
@@ -176,10 +263,15 @@ def actor1(cand, actors):
         passive = False
     if passive:
         agent = next((c for c in verb.children if c.dep_ == "agent"), None)
-        pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+        pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else _stray_agent(verb)
         if pobj is None and verb.lemma_.lower() in STATE_COERCION and (state := actors.authorities()) is not None:
             # "a journalist arrested over his interviews": only a state's authorities arrest and jail
             return [(state, [verb])], True
+        if pobj is None and cand.cameo[:2] == MOBILIZING and (force := next(
+                (c for c in verb.children if c.dep_ == "nsubjpass"), None)) is not None:
+            # "troops were deployed to the border", "security forces had been dispatched": a force sent
+            # out by its own side, named for that side
+            return [f for f in resolve_np(force, actors) if f[0].kind != "person"], False
         if pobj is None and verb.lemma_.lower() in EXPELLING:
             # "X was expelled from the party": a body expels its own members
             pobj = next((g for p in verb.children if p.dep_ == "prep" and p.lower_ == "from"
@@ -189,21 +281,36 @@ def actor1(cand, actors):
     for s in subj:
         # "X said they killed ...": in news the pronoun of a reported clause is the speaker's side,
         # whatever a story-wide guess makes of it
-        speaker = _speaker(verb, actors) if s.pos_ == "PRON" and s.lower_ in ("they", "it", "we") else []
+        # (a side: a state, a body, or a person who serves one; a witness telling what "they" did is
+        # not of the side that did it)
+        speaker = _side(verb, actors) if s.pos_ == "PRON" and s.lower_ in ("they", "it", "we") else []
         resolved = speaker or resolve_np(s, actors)
-        if not resolved and (s.pos_ == "PRON" or any(c.dep_ == "poss" and c.pos_ == "PRON" for c in s.children)):
+        # (a personal pronoun, not a demonstrative: "This denies recognition to X" is a document's doing)
+        if not resolved and (s.tag_ == "PRP" or any(c.dep_ == "poss" and c.pos_ == "PRON" for c in s.children)):
             # "X said it will ..." / "X said their forces had ...": the speaker's own side
-            resolved = _speaker(verb, actors)
+            resolved = _side(verb, actors) if s.lower_ in ("they", "it", "we") or s.tag_ != "PRP" else _speaker(verb, actors)
         if not resolved and s.pos_ == "PRON":
             resolved = _antecedent(s, actors)
+        if not resolved and (crowd := actors.crowd(s, verb)) is not None:
+            resolved = [(crowd, [s])]  # "thousands of protesters marched in Belgrade", "protesters clashed with police"
         found.extend(resolved)
     return _speaking_for(found, verb, actors), False
+
+
+def _side(verb, actors):
+    """The speaker of the clause as a side: a state, a body, or a person who serves one."""
+    return [f for f in _speaker(verb, actors) if f[0].kind != "person" or f[0].country or f[0].sector]
 
 
 def _antecedent(pronoun, actors):
     """'They called on China ...' after a sentence whose doer was the G7: a third-person pronoun the
     actor layer leaves open stands for the latest doer of its kind (a person for he/she)."""
     low = pronoun.lower_
+    if low == "it" and actors.recent and actors.recent[-1].kind in STATE_LIKE and actors.recent[-1].id in actors.near:
+        # "Iran ... In 2021, it stopped ...": "it" as the doer of an act is the state or body whose act
+        # was told last, when this or the sentence before names it (else "it" is likelier a thing
+        # told about since: a ship, a plan)
+        return [(actors.recent[-1], [pronoun])]
     if low not in THIRD_PERSON:
         return []
     person = low in ("he", "she")
@@ -275,12 +382,64 @@ def governing_verb(noun, direct: bool = True):
     return None
 
 
+def _custody_holder(cand, actors):
+    """"condemned X's arrest", "called for the release of X": judging or asking for an act of custody
+    over X is addressed to whoever holds X (its "by" agent, else the story's state's authorities), not
+    to X. None when the act's matter is no such act."""
+    matter = [c for c in cand.verb.children if c.dep_ == "dobj" and c not in cand.trigger]
+    matter += [g for p in cand.verb.children if p.dep_ == "prep" and p.lower_ == (cand.prep or "") for g in p.children
+               if g.dep_ == "pobj"]
+    for noun in matter:
+        if noun.lemma_.lower() not in CUSTODY_ACTS or not any(
+                c.dep_ == "poss" or c.dep_ == "prep" and c.lower_ == "of" for c in noun.children):
+            continue
+        agent = agent_of(noun)
+        if agent is not None:
+            return resolve_np(agent, actors)
+        # (the state that holds a person is, short of a word on it, the person's own)
+        held = [a for p in noun.children if p.dep_ == "poss" or p.dep_ == "prep" and p.lower_ == "of"
+                for a, _ in resolve_np(p if p.dep_ == "poss" else next((g for g in p.children if g.dep_ == "pobj"), p), actors)]
+        state = actors.authorities(held[0].country if held and held[0].kind == "person" else None)
+        own = {a.country for s in subjects(cand.verb)[0] for a, _ in resolve_np(s, actors)}
+        if state is None or state.country in own:
+            return None  # (a state asking for a release asks another: its own authorities are no guess)
+        return [(state, [noun])]
+    return None
+
+
+def _charged(noun, actors):
+    """The first party a charge's content clause names, other than the one who makes it."""
+    owner = {a.id for p in noun.children if p.dep_ == "poss" for a, _ in resolve_np(p, actors)}
+    for clause in content_clauses(noun):
+        span = list(clause.subtree)
+        for mention in actors.base.mentions_in(span[0].idx, span[-1].idx + len(span[-1])):
+            actor = actors.base.actor(mention.actor_id)
+            if actor is not None and actor.id not in owner:
+                return [(actor, [clause])]
+    return []
+
+
+def _mediating(cand) -> bool:
+    """A verb of mediating an act between others ("brokered a deal between A and B"): its subject
+    acts, and the parties the act is between are those it acts on."""
+    return cand.verb is not None and cand.cameo.startswith(MEDIATION)
+
+
 def _between(noun, actors):
-    for prep in noun.children:
-        if prep.dep_ == "prep" and prep.lower_ == "between":
+    for prep in [between_prep(noun)]:
+        if prep is not None:
             pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
             if pobj is not None:
-                return resolve_np(pobj, actors)
+                found = resolve_np(pobj, actors)
+                if len(found) == 1:
+                    # "agreements between A and an armed group, B": the parser may hang the apposition
+                    # that names the second party on the event noun itself
+                    ids = {a.id for a, _ in found}
+                    # (or on the first party, after the conjunct it belongs to)
+                    last = max([pobj.i] + [c.i for c in pobj.children if c.dep_ == "conj"])
+                    found += [f for c in [*noun.children, *pobj.children] if c.dep_ == "appos" and c.i > last
+                              for f in resolve_np(c, actors) if f[0].id not in ids][:1]
+                return found
     return []
 
 
@@ -294,19 +453,43 @@ def actor2(cand, passive: bool, actors, lex):
         return resolve_np(noun, actors)
     if cand.frame == "blamed":
         return _blamed(verb, actors)
+    if cand.frame == "undergone":
+        return [found for s in subjects(verb)[0] for found in resolve_np(s, actors)]
+    if cand.frame == "body":
+        return []
+    if cand.frame == "held-to-account":  # "held X responsible": X (the object, or the clause's subject)
+        held = [c for c in verb.children if c.dep_ == "dobj"]
+        held += [g for c in verb.children if c.dep_ == "ccomp" for g in c.children if g.dep_ in SUBJECT_DEPS]
+        return [found for h in held for found in resolve_np(h, actors)]
+    if cand.frame == "received":  # ...on the one who gets it
+        return [found for s in subjects(verb)[0] for found in resolve_np(s, actors)]
+    if cand.frame == "by":  # the one it falls on, on the noun or on the participle ("launched ... against X")
+        found = _prep_objects(noun, cand.entry.preps, actors)
+        for clause in (c for c in noun.children if c.dep_ == "acl" and not found):
+            found = _prep_objects(clause, cand.entry.preps, actors)
+        if not found and noun.dep_ == "nsubj":  # "airstrikes by X have killed 50 fighters of Y"
+            found = [f for o in noun.head.children if o.dep_ == "dobj" for f in resolve_np(o, actors)]
+        return found
     if cand.frame == "judged":
         return _judged(verb, actors) or summed_up_doer(verb, actors)
     if verb is not None and not passive and (summed := summed_up_doer(verb, actors)):
         return summed
+    if verb is not None and not passive and code.type in JUDGING and (holder := _custody_holder(cand, actors)) is not None:
+        return holder
     if noun is not None:
         between = _between(noun, actors)
         if len(between) >= 2:
-            return between[1:]
+            # "brokered a ceasefire between A and B": the mediator acts on both parties
+            return between if _mediating(cand) else between[1:]
         found = _prep_objects(noun, cand.entry.preps, actors)
+        if not found and cand.frame == "owner":  # "X's allegation that Y ...": the party the charge names
+            found = _charged(noun, actors)
         if found or verb is None:
             return found
     if passive:
         subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        if subj is not None and subj.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+            subj = _antecedent_noun(verb.head)  # "X is a group that is designated ... by Y"
         if subj is None and _passive_participle(verb) and verb.dep_ == "advcl":
             # "if convicted, X faces life in prison": the one acted on is the main clause's subject
             subj = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
@@ -319,7 +502,7 @@ def actor2(cand, passive: bool, actors, lex):
             return found
     if code.type == "THREATEN" and (put_to := _condition_party(verb, actors)):
         return put_to
-    if code.type == "REQUEST" or cand.entry.cameo == "100" or cand.frame == "said-of":
+    if code.type == "REQUEST" or cand.entry.cameo == "100" or cand.frame == "said-of" or helped_clause(verb) is not None:
         for comp in [*verb.children, *content_clauses(noun)]:
             if comp.dep_ == "ccomp" or comp.dep_ == "acl":
                 subj = next((c for c in comp.children if c.dep_ in SUBJECT_DEPS), None)

@@ -17,7 +17,9 @@ LIGHT_VERBS = frozenset(
     # restating or changing the pace of an act names the act: "reiterated its demand", "sped up the withdrawal"
     "reiterate repeat voice express speed accelerate expedite hasten step intensify escalate "
     # affirming support, convening or chairing a meeting: the act is the noun's
-    "affirm reaffirm convene chair".split()
+    "affirm reaffirm convene chair "
+    # increasing or leading acts names them: "ramped up attacks on X", "spearheaded the offensive against X"
+    "ramp spearhead lead".split()
 )
 # Event nouns that make an event with no light verb, given a recipient: "in a meeting with X".
 BARE_NOUN_TYPES = frozenset({"CONSULT"})
@@ -48,7 +50,52 @@ REFINE = {
     "REJECT": {"04": "125", "06": "121", "07": "122", "08": "124"},
     "THREATEN": {"16": "131", "17": "137", "18": "138", "19": "138", "14": "133"},
 }
+# past forms the lemmatiser leaves as they are
+IRREGULAR_PAST = {"retook": "retake"}
+# claiming an act is owning it: "claimed responsibility for the attack", "took credit for attacking X"
+CLAIMING = frozenset("claim take accept assume".split())
+CLAIMED = frozenset({"responsibility", "credit"})
+# ...and "claimed the killing of 20 fighters": an act of force named as the object of "claim"
+CLAIM_LIGHT = frozenset({"claim"})
+# verbs of getting what another gives: "has the backing of X", "received aid from X", "won the support of X"
+RECEIVING = frozenset("have receive win gain enjoy get secure garner".split())
+RECEIVED_TYPES = frozenset({"SUPPORT", "AID"})
+# "held X responsible for the attack": blaming X (CAMEO 112)
+HOLDING = frozenset({"hold"})
+ANSWERABLE = frozenset({"responsible", "accountable", "liable", "culpable"})
+BLAME = "112"
+# "came under attack from X", "was under fire from X": the subject is the one attacked
+UNDERGOING = frozenset({"come", "be"})
+UNDERGONE_FIRE = frozenset({"fire", "gunfire"})
+# what a force is deployed as: a verb of deploying with another object sends things, not forces
+# ("dispatched coffins", "deployed a new app")
+FORCES = frozenset("""troop soldier force police policeman officer unit battalion brigade division regiment army navy
+    marine commando reinforcement contingent militia guard peacekeeper personnel warship ship vessel fleet frigate
+    destroyer submarine carrier jet aircraft plane fighter bomber helicopter drone tank artillery missile
+    battery system""".split())
+DEPLOYING = frozenset({"deploy", "dispatch"})
+# killing verbs with senses for things: "executed the plan", "targeted the market"
+PERSONAL_VIOLENCE = frozenset({"execute", "prosecute"})  # (prosecuting a person, not "a case")
+PEOPLE = frozenset("""prisoner hostage detainee captive man woman people person activist protester protestor dissident
+    soldier civilian member personnel worker journalist official leader commander militant fighter child
+    opponent critic suspect""".split())
+# "insisted that X must ...", "insisted on talks" demand; "insists it is committed" asserts
+INSISTING = frozenset({"insist"})
+# "targeted X with sanctions": the measure is the act
+INSTRUMENTAL = frozenset({"target"})
+# "committed abuses" is doing wrong, not a commitment (CAMEO 03 needs "commit to")
+COMMITTING = frozenset({"commit"})
+# "ordered a new trial", "ordered an investigation": a body ordering a thing done, no demand on a party
+ORDERING = frozenset({"order"})
+# "an exchange of fire between A and B": fighting
+EXCHANGES = frozenset({"exchange"})
+EXCHANGE_OF_FIRE = Entry("193", ("between", "with"))
+# nouns of charges made, whose content clause says against whom: "X's allegation that Y planned it"
+CHARGES = frozenset({"allegation", "accusation"})
+# nouns of a standing relation, not of an act: "cooperation between A and B" is how things are
+RELATION_NOUNS = frozenset({"cooperation", "partnership"})
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+RELATIVE_OBJECTS = frozenset({"that", "which", "whom"})
 PARTY_ENTITIES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 
 
@@ -71,6 +118,8 @@ def _verb_lemma(tok, lex) -> str:
     """The verb's lemma, repaired where the lemmatiser strips a stem's final e ("staged" -> "stag")."""
     lemma = tok.lemma_.lower()
     low = tok.lower_
+    if low in IRREGULAR_PAST:
+        return IRREGULAR_PAST[low]
     if low.endswith("ed") and low[:-2] == lemma and lemma not in lex.verbs:
         stem = low[:-1]
         if stem in lex.verbs or stem in LIGHT_VERBS:
@@ -102,12 +151,18 @@ def _match_verb(tok, lex):
     dobj = next((c for c in tok.children if c.dep_ in ("dobj", "nsubjpass") and c.pos_ in ("NOUN", "PROPN", "PRON")), None)
     if tok.dep_ == "amod" or tok.dep_ == "compound":
         return None
+    if (owned := _claimed(tok, lemma, dobj, lex)) is not None:
+        return owned
+    if lemma in UNDERGOING and (undergone := _undergone(tok, lex)) is not None:
+        return undergone
     if dobj is not None and dobj.lemma_.lower() in NEWSROOM_OBJECTS:
         return None  # "an email requesting comment", "sought an interview": the reporter's work
     if frames.expectation_of(tok, _party):
         return Candidate(tok, None, Entry("100"), [tok])  # "X expects Y to uphold ...": a demand on Y
     if frames.reneging(tok):
         return Candidate(tok, None, Entry(frames.REJECTION), [tok])  # "stopped implementing its commitments"
+    if lemma in HOLDING and any(c.dep_ in ("oprd", "ccomp", "acomp", "xcomp") and c.lower_ in ANSWERABLE for c in tok.children):
+        return Candidate(tok, None, Entry(BLAME), [tok], frame="held-to-account")  # "held X responsible for Y"
     if frames.condemning_term(tok):
         return Candidate(tok, None, Entry(CRITICISM), [tok], frame="judged")  # "called the ruling arbitrary"
     if lemma in NAMING_VERBS and any(c.dep_ == "oprd" for c in tok.children):
@@ -127,12 +182,23 @@ def _match_verb(tok, lex):
         for mod in dobj.children:
             if mod.dep_ == "compound" and (lemma, mod.lemma_.lower()) in lex.verb_objects:
                 return Candidate(tok, dobj, lex.verb_objects[(lemma, mod.lemma_.lower())], [tok, mod, dobj])
+        if lemma in RECEIVING and (entry := noun_entry(dobj, lex)) and lex.code(entry.cameo).type in RECEIVED_TYPES:
+            # "the deal has the backing of X", "Y received aid from X": X acts, on the subject
+            return Candidate(tok, dobj, entry, [tok, dobj], frame="received")
+        if lemma in CLAIM_LIGHT and not _own_doer(dobj) and (entry := noun_entry(dobj, lex)) and \
+                lex.code(entry.cameo).type == "ASSAULT":
+            return Candidate(tok, dobj, entry, [tok, dobj])
         if lemma in LIGHT_VERBS and not _object_predicate(tok, dobj):
             entry = noun_entry(dobj, lex)
             if entry:
                 return Candidate(tok, dobj, entry, [tok, dobj])
             if dobj.lemma_.lower() in SERIES_HEADS and kind is not None and (entry := noun_entry(kind, lex)):
                 return Candidate(tok, kind, entry, [tok, kind])
+    if (rel := _relative_object(tok, dobj)) is not None:
+        entry = lex.verb_objects.get((lemma, rel.lemma_.lower())) or (
+            noun_entry(rel, lex) if lemma in LIGHT_VERBS else None)
+        if entry:
+            return Candidate(tok, rel, entry, [tok, rel])
     if lemma in RETURN_VERBS:
         # "returned to the negotiating table", "came back to talks": the event named is resumed
         for prep in tok.children:
@@ -152,11 +218,144 @@ def _match_verb(tok, lex):
                 prep = None if child.dep_ == "prt" or particle_adverb else child.lower_
                 return Candidate(tok, None, entry, [tok, child], prep)
     entry = lex.verbs.get(lemma)
-    if entry and entry.transitive and dobj is None and not _passive(tok) and _counted_object(tok) is None:
+    return _bare_verb(tok, lemma, entry, dobj, lex) if entry else None
+
+
+def _bare_verb(tok, lemma: str, entry: Entry, dobj, lex):
+    """The candidate of a verb the lexicon lists alone, where its clause keeps that sense."""
+    if lemma in INSISTING and _asserted(tok):
+        return None  # "insists it is committed to peace": an assertion, not a demand
+    if lemma in INSTRUMENTAL and (measure := _instrument(tok, lex)) is not None:
+        return measure
+    if lemma in INSTRUMENTAL and (any(c.dep_ == "nsubj" and c.pos_ != "PRON" and not _party(c) for c in tok.children)
+                                  or tok.dep_ == "acl" and tok.head.pos_ == "NOUN"
+                                  and tok.head.lemma_.lower() not in PEOPLE | FORCES):
+        return None  # "its tariffs are targeting X", "tariffs targeting X": a measure's aim, told where it is taken
+    if dobj is not None and not _fitting_object(tok, lemma, dobj):
         return None
-    if entry:
-        return Candidate(tok, None, entry, [tok])
+    if entry.transitive and dobj is None and not _passive(tok) and _counted_object(tok) is None \
+            and helped_clause(tok) is None:
+        return None
+    return Candidate(tok, None, entry, [tok])
+
+
+def _relative_object(verb, dobj):
+    """The object of a verb in an object relative clause is the noun the clause modifies: "the
+    sanctions Washington imposed on Moscow", "the talks that X held with Y"."""
+    if verb.dep_ != "relcl" or verb.head.pos_ != "NOUN":
+        return None
+    if any(c.dep_ == "prep" and not any(g.dep_ in ("pobj", "pcomp") for g in c.children) for c in verb.children):
+        return None  # "the place he returned to": the noun is the stranded preposition's object
+    if dobj is None or dobj.dep_ == "dobj" and dobj.lower_ in RELATIVE_OBJECTS:
+        if any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in RELATIVE_OBJECTS for c in verb.children):
+            return verb.head
     return None
+
+
+def _claimed(verb, lemma, dobj, lex):
+    """"claimed responsibility for the attack on X": the claimant did the act the claim names. (A
+    gerund, "took credit for attacking X", is an event of its own; subjects() climbs to the claimant.)"""
+    if lemma not in CLAIMING or dobj is None or dobj.lemma_.lower() not in CLAIMED:
+        return None
+    for head in (dobj, verb):
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ == "for":
+                pobj = next((c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "NOUN"), None)
+                entry = noun_entry(pobj, lex) if pobj is not None else None
+                if entry is not None:
+                    return Candidate(verb, pobj, entry, [verb, dobj, pobj])
+    return None
+
+
+def _undergone(verb, lex):
+    """"X came under attack from Y", "X was under fire": the subject undergoes an act of force."""
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ == "under":
+            pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if pobj is None:
+                return None
+            entry = Entry("193") if pobj.lemma_.lower() in UNDERGONE_FIRE else noun_entry(pobj, lex)
+            if entry is not None and lex.code(entry.cameo).type == "ASSAULT":
+                return Candidate(verb, pobj, entry, [verb, prep, pobj], frame="undergone")
+    return None
+
+
+def _own_doer(noun) -> bool:
+    """Does an event noun name its own doer: a possessor, a party as modifier or a "by" phrase
+    ("Iran's attack", "a Russian attack", "an attack by X")? Then "X claimed the attack" is a
+    claim about another's act, not X owning it."""
+    return agent_of(noun) is not None or any(
+        c.dep_ == "poss" or c.dep_ in ("amod", "compound") and c.ent_type_ in PARTY_ENTITIES for c in noun.children)
+
+
+def agent_of(noun):
+    """The doer a "by" phrase names on an event noun: "the hijacking by militants", "an offensive
+    launched by X", "an operation conducted by X"."""
+    # (the parser often hangs the "by" on the noun's "of" object, "the hijacking of a train by X", or
+    # as an agent on an intransitive verb, "died in the hijacking by X")
+    holders = [noun] + [g for p in noun.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children
+                        if g.dep_ == "pobj"]
+    if noun.dep_ == "pobj" and noun.head.head.pos_ == "VERB" and not any(
+            c.dep_ in ("auxpass", "nsubjpass") for c in noun.head.head.children):
+        holders.append(noun.head.head)
+    for prep in (c for h in holders for c in h.children):
+        if prep.dep_ in ("prep", "agent") and prep.lower_ == "by":
+            pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if pobj is not None:
+                return pobj
+    for clause in noun.children:
+        if clause.dep_ == "acl" and clause.tag_ == "VBN":
+            for agent in (c for c in clause.children if c.dep_ == "agent"):
+                pobj = next((g for g in agent.children if g.dep_ == "pobj"), None)
+                if pobj is not None:
+                    return pobj
+    return None
+
+
+def _asserted(verb) -> bool:
+    """"insisted that it is committed": a that-clause stating a fact (indicative, no modal of obligation),
+    not one demanding an act ("insisted that X must leave", "insisted on talks")."""
+    if any(c.dep_ == "prep" and c.lower_ == "on" for c in verb.children):
+        return False
+    clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+    return bool(clauses) and not any(
+        c.tag_ == "VB" and not any(a.dep_ == "aux" for a in c.children)  # subjunctive: "insist that X leave"
+        or any(a.dep_ == "aux" and a.lower_ in ("must", "should", "shall") for a in c.children) for c in clauses)
+
+
+def _instrument(verb, lex):
+    """"targeted X with sanctions": the act is the measure's (the target is the verb's object)."""
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ == "with":
+            pobj = next((c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "NOUN"), None)
+            entry = noun_entry(pobj, lex) if pobj is not None else None
+            if entry is not None:
+                return Candidate(verb, None, Entry(entry.cameo), [verb, prep, pobj])
+    return None
+
+
+def _fitting_object(verb, lemma: str, obj) -> bool:
+    """Does a bare lexicon verb keep its event sense with this direct object? Deploying needs a force
+    (or a party's own), committing a pledge is no crime committed, ordering a thing is no demand."""
+    word = obj.lemma_.lower()
+    if lemma in PERSONAL_VIOLENCE:
+        return obj.pos_ == "PROPN" or obj.ent_type_ in ("PERSON", "NORP") or word in PEOPLE
+    if lemma in DEPLOYING:
+        return word in FORCES or obj.pos_ == "PROPN" or any(c.lemma_.lower() in FORCES for c in obj.subtree)
+    if lemma in COMMITTING:
+        return obj.pos_ == "PROPN" or obj.like_num or any(c.like_num or c.tag_ == "$" for c in obj.subtree)
+    if lemma in ORDERING:
+        return obj.pos_ in ("PROPN", "PRON") or word in frames.ARREST_NOUNS or any(
+            c.dep_ in ("xcomp", "ccomp", "oprd") for c in verb.children) or _party(obj)
+    return True
+
+
+def helped_clause(verb):
+    """"X helped Y build a port": the parser makes the one helped the subject of a bare clause."""
+    if verb.lemma_.lower() != "help":
+        return None
+    return next((c for c in verb.children if c.dep_ in ("ccomp", "xcomp") and c.tag_ == "VB"
+                 and any(s.dep_ == "nsubj" for s in c.children)), None)
 
 
 def _counted_object(verb):
@@ -173,8 +372,19 @@ def _passive(tok) -> bool:
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
 
 
+def between_prep(noun):
+    """The "between" phrase of an event noun, on the noun or where the parser hangs it: on its "of"
+    object ("exchange of fire between A and B") or on a participle after it ("fire reported between")."""
+    holders = [noun] + [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+                        if g.dep_ == "pobj"] + [c for c in noun.children if c.dep_ == "acl"]
+    return next((c for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "between"), None)
+
+
 def noun_entry(noun, lex):
     lemma = noun.lemma_.lower()
+    if lemma in EXCHANGES and any(g.lemma_.lower() in UNDERGONE_FIRE for c in noun.children
+                                  if c.dep_ == "prep" and c.lower_ == "of" for g in c.children):
+        return EXCHANGE_OF_FIRE  # "an exchange of fire between A and B", "traded fire with X"
     for child in noun.children:
         if child.dep_ in ("compound", "amod"):
             entry = lex.noun_modifiers.get((lemma, child.lower_))
@@ -203,7 +413,7 @@ def candidates(sent, lex, actors) -> list[Candidate]:
             taken.add(tok.i)
             continue
         if tok.pos_ == "VERB" or tok.pos_ == "AUX" and tok.dep_ == "ROOT" or tok.tag_.startswith("VB") or predicate:
-            cand = (_reported_demand(tok, lex, actors) or _reported_failure(tok) or _reported_blame(tok, actors)
+            cand = (_reported_demand(tok, lex, actors) or _reported_failure(tok) or _reported_blame(tok, lex, actors)
                     or _reported_condemnation(tok)
                     if tok.lemma_.lower() in st.REPORTING else None)
             if cand is None:
@@ -253,17 +463,45 @@ def candidates(sent, lex, actors) -> list[Candidate]:
         if entry is None:
             continue
         if lex.code(entry.cameo).type in BARE_NOUN_TYPES:
-            frame = None
+            frame = "body" if meeting_body(tok, actors) is not None else "by" if agent_of(tok) is not None else None
         elif ongoing_verb(tok) is not None:
             frame = "subject"
-        elif any(c.dep_ == "prep" and c.lower_ == "between" for c in tok.children):
+        elif between_prep(tok) is not None and tok.lemma_.lower() not in RELATION_NOUNS:
             frame = "between"
+        elif agent_of(tok) is not None:
+            frame = "by"
+        elif _owned_act(tok, actors):
+            frame = "owner"
         else:
             continue
-        if _inside_governed(tok, governed):
-            continue
+        if _inside_governed(tok, governed) and frame != "owner":
+            continue  # (an act another party owns is no part of what is said of it: "rejected X's allegation")
         cands.append(Candidate(None, tok, entry, [tok], frame=frame))
     return cands
+
+
+def _owned_act(noun, actors) -> bool:
+    """An event noun whose possessor names its doer, with the party it falls on: "Russia's invasion of
+    Ukraine", "their repeated calls on the parties", or with what it says: "X's allegation that ..."."""
+    poss = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if poss is None or not actors.base.mentions_in(poss.idx, poss.idx + len(poss)):
+        return False
+    return any(c.dep_ == "prep" and c.lower_ in ("of", "on", "against", "to", "with") for c in noun.children) or \
+        noun.lemma_.lower() in CHARGES and bool(content_clauses(noun))
+
+
+def meeting_body(noun, actors):
+    """"a meeting of the Security Council", "the summit of ECOWAS": the international body whose
+    meeting it is (a multilateral meeting has the body as its doer and no target), or None."""
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if pobj is None:
+                return None
+            span = list(pobj.subtree)
+            body = actors.at(span[0].idx, span[-1].idx + len(span[-1])) or actors.at(pobj.idx, pobj.idx + len(pobj))
+            return body if body is not None and body.country == "IGO" and body.kind != "person" else None
+    return None
 
 
 def _meeting_purpose(cand, cands, lex) -> bool:
@@ -387,11 +625,14 @@ def blamed_clause(verb):
     return None
 
 
-def _reported_blame(verb, actors):
+def _reported_blame(verb, lex, actors):
     """Saying where an attack came from, or who stands behind it, accuses that party (CAMEO 112)."""
     comp = blamed_clause(verb)
     if comp is None:
         return None
+    told = lex.verbs.get(_verb_lemma(comp, lex))
+    if told is not None and lex.code(told.cameo).type in ("ASSAULT", "COERCE"):
+        return None  # "gunmen kidnapped 50 students in X, police said": the attack itself, told where it was
     subject = next(c for c in comp.children if c.dep_ in SUBJECT_DEPS)
     own = {t.i for t in subject.subtree}
     rest = [t for t in comp.subtree if t.i not in own]

@@ -33,6 +33,7 @@ from .groups import HARDWARE, EventActors, home_country
 from .lexicon import INTENT_CODE, THREAT_CODE, load_lexicon
 from ..dates import end_of, parse_day as published_date
 from .when import resolve
+from .lexicon import place_country
 from .where import find_location
 
 if TYPE_CHECKING:
@@ -60,6 +61,16 @@ MAX_PAIRS = 6
 SPEAKING = frozenset({"speak", "talk"})
 # determiners that make an event noun a count of past acts: "several meetings", "repeated attacks"
 COUNTING = frozenset("several many numerous repeated multiple previous past earlier prior".split())
+# noun events whose doer the noun phrase names itself ("Russia's invasion", "the hijacking by X"):
+# acts referred to, as real whatever the verb they hang from does with them
+REFERRED = frozenset({"owner", "by"})
+EXCHANGING = frozenset({"exchange", "trade"})
+HELPING = frozenset({"help"})
+DEMONSTRATION, OFFICIAL_COMPLAINT = "141", "114"
+# cooperative stances whose present negation is a refusal (see _present_refusal)
+STANCES = frozenset({"SUPPORT", "AGREE"})
+DEPLOYMENT = "154"  # CAMEO: mobilise or increase armed forces
+FORCE_WORDS = frozenset("troop soldier peacekeeper force unit battalion brigade contingent marine reinforcement".split())
 
 
 def sentence_mentions(article: Article, doc, actors: ArticleActors, options: Options) -> tuple[list[EventMention], Story]:
@@ -76,6 +87,7 @@ def sentence_mentions(article: Article, doc, actors: ArticleActors, options: Opt
         if not _codable(sent):
             continue
         here = _Sentence(sent)
+        actors.near = {a.actor_id for names in named[-2:] for a in names if a.actor_id}
         source = Source(article.id, article.outlet, article.published, sent.text, sent.start_char, sent.end_char)
         for cand in candidates(sent, lex, actors):
             for event in _events(cand, sent, article, here, actors, lex, base, source):
@@ -126,6 +138,8 @@ def _background(cand, lex) -> bool:
         return False
     if cand.frame == "between" and noun.dep_ != "nsubj":
         return True  # "following a summit between A and B": a reference to it, not its telling
+    if cand.frame == "owner":
+        return True  # "condemned Russia's invasion of Ukraine": an act referred to, told before
     if noun.tag_ != "NNS" or noun_entry(noun, lex) is None:
         return False  # (a count of things acted on, "closed 12 outlets", is no count of acts)
     return any(c.dep_ == "nummod" and c.like_num or c.dep_ in ("amod", "det") and c.lower_ in COUNTING
@@ -272,20 +286,30 @@ def _events(cand, sent, article, here, actors, lex, base, source):
         return []
     second = actor2(cand, passive, actors, lex)
     ongoing = ongoing_verb(cand.noun) if cand.frame == "subject" else None
+    if cand.frame == "between" and cand.noun.dep_ in ("nsubj", "nsubjpass") and cand.noun.head.pos_ in ("VERB", "AUX"):
+        ongoing = cand.noun.head  # "a ceasefire between A and B could take place": as real as its verb says
     anchor = cand.verb if cand.verb is not None else ongoing or governing_verb(cand.noun, direct=False)
     # a noun event takes its verb's modality only when it hangs from it directly
     inherit = cand.verb is not None or ongoing is not None or governing_verb(cand.noun) is not None
+    if cand.frame in REFERRED:
+        inherit = False  # "never condemned Russia's invasion of X": the invasion is no less real for it
     if cand.said is not None:
         anchor = cand.said
     elif cand.verb is not None and cand.verb.dep_ == "pcomp" and cand.verb.head.lower_ in ("in", "by") and \
             cand.verb.head.head.pos_ in ("VERB", "AUX"):
         anchor = cand.verb.head.head  # "called for X to reciprocate by agreeing to ...": as real as the act it serves
+    elif cand.verb is not None and cand.verb.dep_ == "pcomp" and cand.verb.head.lower_ == "including" and \
+            (whole := governing_verb(cand.verb.head.head, direct=False) or cand.verb.head.head).pos_ in ("VERB", "AUX"):
+        anchor = whole  # "will take measures, including reimposing sanctions": as real as the measures
     status = (st.clause_status(anchor, cand.noun, inherit=inherit, acting=anchor is cand.verb or anchor is cand.said)
               if anchor is not None else st.clause_status(None, cand.noun))
     cameo = cand.cameo
     if status == "negated" and cand.verb is not None and lex.code(cameo).type == "AGREE" and frames.failed(cand.verb):
         cameo, status = frames.REJECTION, "reported"
-    if cand.noun is not None and status == "reported" and cand.noun.dep_ == "pobj" and cand.noun.head.lower_ == "for":
+    if status == "negated" and cand.verb is not None and lex.code(cameo).type in STANCES and _present_refusal(cand.verb):
+        # "X does not recognize the court", "Y does not support the plan": a stance held against, now
+        cameo, status = frames.REJECTION, "reported"
+    if cand.verb is None and status == "reported" and cand.noun.dep_ == "pobj" and cand.noun.head.lower_ == "for":
         status = "planned"  # "arrived for talks with X": the talks are the purpose, still to come
     found = (_date_at([cand.said], here, base, future=False) if cand.said is not None
              else _date(cand, here, base, future=status in ("planned", "hypothetical")))
@@ -302,6 +326,8 @@ def _events(cand, sent, article, here, actors, lex, base, source):
         date, basis = base.isoformat(), "published"
     else:
         date, basis = None, "published"
+    if cameo == DEMONSTRATION and cand.verb is not None and _formal_protest(cand.verb, first):
+        cameo = OFFICIAL_COMPLAINT  # "the ministry protested the detention of its citizens": a complaint
     code = lex.code(cameo)
     statement = _statement_code(code, status, cand.verb) if cand.verb is not None and st.announced(cand.verb) else None
     used = {toks[0].i for _, toks in first + second}
@@ -323,12 +349,23 @@ def _events(cand, sent, article, here, actors, lex, base, source):
         pairs = [(a, b) for i, a in enumerate(first) for b in first[i + 1:] if a[0].id != b[0].id]
     else:  # "X and Y warned that ..." is two warnings, not a warning to each other
         pairs = [(a, None) for a in first]
-    if cand.frame == "held" and (not second or any(b.country and b.country != actors.home for b, _ in second)):
+    if cand.frame == "held" and (not second or any(b.country and b.country != actors.home for b, _ in second)
+                                 or _held_abroad(cand.verb, actors.home)):
         return []  # no one named is held, or one of another state, held who knows where
     if (code.mode == "phone" or st.lemma_of(cand.trigger[0]) in SPEAKING) and not second:
         return []  # a call or a talk needs a partner: "speaking to reporters" is no meeting
+    if code.type == "PROTEST" and cand.noun is None and all(a.kind == "country" and t[0].pos_ in ("PROPN", "PRON")
+                                                             for a, t in first):
+        return []  # "the two states are not marching in lockstep": states do not take to the streets (their people do)
+    if st.lemma_of(cand.trigger[0]) in HELPING and not (
+            {b.id for b, _ in second} - {a.id for a, _ in first} and all(
+            a.kind in ("country", "organization") or a.sector in ("GOV", "MIL") for a, _ in first)):
+        return []  # "she helps people run a business", "the law will help X tighten control": no aid between parties
     if code.mode == "visit" and cand.verb is not None and _vehicle_subject(cand.verb):
         return []  # "an Iranian ship is heading to Iran": a vessel's voyage, no visit by a party
+    if code.mode == "visit" and all(a.sector == "MIL" or _force_word(t) for a, t in first):
+        # "peacekeepers arrived in X", "troops headed to the border": forces that go somewhere are deployed
+        code, pairs = lex.code(DEPLOYMENT), [(a, None) for a, _ in pairs]
     if code.type == "CONSULT" and cand.noun is None and _thing_object(cand, actors):
         return []  # "received the information", "met the deadline", "conferred an honour on X": another sense
     if cand.verb is None and cand.frame is None and not second and len(first) < 2:
@@ -387,6 +424,36 @@ def _thing_object(cand, actors) -> bool:
                for c in cand.verb.children)
 
 
+def _formal_protest(verb, doers) -> bool:
+    """"protested the decision" by a state, a body or an official: a formal complaint, not a street
+    protest (crowds protest against things; states and officials protest them)."""
+    return verb.lemma_.lower() == "protest" and any(c.dep_ == "dobj" for c in verb.children) and bool(doers) and all(
+        a.kind in ("country", "organization", "person") for a, _ in doers)
+
+
+def _present_refusal(verb) -> bool:
+    """"does not recognize", "do not accept": a simple present negated with "do" (no modal, not past)."""
+    aux = [c for c in verb.children if c.dep_ == "aux"]
+    return len(aux) == 1 and aux[0].lemma_.lower() == "do" and aux[0].tag_ in ("VBZ", "VBP") and \
+        any(c.dep_ == "neg" for c in verb.children)
+
+
+def _held_abroad(participle, home) -> bool:
+    """"jailed publisher X in Hong Kong" in a story about another state: held by another state."""
+    noun = participle.head
+    while noun.dep_ in ("compound", "amod") and noun.head.i != noun.i:
+        noun = noun.head  # "jailed publisher Jimmy Lai in Hong Kong": the name the place is on
+    places = [g for p in noun.subtree if p.dep_ == "prep" and p.lower_ == "in" for g in p.children
+              if g.dep_ == "pobj" and g.ent_type_ == "GPE"]
+    return any((code := place_country(" ".join(t.text for t in g.subtree if t.ent_type_ == "GPE"))) and code != home
+               for g in places)
+
+
+def _force_word(toks) -> bool:
+    """Is the phrase headed by a word for an armed force ("troops", "peacekeepers", "soldiers")?"""
+    return any(t.lemma_.lower() in FORCE_WORDS for t in toks[:1])
+
+
 def _vehicle_subject(verb) -> bool:
     subj, _ = subjects(verb)
     return any(s.lemma_.lower() in HARDWARE for s in subj)
@@ -397,6 +464,8 @@ def _each_other(verb) -> bool:
     if verb is None:
         return False
     objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if verb.lemma_.lower() in EXCHANGING and any(o.lemma_.lower() in ("fire", "gunfire", "blow", "shot") for o in objects):
+        return True  # "A and B exchanged fire": each fired at the other
     objects += [g for p in verb.children if p.dep_ == "prep" for g in p.children if g.dep_ == "pobj"]
     return any(o.lower_ in ("other", "another") and any(c.lower_ in ("each", "one") for c in o.children)
                for o in objects)

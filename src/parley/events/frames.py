@@ -212,4 +212,7 @@ def acknowledging(verb) -> bool:
     if verb.lemma_.lower() not in RECOGNISING:
         return False
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is not None and _as_phrase(verb, obj) and not any(
+            t.pos_ == "PROPN" or t.ent_type_ in ("GPE", "ORG", "NORP", "PERSON") for t in obj.subtree):
+        return True  # "does not recognize dog meat as edible": taking a thing as something, no party recognised
     return obj is not None and obj.lemma_.lower() in ACKNOWLEDGED

@@ -37,9 +37,26 @@ HARDWARE = frozenset(
 # authorities", "police", "a court", "prosecutors".
 STATE_BODIES = frozenset("authority police court judge prosecutor government army military".split())
 COUNTRY_TERMS = frozenset({"demonym", "country", "capital"})
+# People and bodies that act in politics as a described group: "Western politicians", "Republican
+# lawmakers", "European peacekeepers", "press freedom groups". With a describing word below (a region, a
+# political camp, a cause) such a phrase names the group as news does, though no state is named.
+DESCRIBED_HEADS = frozenset("""politician lawmaker legislator senator congressman parliamentarian official leader minister
+    diplomat head chief envoy peacekeeper soldier troop force militant rebel fighter insurgent protester protestor
+    demonstrator activist group organization organisation party ally government nation state power""".split())
+DESCRIBING_WORDS = frozenset("""european western eastern arab african asian gulf nordic baltic balkan latin islamist jihadist
+    republican democratic conservative liberal opposition rights freedom humanitarian""".split())
+SECTORS = {"rights": "NGO", "freedom": "NGO", "humanitarian": "NGO", "opposition": "OPP", "republican": "LEG",
+           "democratic": "LEG", "peacekeeper": "MIL", "soldier": "MIL", "troop": "MIL", "force": "MIL",
+           "militant": "REB", "rebel": "REB", "fighter": "REB", "insurgent": "REB", "jihadist": "REB",
+           "islamist": "REB", "protester": "CVL", "protestor": "CVL", "demonstrator": "CVL", "activist": "CVL"}
 MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "npadvmod"})
 # "protesters in Baghdad", "students from Basra": a group placed in a town of the place table.
 PLACING_PREPS = frozenset({"in", "from", "throughout", "across"})
+
+
+REGION_PARTS = frozenset("latin central sub-saharan".split())
+# people who protest, named without a state: of the state of the place they protest in
+CROWDS = frozenset("protester protestor demonstrator marcher crowd thousand hundred dozen".split())
 
 
 def against(mod) -> bool:
@@ -97,6 +114,8 @@ class EventActors:
         self.home = home
         # doers of the acts told so far, oldest first (kept by the sentence stage, for pronouns)
         self.recent: list[Actor] = []
+        # ids of the actors the current and the previous sentence name (kept by the sentence stage)
+        self.near: set = set()
         self._at: dict = {}
         self._groups: dict = {}
 
@@ -141,13 +160,14 @@ class EventActors:
             return None
         return self._make(head, country_actor.country)
 
-    def authorities(self) -> Actor | None:
-        """The story's own state's authorities: who arrests, jails and charges when the clause does not
-        say ("a journalist arrested over his interviews")."""
-        if not self.home or self.knowledge is None:
+    def authorities(self, country: str | None = None) -> Actor | None:
+        """A state's authorities (the story's own unless `country` says): who arrests, jails and charges
+        when the clause does not say ("a journalist arrested over his interviews")."""
+        country = country if country and len(country) == 3 and country != "IGO" else self.home
+        if not country or self.knowledge is None:
             return None
-        name = f"{self.knowledge.adjective(self.home)} authorities"
-        return Actor(id=actor_id("group", name), name=name, kind="group", country=self.home, sector="GOV")
+        name = f"{self.knowledge.adjective(country)} authorities"
+        return Actor(id=actor_id("group", name), name=name, kind="group", country=country, sector="GOV")
 
     def located(self, head) -> Actor | None:
         """A group of the country of the place it is in, where the actor layer names no actor for the place.
@@ -155,8 +175,9 @@ class EventActors:
         The same reading as `members` ("students throughout Indonesia"), for towns the actor layer
         does not make actors of.
         """
-        if head.pos_ != "NOUN" or head.tag_ != "NNS" or head.lemma_.lower() in NOT_AGENTS:
-            return None
+        if head.pos_ != "NOUN" or head.tag_ != "NNS" and head.lemma_.lower() not in STATE_BODIES \
+                or head.lemma_.lower() in NOT_AGENTS:
+            return None  # (a state's body is one: "a court in Minsk")
         for prep in head.children:
             if prep.dep_ == "prep" and prep.lower_ in PLACING_PREPS:
                 pobj = next((c for c in prep.children if c.dep_ == "pobj" and c.ent_type_ == "GPE"), None)
@@ -167,12 +188,54 @@ class EventActors:
                         return self._make(head, code)
         return None
 
+    def described(self, head) -> Actor | None:
+        """A plural group of political people a region, camp or cause describes ("Western politicians",
+        "press freedom and rights groups"): an actor of no state, named by its words."""
+        if head.pos_ != "NOUN" or head.tag_ != "NNS" or head.lemma_.lower() not in DESCRIBED_HEADS:
+            return None
+        mods = sorted((t for c in head.children if c.dep_ in MODIFIER_DEPS and c.i < head.i for t in c.subtree),
+                      key=lambda t: t.i)
+        words = {t.lower_ for t in mods}
+        if not words & DESCRIBING_WORDS:
+            return None
+        # the naming words (a region, camp or cause, and nouns), not the counting or ranking ones
+        # ("additional", "top", "nine")
+        kept = [t for t in mods if t.pos_ in ("NOUN", "PROPN") or t.lower_ in DESCRIBING_WORDS]
+        kept = [t for n, t in enumerate(kept) if not (t.dep_ == "cc" and (n == 0 or n == len(kept) - 1))]
+        name = " ".join(t.text for t in [*kept, head])
+        sector = next((SECTORS[w] for w in (*sorted(words), head.lemma_.lower()) if w in SECTORS), None)
+        return Actor(id=actor_id("group", name), name=name, kind="group", country=None, sector=sector)
+
+    def owned(self, head, owner: Actor) -> Actor:
+        """People who serve a party ("X's legal team", "X's lawyers"): a group of the owner's state,
+        named for the owner."""
+        mods = [t for c in head.children if c.dep_ in ("amod", "compound") and c.i < head.i for t in c.subtree]
+        name = f"{owner.name}'s " + " ".join(t.text for t in sorted([*mods, head], key=lambda t: t.i))
+        return Actor(id=actor_id("group", name), name=name, kind="group", country=owner.country, sector=None)
+
+    def crowd(self, head, verb) -> Actor | None:
+        """"Thousands of protesters marched in Belgrade": protesters named by no state are of the state
+        of the place they protest in (the verb's "in" place), else of the story's state."""
+        if head.lemma_.lower() not in CROWDS or head.pos_ != "NOUN" or self.base.at(head.idx, head.idx + len(head)):
+            return None
+        people = head
+        if head.lemma_.lower() in QUANTITY_HEADS:
+            people = next((g for p in head.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children
+                           if g.dep_ == "pobj"), None)
+            if people is None or people.lemma_.lower() not in CROWDS or self.group(people) is not None:
+                return None
+        places = [g for g in verb.subtree if g.dep_ == "pobj" and g.ent_type_ == "GPE"
+                  and g.head.lower_ in ("in", "across", "throughout")]
+        code = next((c for g in places if (c := place_country(" ".join(t.text for t in g.subtree if t.ent_type_ == "GPE")))),
+                    None) or self.home
+        return self._make(people, code) if code else None
+
     def _make(self, head, code: str) -> Actor:
         lemma = head.lemma_.lower()
         title = self.knowledge.titles.get(head.lower_) if self.knowledge is not None else None
         sector = title.sector if title is not None and title.kind == "group" else ("MIL" if lemma in HARDWARE else None)
         adjective = self.knowledge.adjective(code) if self.knowledge is not None else code
-        name = f"{adjective} {head.text}"
+        name = f"{adjective} {head.lower_ if head.is_sent_start and head.pos_ == 'NOUN' else head.text}"
         return Actor(id=actor_id("group", name), name=name, kind="group", country=code, sector=sector)
 
     def _group(self, head, depth: int) -> Actor | None:
@@ -191,9 +254,11 @@ class EventActors:
         code = self._country(head)
         state_body = lemma in STATE_BODIES or lemma == "force" and any(
             c.dep_ == "compound" and c.lower_ in ("security", "government") for c in head.children)
-        if code is None and self.home and state_body and not any(
+        placed = any(p.dep_ == "prep" and p.lower_ in PLACING_PREPS and any(g.ent_type_ == "GPE" for g in p.children)
+                     for p in head.children)
+        if code is None and self.home and state_body and not placed and not any(
                 c.dep_ in MODIFIER_DEPS and c.i < head.i and c.pos_ == "PROPN" for c in head.children):
-            code = self.home  # "the authorities arrested him": the story's own state's
+            code = self.home  # "the authorities arrested him": the story's own state's (not "a court in Minsk")
         return self._make(head, code) if code is not None else None
 
     def _country(self, head) -> str | None:
@@ -203,8 +268,10 @@ class EventActors:
             words = [t for t in mod.subtree if t.i < head.i]
             if against(mod):
                 continue  # "anti-Pakistan fighters" fight Pakistan: the country is their enemy, not theirs
-            # "South Korean" as one phrase first, then the word itself
-            for text in (" ".join(t.text for t in words), mod.text):
+            # "South Korean" as one phrase first, then the word itself (not in a region's name: "Latin
+            # American countries" are none of them the United States)
+            phrase = " ".join(t.text for t in words)
+            for text in (phrase, mod.text) if not {t.lower_ for t in words} & REGION_PARTS else (phrase,):
                 term = self.knowledge.lookup(text)
                 if term is not None and term.kind in COUNTRY_TERMS and term.country:
                     return term.country
