@@ -102,7 +102,7 @@ def sentence_mentions(article: Article, doc, actors: ArticleActors, options: Opt
                         question=_question(cand), wished=st.wished(cand.verb if cand.verb is not None else cand.noun),
                         explicit_date=event.date_basis != "published",
                         nearby=named[-1], object_parties=_object_parties(cand, actors), object_word=_object_word(cand),
-                        object_defined=_object_defined(cand), perfect=_perfect(cand)))
+                        object_defined=_object_defined(cand)))
     return mentions, Story(article, tuple(texts), tuple(named))
 
 
@@ -144,11 +144,6 @@ def _background(cand, lex) -> bool:
         return False  # (a count of things acted on, "closed 12 outlets", is no count of acts)
     return any(c.dep_ == "nummod" and c.like_num or c.dep_ in ("amod", "det") and c.lower_ in COUNTING
                for c in noun.children)
-
-
-def _perfect(cand) -> bool:
-    """Is the trigger verb in a perfect tense ("has (not) agreed")?"""
-    return cand.verb is not None and any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in cand.verb.children)
 
 
 def _object_word(cand) -> str:
@@ -432,10 +427,12 @@ def _formal_protest(verb, doers) -> bool:
 
 
 def _present_refusal(verb) -> bool:
-    """"does not recognize", "do not accept": a simple present negated with "do" (no modal, not past)."""
+    """"does not recognize", "do not accept", "will not accept": a simple present negated with "do", or
+    a negated future, which states the refusal now (not a past "did not", not a perfect "has not")."""
     aux = [c for c in verb.children if c.dep_ == "aux"]
-    return len(aux) == 1 and aux[0].lemma_.lower() == "do" and aux[0].tag_ in ("VBZ", "VBP") and \
-        any(c.dep_ == "neg" for c in verb.children)
+    present = len(aux) == 1 and aux[0].lemma_.lower() == "do" and aux[0].tag_ in ("VBZ", "VBP")
+    future = len(aux) == 1 and aux[0].lower_ in ("will", "wo", "shall")
+    return (present or future) and any(c.dep_ == "neg" for c in verb.children)
 
 
 def _held_abroad(participle, home) -> bool:

@@ -25,8 +25,7 @@ class EventMention:
     # the act is the content of a hope or a fear ("I'm hoping they will make concessions"): a wish,
     # which the guideline leaves out, unlike a demand made of someone (hypothetical, kept)
     wished: bool = False
-    explicit_date: bool = False
-    perfect: bool = False  # the trigger verb is in a perfect tense ("has not agreed": not yet done)  # the clause itself dates the act (not the publication day)
+    explicit_date: bool = False  # the clause itself dates the act (not the publication day)
     nearby: tuple = ()  # EventActors the sentence names, in text order
     # the head lemma of the trigger's object when it names no actor ("killed all six attackers")
     object_word: str = ""

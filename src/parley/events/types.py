@@ -80,24 +80,18 @@ PROPOSALS = frozenset(
     # what a party asks to be granted: to oppose it is to turn the request down
     "bid application candidacy accession membership nomination appointment".split()
 )
-NOT_RECOGNIZING = "recognize recognise accept".split()
 REFUSE = "120"  # CAMEO: reject, not specified
 
 
 def refined_by_words(mention: EventMention) -> Event:
     """Conventions that need the words of the telling, not just the trigger's code:
-    - "X opposes Y's investment": disapproval (ACCUSE) unless what is opposed is a proposal;
-    - "X does not recognize the court", "will not accept the offer": a refusal (REJECT, told as
-      done), not a negated recognition, which would leave the refusal out of every count; "has not
-      (yet) accepted" is only not done yet."""
+    "X opposes Y's investment" is disapproval (ACCUSE) unless what is opposed is a proposal, a bid or
+    an application. (A refusal held now, "does not recognize the court", is read in extract.py.)"""
     e = mention.event
     cameo = e.cameo or ""
     # a code refined beyond the bare root already says what was rejected ("opposed to mediation": 125)
     if mention.lemma == OPPOSE and cameo == REFUSE and mention.object_word not in PROPOSALS:
         return replace(e, cameo=CRITICIZE)
-    if mention.lemma in NOT_RECOGNIZING and e.status == "negated" and e.type in ("SUPPORT", "AGREE") \
-            and not mention.perfect:
-        return replace(e, cameo=REFUSE, status="reported")
     return e
 
 
