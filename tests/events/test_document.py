@@ -649,3 +649,10 @@ def test_dispatching_things_mobilizes_nothing(code, known):
 def test_coordinated_acts_share_the_first_ones_date(code, known):
     events = code("In January, Japan imposed sanctions on Iran and met China in Tokyo.", known)
     assert sorted((e.type, e.date) for e in events) == [("CONSULT", "2020-01"), ("SANCTION", "2020-01")]
+
+
+def test_a_meeting_told_from_either_side_is_one_event():
+    # "Japan met China ... Following the talks, China said": the lone party is the first telling's target
+    (m,) = merge_mentions([_mention(0, "CONSULT", JPN, CHN), _mention(2, "CONSULT", CHN)])
+    assert [s.sentence for s in m.event.sources] == ["s0", "s2"]
+    assert len(merge_mentions([_mention(0, "ACCUSE", JPN, CHN), _mention(2, "ACCUSE", CHN)])) == 2

@@ -3,7 +3,8 @@ and as "the meeting" or "the talks"; each telling is a mention of one happening.
 
 Two mentions in one story are one happening when they have the same type, the same status class
 (happened, planned, negated, hypothetical), the same doer, the same target (in either order for the
-symmetric types, or no target in one of them: "X met Y on Monday ... the meeting, X said, ..."), and
+symmetric types, or no target in one of them: "X met Y on Monday ... the meeting, X said, ..."; for a
+symmetric act the lone party may be either side: "... after the talks, Y said"), and
 dates that do not conflict (two dates of their own that differ are two happenings: two meetings of
 the same people on different days are two events). The happening keeps the first telling's
 sentence, the most precise date and every evidence sentence among its sources.
@@ -30,8 +31,14 @@ def same_parties(a: Event, b: Event) -> bool:
         return same_actor(x1, y1) and (x2 is None or y2 is None or same_actor(x2, y2))
     if fits(a.actor1, a.actor2, b.actor1, b.actor2):
         return True
-    return a.type in symmetric_types() and a.actor2 is not None and b.actor2 is not None and \
-        same_actor(a.actor1, b.actor2) and same_actor(a.actor2, b.actor1)
+    if a.type not in symmetric_types():
+        return False
+    if a.actor2 is not None and b.actor2 is not None:
+        return same_actor(a.actor1, b.actor2) and same_actor(a.actor2, b.actor1)
+    # "X met Y ... Following the talks with X, Y said": a party of a symmetric act told alone is one of
+    # its two parties, whichever side the other telling put it on
+    lone, pair = (a, b) if a.actor2 is None else (b, a)
+    return pair.actor2 is not None and same_actor(lone.actor1, pair.actor2)
 
 
 def dates_agree(a: EventMention, b: EventMention) -> bool:
