@@ -473,6 +473,8 @@ class _Reader:
                     and org.text.lower() not in (span.text.lower(), "the " + span.text.lower()):
                 continue  # "the ruling Democratic Party": the organisation pass names it; "Cabinet" alone is ours
             left = self._modifiers(span.start)
+            if any(t.text in POSSESSIVE for t in left) and self._modifies_a_thing(span):
+                continue  # "China's military build-up", "Iran's army budget": the owner's act or thing
             countries = self._countries_in(left)
             definite = bool(left) and left[0].lower_ == "the" or any(t.text in POSSESSIVE for t in left)
             if start > 0 and self.doc[start - 1].lower_ == "the":
@@ -518,6 +520,14 @@ class _Reader:
                 out.append(cand)
             self.claimed.update(range(out[-1].start, span.end)) if out else None
         return out
+
+    def _modifies_a_thing(self, span) -> bool:
+        """Is the title noun a modifier of a following noun that names no person or body ("military" in
+        "the military build-up", "army" in "army budget")?"""
+        root = span.root
+        head = root.head
+        return root.dep_ in ("compound", "amod", "nmod") and head.i >= span.end and head.pos_ == "NOUN" \
+            and head.i not in self.title_tok and head.lower_ not in self.k.titles
 
     def _bare_office(self, span, left: list) -> bool:
         """"Foreign Minister told reporters ...": an office written as a name with no name after it and no

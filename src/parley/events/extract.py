@@ -346,7 +346,7 @@ def _events(cand, sent, article, here, actors, lex, base, source):
         for a, b in pairs[:MAX_PAIRS]:
             # one trigger, several actor pairs: the pair keeps the ids apart
             extra = (a[0].id, b[0].id if b else "") if len(pairs) > 1 else ()
-            target = actors.ref(b[0]) if b is not None and b[0].id != a[0].id else None
+            target = actors.named(*b) if b is not None and b[0].id != a[0].id else None
             events.append(
                 Event(
                     id=record_id("e", article.id, sent.start_char, trigger_start, *extra, *tag),
@@ -359,7 +359,7 @@ def _events(cand, sent, article, here, actors, lex, base, source):
                     goldstein=cameo_code.goldstein,
                     quad=cameo_code.quad,
                     status=v_status,
-                    actor1=actors.ref(a[0]),
+                    actor1=actors.named(*a),
                     actor2=target,
                     location=location,
                     trigger=trigger,

@@ -12,7 +12,10 @@ which the extractor asks for many times per sentence.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ..actors.index import ArticleActors
+from ..actors.naming import written_name
 from ..ids import actor_id
 from ..records import Actor, EventActor
 from .lexicon import place_country
@@ -119,6 +122,15 @@ class EventActors:
         if self.base.actor(actor.id) is None:
             return EventActor(name=actor.name, actor_id=None, country=actor.country, sector=actor.sector)
         return self.base.ref(actor)
+
+    def named(self, actor: Actor | None, toks) -> EventActor | None:
+        """The short form of an actor as the clause names it (see actors/naming.py), for an event's side."""
+        ref = self.ref(actor)
+        if ref is None or not toks or self.base.actor(actor.id) is None:
+            return ref
+        start, end = min(t.idx for t in toks), max(t.idx + len(t) for t in toks)
+        name = written_name(actor, toks, self.base.mentions_in(start, end))
+        return replace(ref, name=name, written=True) if name != ref.name else ref
 
     def group(self, head) -> Actor | None:
         """A group actor for a noun phrase headed by `head` whose modifiers name a country."""

@@ -70,9 +70,12 @@ def armed_group(story: Story, before: int):
 def find_targets(mentions: list[EventMention], story: Story) -> list[EventMention]:
     doers = defaultdict(list)  # sentence -> doers of the acts it tells
     co_doers = defaultdict(list)  # (sentence, trigger) -> doers of that one act ("X and Y warned")
+    # a party recovered from elsewhere is not named by this clause: it takes its canonical name, not
+    # the wording another clause gave it ("Islamabad blamed ... The Taliban denied it" -> Pakistan)
+    canonical = {r.actor_id: r for names in story.named for r in names if r.actor_id}
     for m in mentions:
         if m.event.actor1 is not None:
-            doers[m.sentence].append(m.event.actor1)
+            doers[m.sentence].append(canonical.get(m.event.actor1.actor_id, m.event.actor1))
             co_doers[(m.sentence, m.event.trigger)].append(m.event.actor1)
     lead = story.lead_actors()
     out = []

@@ -1,0 +1,64 @@
+"""An event names each side as its clause does, at its most specific (actors/naming.py): a capital
+standing for its government, a body of a state named by its country, a nationality group as written;
+the actor id and country stay the canonical actor's."""
+
+from __future__ import annotations
+
+import pytest
+
+from parley.actors import find_actors, load_knowledge
+from parley.events import find_events
+from parley.language import parse
+from parley.records import Article
+
+
+@pytest.fixture(scope="module")
+def events_of(nlp, options):
+    knowledge = load_knowledge(options)
+
+    def run(text: str):
+        article = Article(id="t", source="test", body=text, published="2024-05-02", language="en")
+        (article, doc), = list(parse(nlp, [article], options))
+        return find_events(article, doc, find_actors(article, doc, knowledge, options), options)
+
+    return run
+
+
+def sides(events):
+    return {(e.actor1.name, e.type, e.actor2.name if e.actor2 else None) for e in events}
+
+
+def test_a_capital_for_its_government_is_written_as_the_capital(events_of):
+    events = events_of("Ankara blamed the bombing on Syria.")
+    (e,) = [e for e in events if e.type == "ACCUSE"]
+    assert (e.actor1.name, e.actor1.country, e.actor1.written) == ("Ankara", "TUR", True)
+    assert e.actor2.name == "Syria" and not e.actor2.written
+
+
+def test_a_state_body_named_by_its_country_is_that_body(events_of):
+    events = events_of("The rebels of the Tigray Front said on Monday they had attacked the Ethiopian state.")
+    assert any(e.actor2 is not None and e.actor2.name == "Ethiopian state" and e.actor2.country == "ETH"
+               for e in events), sides(events)
+    events = events_of("Chile's leadership rejected the demand from Peru.")
+    assert ("Chile's leadership", "REJECT", "Peru") in sides(events)
+
+
+def test_an_office_written_as_a_name_after_its_country_is_that_office(events_of):
+    events = events_of("The shipping firm was sanctioned by the U.S. Commerce Department on Monday.")
+    assert any(e.actor1.name == "U.S. Commerce Department" and e.actor1.country == "USA" for e in events), sides(events)
+
+
+def test_a_group_named_by_a_capital_keeps_its_words(events_of):
+    events = events_of("The Nairobi authorities rejected the demand from Uganda.")
+    (e,) = [e for e in events if e.type == "REJECT"]
+    assert (e.actor1.name, e.actor1.country) == ("Nairobi authorities", "KEN")
+
+
+def test_a_target_recovered_from_the_previous_sentence_takes_its_canonical_name(events_of):
+    events = events_of("Ankara blamed the bombing on Syria. Syria rejected the accusation on Tuesday.")
+    assert ("Syria", "REJECT", "Turkey") in sides(events)
+
+
+def test_the_owner_of_an_act_is_its_target_not_a_body_named_in_it(events_of):
+    events = events_of("Japan said on Friday it remains concerned with China's military build-up.")
+    assert ("Japan", "ACCUSE", "China") in sides(events)
