@@ -62,3 +62,21 @@ def test_a_target_recovered_from_the_previous_sentence_takes_its_canonical_name(
 def test_the_owner_of_an_act_is_its_target_not_a_body_named_in_it(events_of):
     events = events_of("Japan said on Friday it remains concerned with China's military build-up.")
     assert ("Japan", "ACCUSE", "China") in sides(events)
+
+
+def test_a_capital_beside_the_word_capital_is_a_place(events_of):
+    events = events_of("A Chilean warship paid a visit to the capital, Lima, on Monday.")
+    assert not any(e.actor2 is not None and e.actor2.name == "Lima" for e in events), sides(events)
+
+
+def test_people_an_act_of_force_falls_on_are_its_target_as_written(events_of):
+    text = ("The Free Hills Front (FHF) attacked a train in Kenya on Tuesday. The FHF has killed nearly 400 "
+            "people since 2023. The FHF released dozens of women and children on Wednesday.")
+    found = sides(events_of(text))
+    assert ("Free Hills Front", "ASSAULT", "nearly 400 people") in found
+    assert ("Free Hills Front", "RETREAT", "dozens of women and children") in found
+
+
+def test_a_name_with_its_bracketed_short_form_is_the_name_alone(events_of):
+    events = events_of("The Free Hills Front (FHF) attacked a convoy in Kenya on Tuesday.")
+    assert {e.actor1.name for e in events} == {"Free Hills Front"}

@@ -702,6 +702,9 @@ class _Reader:
             start, end = ent.start, ent.end
             while start < end and self.doc[start].lower_ == "the":
                 start += 1
+            opened = next((t.i for t in self.doc[start:end] if t.text == "("), None)
+            if opened is not None and not any(t.text == ")" for t in self.doc[opened:end]):
+                end = opened  # "the Free Hills Front (FHF": a name and the start of its bracketed short form
             while end > start and (self.doc[end - 1].text in POSSESSIVE or self.doc[end - 1].is_punct):
                 end -= 1
             span = self.doc[start:end]

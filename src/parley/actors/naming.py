@@ -37,7 +37,7 @@ def written_name(actor: Actor, toks, mentions: list[Mention]) -> str:
         body = _state_body(mention, toks)
         if body:
             return body
-        if mention.kind == "metonym":
+        if mention.kind == "metonym" and not _in_apposition(mention, toks):
             return _undetermined(mention.text)  # "Islamabad", "the Kremlin"
         return actor.name
     if actor.kind == "group" and mention.kind == "description" and _proper_modifier(mention.text):
@@ -70,6 +70,11 @@ def _state_body(mention: Mention, toks) -> str:
         return ""  # a name of its own is written in proper nouns throughout ("Treasury Department")
     text = head.doc[first.i:head.i + 1].text.replace("’", "'")
     return _undetermined(" ".join(text.split()))
+
+
+def _in_apposition(mention: Mention, toks) -> bool:
+    """"a visit to the capital, Port Louis": a capital named beside "the capital" is the place."""
+    return any(t.dep_ == "appos" for t in toks if mention.start <= t.idx < mention.end)
 
 
 def _proper_modifier(text: str) -> bool:

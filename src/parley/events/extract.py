@@ -55,6 +55,8 @@ RECIPROCAL = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 RECIPROCAL_CODES = frozenset({"050", "057", "030", "031", "036", "040", "046", "060", "061", "062", "063", "064"})
 CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "parataxis", "csubj", "pcomp"})
 TEMPORAL_PREPS = frozenset({"on", "in", "at", "since", "during", "from", "until", "by", "before", "after", "of", "as", "for"})
+# what a phrase naming those acted on leaves out: its clauses, appositions and most prepositions
+OBJECT_SKIP = frozenset({"relcl", "acl", "advcl", "appos", "prep", "parataxis"})
 MAX_SENTENCE_TOKENS = 150
 MAX_PAIRS = 6
 SPEAKING = frozenset({"speak", "talk"})
@@ -89,6 +91,7 @@ def sentence_mentions(article: Article, doc, actors: ArticleActors, options: Opt
                         event, n, lemma=cand.trigger[0].lemma_.lower(), background=_background(cand, lex),
                         question=_question(cand), explicit_date=event.date_basis != "published",
                         nearby=named[-1], object_parties=_object_parties(cand, actors), object_word=_object_word(cand),
+                        object_phrase=_object_phrase(cand),
                         object_defined=_object_defined(cand)))
     return mentions, Story(article, tuple(texts), tuple(named))
 
@@ -137,6 +140,28 @@ def _object_word(cand) -> str:
         return ""
     obj = next((c for c in cand.verb.children if c.dep_ in ("dobj", "nsubjpass") and c not in cand.trigger), None)
     return obj.lemma_.lower() if obj is not None else ""
+
+
+def _object_phrase(cand) -> str:
+    """The trigger verb's direct object as written, with its "of" complement and conjuncts but
+    without clauses or other modifiers ("dozens of women and children", not "... held on the train")."""
+    if cand.verb is None:
+        return ""
+    obj = next((c for c in cand.verb.children if c.dep_ in ("dobj", "nsubjpass") and c not in cand.trigger), None)
+    if obj is None:
+        return ""
+    keep: list = []
+    stack = [obj]
+    while stack:
+        tok = stack.pop()
+        keep.append(tok)
+        stack.extend(c for c in tok.children if c.dep_ not in OBJECT_SKIP or c.dep_ == "prep" and c.lower_ == "of")
+    keep.sort(key=lambda t: t.i)
+    while keep and (keep[0].is_punct or keep[0].lower_ in ("the", "a", "an")):
+        keep.pop(0)
+    while keep and keep[-1].is_punct:
+        keep.pop()
+    return " ".join(t.text for t in keep).replace(" ,", ",")
 
 
 def _object_parties(cand, actors) -> tuple:

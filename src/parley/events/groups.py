@@ -184,7 +184,7 @@ class EventActors:
         title = self.knowledge.titles.get(head.lower_) if self.knowledge is not None else None
         sector = title.sector if title is not None and title.kind == "group" else ("MIL" if lemma in HARDWARE else None)
         adjective = self.knowledge.adjective(code) if self.knowledge is not None else code
-        name = f"{adjective} {head.text}"
+        name = f"{adjective} {head.lower_ if head.is_sent_start else head.text}"
         return Actor(id=actor_id("group", name), name=name, kind="group", country=code, sector=sector)
 
     def _group(self, head, depth: int) -> Actor | None:

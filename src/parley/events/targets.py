@@ -21,6 +21,7 @@ from collections import defaultdict
 from dataclasses import replace
 
 from .nonevents import NON_POLITICAL_SECTORS
+from ..records import EventActor
 from .story import EventMention, Story, same_actor
 
 NON_STATE = frozenset({"REB"})  # armed groups fighting a state, of that state's country
@@ -34,8 +35,24 @@ FROM_LEAD = TARGETED - {"COERCE", "SANCTION"}
 FORCE = frozenset({"ASSAULT", "COERCE"})
 ARMED_DESCRIPTIONS = frozenset(
     "attacker assailant gunman gunmen militant insurgent fighter terrorist rebel hijacker kidnapper jihadist".split())
+# acts done to people, whom the clause may name as no party: "killed nearly 400 people", "released
+# dozens of women and children", "arrested five people"; the people are the target as written
+ON_PEOPLE = frozenset({"ASSAULT", "COERCE", "RETREAT"})
+PEOPLE_WORDS = frozenset("""people person passenger hostage civilian personnel worker miner villager resident
+    student child woman man pilgrim worshipper tourist detainee prisoner elder journalist member""".split())
+IRREGULAR_PLURALS = frozenset({"people", "children", "women", "men"})
+COUNTS = frozenset({"dozen", "hundred", "thousand", "score"})  # "dozens of passengers"
 # acts that answer what another party said or did just before
 REACTIONS = frozenset({"REJECT", "ACCUSE", "THREATEN", "REQUEST"})
+
+
+def people(mention: EventMention) -> bool:
+    """Does the act's object name people, counted or not ("nine people", "dozens of passengers")?"""
+    words = mention.object_phrase.lower().split()
+    if not words or mention.object_word not in PEOPLE_WORDS | COUNTS:
+        return False
+    last = words[-1]
+    return last in PEOPLE_WORDS or last in IRREGULAR_PLURALS or last.endswith("s") and last[:-1] in PEOPLE_WORDS
 
 
 def other_side(doer, candidate) -> bool:
@@ -95,6 +112,8 @@ def find_targets(mentions: list[EventMention], story: Story) -> list[EventMentio
             target = armed_group(story, m.sentence)
             # (an insurgent group is the other side of its own state's forces)
             target = target if target is not None and not same_actor(e.actor1, target) else None
+        if target is None and e.type in ON_PEOPLE and people(m):
+            target = EventActor(name=m.object_phrase, sector="CVL")
         target = target or first_other(e.actor1, nearby)
         if target is None and m.sentence > 0 and e.type in REACTIONS:
             previous = m.sentence - 1
