@@ -80,3 +80,9 @@ def test_people_an_act_of_force_falls_on_are_its_target_as_written(events_of):
 def test_a_name_with_its_bracketed_short_form_is_the_name_alone(events_of):
     events = events_of("The Free Hills Front (FHF) attacked a convoy in Kenya on Tuesday.")
     assert {e.actor1.name for e in events} == {"Free Hills Front"}
+
+
+def test_the_council_is_the_council_the_story_named(events_of):
+    text = ("Aid chief Ana Ruiz briefed the United Nations Security Council on Monday. "
+            "Ruiz urged the council to press the warring parties to open the roads.")
+    assert ("Ana Ruiz", "REQUEST", "UN Security Council") in sides(events_of(text))
