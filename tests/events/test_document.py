@@ -573,3 +573,8 @@ def test_a_journey_for_talks_meets_the_partners_of_the_talks(code, known):
     events = code("Lee is scheduled to travel to France on Wednesday for meetings with Abe.", known)
     assert {(e.actor1.name, e.actor2.name if e.actor2 else None) for e in events if e.type == "CONSULT"} == {
         ("Lee Do-hoon", "Shinzo Abe")}
+
+
+def test_unnamed_security_sources_speak_for_the_storys_state(code, known):
+    events = code("Security sources said the planners of the bombing were based in Iran.", known, dateline="TOKYO")
+    assert triples(events) == {("Japanese security sources", "ACCUSE", "Iran")}

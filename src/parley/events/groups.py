@@ -39,6 +39,9 @@ HARDWARE = frozenset(
 # Bodies of a state that news names without their state when it is the story's own: "the
 # authorities", "police", "a court", "prosecutors".
 STATE_BODIES = frozenset("authority police court judge prosecutor government army military".split())
+# the services whose "forces" or "sources" news names without their state when it is the story's own:
+# "security forces stormed the building", "security sources said" (officials speaking unnamed)
+SERVICES = frozenset({"security", "government", "intelligence", "military", "police"})
 COUNTRY_TERMS = frozenset({"demonym", "country", "capital"})
 MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "npadvmod"})
 # "protesters in Baghdad", "students from Basra": a group placed in a town of the place table.
@@ -184,7 +187,8 @@ class EventActors:
         title = self.knowledge.titles.get(head.lower_) if self.knowledge is not None else None
         sector = title.sector if title is not None and title.kind == "group" else ("MIL" if lemma in HARDWARE else None)
         adjective = self.knowledge.adjective(code) if self.knowledge is not None else code
-        name = f"{adjective} {head.lower_ if head.is_sent_start else head.text}"
+        service = [c.lower_ for c in head.children if c.dep_ == "compound" and c.i == head.i - 1 and c.lower_ in SERVICES]
+        name = " ".join([adjective, *service, head.lower_ if head.is_sent_start else head.text])
         return Actor(id=actor_id("group", name), name=name, kind="group", country=code, sector=sector)
 
     def _group(self, head, depth: int) -> Actor | None:
@@ -201,8 +205,8 @@ class EventActors:
         if lemma in NOT_AGENTS or head.lower_ in NOT_AGENTS:
             return None
         code = self._country(head)
-        state_body = lemma in STATE_BODIES or lemma == "force" and any(
-            c.dep_ == "compound" and c.lower_ in ("security", "government") for c in head.children)
+        state_body = lemma in STATE_BODIES or lemma in ("force", "source") and any(
+            c.dep_ == "compound" and c.lower_ in SERVICES for c in head.children)
         if code is None and self.home and state_body and not any(
                 c.dep_ in MODIFIER_DEPS and c.i < head.i and c.pos_ == "PROPN" for c in head.children):
             code = self.home  # "the authorities arrested him": the story's own state's
