@@ -578,3 +578,10 @@ def test_a_journey_for_talks_meets_the_partners_of_the_talks(code, known):
 def test_unnamed_security_sources_speak_for_the_storys_state(code, known):
     events = code("Security sources said the planners of the bombing were based in Iran.", known, dateline="TOKYO")
     assert triples(events) == {("Japanese security sources", "ACCUSE", "Iran")}
+
+
+def test_the_state_acting_unnamed_is_the_storys_state(code, known):
+    known = {**known, "the Free Hills Front": ("Free Hills Front", "organization", None)}
+    events = code("the Free Hills Front warned it would kill the hostages if the state did not free its fighters.",
+                  known, dateline="TOKYO")
+    assert ("Free Hills Front", "THREATEN", "Japan") in triples(events)

@@ -202,6 +202,8 @@ class EventActors:
                     if pobj is not None:
                         return self._group(pobj, depth + 1)
             return None
+        if lemma == "state" and self._bare_state(head):
+            return self._home_state()  # "if the state did not release them": the story's own state
         if lemma in NOT_AGENTS or head.lower_ in NOT_AGENTS:
             return None
         code = self._country(head)
@@ -211,6 +213,15 @@ class EventActors:
                 c.dep_ in MODIFIER_DEPS and c.i < head.i and c.pos_ == "PROPN" for c in head.children):
             code = self.home  # "the authorities arrested him": the story's own state's
         return self._make(head, code) if code is not None else None
+
+    def _bare_state(self, head) -> bool:
+        """"the state" acting, with no modifier to make it a state of a federation or another country."""
+        acting = head.dep_ in ("nsubj", "nsubjpass") or head.dep_ == "pobj" and head.head.dep_ == "agent"
+        return acting and [c.lower_ for c in head.children] == ["the"]
+
+    def _home_state(self) -> Actor | None:
+        return next((a for a in self.base.actors if a.kind == "country" and a.country == self.home), None) \
+            if self.home else None
 
     def _country(self, head) -> str | None:
         for mod in head.children:
