@@ -481,7 +481,8 @@ def test_ceasing_to_honour_commitments_is_reneging(code, known):
 
 
 def test_a_persons_lawyers_family_and_critics_are_not_that_person(code, known):
-    assert code("Lee's legal team criticized China.", known) == []
+    # a person's lawyers act for them: a party of their own, named as written with the person's full name
+    assert triples(code("Lee's legal team criticized China.", known)) == {("Lee Do-hoon's legal team", "ACCUSE", "China")}
     assert code("Abe's critics condemned Japan.", known) == []
     assert ("Japan", "ACCUSE", "China") in triples(code("Japan's foreign ministry criticized China.", known))
 
@@ -585,3 +586,8 @@ def test_the_state_acting_unnamed_is_the_storys_state(code, known):
     events = code("the Free Hills Front warned it would kill the hostages if the state did not free its fighters.",
                   known, dateline="TOKYO")
     assert ("Free Hills Front", "THREATEN", "Japan") in triples(events)
+
+
+def test_a_negated_condition_is_hypothetical(code, known):
+    events = code("Japan warned it would act if China did not free the sailors.", known)
+    assert {e.status for e in events if e.type == "RETREAT"} <= {"hypothetical"}

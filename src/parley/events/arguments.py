@@ -30,6 +30,7 @@ SUMMING_NOUNS = frozenset("charge claim accusation allegation move step decision
 # people a possessor names who are not the possessor: "X's lawyers", "X's son", "X's critics"
 NOT_THE_OWNER = frozenset("""team lawyer attorney counsel family son daughter wife husband mother father brother sister
     relative supporter critic opponent rival victim accuser""".split())
+COUNSEL = frozenset({"team", "lawyer", "attorney", "counsel"})  # who speaks and acts for the one they defend
 # acts only a state's authorities do, whose doer an agentless passive leaves to be understood
 STATE_COERCION = frozenset("arrest detain jail imprison charge sentence indict convict deport".split())
 EXPELLING = frozenset({"expel", "oust", "suspend"})  # the body one is expelled "from" is the one expelling
@@ -87,7 +88,9 @@ def _pick(head, toks, actors: ArticleActors):
     backers = {getattr(actors.at(t.idx, t.idx + len(t)), "id", None) for t in toks if backer(t)}
     toks = [t for t in toks if not against(t) and not backer(t)] or [head]
     if head.lemma_.lower() in NOT_THE_OWNER and any(c.dep_ == "poss" for c in head.children):
-        return None  # "Lai's legal team", "Putin's critics" are not Lai or Putin
+        # "Lai's legal team", "Putin's critics" are not Lai or Putin; a person's lawyers act for them, a
+        # party of their own named as written ("Jimmy Lai's international legal team")
+        return actors.counsel(head) if head.lemma_.lower() in COUNSEL else None
     found = actors.at(min(t.idx for t in toks), max(t.idx + len(t) for t in toks))
     if found is not None and found.id in backers:
         return None

@@ -156,6 +156,17 @@ class EventActors:
             return None
         return self._make(head, country_actor.country)
 
+    def counsel(self, head) -> Actor | None:
+        """"Jimmy Lai's international legal team", "Zamora's lawyers": the defence of a named actor, a
+        group of the owner's country named with the owner's canonical name."""
+        poss = next((c for c in head.children if c.dep_ == "poss"), None)
+        owner = self.at(poss.idx, poss.idx + len(poss)) if poss is not None and poss.pos_ != "PRON" else None
+        if owner is None:
+            return None
+        words = [t.text for t in head.doc[poss.i + 1:head.i + 1] if t.text not in ("'s", "’s", "'", "’")]
+        name = f"{owner.name}'s {' '.join(words)}"
+        return Actor(id=actor_id("group", name), name=name, kind="group", country=owner.country, sector="JUD")
+
     def authorities(self) -> Actor | None:
         """The story's own state's authorities: who arrests, jails and charges when the clause does not
         say ("a journalist arrested over his interviews")."""
