@@ -469,7 +469,7 @@ class _Reader:
             if describes(self.doc, span.end) or social:
                 continue  # "military-led nations": a modifier; "social media": a platform, not the press
             org = self.org_at.get(start)
-            if org is not None and not any(i in self.term_tok for i in range(org.start, org.end)) \
+            if org is not None and not self._run_on(org) and not any(i in self.term_tok for i in range(org.start, org.end)) \
                     and org.text.lower() not in (span.text.lower(), "the " + span.text.lower()):
                 continue  # "the ruling Democratic Party": the organisation pass names it; "Cabinet" alone is ours
             left = self._modifiers(span.start)
@@ -521,6 +521,12 @@ class _Reader:
             self.claimed.update(range(out[-1].start, span.end)) if out else None
         return out
 
+    def _run_on(self, ent: Span) -> bool:
+        """Is the entity run on over a sentence's end: a one-letter word and its stop, then a noun of the
+        title table ("on X. Militants attacked")?"""
+        return any(len(t.text) == 2 and t.text[0].isupper() and t.text[1] == "." and t.i + 1 < ent.end
+                   and self.doc[t.i + 1].lower_ in self.k.titles for t in ent)
+
     def _modifies_a_thing(self, span) -> bool:
         """Is the title noun a modifier of a following noun that names no person or body ("military" in
         "the military build-up", "army" in "army budget")?"""
@@ -566,6 +572,8 @@ class _Reader:
             t = doc[i]
             if t.text in BREAK or t.is_space or i in self.claimed or t.ent_type_ == "PERSON":
                 break
+            if len(t.text) == 2 and t.text[0].isupper() and t.text[1] == "." and doc[i + 1].is_title:
+                break  # "posted on X. Militants attacked": the sentence before ends there
             if t.lower_ in {"the", "a", "an"}:
                 words.insert(0, t)
                 break
@@ -702,6 +710,8 @@ class _Reader:
             start, end = ent.start, ent.end
             while start < end and self.doc[start].lower_ == "the":
                 start += 1
+            if self._run_on(ent):
+                continue  # "posted on X. Militants attacked": a sentence's end and the next one's subject
             opened = next((t.i for t in self.doc[start:end] if t.text == "("), None)
             if opened is not None and not any(t.text == ")" for t in self.doc[opened:end]):
                 end = opened  # "the Free Hills Front (FHF": a name and the start of its bracketed short form

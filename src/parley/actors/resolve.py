@@ -471,11 +471,27 @@ class _Resolver:
                 d.countries[code] += 1
         for c in self.homeless:  # in text order, so "the ministry" after "the Foreign Ministry" is that one
             same = self._same_group(c)
-            if same or code is not None:
-                c.country = None if same else code
+            body = None if same else self._body_of_sector(c)
+            if same or body or code is not None:
+                c.country = None if same else (body or code)
                 self._group(c, final=True)
             elif c.head[:1].isupper():  # "Foreign Ministry" written as a name: kept, if without a country
                 self._named(Cand(c.start, c.end, "name", c.akind, self.k.office(c.head), None, c.sector))
+
+    def _body_of_sector(self, c: Cand) -> str | None:
+        """The country of the body of the same sector the story named last before `c`: news varies the
+        noun for one body ("the Pakistani army ... The military said"), so a bare "the military" is that
+        state's, whichever state the story names most."""
+        if not c.sector:
+            return None
+        best, country = -1, None
+        for d in self.drafts.values():
+            if d.kind not in ("group", "organization") or d.sector() != c.sector or d.country() not in self.k.countries:
+                continue
+            last = max((p for p, _, _ in d.spans if p < c.start), default=-1)
+            if last > best:
+                best, country = last, d.country()
+        return country
 
     def _home_country(self) -> str | None:
         """The dateline's country; else the one country a story names; else the one it names far

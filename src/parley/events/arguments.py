@@ -198,9 +198,29 @@ def actor1(cand, actors):
             # "X said it will ..." / "X said their forces had ...": the speaker's own side
             resolved = _speaker(verb, actors)
         if not resolved and s.pos_ == "PRON":
-            resolved = _antecedent(s, actors)
+            resolved = _main_subject(s, verb, actors) or _antecedent(s, actors)
         found.extend(resolved)
     return _speaking_for(found, verb, actors), False
+
+
+def _main_subject(pronoun, verb, actors):
+    """"The militants blew up the tracks, ... where they stormed it": a third-person pronoun subject of a
+    subordinate clause stands for the subject of a clause above it in the same sentence, when that names
+    a party of its kind (a person for he/she). Reported clauses are left to the speaker rule."""
+    low = pronoun.lower_
+    if low not in THIRD_PERSON:
+        return []
+    person = low in ("he", "she")
+    token = verb
+    while token.head.i != token.i:
+        if token.dep_ in ("ccomp", "parataxis"):
+            return []
+        token = token.head
+        subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ != "PRON"), None)
+        if subject is not None:
+            found = resolve_np(subject, actors)
+            return [(a, [pronoun]) for a, _ in found if (a.kind == "person") == person][:1]
+    return []
 
 
 def _antecedent(pronoun, actors):
