@@ -86,3 +86,19 @@ def test_the_council_is_the_council_the_story_named(events_of):
     text = ("Aid chief Ana Ruiz briefed the United Nations Security Council on Monday. "
             "Ruiz urged the council to press the warring parties to open the roads.")
     assert ("Ana Ruiz", "REQUEST", "UN Security Council") in sides(events_of(text))
+
+
+def test_a_bare_body_is_that_of_the_state_whose_body_of_its_sector_was_named_last(events_of):
+    text = ("Chad rejected claims by a Nigerian army spokesperson on Monday. Chad said Chad was not involved. "
+            "The military said on Tuesday it had killed the attackers.")
+    assert "Nigerian military" in {e.actor1.name for e in events_of(text)}
+
+
+def test_an_entity_run_on_over_a_sentence_end_is_no_organisation(nlp, options):
+    from parley.actors import find_actors, load_knowledge
+    text = "Al-Shabab said so in a statement posted on X. Militants attacked a hotel in Kenya on Tuesday."
+    article = Article(id="t", source="test", body=text, published="2024-05-02", language="en")
+    (article, doc), = list(parse(nlp, [article], options))
+    found = find_actors(article, doc, load_knowledge(options), options)
+    assert not any("X." in a.name for a in found.actors)
+

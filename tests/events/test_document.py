@@ -591,3 +591,8 @@ def test_the_state_acting_unnamed_is_the_storys_state(code, known):
 def test_a_negated_condition_is_hypothetical(code, known):
     events = code("Japan warned it would act if China did not free the sailors.", known)
     assert {e.status for e in events if e.type == "RETREAT"} <= {"hypothetical"}
+
+
+def test_a_pronoun_of_a_subordinate_clause_is_the_subject_above_it(code, known):
+    text = "Iran condemned the move. Japan moved ships into the strait, bringing trade to a halt in the bay, where they attacked China."
+    assert ("Japan", "ASSAULT", "China") in triples(code(text, known))
