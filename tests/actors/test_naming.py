@@ -102,3 +102,17 @@ def test_an_entity_run_on_over_a_sentence_end_is_no_organisation(nlp, options):
     found = find_actors(article, doc, load_knowledge(options), options)
     assert not any("X." in a.name for a in found.actors)
 
+
+
+def test_an_unknown_group_named_as_an_army_is_armed_and_its_militants_are_its_own(events_of):
+    text = ("The Kivu Liberation Army said it attacked a convoy in Congo on Monday. Uganda condemned the attack. "
+            "Al-Shabab said it was not involved. Militants linked with the Kivu Liberation Army also attacked a "
+            "bridge on Tuesday. The militants killed nine people.")
+    found = sides(events_of(text))
+    assert ("Kivu Liberation Army", "ASSAULT", "nine people") in found, found
+    assert not any(a == "Al-Shabab" and t == "ASSAULT" for a, t, _ in found)
+
+
+def test_force_on_a_thing_takes_no_party_from_the_lead(events_of):
+    found = sides(events_of("Japan accused China of spying on Monday. Al-Shabab fighters blew up a bridge in Somalia."))
+    assert ("Al-Shabab", "ASSAULT", "Japan") not in found and ("Al-Shabab", "ASSAULT", "China") not in found

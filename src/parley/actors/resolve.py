@@ -523,7 +523,13 @@ class _Resolver:
         for c in self.pointing:
             fits = refers_back(c)
             pool = [d for d in self.drafts.values() if d.kind == "organization" and d.spans and fits(d)]
-            if c.bare and len(pool) != 1:
+            named = self._tied_to(c, pool)
+            if named is not None:  # "militants linked with the Free Hills Front": that group's own
+                named.spans.append((c.start, c.end, "description"))
+                continue
+            the = self.doc[c.start].lower_ == "the" or c.start > 0 and self.doc[c.start - 1].lower_ == "the"
+            if c.bare and len(pool) != 1 and not (the and pool):
+                # (but "the militants" points back to the group named last before it)
                 continue  # "Militants attacked ..." with two armed groups named: which is not said
             if not pool:
                 self._group(c, final=True)
@@ -531,6 +537,16 @@ class _Resolver:
             before = [(max(s for s, _, _ in d.spans if s < c.start), d) for d in pool if any(s < c.start for s, _, _ in d.spans)]
             d = max(before, key=lambda x: x[0])[1] if before else max(pool, key=lambda d: len(d.spans))
             d.spans.append((c.start, c.end, "description"))
+
+    def _tied_to(self, c: Cand, pool: list[Draft]) -> Draft | None:
+        """The organisation of `pool` a description ties itself to right after it: "militants linked with
+        X", "fighters loyal to X", "gunmen from X"."""
+        if c.end >= len(self.doc) or self.doc[c.end].lower_ not in TYING_WORDS:
+            return None
+        for d in pool:
+            if any(c.end < s <= c.end + 4 for s, _, _ in d.spans):
+                return d
+        return None
 
     def _join_acronyms(self) -> None:
         """"the Baloch Liberation Army (BLA) ... BLA said": an organisation written in capitals whose
@@ -617,6 +633,8 @@ class _Resolver:
                 d.countries[c.country] += 1
             if c.sector:
                 d.sectors[c.sector] += 1
+            elif c.term is None and c.akind == "organization" and not c.country and armed_name(name):
+                d.sectors[ARMED] += 1
         d.spans.append((c.start, c.end, c.kind))
         if c.name not in d.names:
             d.names.append(c.name)
@@ -673,6 +691,20 @@ class _Resolver:
 ARMED = "REB"  # the sector code of rebels, militants and other non-state armed groups
 ALLIANCES = frozenset({"bloc", "alliance", "coalition", "regional body", "world body", "global body", "continental body"})
 NON_STATE = frozenset({None, "NGO", "IMG"})
+
+
+# words that tie a description of fighters to the group named after them ("militants linked with X")
+TYING_WORDS = frozenset("linked tied affiliated allied belonging loyal of from".split())
+# last words of the names armed groups give themselves ("Arakan Army", "Majeed Brigade"); with no
+# country in the name they are no state's army
+ARMED_NAME_ENDS = frozenset({"army", "brigade", "brigades", "militia", "militias"})
+
+
+def armed_name(name: str) -> bool:
+    """Does a name the tables do not know say it is an armed group: a "Liberation Army" or "Liberation
+    Front", or a name ending in Army, Brigade or Militia?"""
+    words = name.lower().split()
+    return bool(words) and (words[-1] in ARMED_NAME_ENDS or "liberation" in words[:-1] and words[-1] in ("front", "army"))
 
 
 def refers_back(c: Cand):

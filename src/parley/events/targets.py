@@ -118,7 +118,8 @@ def find_targets(mentions: list[EventMention], story: Story) -> list[EventMentio
         if target is None and m.sentence > 0 and e.type in REACTIONS:
             previous = m.sentence - 1
             target = first_other(e.actor1, doers.get(previous, ())) or first_other(e.actor1, story.named[previous])
-        if target is None and e.type in FROM_LEAD:
+        if target is None and e.type in FROM_LEAD and not (e.type in FORCE and m.object_word):
+            # (force on a thing the clause names, "blew up the tracks", falls on no party the lead guesses)
             target = first_other(e.actor1, [a for a in lead if not any(same_actor(a, d) for d in co_doers[(m.sentence, e.trigger)])
                                             and a.actor_id not in m.object_parties])
         out.append(replace(m, event=replace(e, actor2=target)) if target is not None else m)
