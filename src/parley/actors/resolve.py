@@ -471,7 +471,7 @@ class _Resolver:
                 d.countries[code] += 1
         for c in self.homeless:  # in text order, so "the ministry" after "the Foreign Ministry" is that one
             same = self._same_group(c)
-            body = None if same else self._body_of_sector(c)
+            body = None if same or self._dateline_country() else self._body_of_sector(c)
             if same or body or code is not None:
                 c.country = None if same else (body or code)
                 self._group(c, final=True)
@@ -480,25 +480,28 @@ class _Resolver:
 
     def _body_of_sector(self, c: Cand) -> str | None:
         """The country of the body of the same sector the story named last before `c`: news varies the
-        noun for one body ("the Pakistani army ... The military said"), so a bare "the military" is that
-        state's, whichever state the story names most."""
+        noun for one body ("the Pakistani army ... The military said"), so, when no dateline says whose
+        story it is, a bare "the military" is that state's, whichever state the story names most."""
         if not c.sector:
             return None
         best, country = -1, None
         for d in self.drafts.values():
-            if d.kind not in ("group", "organization") or d.sector() != c.sector or d.country() not in self.k.countries:
+            if d.kind != "organization" or d.sector() != c.sector or d.country() not in self.k.countries:
                 continue
             last = max((p for p, _, _ in d.spans if p < c.start), default=-1)
             if last > best:
                 best, country = last, d.country()
         return country
 
+    def _dateline_country(self) -> str | None:
+        term = self.k.lookup(self.article.dateline) if self.article.dateline else None
+        return term.country if term and term.kind in ("capital", "country") and term.country else None
+
     def _home_country(self) -> str | None:
         """The dateline's country; else the one country a story names; else the one it names far
         more than any other (at least three mentions, twice the next)."""
-        term = self.k.lookup(self.article.dateline) if self.article.dateline else None
-        if term and term.kind in ("capital", "country") and term.country:
-            return term.country
+        if (code := self._dateline_country()) is not None:
+            return code
         named = {d.country() for d in self.drafts.values() if d.kind in ("country", "group", "organization") and d.country()}
         named -= {"IGO", "NGO", "IMG"}
         if len(named) == 1:
