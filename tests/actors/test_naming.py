@@ -116,3 +116,19 @@ def test_an_unknown_group_named_as_an_army_is_armed_and_its_militants_are_its_ow
 def test_force_on_a_thing_takes_no_party_from_the_lead(events_of):
     found = sides(events_of("Japan accused China of spying on Monday. Al-Shabab fighters blew up a bridge in Somalia."))
     assert ("Al-Shabab", "ASSAULT", "Japan") not in found and ("Al-Shabab", "ASSAULT", "China") not in found
+
+
+def test_forces_a_speaker_calls_ours_are_the_speakers_states(events_of):
+    text = ("Al-Shabab attacked a hotel in Kenya on Tuesday. \"During the siege, our brave soldiers shot dead two "
+            "militants,\" Kenyan army commander John Mwangi said.")
+    assert ("Kenyan soldiers", "ASSAULT", "Al-Shabab") in sides(events_of(text))
+
+
+
+def test_a_one_word_name_used_as_a_place_reads_as_a_place(nlp):
+    from parley.actors.lookalikes import reads_as_place
+    doc = nlp("Police sent coffins from Tarvel railway station. Officials in Morvania said the train was hit. "
+              "Morvania said it would act.")
+    tarvel, morvania = [t for t in doc if t.text == "Tarvel"][0], [t for t in doc if t.text == "Morvania"]
+    assert reads_as_place(doc[tarvel.i:tarvel.i + 1]) and reads_as_place(doc[morvania[0].i:morvania[0].i + 1])
+    assert not reads_as_place(doc[morvania[1].i:morvania[1].i + 1])  # the subject of a clause acts

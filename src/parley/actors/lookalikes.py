@@ -71,6 +71,23 @@ def place_words(doc) -> set[str]:
     return words
 
 
+# prepositions that place what they govern, and nouns of places and facilities a place name modifies
+LOCATIVE = frozenset({"in", "at", "near", "from", "across", "throughout", "outside", "inside", "around"})
+FACILITIES = PLACE_NOUNS | {"station", "railway", "airport", "prison", "hospital", "hotel", "base", "camp", "highway"}
+
+
+def reads_as_place(span: Span) -> bool:
+    """A one-word "organisation" the tables do not know, used as a place: governed by a locative
+    preposition ("officials in X") or naming a facility ("X railway station"). Organisations the story
+    places things in ("in Congress", "in NATO") are in the tables."""
+    if len(span) != 1:
+        return False
+    t = span[0]
+    if not t.is_title or t.is_upper:
+        return False
+    return t.dep_ == "pobj" and t.head.lower_ in LOCATIVE or t.dep_ == "compound" and t.head.lower_ in FACILITIES
+
+
 def describes(doc, i: int) -> bool:
     """Whether the words at token i make the noun before them part of a describing compound
     ("military" in "military-led", "government" in "government-backed")."""

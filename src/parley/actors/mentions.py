@@ -31,7 +31,8 @@ from .index import ArticleActors
 from .knowledge import PERSON_LOOKALIKES, Knowledge, Term, Title, load_knowledge, not_an_actor
 from .appositions import share_plural_appositions
 from .offices import country_after_of, owner_after_of, possessor_country, serves
-from .lookalikes import common_word_at_start, describes, function_word_first, place_words, reads_as_person
+from .lookalikes import (common_word_at_start, describes, function_word_first, place_words, reads_as_person,
+                         reads_as_place)
 from .wire import credit_tokens
 
 __all__ = ["find_actors", "load_knowledge", "Cand", "TitleSeen"]
@@ -724,7 +725,7 @@ class _Reader:
             if term and term.kind in ("institution", "user"):
                 out.append(Cand(start, end, "name", term.actor_kind, term.name, term.country, term.sector, term=term))
                 continue
-            if not_an_actor(span.text) or common_word_at_start(span):
+            if not_an_actor(span.text) or common_word_at_start(span) or reads_as_place(span):
                 continue  # "the Minsk Protocol", "Telegram", a sentence's first word "Coordinated ..."
             codes = [self.term(self.term_tok[i]).country for i in range(start, end)
                      if i in self.term_tok and self.term(self.term_tok[i]) and self.term_tok[i].start == i]

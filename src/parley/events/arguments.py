@@ -193,7 +193,7 @@ def actor1(cand, actors):
         # "X said they killed ...": in news the pronoun of a reported clause is the speaker's side,
         # whatever a story-wide guess makes of it
         speaker = _speaker(verb, actors) if s.pos_ == "PRON" and s.lower_ in ("they", "it", "we") else []
-        resolved = speaker or resolve_np(s, actors)
+        resolved = speaker or _own_forces(s, verb, actors) or resolve_np(s, actors)
         if not resolved and (s.pos_ == "PRON" or any(c.dep_ == "poss" and c.pos_ == "PRON" for c in s.children)):
             # "X said it will ..." / "X said their forces had ...": the speaker's own side
             resolved = _speaker(verb, actors)
@@ -201,6 +201,39 @@ def actor1(cand, actors):
             resolved = _main_subject(s, verb, actors) or _antecedent(s, actors)
         found.extend(resolved)
     return _speaking_for(found, verb, actors), False
+
+
+def _own_forces(noun, verb, actors):
+    """"our soldiers killed two militants," the commander said: the forces a speaker calls "our" or
+    "their" are their state's, not the speaker; named as that state's ("Somali soldiers")."""
+    if noun.pos_ != "NOUN" or not any(c.dep_ == "poss" and c.lower_ in ("our", "their") for c in noun.children):
+        return []
+    title = actors.knowledge.titles.get(noun.lower_) if actors.knowledge is not None else None
+    if title is None or title.kind != "group" or title.sector not in ("MIL", "COP"):
+        return []
+    speaker = _speaker(verb, actors) or _quoted_speaker(verb, actors)
+    if len(speaker) != 1:
+        return []
+    # a speaker the story gives no state speaks for the story's own ("our soldiers", says a local official)
+    country = speaker[0][0].country or actors.home
+    if not country or len(country) != 3 or country == "IGO":
+        return []
+    return [(actors.own_group(noun, country), [noun])]
+
+
+def _quoted_speaker(verb, actors):
+    """The speaker of a quoted sentence: "'...,' X said." told after the quote, in the same sentence."""
+    root = verb
+    while root.head.i != root.i:
+        root = root.head
+    if root.i == verb.i:
+        return []
+    said = [t for t in root.sent if t.lemma_.lower() in st.REPORTING and t.i > verb.i and t.dep_ in ("ROOT", "parataxis")]
+    for t in said:
+        subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
+        if subj is not None:
+            return resolve_np(subj, actors)
+    return []
 
 
 def _main_subject(pronoun, verb, actors):

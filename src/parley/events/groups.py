@@ -156,6 +156,10 @@ class EventActors:
             return None
         return self._make(head, country_actor.country)
 
+    def own_group(self, head, code: str) -> Actor:
+        """A group of state `code` named by the noun `head` ("soldiers" -> "Somali soldiers")."""
+        return self._make(head, code)
+
     def counsel(self, head) -> Actor | None:
         """"Jimmy Lai's international legal team", "Zamora's lawyers": the defence of a named actor, a
         group of the owner's country named with the owner's canonical name."""
