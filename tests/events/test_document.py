@@ -596,3 +596,9 @@ def test_a_negated_condition_is_hypothetical(code, known):
 def test_a_pronoun_of_a_subordinate_clause_is_the_subject_above_it(code, known):
     text = "Iran condemned the move. Japan moved ships into the strait, bringing trade to a halt in the bay, where they attacked China."
     assert ("Japan", "ASSAULT", "China") in triples(code(text, known))
+
+
+def test_who_comments_on_an_act_is_no_party_to_it(code, known):
+    events = code("France welcomed the announcement that Iran had agreed to the inspections.", known)
+    assert ("Iran", "AGREE", "France") not in triples(events)
+    assert ("France", "SUPPORT", "Iran") in triples(events)

@@ -84,15 +84,22 @@ def armed_group(story: Story, before: int):
     return earlier[-1] if earlier else (groups[0][1] if groups else None)
 
 
+def _key(ref) -> str:
+    return ref.actor_id or ref.name.lower()
+
+
 def find_targets(mentions: list[EventMention], story: Story) -> list[EventMention]:
     doers = defaultdict(list)  # sentence -> doers of the acts it tells
     co_doers = defaultdict(list)  # (sentence, trigger) -> doers of that one act ("X and Y warned")
     # a party recovered from elsewhere is not named by this clause: it takes its canonical name, not
     # the wording another clause gave it ("Islamabad blamed ... The Taliban denied it" -> Pakistan)
     canonical = {r.actor_id: r for names in story.named for r in names if r.actor_id}
+    answered = defaultdict(list)  # (sentence, doer) -> who acts on that doer in the sentence
     for m in mentions:
         if m.event.actor1 is not None:
             doers[m.sentence].append(canonical.get(m.event.actor1.actor_id, m.event.actor1))
+            if m.event.actor2 is not None:
+                answered[(m.sentence, _key(m.event.actor2))].append(m.event.actor1)
             co_doers[(m.sentence, m.event.trigger)].append(m.event.actor1)
     lead = story.lead_actors()
     out = []
@@ -106,6 +113,9 @@ def find_targets(mentions: list[EventMention], story: Story) -> list[EventMentio
         # keep up pressure on Iran, ... Iran denied ...")
         nearby = [a for a in m.nearby if not any(same_actor(a, d) for d in co_doers[(m.sentence, e.trigger)])]
         nearby = [a for a in nearby if a.actor_id not in m.object_parties]
+        # "X welcomed the news that Y had agreed to a ceasefire": who comments on Y's act is no party to it
+        commenters = [] if e.type in REACTIONS else answered[(m.sentence, _key(e.actor1))]
+        nearby = [a for a in nearby if not any(same_actor(a, c) for c in commenters)]
         target = None
         if m.object_word in ARMED_DESCRIPTIONS and e.type in FORCE:
             # "killed all six attackers": the group the story says attacked
@@ -121,6 +131,7 @@ def find_targets(mentions: list[EventMention], story: Story) -> list[EventMentio
         if target is None and e.type in FROM_LEAD and not (e.type in FORCE and m.object_word):
             # (force on a thing the clause names, "blew up the tracks", falls on no party the lead guesses)
             target = first_other(e.actor1, [a for a in lead if not any(same_actor(a, d) for d in co_doers[(m.sentence, e.trigger)])
-                                            and a.actor_id not in m.object_parties])
+                                            and a.actor_id not in m.object_parties
+                                            and not any(same_actor(a, c) for c in commenters)])
         out.append(replace(m, event=replace(e, actor2=target)) if target is not None else m)
     return out
