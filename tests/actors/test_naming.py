@@ -132,3 +132,11 @@ def test_a_one_word_name_used_as_a_place_reads_as_a_place(nlp):
     tarvel, morvania = [t for t in doc if t.text == "Tarvel"][0], [t for t in doc if t.text == "Morvania"]
     assert reads_as_place(doc[tarvel.i:tarvel.i + 1]) and reads_as_place(doc[morvania[0].i:morvania[0].i + 1])
     assert not reads_as_place(doc[morvania[1].i:morvania[1].i + 1])  # the subject of a clause acts
+
+
+def test_a_counterpart_is_the_person_of_that_state_named_or_else_that_state(events_of):
+    assert ("Hakan Fidan", "CONSULT", "Iran") in sides(events_of(
+        "Turkish Foreign Minister Hakan Fidan met his Iranian counterpart in Ankara on Monday."))
+    assert ("Hakan Fidan", "CONSULT", "Abbas Araghchi") in sides(events_of(
+        "Iranian Foreign Minister Abbas Araghchi visited Turkey last week. On Monday, Turkish Foreign Minister "
+        "Hakan Fidan spoke by phone with his Iranian counterpart."))

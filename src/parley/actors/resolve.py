@@ -279,6 +279,12 @@ class _Resolver:
         elif c.indefinite and self.sent[c.start] <= LEAD_SENTENCES:
             # "A Guatemalan judge ordered ..." in the lead: the story names the judge further down
             d = self._named_soon_after(c, reach=LEAD_REACH, untitled=False)
+        if d is None and c.country and (c.head or "").lower() == "counterpart":
+            # "met his Iranian counterpart": the person of that state the story names, else that state
+            d = self._of_country(c) or self._named_soon_after(c, untitled=False)
+            if d is None:
+                d = self._draft(actor_id("country", c.country), "country", self.k.country_name(c.country) or c.country)
+                d.fixed = (c.country, None)
         if d is None and c.country:
             name = f"{self._owner(c)} {c.name.lower()}"
             d = self._draft("person:" + _letters(name), "person", name)
@@ -293,6 +299,14 @@ class _Resolver:
             d.countries[c.country] += 1
         d.spans.append((c.start, c.end, "description"))
         self._seen(c.start, d.key, c.end)
+
+    def _of_country(self, c: Cand) -> Draft | None:
+        """The person of `c`'s country the story named last before `c`."""
+        for _, key in self._before(c.start):
+            d = self.drafts[key]
+            if d.kind == "person" and d.country() == c.country:
+                return d
+        return None
 
     def _antecedent(self, c: Cand) -> Draft | None:
         recent: list[str] = []
