@@ -140,3 +140,9 @@ def test_a_counterpart_is_the_person_of_that_state_named_or_else_that_state(even
     assert ("Hakan Fidan", "CONSULT", "Abbas Araghchi") in sides(events_of(
         "Iranian Foreign Minister Abbas Araghchi visited Turkey last week. On Monday, Turkish Foreign Minister "
         "Hakan Fidan spoke by phone with his Iranian counterpart."))
+
+
+def test_the_trio_is_the_three_parties_named_last(events_of):
+    found = sides(events_of("In January, Chad, Mali and Niger withdrew from the African Union. "
+                            "The African Union said on Monday it would cooperate with the trio."))
+    assert {("African Union", "COOPERATE", x) for x in ("Chad", "Mali", "Niger")} <= found

@@ -32,7 +32,7 @@ from .index import ArticleActors
 from .knowledge import Knowledge, family_first_names, same_given_name
 from .leaders import same_office
 from .mentions import Cand
-from .plurals import SUBJECT, find_plurals, find_they
+from .plurals import SUBJECT, find_collectives, find_plurals, find_they
 
 PRONOUNS = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f", "herself": "f"}
 # a government's offices abroad: "the embassy" is rarely the home country's
@@ -126,6 +126,7 @@ class _Resolver:
         self._pronouns()
         find_they(self)
         find_plurals(self)
+        find_collectives(self)
         self._members(cands)
         self._leaders()
         self._fallback_country()
