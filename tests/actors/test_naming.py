@@ -146,3 +146,15 @@ def test_the_trio_is_the_three_parties_named_last(events_of):
     found = sides(events_of("In January, Chad, Mali and Niger withdrew from the African Union. "
                             "The African Union said on Monday it would cooperate with the trio."))
     assert {("African Union", "COOPERATE", x) for x in ("Chad", "Mali", "Niger")} <= found
+
+
+def test_a_possessor_before_an_organisations_short_name_is_not_part_of_it(nlp, options):
+    from parley.actors import find_actors, load_knowledge
+    text = ("Ahmed al-Sharaa led Hayat Tahrir al-Sham in the offensive. Al-Sharaa's HTS is an Islamist group "
+            "that is designated as a terrorist organization by the United States.")
+    article = Article(id="t", source="test", body=text, published="2024-05-02", language="en")
+    (article, doc), = list(parse(nlp, [article], options))
+    found = find_actors(article, doc, load_knowledge(options), options)
+    group = [a for a in found.actors if a.name == "Hayat Tahrir al-Sham"]
+    assert group and not any("HTS" in a.name for a in found.actors)
+    assert "HTS" in [m.text for m in found.mentions if m.actor_id == group[0].id]

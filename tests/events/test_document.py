@@ -602,3 +602,8 @@ def test_who_comments_on_an_act_is_no_party_to_it(code, known):
     events = code("France welcomed the announcement that Iran had agreed to the inspections.", known)
     assert ("Iran", "AGREE", "France") not in triples(events)
     assert ("France", "SUPPORT", "Iran") in triples(events)
+
+
+def test_what_a_party_is_said_to_be_does_what_its_relative_clause_says(code, known):
+    events = code("Japan is the country that condemned China on Monday.", known)
+    assert ("Japan", "ACCUSE", "China") in triples(events)

@@ -713,6 +713,9 @@ class _Reader:
                 start += 1
             if self._run_on(ent):
                 continue  # "posted on X. Militants attacked": a sentence's end and the next one's subject
+            owned = [t.i for t in self.doc[start:end - 1] if t.text in ("'s", "’s")]
+            if owned:
+                start = owned[-1] + 1  # "Al-Sharaa's HTS": the organisation is what the possessor owns
             opened = next((t.i for t in self.doc[start:end] if t.text == "("), None)
             if opened is not None and not any(t.text == ")" for t in self.doc[opened:end]):
                 end = opened  # "the Free Hills Front (FHF": a name and the start of its bracketed short form

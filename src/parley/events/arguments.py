@@ -119,10 +119,10 @@ def subjects(verb):
         subj = [c for c in token.children if c.dep_ in SUBJECT_DEPS]
         if subj:
             if token.dep_ == "relcl" and subj[0].lower_ in RELATIVE_PRONOUNS:
-                return [token.head], passive and token.i == verb.i
+                return [_predicated(token.head)], passive and token.i == verb.i
             return subj, passive and token.i == verb.i
         if token.dep_ == "relcl":
-            return [token.head], False
+            return [_predicated(token.head)], False
         if token.dep_ in ("xcomp", "conj", "acomp", "advcl") and token.head.i != token.i:
             token = token.head
             continue
@@ -141,6 +141,16 @@ def subjects(verb):
                 continue
         break
     return [], passive
+
+
+def _predicated(noun):
+    """"X is a group that is designated by Y": the noun a relative clause hangs on is X itself when it is
+    what X is said to be (the complement of "be"); else the noun."""
+    if noun.dep_ == "attr" and noun.head.lemma_ == "be":
+        subject = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
+        if subject is not None:
+            return subject
+    return noun
 
 
 def _passive_participle(verb) -> bool:
