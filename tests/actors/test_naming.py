@@ -158,3 +158,9 @@ def test_a_possessor_before_an_organisations_short_name_is_not_part_of_it(nlp, o
     group = [a for a in found.actors if a.name == "Hayat Tahrir al-Sham"]
     assert group and not any("HTS" in a.name for a in found.actors)
     assert "HTS" in [m.text for m in found.mentions if m.actor_id == group[0].id]
+
+
+def test_a_name_after_a_persons_title_is_a_person_even_untagged(events_of):
+    text = ("Pakistan blamed India for the attack. “We strongly reject the baseless allegations made by Pakistan,” "
+            "Indian foreign ministry spokesperson Randhir Jaiswal told reporters.")
+    assert ("Randhir Jaiswal", "REJECT", "Pakistan") in sides(events_of(text))

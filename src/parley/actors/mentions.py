@@ -153,6 +153,7 @@ class _Reader:
         self.titles = {s.start: s for s in titles if not (set(range(s.start, s.end)) & (person_tok | skip))}
         self.title_tok = {i: s for s in self.titles.values() for i in range(s.start, s.end)}
         self.claimed: set[int] = set(skip)
+        self.persons = sorted(self.persons + self._titled_names(person_tok), key=lambda e: e.start)
         surnames = {e[-1].text for e in self.persons if len(e) > 1}
         people_as_orgs = [e for e in doc.ents if e.label_ == "ORG" and not _touches(e, skip) and reads_as_person(self, e, surnames)]
         places = place_words(doc)
@@ -163,6 +164,23 @@ class _Reader:
         self.last_person_at: dict[int, Cand] = {}
         self.north_south = self._find_north_south()
         self._sent = None
+
+    def _titled_names(self, person_tok: set[int]) -> list[Span]:
+        """"spokesperson Randhir Jaiswal" the parser did not tag a person: two or three capitalised proper
+        nouns right after a person's title, none a known term or part of a place or organisation, are a
+        person's name."""
+        doc, found = self.doc, []
+        for span in self.titles.values():
+            if self.title(span).kind != "person":
+                continue
+            i = span.end
+            while i < len(doc) and i - span.end < 3 and doc[i].pos_ == "PROPN" and doc[i].is_title and doc[i].is_alpha \
+                    and i not in person_tok and i not in self.term_tok and i not in self.skip \
+                    and doc[i].ent_type_ not in ("GPE", "LOC", "ORG", "NORP", "FAC"):
+                i += 1
+            if i - span.end >= 2 and (i == len(doc) or not (doc[i].pos_ == "PROPN" and doc[i].is_title)):
+                found.append(Span(doc, span.end, i, label="PERSON"))
+        return found
 
     def sent_index(self) -> list[int]:
         if self._sent is None:
