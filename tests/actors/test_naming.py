@@ -164,3 +164,19 @@ def test_a_name_after_a_persons_title_is_a_person_even_untagged(events_of):
     text = ("Pakistan blamed India for the attack. “We strongly reject the baseless allegations made by Pakistan,” "
             "Indian foreign ministry spokesperson Randhir Jaiswal told reporters.")
     assert ("Randhir Jaiswal", "REJECT", "Pakistan") in sides(events_of(text))
+
+
+def test_a_nationality_on_a_plural_names_people_or_machines_not_things(nlp, options):
+    from parley.actors import find_actors, load_knowledge
+    text = ("Egyptian mediation efforts failed. Chinese investments grew. Kenyan representatives met. "
+            "Algerian landowners protested. Russian tanks shelled the town.")
+    article = Article(id="t", source="test", body=text, published="2024-05-02", language="en")
+    (article, doc), = list(parse(nlp, [article], options))
+    names = {a.name for a in find_actors(article, doc, load_knowledge(options), options).actors}
+    assert {"Kenyan representatives", "Algerian landowners", "Russian tanks"} <= names
+    assert not {"Egyptian efforts", "Chinese investments"} & names
+
+
+def test_a_law_or_a_list_is_not_the_name_of_a_side(events_of):
+    found = sides(events_of("The Chinese Exclusion Act barred workers. U.S. and NATO troops attacked the Taliban on Monday."))
+    assert not any("Act" in a or " and " in a for a, _, _ in found), found

@@ -20,6 +20,10 @@ from ..records import Actor, Mention
 # "Iran's leadership" name that state's government, more specifically than the bare country
 STATE_BODIES = frozenset("""state government authorities authority administration regime leadership military army
     navy forces police judiciary parliament cabinet ministry presidency junta""".split())
+# the heads of the proper names of a state's bodies ("the U.S. Treasury Department", "Kenya's High
+# Court"); other proper nouns after a country's name are laws, events or places ("the Chinese Exclusion Act")
+NAMED_BODIES = STATE_BODIES | frozenset("""department ministry agency office service council commission court
+    assembly guard command mission embassy senate congress house committee bureau corps""".split())
 # modifier dependencies that tie a country's name to the body it owns
 OWNER_DEPS = frozenset({"amod", "compound", "nmod", "poss"})
 DETERMINERS = frozenset({"the", "a", "an"})
@@ -61,8 +65,11 @@ def _state_body(mention: Mention, toks) -> str:
         head = head.head
     if head.i == last.i:
         return ""
-    if not (head.lower_ in STATE_BODIES or head.pos_ == "PROPN" and head.is_title):
+    if not (head.lower_ in STATE_BODIES or head.pos_ == "PROPN" and head.is_title and head.lower_ in NAMED_BODIES):
         return ""
+    if head.lower_ == "state" and any(t.i < head.i and t.dep_ in ("amod", "compound") and not (t.idx < mention.end)
+                                      for t in head.children):
+        return ""  # "the U.S. southern state of Texas": a state of a federation, a place
     between = [t for t in head.doc[last.i + 1:head.i]]
     if any(t.pos_ not in ("PROPN", "ADJ", "NOUN", "PART") and t.text not in ("'s", "’s") for t in between):
         return ""
@@ -78,8 +85,10 @@ def _in_apposition(mention: Mention, toks) -> bool:
 
 
 def _proper_modifier(text: str) -> bool:
+    """Is a group's description one nationality (or capital) and its noun, not a list of parties?"""
     words = [w for w in text.split() if w.lower() not in DETERMINERS]
-    return len(words) >= 2 and words[0][:1].isupper()
+    listed = "and" in words or any(w.endswith(",") for w in words)
+    return len(words) >= 2 and words[0][:1].isupper() and not listed
 
 
 def _undetermined(text: str) -> str:
