@@ -607,3 +607,8 @@ def test_who_comments_on_an_act_is_no_party_to_it(code, known):
 def test_what_a_party_is_said_to_be_does_what_its_relative_clause_says(code, known):
     events = code("Japan is the country that condemned China on Monday.", known)
     assert ("Japan", "ACCUSE", "China") in triples(events)
+
+
+def test_a_nationality_on_a_thing_makes_no_actor(code, known):
+    events = code("China demanded Japanese changes to the text.", known)
+    assert not any(e.actor2 is not None and e.actor2.name == "Japanese changes" for e in events)

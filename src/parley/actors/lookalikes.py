@@ -88,6 +88,24 @@ def reads_as_place(span: Span) -> bool:
     return t.dep_ == "pobj" and t.head.lower_ in LOCATIVE or t.dep_ == "compound" and t.head.lower_ in FACILITIES
 
 
+# endings of nouns for people ("landowner", "activist", "civilian", "refugee", "resident", "Texan"), and the
+# machines a country's forces act through ("Russian tanks shelled ..."): a nationality on these names actors
+PEOPLE_SUFFIXES = ("er", "or", "ist", "ian", "man", "men", "ee", "ant", "ent", "ese", "ite", "ple")
+# things whose names end like those of people ("investment", "border", "paper")
+THING_ENDINGS = ("ment", "letter", "number", "border", "center", "centre", "order", "paper", "water", "power")
+MACHINES = frozenset("""aircraft plane jet warplane bomber fighter helicopter drone ship warship vessel boat submarine
+    frigate destroyer tank artillery missile rocket gunboat""".split())
+PEOPLE_WORDS = frozenset("representative relative native operative executive captive kin family clan tribe".split())
+
+
+def names_agents(head, titles) -> bool:
+    """Does a plural noun name people or the machines forces fight with ("landowners", "students",
+    "tanks"), who act for their country, rather than things ("efforts", "investments")?"""
+    low, lemma = head.lower_, head.lemma_.lower()
+    return head.tag_ == "NNPS" or low in titles or lemma in MACHINES or low in MACHINES \
+        or lemma in PEOPLE_WORDS or lemma.endswith(PEOPLE_SUFFIXES) and not lemma.endswith(THING_ENDINGS)
+
+
 def describes(doc, i: int) -> bool:
     """Whether the words at token i make the noun before them part of a describing compound
     ("military" in "military-led", "government" in "government-backed")."""

@@ -31,21 +31,13 @@ from .index import ArticleActors
 from .knowledge import PERSON_LOOKALIKES, Knowledge, Term, Title, load_knowledge, not_an_actor
 from .appositions import share_plural_appositions
 from .offices import country_after_of, owner_after_of, possessor_country, serves
-from .lookalikes import (common_word_at_start, describes, function_word_first, place_words, reads_as_person,
-                         reads_as_place)
+from .lookalikes import (common_word_at_start, describes, function_word_first, names_agents, place_words,
+                         reads_as_person, reads_as_place)
 from .wire import credit_tokens
 
 __all__ = ["find_actors", "load_knowledge", "Cand", "TitleSeen"]
 
 POSSESSIVE = {"'s", "’s", "'", "’"}
-# endings of nouns for people ("landowner", "activist", "civilian", "refugee", "resident", "Texan"), and the
-# machines a country's forces act through ("Russian tanks shelled ..."): a nationality on these names actors
-PEOPLE_SUFFIXES = ("er", "or", "ist", "ian", "man", "men", "ee", "ant", "ent", "ese", "ite", "ple")
-# things whose names end like those of people ("investment", "border", "paper")
-THING_ENDINGS = ("ment", "letter", "number", "border", "center", "centre", "order", "paper", "water", "power")
-PEOPLE_WORDS = frozenset("representative relative native operative executive captive kin family clan tribe".split())
-MACHINES = frozenset("""aircraft plane jet warplane bomber fighter helicopter drone ship warship vessel boat submarine
-    frigate destroyer tank artillery missile rocket gunboat""".split())
 CONNECT = {"of", "for", "and", "-", "on"}
 # words that belong to a title without being one ("chief nuclear negotiator", "senior advisor")
 TITLE_PREFIX = {"deputy", "vice", "assistant", "special", "senior", "chief", "acting", "principal", "first",
@@ -548,13 +540,6 @@ class _Reader:
             self.claimed.update(range(out[-1].start, span.end)) if out else None
         return out
 
-    def _agents(self, head) -> bool:
-        """Does a plural noun name people or the machines forces fight with ("landowners", "students",
-        "tanks"), who act for their country, rather than things ("efforts", "investments")?"""
-        low, lemma = head.lower_, head.lemma_.lower()
-        return head.tag_ == "NNPS" or low in self.k.titles or lemma in MACHINES or low in MACHINES \
-            or lemma in PEOPLE_WORDS or lemma.endswith(PEOPLE_SUFFIXES) and not lemma.endswith(THING_ENDINGS)
-
     def _run_on(self, ent: Span) -> bool:
         """Is the entity run on over a sentence's end: a one-letter word and its stop, then a noun of the
         title table ("on X. Militants attacked")?"""
@@ -668,7 +653,7 @@ class _Reader:
                 root = span.root
                 head = root.head
                 if root.dep_ in ("amod", "compound", "nmod") and head.i >= span.end and head.tag_ in ("NNS", "NNPS") \
-                        and head.i not in self.claimed and head.i - span.end <= 3 and self._agents(head):
+                        and head.i not in self.claimed and head.i - span.end <= 3 and names_agents(head, self.k.titles):
                     # "Algerian landowners", "Russian aircraft": the people or forces of that country
                     info = self.k.titles.get(head.lower_)
                     out.append(Cand(span.start, head.i + 1, "description", "group", head.lower_, term.country,

@@ -15,6 +15,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..actors.index import ArticleActors
+from ..actors.lookalikes import names_agents
 from ..actors.naming import written_name
 from ..ids import actor_id
 from ..records import Actor, EventActor
@@ -224,6 +225,8 @@ class EventActors:
         code = self._country(head)
         state_body = lemma in STATE_BODIES or lemma in ("force", "source") and any(
             c.dep_ == "compound" and c.lower_ in SERVICES for c in head.children)
+        if not state_body and lemma not in HARDWARE and not names_agents(head, self.knowledge.titles):
+            return None  # "Japanese changes", "American decades": things and times, no actors
         if code is None and self.home and state_body and not any(
                 c.dep_ in MODIFIER_DEPS and c.i < head.i and c.pos_ == "PROPN" for c in head.children):
             code = self.home  # "the authorities arrested him": the story's own state's
