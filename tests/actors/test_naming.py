@@ -180,3 +180,12 @@ def test_a_nationality_on_a_plural_names_people_or_machines_not_things(nlp, opti
 def test_a_law_or_a_list_is_not_the_name_of_a_side(events_of):
     found = sides(events_of("The Chinese Exclusion Act barred workers. U.S. and NATO troops attacked the Taliban on Monday."))
     assert not any("Act" in a or " and " in a for a, _, _ in found), found
+
+
+def test_a_country_before_a_full_name_is_not_part_of_the_name(nlp, options):
+    from parley.actors import find_actors, load_knowledge
+    text = "\"We need access,\" U.N. Resident Coordinator for Myanmar Andrew Kirkwood said. Jordan Peterson spoke."
+    article = Article(id="t", source="test", body=text, published="2024-05-02", language="en")
+    (article, doc), = list(parse(nlp, [article], options))
+    names = {a.name for a in find_actors(article, doc, load_knowledge(options), options).actors}
+    assert {"Andrew Kirkwood", "Jordan Peterson"} <= names and "Myanmar Andrew Kirkwood" not in names

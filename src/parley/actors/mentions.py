@@ -268,6 +268,8 @@ class _Reader:
         while start < end and (start in self.title_tok or doc[start].is_punct):
             start += 1  # "President Trump" tagged whole: the title is read below
         honorific, start = self._honorific(ent.start, start, end)
+        if end - start >= 3 and (self.k.lookup(doc[start].text) or _NO_TERM).kind in ("country", "demonym"):
+            start += 1  # "Coordinator for Myanmar Andrew Kirkwood": the country before a full name is not in it
         if start >= end:
             return None
         name_span = doc[start:end]
