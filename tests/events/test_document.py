@@ -612,3 +612,15 @@ def test_what_a_party_is_said_to_be_does_what_its_relative_clause_says(code, kno
 def test_a_nationality_on_a_thing_makes_no_actor(code, known):
     events = code("China demanded Japanese changes to the text.", known)
     assert not any(e.actor2 is not None and e.actor2.name == "Japanese changes" for e in events)
+
+
+def test_a_states_post_abroad_is_that_states_not_the_hosts(nlp, options):
+    from parley.actors import find_actors, load_knowledge
+    from parley.events import find_events
+    from parley.language import parse
+    text = ("The United States called a meeting on Monday. Iran's U.N. ambassador attended the meeting, "
+            "but his U.N. mission criticized the United States.")
+    article = Article(id="a1", source="test", body=text, published="2020-07-08", language="en")
+    (article, doc), = list(parse(nlp, [article], options))
+    events = find_events(article, doc, find_actors(article, doc, load_knowledge(options), options), options)
+    assert ("Iranian U.N. mission", "ACCUSE", "United States") in triples(events)

@@ -30,6 +30,7 @@ SUMMING_NOUNS = frozenset("charge claim accusation allegation move step decision
 # people a possessor names who are not the possessor: "X's lawyers", "X's son", "X's critics"
 NOT_THE_OWNER = frozenset("""team lawyer attorney counsel family son daughter wife husband mother father brother sister
     relative supporter critic opponent rival victim accuser""".split())
+POSTED = frozenset({"mission", "embassy", "delegation", "consulate"})  # a state's posts abroad
 COUNSEL = frozenset({"team", "lawyer", "attorney", "counsel"})  # who speaks and acts for the one they defend
 # acts only a state's authorities do, whose doer an agentless passive leaves to be understood
 STATE_COERCION = frozenset("arrest detain jail imprison charge sentence indict convict deport".split())
@@ -87,6 +88,11 @@ def _pick(head, toks, actors: ArticleActors):
     # "anti-Pakistan fighters" are not Pakistan's; "the China-backed government" is not China
     backers = {getattr(actors.at(t.idx, t.idx + len(t)), "id", None) for t in toks if backer(t)}
     toks = [t for t in toks if not against(t) and not backer(t)] or [head]
+    if head.lemma_.lower() in POSTED and any(c.dep_ == "poss" for c in head.children):
+        # "his U.N. mission", "Iran's embassy in Kabul": a state's post abroad, whatever body hosts it
+        posted = actors.posted(head)
+        if posted is not None:
+            return posted
     if head.lemma_.lower() in NOT_THE_OWNER and any(c.dep_ == "poss" for c in head.children):
         # "Lai's legal team", "Putin's critics" are not Lai or Putin; a person's lawyers act for them, a
         # party of their own named as written ("Jimmy Lai's international legal team")

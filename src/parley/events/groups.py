@@ -161,6 +161,17 @@ class EventActors:
         """A group of state `code` named by the noun `head` ("soldiers" -> "Somali soldiers")."""
         return self._make(head, code)
 
+    def posted(self, head) -> Actor | None:
+        """"his U.N. mission", "Iran's embassy": the post of the possessor's state ("Iranian U.N. mission")."""
+        poss = next((c for c in head.children if c.dep_ == "poss"), None)
+        owner = self.at(poss.idx, poss.idx + len(poss)) if poss is not None else None
+        code = owner.country if owner is not None else None
+        if not code or len(code) != 3 or code == "IGO" or self.knowledge is None:
+            return None
+        words = [t.text for t in head.doc[poss.i + 1:head.i + 1] if t.text not in ("'s", "’s", "'", "’")]
+        name = f"{self.knowledge.adjective(code)} {' '.join(words)}"
+        return Actor(id=actor_id("group", name), name=name, kind="group", country=code, sector="GOV")
+
     def counsel(self, head) -> Actor | None:
         """"Jimmy Lai's international legal team", "Zamora's lawyers": the defence of a named actor, a
         group of the owner's country named with the owner's canonical name."""
