@@ -624,3 +624,9 @@ def test_a_states_post_abroad_is_that_states_not_the_hosts(nlp, options):
     (article, doc), = list(parse(nlp, [article], options))
     events = find_events(article, doc, find_actors(article, doc, load_knowledge(options), options), options)
     assert ("Iranian U.N. mission", "ACCUSE", "United States") in triples(events)
+
+
+def test_concern_about_a_report_is_about_what_it_reports(code, known):
+    known = {**known, "IAEA": ("International Atomic Energy Agency", "organization", "IGO")}
+    events = code("France said it is concerned about the latest IAEA report about Iran's enrichment of uranium.", known)
+    assert ("France", "ACCUSE", "Iran") in triples(events)

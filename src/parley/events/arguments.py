@@ -30,6 +30,7 @@ SUMMING_NOUNS = frozenset("charge claim accusation allegation move step decision
 # people a possessor names who are not the possessor: "X's lawyers", "X's son", "X's critics"
 NOT_THE_OWNER = frozenset("""team lawyer attorney counsel family son daughter wife husband mother father brother sister
     relative supporter critic opponent rival victim accuser""".split())
+DOCUMENTS = frozenset("report study assessment finding findings investigation inquiry review".split())
 POSTED = frozenset({"mission", "embassy", "delegation", "consulate"})  # a state's posts abroad
 COUNSEL = frozenset({"team", "lawyer", "attorney", "counsel"})  # who speaks and acts for the one they defend
 # acts only a state's authorities do, whose doer an agentless passive leaves to be understood
@@ -78,6 +79,13 @@ def resolve_np(tok, actors: ArticleActors) -> list:
 
 def _pick(head, toks, actors: ArticleActors):
     """The actor of a phrase: a mention on its head word, else on an apposition's head, else any mention in it."""
+    if head.lemma_.lower() in DOCUMENTS:
+        # "concerned about the latest IAEA report about Iran's enrichment": what the report tells of is
+        # what the concern is about, not the body that wrote it
+        for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in ("about", "on", "into")):
+            told = [a for p in prep.children if p.dep_ == "pobj" for a, _ in resolve_np(p, actors)]
+            if told:
+                return told[0]
     opposed = {place_country(t.text) for t in toks if against(t)} - {None}
     for word in [head] + [c for c in head.children if c.dep_ == "appos"]:
         actor = actors.at(word.idx, word.idx + len(word))
