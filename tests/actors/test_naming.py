@@ -189,3 +189,9 @@ def test_a_country_before_a_full_name_is_not_part_of_the_name(nlp, options):
     (article, doc), = list(parse(nlp, [article], options))
     names = {a.name for a in find_actors(article, doc, load_knowledge(options), options).actors}
     assert {"Andrew Kirkwood", "Jordan Peterson"} <= names and "Myanmar Andrew Kirkwood" not in names
+
+
+def test_what_they_did_told_by_a_witness_is_not_the_witnesss_act(events_of):
+    found = sides(events_of("Al-Shabab fighters attacked a hotel in Kenya on Tuesday. "
+                            "Passenger Jamal Omar said they shot ten people."))
+    assert ("Al-Shabab", "ASSAULT", "ten people") in found and not any(a == "Jamal Omar" for a, _, _ in found)

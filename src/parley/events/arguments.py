@@ -217,6 +217,8 @@ def actor1(cand, actors):
         # "X said they killed ...": in news the pronoun of a reported clause is the speaker's side,
         # whatever a story-wide guess makes of it
         speaker = _speaker(verb, actors) if s.pos_ == "PRON" and s.lower_ in ("they", "it", "we") else []
+        if s.lower_ == "they" and len(speaker) == 1 and _private(speaker[0][0]):
+            speaker = []  # a witness telling what "they" did speaks of others, not of their own side
         resolved = speaker or _own_forces(s, verb, actors) or resolve_np(s, actors)
         if not resolved and (s.pos_ == "PRON" or any(c.dep_ == "poss" and c.pos_ == "PRON" for c in s.children)):
             # "X said it will ..." / "X said their forces had ...": the speaker's own side
@@ -225,6 +227,11 @@ def actor1(cand, actors):
             resolved = _main_subject(s, verb, actors) or _antecedent(s, actors)
         found.extend(resolved)
     return _speaking_for(found, verb, actors), False
+
+
+def _private(actor) -> bool:
+    """A person the story gives no office, party or state: a witness, a relative, a passer-by."""
+    return actor.kind == "person" and not actor.sector and not actor.country
 
 
 def _own_forces(noun, verb, actors):
