@@ -630,3 +630,9 @@ def test_concern_about_a_report_is_about_what_it_reports(code, known):
     known = {**known, "IAEA": ("International Atomic Energy Agency", "organization", "IGO")}
     events = code("France said it is concerned about the latest IAEA report about Iran's enrichment of uranium.", known)
     assert ("France", "ACCUSE", "Iran") in triples(events)
+
+
+def test_one_held_in_another_state_is_not_held_by_the_storys(code, known):
+    known = {**known, "Kim Lee": ("Kim Lee", "person", None)}
+    text = "A Japanese court jailed a reporter on Monday. His lawyer's other clients include jailed publisher Kim Lee in Hong Kong."
+    assert not any(e.actor2 is not None and e.actor2.name == "Kim Lee" for e in code(text, known, dateline="TOKYO"))

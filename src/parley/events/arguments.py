@@ -178,6 +178,8 @@ def actor1(cand, actors):
     verb = cand.verb
     if cand.frame == "held":  # "imprisoned publisher X": held by the story's own state's authorities
         state = actors.authorities()
+        if state is not None and _held_elsewhere(verb, state.country):
+            return [], False  # "jailed publisher X in Hong Kong", told in a story about another state
         return ([(state, [verb])] if state is not None else []), False
     if cand.noun is not None:
         poss = [c for c in cand.noun.children if c.dep_ == "poss" and c.pos_ != "PRON"]
@@ -227,6 +229,19 @@ def actor1(cand, actors):
             resolved = _main_subject(s, verb, actors) or _antecedent(s, actors)
         found.extend(resolved)
     return _speaking_for(found, verb, actors), False
+
+
+def _held_elsewhere(verb, home: str | None) -> bool:
+    """Is the one a participle says is held placed in another state ("jailed publisher X in Hong Kong")?"""
+    noun = verb.head
+    while noun.dep_ in ("compound", "amod") and noun.head.i != noun.i:
+        noun = noun.head  # "jailed pro-democracy publisher Jimmy Lai": up to the name
+    for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "in"):
+        for place in (c for c in prep.children if c.dep_ == "pobj" and c.ent_type_ in ("GPE", "LOC")):
+            code = place_country(" ".join(t.text for t in place.subtree if t.ent_type_ in ("GPE", "LOC")))
+            if code and code != home:
+                return True
+    return False
 
 
 def _private(actor) -> bool:
