@@ -110,3 +110,52 @@ def describes(doc, i: int) -> bool:
     """Whether the words at token i make the noun before them part of a describing compound
     ("military" in "military-led", "government" in "government-backed")."""
     return i + 1 < len(doc) and doc[i].text == "-" and doc[i + 1].lower_ in DESCRIBING_SUFFIXES
+
+
+def titled_names(reader, person_tok: set[int]) -> list[Span]:
+    """"spokesperson Randhir Jaiswal" the parser did not tag a person: two or three capitalised proper
+    nouns right after a person's title, none a known term or part of a place or organisation, are a
+    person's name."""
+    doc, found = reader.doc, []
+    for span in reader.titles.values():
+        if reader.title(span).kind != "person":
+            continue
+        i = span.end
+        while i < len(doc) and i - span.end < 3 and doc[i].pos_ == "PROPN" and doc[i].is_title and doc[i].is_alpha \
+                and i not in person_tok and i not in reader.term_tok and i not in reader.skip \
+                and doc[i].ent_type_ not in ("GPE", "LOC", "ORG", "NORP", "FAC"):
+            i += 1
+        if i - span.end >= 2 and (i == len(doc) or not (doc[i].pos_ == "PROPN" and doc[i].is_title)):
+            found.append(Span(doc, span.end, i, label="PERSON"))
+    return found
+
+
+def run_on(reader, ent: Span) -> bool:
+    """Is the entity run on over a sentence's end: a one-letter word and its stop, then a noun of the
+    title table ("on X. Militants attacked")?"""
+    return any(len(t.text) == 2 and t.text[0].isupper() and t.text[1] == "." and t.i + 1 < ent.end
+               and reader.doc[t.i + 1].lower_ in reader.k.titles for t in ent)
+
+
+def modifies_a_thing(reader, span) -> bool:
+    """Is the title noun a modifier of a following noun that names no person or body ("military" in
+    "the military build-up", "army" in "army budget")?"""
+    root = span.root
+    head = root.head
+    return root.dep_ in ("compound", "amod", "nmod") and head.i >= span.end and head.pos_ == "NOUN" \
+        and head.i not in reader.title_tok and head.lower_ not in reader.k.titles
+
+
+def capital_acts(span: Span) -> bool:
+    """A capital used for its government ("Seoul and Washington agreed", "talks with Pyongyang"),
+    not as a place ("in Seoul", "a visit to Washington")."""
+    root = span.root
+    if root.dep_ in ("nsubj", "nsubjpass", "poss", "dobj", "appos", "ROOT"):
+        return True
+    if root.dep_ == "conj":
+        return capital_acts(root.head.doc[root.head.i : root.head.i + 1])
+    if root.dep_ == "pobj":
+        return root.head.lower_ in {"with", "between", "by", "against", "from", "toward", "towards", "on"}
+    if span.end < len(span.doc) and span.doc[span.end].text in ("'s", "’s", "'", "’"):
+        return True
+    return False

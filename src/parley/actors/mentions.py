@@ -31,8 +31,8 @@ from .index import ArticleActors
 from .knowledge import PERSON_LOOKALIKES, Knowledge, Term, Title, load_knowledge, not_an_actor
 from .appositions import share_plural_appositions
 from .offices import country_after_of, owner_after_of, possessor_country, serves
-from .lookalikes import (common_word_at_start, describes, function_word_first, names_agents, place_words,
-                         reads_as_person, reads_as_place)
+from .lookalikes import (common_word_at_start, describes, function_word_first, modifies_a_thing, names_agents,
+                         place_words, reads_as_person, reads_as_place, run_on, titled_names, capital_acts)
 from .wire import credit_tokens
 
 __all__ = ["find_actors", "load_knowledge", "Cand", "TitleSeen"]
@@ -153,7 +153,7 @@ class _Reader:
         self.titles = {s.start: s for s in titles if not (set(range(s.start, s.end)) & (person_tok | skip))}
         self.title_tok = {i: s for s in self.titles.values() for i in range(s.start, s.end)}
         self.claimed: set[int] = set(skip)
-        self.persons = sorted(self.persons + self._titled_names(person_tok), key=lambda e: e.start)
+        self.persons = sorted(self.persons + titled_names(self, person_tok), key=lambda e: e.start)
         surnames = {e[-1].text for e in self.persons if len(e) > 1}
         people_as_orgs = [e for e in doc.ents if e.label_ == "ORG" and not _touches(e, skip) and reads_as_person(self, e, surnames)]
         places = place_words(doc)
@@ -164,23 +164,6 @@ class _Reader:
         self.last_person_at: dict[int, Cand] = {}
         self.north_south = self._find_north_south()
         self._sent = None
-
-    def _titled_names(self, person_tok: set[int]) -> list[Span]:
-        """"spokesperson Randhir Jaiswal" the parser did not tag a person: two or three capitalised proper
-        nouns right after a person's title, none a known term or part of a place or organisation, are a
-        person's name."""
-        doc, found = self.doc, []
-        for span in self.titles.values():
-            if self.title(span).kind != "person":
-                continue
-            i = span.end
-            while i < len(doc) and i - span.end < 3 and doc[i].pos_ == "PROPN" and doc[i].is_title and doc[i].is_alpha \
-                    and i not in person_tok and i not in self.term_tok and i not in self.skip \
-                    and doc[i].ent_type_ not in ("GPE", "LOC", "ORG", "NORP", "FAC"):
-                i += 1
-            if i - span.end >= 2 and (i == len(doc) or not (doc[i].pos_ == "PROPN" and doc[i].is_title)):
-                found.append(Span(doc, span.end, i, label="PERSON"))
-        return found
 
     def sent_index(self) -> list[int]:
         if self._sent is None:
@@ -490,11 +473,11 @@ class _Reader:
             if describes(self.doc, span.end) or social:
                 continue  # "military-led nations": a modifier; "social media": a platform, not the press
             org = self.org_at.get(start)
-            if org is not None and not self._run_on(org) and not any(i in self.term_tok for i in range(org.start, org.end)) \
+            if org is not None and not run_on(self, org) and not any(i in self.term_tok for i in range(org.start, org.end)) \
                     and org.text.lower() not in (span.text.lower(), "the " + span.text.lower()):
                 continue  # "the ruling Democratic Party": the organisation pass names it; "Cabinet" alone is ours
             left = self._modifiers(span.start)
-            if any(t.text in POSSESSIVE for t in left) and self._modifies_a_thing(span):
+            if any(t.text in POSSESSIVE for t in left) and modifies_a_thing(self, span):
                 continue  # "China's military build-up", "Iran's army budget": the owner's act or thing
             countries = self._countries_in(left)
             definite = bool(left) and left[0].lower_ == "the" or any(t.text in POSSESSIVE for t in left)
@@ -541,20 +524,6 @@ class _Reader:
                 out.append(cand)
             self.claimed.update(range(out[-1].start, span.end)) if out else None
         return out
-
-    def _run_on(self, ent: Span) -> bool:
-        """Is the entity run on over a sentence's end: a one-letter word and its stop, then a noun of the
-        title table ("on X. Militants attacked")?"""
-        return any(len(t.text) == 2 and t.text[0].isupper() and t.text[1] == "." and t.i + 1 < ent.end
-                   and self.doc[t.i + 1].lower_ in self.k.titles for t in ent)
-
-    def _modifies_a_thing(self, span) -> bool:
-        """Is the title noun a modifier of a following noun that names no person or body ("military" in
-        "the military build-up", "army" in "army budget")?"""
-        root = span.root
-        head = root.head
-        return root.dep_ in ("compound", "amod", "nmod") and head.i >= span.end and head.pos_ == "NOUN" \
-            and head.i not in self.title_tok and head.lower_ not in self.k.titles
 
     def _bare_office(self, span, left: list) -> bool:
         """"Foreign Minister told reporters ...": an office written as a name with no name after it and no
@@ -664,7 +633,7 @@ class _Reader:
                 else:
                     # "the Palestinians", "Iraqi" in "the Iraqi city": the country itself
                     out.append(Cand(span.start, span.end, "description", "country", term.name, term.country, term=term))
-            elif term.kind == "capital" and _acts(span):
+            elif term.kind == "capital" and capital_acts(span):
                 out.append(Cand(span.start, span.end, "metonym", "country", term.name, term.country, term=term))
             if out and out[-1].start == span.start:
                 self.claimed.update(range(span.start, span.end))
@@ -731,7 +700,7 @@ class _Reader:
             start, end = ent.start, ent.end
             while start < end and self.doc[start].lower_ == "the":
                 start += 1
-            if self._run_on(ent):
+            if run_on(self, ent):
                 continue  # "posted on X. Militants attacked": a sentence's end and the next one's subject
             owned = [t.i for t in self.doc[start:end - 1] if t.text in ("'s", "’s")]
             if owned:
@@ -798,21 +767,6 @@ def _touches(span: Span, tokens: set[int]) -> bool:
 @cache
 def _country_forms(knowledge: Knowledge) -> list[str]:
     return [f for f, t in knowledge.terms.items() if t.kind in ("country", "demonym") and len(f) >= 5]
-
-
-def _acts(span: Span) -> bool:
-    """A capital used for its government ("Seoul and Washington agreed", "talks with Pyongyang"),
-    not as a place ("in Seoul", "a visit to Washington")."""
-    root = span.root
-    if root.dep_ in ("nsubj", "nsubjpass", "poss", "dobj", "appos", "ROOT"):
-        return True
-    if root.dep_ == "conj":
-        return _acts(root.head.doc[root.head.i : root.head.i + 1])
-    if root.dep_ == "pobj":
-        return root.head.lower_ in {"with", "between", "by", "against", "from", "toward", "towards", "on"}
-    if span.end < len(span.doc) and span.doc[span.end].text in POSSESSIVE:
-        return True
-    return False
 
 
 def _head_text(span: Span) -> str:

@@ -33,6 +33,7 @@ from .knowledge import Knowledge, family_first_names, same_given_name
 from .leaders import same_office
 from .mentions import Cand
 from .plurals import SUBJECT, find_collectives, find_plurals, find_they
+from .pointing import ARMED, armed_name, point_back, refers_back
 
 PRONOUNS = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f", "herself": "f"}
 # a government's offices abroad: "the embassy" is rarely the home country's
@@ -122,7 +123,7 @@ class _Resolver:
                 self._group(c)
             else:
                 self._named(c)
-        self._point_back()
+        point_back(self)
         self._pronouns()
         find_they(self)
         find_plurals(self)
@@ -532,40 +533,6 @@ class _Resolver:
 
     # -- groups, organisations, countries ----------------------------------------------------------------
 
-    def _point_back(self) -> None:
-        """"the attackers", "the militant group", "the bloc": the organisation of that kind the story
-        named last before the phrase, else the one it names most (a lead may describe before it names:
-        "Gunmen stormed a hotel ... al-Shabab said it carried out the attack"). With none, the phrase is
-        read as before (a group of the story's country, or nothing). A bare plural ("Militants attacked")
-        is the armed group only when the story names just one."""
-        for c in self.pointing:
-            fits = refers_back(c)
-            pool = [d for d in self.drafts.values() if d.kind == "organization" and d.spans and fits(d)]
-            named = self._tied_to(c, pool)
-            if named is not None:  # "militants linked with the Free Hills Front": that group's own
-                named.spans.append((c.start, c.end, "description"))
-                continue
-            the = self.doc[c.start].lower_ == "the" or c.start > 0 and self.doc[c.start - 1].lower_ == "the"
-            if c.bare and len(pool) != 1 and not (the and pool):
-                # (but "the militants" points back to the group named last before it)
-                continue  # "Militants attacked ..." with two armed groups named: which is not said
-            if not pool:
-                self._group(c, final=True)
-                continue
-            before = [(max(s for s, _, _ in d.spans if s < c.start), d) for d in pool if any(s < c.start for s, _, _ in d.spans)]
-            d = max(before, key=lambda x: x[0])[1] if before else max(pool, key=lambda d: len(d.spans))
-            d.spans.append((c.start, c.end, "description"))
-
-    def _tied_to(self, c: Cand, pool: list[Draft]) -> Draft | None:
-        """The organisation of `pool` a description ties itself to right after it: "militants linked with
-        X", "fighters loyal to X", "gunmen from X"."""
-        if c.end >= len(self.doc) or self.doc[c.end].lower_ not in TYING_WORDS:
-            return None
-        for d in pool:
-            if any(c.end < s <= c.end + 4 for s, _, _ in d.spans):
-                return d
-        return None
-
     def _join_acronyms(self) -> None:
         """"the Baloch Liberation Army (BLA) ... BLA said": an organisation written in capitals whose
         letters are the initials of an organisation the story names in full is that organisation."""
@@ -703,43 +670,6 @@ class _Resolver:
         plurals = [(starts[a], ends[b - 1], tuple(ids[k] for k in keys))
                    for a, b, keys in self.pairs if all(k in ids for k in keys)]
         return ArticleActors(actors, mentions, plurals)
-
-
-# a group description that refers back to a named organisation, by what the organisation must be
-ARMED = "REB"  # the sector code of rebels, militants and other non-state armed groups
-ALLIANCES = frozenset({"bloc", "alliance", "coalition", "regional body", "world body", "global body", "continental body"})
-NON_STATE = frozenset({None, "NGO", "IMG"})
-
-
-# words that tie a description of fighters to the group named after them ("militants linked with X")
-TYING_WORDS = frozenset("linked tied affiliated allied belonging loyal of from".split())
-# last words of the names armed groups give themselves ("Arakan Army", "Majeed Brigade"); with no
-# country in the name they are no state's army
-ARMED_NAME_ENDS = frozenset({"army", "brigade", "brigades", "militia", "militias"})
-
-
-def armed_name(name: str) -> bool:
-    """Does a name the tables do not know say it is an armed group: a "Liberation Army" or "Liberation
-    Front", or a name ending in Army, Brigade or Militia?"""
-    words = name.lower().split()
-    return bool(words) and (words[-1] in ARMED_NAME_ENDS or "liberation" in words[:-1] and words[-1] in ("front", "army"))
-
-
-def refers_back(c: Cand):
-    """A test a named organisation must pass to be what a definite description without a country
-    means, or None when the description is not one that refers back:
-    - armed-group nouns ("the militants", "the attackers", "the militant group"): an armed group;
-    - "the group": an armed group, a non-governmental one, or one with "Group" in its name;
-    - "the bloc", "the alliance", "the coalition", "the regional body": an organisation of states, or one so named."""
-    head = (c.head or "").lower()
-    if c.sector == ARMED:
-        return lambda d: d.sector() == ARMED
-    if head == "group":
-        return lambda d: d.sector() == ARMED or (d.country() in NON_STATE and d.country() is not None) \
-            or "group" in d.name.lower().split()
-    if head in ALLIANCES or head.split()[-1:] == ["bloc"]:
-        return lambda d: d.country() == "IGO" or head.split()[-1] in d.name.lower().split()
-    return None
 
 
 def initials(name: str) -> str:
