@@ -137,6 +137,9 @@ class EventActor:
     actor_id: str | None = None
     country: str | None = None
     sector: str | None = None
+    # the name is the clause's own wording ("Islamabad", "the Kabul authorities"), kept over the
+    # canonical actor's name when the store puts the canonical actor in (actors/naming.py)
+    written: bool = False
 
 
 @dataclass(frozen=True)

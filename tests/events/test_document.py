@@ -482,7 +482,7 @@ def test_ceasing_to_honour_commitments_is_reneging(code, known):
 
 
 def test_a_persons_lawyers_family_and_critics_are_not_that_person(code, known):
-    # (a person's legal team acts for them, as a group of its own, never as the person)
+    # a person's lawyers act for them: a party of their own, named as written with the person's full name
     assert triples(code("Lee's legal team criticized China.", known)) == {("Lee Do-hoon's legal team", "ACCUSE", "China")}
     assert code("Abe's critics condemned Japan.", known) == []
     assert ("Japan", "ACCUSE", "China") in triples(code("Japan's foreign ministry criticized China.", known))
@@ -656,3 +656,65 @@ def test_a_meeting_told_from_either_side_is_one_event():
     (m,) = merge_mentions([_mention(0, "CONSULT", JPN, CHN), _mention(2, "CONSULT", CHN)])
     assert [s.sentence for s in m.event.sources] == ["s0", "s2"]
     assert len(merge_mentions([_mention(0, "ACCUSE", JPN, CHN), _mention(2, "ACCUSE", CHN)])) == 2
+
+
+def test_unnamed_security_sources_speak_for_the_storys_state(code, known):
+    events = code("Security sources said the planners of the bombing were based in Iran.", known, dateline="TOKYO")
+    assert triples(events) == {("Japanese security sources", "ACCUSE", "Iran")}
+
+
+def test_the_state_acting_unnamed_is_the_storys_state(code, known):
+    known = {**known, "the Free Hills Front": ("Free Hills Front", "organization", None)}
+    events = code("the Free Hills Front warned it would kill the hostages if the state did not free its fighters.",
+                  known, dateline="TOKYO")
+    assert ("Free Hills Front", "THREATEN", "Japan") in triples(events)
+
+
+def test_a_negated_condition_is_hypothetical(code, known):
+    events = code("Japan warned it would act if China did not free the sailors.", known)
+    assert {e.status for e in events if e.type == "RETREAT"} <= {"hypothetical"}
+
+
+def test_a_pronoun_of_a_subordinate_clause_is_the_subject_above_it(code, known):
+    text = "Iran condemned the move. Japan moved ships into the strait, bringing trade to a halt in the bay, where they attacked China."
+    assert ("Japan", "ASSAULT", "China") in triples(code(text, known))
+
+
+def test_who_comments_on_an_act_is_no_party_to_it(code, known):
+    events = code("France welcomed the announcement that Iran had agreed to the inspections.", known)
+    assert ("Iran", "AGREE", "France") not in triples(events)
+    assert ("France", "SUPPORT", "Iran") in triples(events)
+
+
+def test_what_a_party_is_said_to_be_does_what_its_relative_clause_says(code, known):
+    events = code("Japan is the country that condemned China on Monday.", known)
+    assert ("Japan", "ACCUSE", "China") in triples(events)
+
+
+def test_a_nationality_on_a_thing_makes_no_actor(code, known):
+    events = code("China demanded Japanese changes to the text.", known)
+    assert not any(e.actor2 is not None and e.actor2.name == "Japanese changes" for e in events)
+
+
+def test_a_states_post_abroad_is_that_states_not_the_hosts(nlp, options):
+    from parley.actors import find_actors, load_knowledge
+    from parley.events import find_events
+    from parley.language import parse
+    text = ("The United States called a meeting on Monday. Iran's U.N. ambassador attended the meeting, "
+            "but his U.N. mission criticized the United States.")
+    article = Article(id="a1", source="test", body=text, published="2020-07-08", language="en")
+    (article, doc), = list(parse(nlp, [article], options))
+    events = find_events(article, doc, find_actors(article, doc, load_knowledge(options), options), options)
+    assert ("Iranian U.N. mission", "ACCUSE", "United States") in triples(events)
+
+
+def test_concern_about_a_report_is_about_what_it_reports(code, known):
+    known = {**known, "IAEA": ("International Atomic Energy Agency", "organization", "IGO")}
+    events = code("France said it is concerned about the latest IAEA report about Iran's enrichment of uranium.", known)
+    assert ("France", "ACCUSE", "Iran") in triples(events)
+
+
+def test_one_held_in_another_state_is_not_held_by_the_storys(code, known):
+    known = {**known, "Kim Lee": ("Kim Lee", "person", None)}
+    text = "A Japanese court jailed a reporter on Monday. His lawyer's other clients include jailed publisher Kim Lee in Hong Kong."
+    assert not any(e.actor2 is not None and e.actor2.name == "Kim Lee" for e in code(text, known, dateline="TOKYO"))

@@ -73,6 +73,21 @@ def test_canonical_actor_map_rewrites_names(db_path):
         assert [a.id for a in store.articles(actor="Stephen E. Biegun")] == ["a1"]
 
 
+def test_a_name_the_clause_wrote_survives_the_canonical_actor(db_path):
+    records = make_records()
+    event = records.events[0]
+    written = EventActor("Washington", "per:stephen-biegun", "USA", "GOV", written=True)
+    records = ArticleRecords(records.article, records.actors, records.mentions, records.quotes,
+                             [Event(**{**event.__dict__, "actor1": written})])
+    with Store(db_path) as store:
+        store.add(records)
+        canonical = Actor(id="per:stephen-e-biegun", name="Stephen E. Biegun", kind="person", country="USA", mentions=5)
+        store.set_actors([canonical], {"per:stephen-biegun": canonical.id})
+        [event] = list(store.events())
+        assert (event.actor1.name, event.actor1.actor_id) == ("Washington", canonical.id)
+        assert event.actor2.name == "Song Young-gil"
+
+
 def test_partial_date_bounds():
     assert date_bounds("2019") == ("2019-01-01", "2019-12-31")
     assert date_bounds("2019-09") == ("2019-09-01", "2019-09-31")

@@ -12,8 +12,8 @@ from .knowledge import DESCRIBING_SUFFIXES, is_given_name, not_an_actor
 
 
 def reads_as_person(reader, ent: Span, surnames: set[str]) -> bool:
-    """A person's name the parser filed as an organisation ("Artur Romeu, director of ...", "Sebastien
-    Lai" in a story about Jimmy Lai): two or three capitalised words, none a title or a known name,
+    """A person's name the parser filed as an organisation ("Anna Kovac, director of ...", "Mila
+    Kovac" in a story about Ivan Kovac): two or three capitalised words, none a title or a known name,
     with a person's title before it or in an apposition after it, a family name the story gives a
     person, or a first word that is an English given name."""
     doc, words = reader.doc, [t for t in ent if not t.is_punct]
@@ -71,7 +71,91 @@ def place_words(doc) -> set[str]:
     return words
 
 
+# prepositions that place what they govern, and nouns of places and facilities a place name modifies
+LOCATIVE = frozenset({"in", "at", "near", "from", "across", "throughout", "outside", "inside", "around"})
+FACILITIES = PLACE_NOUNS | {"station", "railway", "airport", "prison", "hospital", "hotel", "base", "camp", "highway"}
+
+
+def reads_as_place(span: Span) -> bool:
+    """A one-word "organisation" the tables do not know, used as a place: governed by a locative
+    preposition ("officials in X") or naming a facility ("X railway station"). Organisations the story
+    places things in ("in Congress", "in NATO") are in the tables."""
+    if len(span) != 1:
+        return False
+    t = span[0]
+    if not t.is_title or t.is_upper:
+        return False
+    return t.dep_ == "pobj" and t.head.lower_ in LOCATIVE or t.dep_ == "compound" and t.head.lower_ in FACILITIES
+
+
+# endings of nouns for people ("landowner", "activist", "civilian", "refugee", "resident", "Texan"), and the
+# machines a country's forces act through ("Russian tanks shelled ..."): a nationality on these names actors
+PEOPLE_SUFFIXES = ("er", "or", "ist", "ian", "man", "men", "ee", "ant", "ent", "ese", "ite", "ple")
+# things whose names end like those of people ("investment", "border", "paper")
+THING_ENDINGS = ("ment", "letter", "number", "border", "center", "centre", "order", "paper", "water", "power")
+MACHINES = frozenset("""aircraft plane jet warplane bomber fighter helicopter drone ship warship vessel boat submarine
+    frigate destroyer tank artillery missile rocket gunboat""".split())
+PEOPLE_WORDS = frozenset("representative relative native operative executive captive kin family clan tribe".split())
+
+
+def names_agents(head, titles) -> bool:
+    """Does a plural noun name people or the machines forces fight with ("landowners", "students",
+    "tanks"), who act for their country, rather than things ("efforts", "investments")?"""
+    low, lemma = head.lower_, head.lemma_.lower()
+    return head.tag_ == "NNPS" or low in titles or lemma in MACHINES or low in MACHINES \
+        or lemma in PEOPLE_WORDS or lemma.endswith(PEOPLE_SUFFIXES) and not lemma.endswith(THING_ENDINGS)
+
+
 def describes(doc, i: int) -> bool:
     """Whether the words at token i make the noun before them part of a describing compound
     ("military" in "military-led", "government" in "government-backed")."""
     return i + 1 < len(doc) and doc[i].text == "-" and doc[i + 1].lower_ in DESCRIBING_SUFFIXES
+
+
+def titled_names(reader, person_tok: set[int]) -> list[Span]:
+    """"spokesperson Tomas Varga" the parser did not tag a person: two or three capitalised proper
+    nouns right after a person's title, none a known term or part of a place or organisation, are a
+    person's name."""
+    doc, found = reader.doc, []
+    for span in reader.titles.values():
+        if reader.title(span).kind != "person":
+            continue
+        i = span.end
+        while i < len(doc) and i - span.end < 3 and doc[i].pos_ == "PROPN" and doc[i].is_title and doc[i].is_alpha \
+                and i not in person_tok and i not in reader.term_tok and i not in reader.skip \
+                and doc[i].ent_type_ not in ("GPE", "LOC", "ORG", "NORP", "FAC"):
+            i += 1
+        if i - span.end >= 2 and (i == len(doc) or not (doc[i].pos_ == "PROPN" and doc[i].is_title)):
+            found.append(Span(doc, span.end, i, label="PERSON"))
+    return found
+
+
+def run_on(reader, ent: Span) -> bool:
+    """Is the entity run on over a sentence's end: a one-letter word and its stop, then a noun of the
+    title table ("on X. Militants attacked")?"""
+    return any(len(t.text) == 2 and t.text[0].isupper() and t.text[1] == "." and t.i + 1 < ent.end
+               and reader.doc[t.i + 1].lower_ in reader.k.titles for t in ent)
+
+
+def modifies_a_thing(reader, span) -> bool:
+    """Is the title noun a modifier of a following noun that names no person or body ("military" in
+    "the military build-up", "army" in "army budget")?"""
+    root = span.root
+    head = root.head
+    return root.dep_ in ("compound", "amod", "nmod") and head.i >= span.end and head.pos_ == "NOUN" \
+        and head.i not in reader.title_tok and head.lower_ not in reader.k.titles
+
+
+def capital_acts(span: Span) -> bool:
+    """A capital used for its government ("Seoul and Washington agreed", "talks with Pyongyang"),
+    not as a place ("in Seoul", "a visit to Washington")."""
+    root = span.root
+    if root.dep_ in ("nsubj", "nsubjpass", "poss", "dobj", "appos", "ROOT"):
+        return True
+    if root.dep_ == "conj":
+        return capital_acts(root.head.doc[root.head.i : root.head.i + 1])
+    if root.dep_ == "pobj":
+        return root.head.lower_ in {"with", "between", "by", "against", "from", "toward", "towards", "on"}
+    if span.end < len(span.doc) and span.doc[span.end].text in ("'s", "’s", "'", "’"):
+        return True
+    return False

@@ -31,7 +31,8 @@ from .index import ArticleActors
 from .knowledge import PERSON_LOOKALIKES, Knowledge, Term, Title, load_knowledge, not_an_actor
 from .appositions import share_plural_appositions
 from .offices import country_after_of, owner_after_of, possessor_country, serves
-from .lookalikes import common_word_at_start, describes, function_word_first, place_words, reads_as_person
+from .lookalikes import (common_word_at_start, describes, function_word_first, modifies_a_thing, names_agents,
+                         place_words, reads_as_person, reads_as_place, run_on, titled_names, capital_acts)
 from .wire import credit_tokens
 
 __all__ = ["find_actors", "load_knowledge", "Cand", "TitleSeen"]
@@ -152,6 +153,7 @@ class _Reader:
         self.titles = {s.start: s for s in titles if not (set(range(s.start, s.end)) & (person_tok | skip))}
         self.title_tok = {i: s for s in self.titles.values() for i in range(s.start, s.end)}
         self.claimed: set[int] = set(skip)
+        self.persons = sorted(self.persons + titled_names(self, person_tok), key=lambda e: e.start)
         surnames = {e[-1].text for e in self.persons if len(e) > 1}
         people_as_orgs = [e for e in doc.ents if e.label_ == "ORG" and not _touches(e, skip) and reads_as_person(self, e, surnames)]
         places = place_words(doc)
@@ -249,6 +251,8 @@ class _Reader:
         while start < end and (start in self.title_tok or doc[start].is_punct):
             start += 1  # "President Trump" tagged whole: the title is read below
         honorific, start = self._honorific(ent.start, start, end)
+        if end - start >= 3 and (self.k.lookup(doc[start].text) or _NO_TERM).kind in ("country", "demonym"):
+            start += 1  # "Envoy for Ruritania Anna Novak": the country before a full name is not in it
         if start >= end:
             return None
         name_span = doc[start:end]
@@ -268,7 +272,7 @@ class _Reader:
         if governed is not None:
             return governed
         if not_an_actor(name, PERSON_LOOKALIKES) or self._platform(start, end) or function_word_first(name_span):
-            return None  # "Beledweyne District", "INS Imphal", "X" read as people
+            return None  # "Lakeside District", "INS Harbour", "X" read as people
         cand = Cand(ent.start, end, "name" if len(name.split()) > 1 else "surname", "person", name,
                     name_start=start, term=term)
         if honorific is not None:
@@ -469,10 +473,12 @@ class _Reader:
             if describes(self.doc, span.end) or social:
                 continue  # "military-led nations": a modifier; "social media": a platform, not the press
             org = self.org_at.get(start)
-            if org is not None and not any(i in self.term_tok for i in range(org.start, org.end)) \
+            if org is not None and not run_on(self, org) and not any(i in self.term_tok for i in range(org.start, org.end)) \
                     and org.text.lower() not in (span.text.lower(), "the " + span.text.lower()):
                 continue  # "the ruling Democratic Party": the organisation pass names it; "Cabinet" alone is ours
             left = self._modifiers(span.start)
+            if any(t.text in POSSESSIVE for t in left) and modifies_a_thing(self, span):
+                continue  # "China's military build-up", "Iran's army budget": the owner's act or thing
             countries = self._countries_in(left)
             definite = bool(left) and left[0].lower_ == "the" or any(t.text in POSSESSIVE for t in left)
             if start > 0 and self.doc[start - 1].lower_ == "the":
@@ -556,6 +562,8 @@ class _Reader:
             t = doc[i]
             if t.text in BREAK or t.is_space or i in self.claimed or t.ent_type_ == "PERSON":
                 break
+            if len(t.text) == 2 and t.text[0].isupper() and t.text[1] == "." and doc[i + 1].is_title:
+                break  # "posted on X. Militants attacked": the sentence before ends there
             if t.lower_ in {"the", "a", "an"}:
                 words.insert(0, t)
                 break
@@ -616,7 +624,7 @@ class _Reader:
                 root = span.root
                 head = root.head
                 if root.dep_ in ("amod", "compound", "nmod") and head.i >= span.end and head.tag_ in ("NNS", "NNPS") \
-                        and head.i not in self.claimed and head.i - span.end <= 3:
+                        and head.i not in self.claimed and head.i - span.end <= 3 and names_agents(head, self.k.titles):
                     # "Algerian landowners", "Russian aircraft": the people or forces of that country
                     info = self.k.titles.get(head.lower_)
                     out.append(Cand(span.start, head.i + 1, "description", "group", head.lower_, term.country,
@@ -625,7 +633,7 @@ class _Reader:
                 else:
                     # "the Palestinians", "Iraqi" in "the Iraqi city": the country itself
                     out.append(Cand(span.start, span.end, "description", "country", term.name, term.country, term=term))
-            elif term.kind == "capital" and _acts(span):
+            elif term.kind == "capital" and capital_acts(span):
                 out.append(Cand(span.start, span.end, "metonym", "country", term.name, term.country, term=term))
             if out and out[-1].start == span.start:
                 self.claimed.update(range(span.start, span.end))
@@ -692,6 +700,14 @@ class _Reader:
             start, end = ent.start, ent.end
             while start < end and self.doc[start].lower_ == "the":
                 start += 1
+            if run_on(self, ent):
+                continue  # "posted on X. Militants attacked": a sentence's end and the next one's subject
+            owned = [t.i for t in self.doc[start:end - 1] if t.text in ("'s", "’s")]
+            if owned:
+                start = owned[-1] + 1  # "Al-Sharaa's HTS": the organisation is what the possessor owns
+            opened = next((t.i for t in self.doc[start:end] if t.text == "("), None)
+            if opened is not None and not any(t.text == ")" for t in self.doc[opened:end]):
+                end = opened  # "the Free Hills Front (FHF": a name and the start of its bracketed short form
             while end > start and (self.doc[end - 1].text in POSSESSIVE or self.doc[end - 1].is_punct):
                 end -= 1
             span = self.doc[start:end]
@@ -701,7 +717,7 @@ class _Reader:
             if term and term.kind in ("institution", "user"):
                 out.append(Cand(start, end, "name", term.actor_kind, term.name, term.country, term.sector, term=term))
                 continue
-            if not_an_actor(span.text) or common_word_at_start(span):
+            if not_an_actor(span.text) or common_word_at_start(span) or reads_as_place(span):
                 continue  # "the Minsk Protocol", "Telegram", a sentence's first word "Coordinated ..."
             codes = [self.term(self.term_tok[i]).country for i in range(start, end)
                      if i in self.term_tok and self.term(self.term_tok[i]) and self.term_tok[i].start == i]
@@ -751,21 +767,6 @@ def _touches(span: Span, tokens: set[int]) -> bool:
 @cache
 def _country_forms(knowledge: Knowledge) -> list[str]:
     return [f for f, t in knowledge.terms.items() if t.kind in ("country", "demonym") and len(f) >= 5]
-
-
-def _acts(span: Span) -> bool:
-    """A capital used for its government ("Seoul and Washington agreed", "talks with Pyongyang"),
-    not as a place ("in Seoul", "a visit to Washington")."""
-    root = span.root
-    if root.dep_ in ("nsubj", "nsubjpass", "poss", "dobj", "appos", "ROOT"):
-        return True
-    if root.dep_ == "conj":
-        return _acts(root.head.doc[root.head.i : root.head.i + 1])
-    if root.dep_ == "pobj":
-        return root.head.lower_ in {"with", "between", "by", "against", "from", "toward", "towards", "on"}
-    if span.end < len(span.doc) and span.doc[span.end].text in POSSESSIVE:
-        return True
-    return False
 
 
 def _head_text(span: Span) -> str:

@@ -14,6 +14,9 @@ PAIR_NOUNS = {"sides": "party", "parties": "party", "delegations": "party", "cou
               "leaders": "person", "presidents": "person", "men": "person", "ministers": "person",
               "women": "person", "envoys": "person"}
 
+# nouns that count the parties they stand for: "the trio" after three states were named
+COLLECTIVES = {"duo": 2, "pair": 2, "trio": 3, "quartet": 4}
+
 
 def find_plurals(r) -> None:
     """"the two sides", "both countries", "the three military-led nations": the parties of that kind
@@ -33,6 +36,18 @@ def find_plurals(r) -> None:
         keys = _last_named(r, start, kind, count)
         if keys:
             r.pairs.append((start, noun.i + 1, keys))
+
+
+def find_collectives(r) -> None:
+    """"the trio", "the pair": as many parties as the noun counts, the states and organisations the
+    story named last (as for "the three nations")."""
+    doc = r.doc
+    for i in r.tokens(*COLLECTIVES):
+        if i == 0 or doc[i - 1].lower_ != "the" or doc[i].pos_ != "NOUN":
+            continue
+        keys = _last_named(r, i - 1, "party", COLLECTIVES[doc[i].lower_])
+        if keys:
+            r.pairs.append((i - 1, i + 1, keys))
 
 
 def _last_named(r, at: int, kind: str, count: int) -> list[str]:

@@ -32,7 +32,8 @@ from .index import ArticleActors
 from .knowledge import Knowledge, family_first_names, same_given_name
 from .leaders import same_office
 from .mentions import Cand
-from .plurals import SUBJECT, find_plurals, find_they
+from .plurals import SUBJECT, find_collectives, find_plurals, find_they
+from .pointing import ARMED, armed_name, point_back, refers_back
 
 PRONOUNS = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f", "herself": "f"}
 # a government's offices abroad: "the embassy" is rarely the home country's
@@ -122,10 +123,11 @@ class _Resolver:
                 self._group(c)
             else:
                 self._named(c)
-        self._point_back()
+        point_back(self)
         self._pronouns()
         find_they(self)
         find_plurals(self)
+        find_collectives(self)
         self._members(cands)
         self._leaders()
         self._fallback_country()
@@ -279,6 +281,12 @@ class _Resolver:
         elif c.indefinite and self.sent[c.start] <= LEAD_SENTENCES:
             # "A Guatemalan judge ordered ..." in the lead: the story names the judge further down
             d = self._named_soon_after(c, reach=LEAD_REACH, untitled=False)
+        if d is None and c.country and (c.head or "").lower() == "counterpart":
+            # "met his Iranian counterpart": the person of that state the story names, else that state
+            d = self._of_country(c) or self._named_soon_after(c, untitled=False)
+            if d is None:
+                d = self._draft(actor_id("country", c.country), "country", self.k.country_name(c.country) or c.country)
+                d.fixed = (c.country, None)
         if d is None and c.country:
             name = f"{self._owner(c)} {c.name.lower()}"
             d = self._draft("person:" + _letters(name), "person", name)
@@ -293,6 +301,14 @@ class _Resolver:
             d.countries[c.country] += 1
         d.spans.append((c.start, c.end, "description"))
         self._seen(c.start, d.key, c.end)
+
+    def _of_country(self, c: Cand) -> Draft | None:
+        """The person of `c`'s country the story named last before `c`."""
+        for _, key in self._before(c.start):
+            d = self.drafts[key]
+            if d.kind == "person" and d.country() == c.country:
+                return d
+        return None
 
     def _antecedent(self, c: Cand) -> Draft | None:
         recent: list[str] = []
@@ -472,18 +488,37 @@ class _Resolver:
                 d.countries[code] += 1
         for c in self.homeless:  # in text order, so "the ministry" after "the Foreign Ministry" is that one
             same = self._same_group(c)
-            if same or code is not None:
-                c.country = None if same else code
+            body = None if same or self._dateline_country() else self._body_of_sector(c)
+            if same or body or code is not None:
+                c.country = None if same else (body or code)
                 self._group(c, final=True)
             elif c.head[:1].isupper():  # "Foreign Ministry" written as a name: kept, if without a country
                 self._named(Cand(c.start, c.end, "name", c.akind, self.k.office(c.head), None, c.sector))
 
+    def _body_of_sector(self, c: Cand) -> str | None:
+        """The country of the body of the same sector the story named last before `c`: news varies the
+        noun for one body ("the Pakistani army ... The military said"), so, when no dateline says whose
+        story it is, a bare "the military" is that state's, whichever state the story names most."""
+        if not c.sector:
+            return None
+        best, country = -1, None
+        for d in self.drafts.values():
+            if d.kind != "organization" or d.sector() != c.sector or d.country() not in self.k.countries:
+                continue
+            last = max((p for p, _, _ in d.spans if p < c.start), default=-1)
+            if last > best:
+                best, country = last, d.country()
+        return country
+
+    def _dateline_country(self) -> str | None:
+        term = self.k.lookup(self.article.dateline) if self.article.dateline else None
+        return term.country if term and term.kind in ("capital", "country") and term.country else None
+
     def _home_country(self) -> str | None:
         """The dateline's country; else the one country a story names; else the one it names far
         more than any other (at least three mentions, twice the next)."""
-        term = self.k.lookup(self.article.dateline) if self.article.dateline else None
-        if term and term.kind in ("capital", "country") and term.country:
-            return term.country
+        if (code := self._dateline_country()) is not None:
+            return code
         named = {d.country() for d in self.drafts.values() if d.kind in ("country", "group", "organization") and d.country()}
         named -= {"IGO", "NGO", "IMG"}
         if len(named) == 1:
@@ -499,26 +534,8 @@ class _Resolver:
 
     # -- groups, organisations, countries ----------------------------------------------------------------
 
-    def _point_back(self) -> None:
-        """"the attackers", "the militant group", "the bloc": the organisation of that kind the story
-        named last before the phrase, else the one it names most (a lead may describe before it names:
-        "Gunmen stormed a hotel ... al-Shabab said it carried out the attack"). With none, the phrase is
-        read as before (a group of the story's country, or nothing). A bare plural ("Militants attacked")
-        is the armed group only when the story names just one."""
-        for c in self.pointing:
-            fits = refers_back(c)
-            pool = [d for d in self.drafts.values() if d.kind == "organization" and d.spans and fits(d)]
-            if c.bare and len(pool) != 1:
-                continue  # "Militants attacked ..." with two armed groups named: which is not said
-            if not pool:
-                self._group(c, final=True)
-                continue
-            before = [(max(s for s, _, _ in d.spans if s < c.start), d) for d in pool if any(s < c.start for s, _, _ in d.spans)]
-            d = max(before, key=lambda x: x[0])[1] if before else max(pool, key=lambda d: len(d.spans))
-            d.spans.append((c.start, c.end, "description"))
-
     def _join_acronyms(self) -> None:
-        """"the Baloch Liberation Army (BLA) ... BLA said": an organisation written in capitals whose
+        """"the Northern Liberation Army (NLA) ... NLA said": an organisation written in capitals whose
         letters are the initials of an organisation the story names in full is that organisation."""
         full: dict[str, list[Draft]] = {}
         for d in self.drafts.values():
@@ -602,6 +619,8 @@ class _Resolver:
                 d.countries[c.country] += 1
             if c.sector:
                 d.sectors[c.sector] += 1
+            elif c.term is None and c.akind == "organization" and not c.country and armed_name(name):
+                d.sectors[ARMED] += 1
         d.spans.append((c.start, c.end, c.kind))
         if c.name not in d.names:
             d.names.append(c.name)
@@ -654,31 +673,8 @@ class _Resolver:
         return ArticleActors(actors, mentions, plurals)
 
 
-# a group description that refers back to a named organisation, by what the organisation must be
-ARMED = "REB"  # the sector code of rebels, militants and other non-state armed groups
-ALLIANCES = frozenset({"bloc", "alliance", "coalition", "regional body", "world body", "global body", "continental body"})
-NON_STATE = frozenset({None, "NGO", "IMG"})
-
-
-def refers_back(c: Cand):
-    """A test a named organisation must pass to be what a definite description without a country
-    means, or None when the description is not one that refers back:
-    - armed-group nouns ("the militants", "the attackers", "the militant group"): an armed group;
-    - "the group": an armed group, a non-governmental one, or one with "Group" in its name;
-    - "the bloc", "the alliance", "the coalition", "the regional body": an organisation of states, or one so named."""
-    head = (c.head or "").lower()
-    if c.sector == ARMED:
-        return lambda d: d.sector() == ARMED
-    if head == "group":
-        return lambda d: d.sector() == ARMED or (d.country() in NON_STATE and d.country() is not None) \
-            or "group" in d.name.lower().split()
-    if head in ALLIANCES or head.split()[-1:] == ["bloc"]:
-        return lambda d: d.country() == "IGO" or head.split()[-1] in d.name.lower().split()
-    return None
-
-
 def initials(name: str) -> str:
-    """"Baloch Liberation Army" -> "BLA": the first letters of a name's capitalised words (small words
+    """"Northern Liberation Army" -> "NLA": the first letters of a name's capitalised words (small words
     such as "of" and "and" skipped, as acronyms do)."""
     words = [w for w in name.replace("-", " ").split() if w[:1].isupper()]
     return "".join(w[0] for w in words) if len(words) >= 2 else ""

@@ -38,8 +38,10 @@ JUDGING = frozenset({"ACCUSE", "REQUEST", "REJECT", "PROTEST"})
 SAYING_ACTS = frozenset("call urge demand ask appeal condemn criticize criticise denounce say warn reject".split())
 # texts that say what their authors say: "adopted a resolution demanding", "issued a statement urging"
 DOCUMENTS = frozenset("resolution statement declaration communique communiqué letter decree motion report".split())
-# people who act for the one whose they are: "X's legal team", "X's lawyers"
-SERVING = frozenset("team lawyer attorney counsel".split())
+# writings about a party: concern with one is concern with what it reports ("the latest report about X")
+REPORTS = frozenset("report study assessment finding findings investigation inquiry review".split())
+POSTED = frozenset({"mission", "embassy", "delegation", "consulate"})  # a state's posts abroad
+COUNSEL = frozenset({"team", "lawyer", "attorney", "counsel"})  # who speaks and acts for the one they defend
 # acts only a state's authorities do, whose doer an agentless passive leaves to be understood
 STATE_COERCION = frozenset("arrest detain jail imprison charge sentence indict convict deport".split())
 EXPELLING = frozenset({"expel", "oust", "suspend"})
@@ -88,6 +90,13 @@ def resolve_np(tok, actors: ArticleActors) -> list:
 
 def _pick(head, toks, actors: ArticleActors):
     """The actor of a phrase: a mention on its head word, else on an apposition's head, else any mention in it."""
+    if head.lemma_.lower() in REPORTS:
+        # "concerned about the inspectors' latest report on X's enrichment": what the report tells of is
+        # what the concern is about, not the body that wrote it
+        for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in ("about", "on", "into")):
+            told = [a for p in prep.children if p.dep_ == "pobj" for a, _ in resolve_np(p, actors)]
+            if told:
+                return told[0]
     opposed = {place_country(t.text) for t in toks if against(t)} - {None}
     for word in [head] + [c for c in head.children if c.dep_ == "appos"]:
         actor = actors.at(word.idx, word.idx + len(word))
@@ -98,11 +107,15 @@ def _pick(head, toks, actors: ArticleActors):
     # "anti-Pakistan fighters" are not Pakistan's; "the China-backed government" is not China
     backers = {getattr(actors.at(t.idx, t.idx + len(t)), "id", None) for t in toks if backer(t)}
     toks = [t for t in toks if not against(t) and not backer(t)] or [head]
+    if head.lemma_.lower() in POSTED and any(c.dep_ == "poss" for c in head.children):
+        # "his U.N. mission", "Iran's embassy in Kabul": a state's post abroad, whatever body hosts it
+        posted = actors.posted(head)
+        if posted is not None:
+            return posted
     if head.lemma_.lower() in NOT_THE_OWNER and any(c.dep_ == "poss" for c in head.children):
-        # "Lai's legal team", "Putin's critics" are not Lai or Putin; those who serve a party act for it
-        poss = next(c for c in head.children if c.dep_ == "poss")
-        owner = actors.at(poss.idx, poss.idx + len(poss)) if head.lemma_.lower() in SERVING else None
-        return actors.owned(head, owner) if owner is not None and owner.kind == "person" else None
+        # "Lai's legal team", "Putin's critics" are not Lai or Putin; a person's lawyers act for them, a
+        # party of their own named as written ("X's international legal team")
+        return actors.counsel(head) if head.lemma_.lower() in COUNSEL else None
     found = actors.at(min(t.idx for t in toks), max(t.idx + len(t) for t in toks))
     if found is not None and found.id in backers:
         return None
@@ -134,10 +147,10 @@ def subjects(verb):
                         if g.dep_ in SUBJECT_DEPS]
         if subj:
             if token.dep_ == "relcl" and subj[0].lower_ in RELATIVE_PRONOUNS:
-                return [token.head], passive and token.i == verb.i
+                return [_antecedent_noun(token.head)], passive and token.i == verb.i
             return subj, passive and token.i == verb.i
         if token.dep_ == "relcl":
-            return [token.head], False
+            return [_antecedent_noun(token.head)], False
         if token.dep_ == "conj" and _said_past_a_present_clause(token):
             token = token.head.head  # "X determined that Y is unlawful and called for Z": X called
             continue
@@ -224,6 +237,8 @@ def actor1(cand, actors):
     verb = cand.verb
     if cand.frame == "held":  # "imprisoned publisher X": held by the story's own state's authorities
         state = actors.authorities()
+        if state is not None and _held_elsewhere(verb, state.country):
+            return [], False  # "jailed publisher X in Hong Kong", told in a story about another state
         return ([(state, [verb])] if state is not None else []), False
     if cand.frame == "undergone":  # "X came under attack from Y", "came under a Russian missile attack"
         return (_prep_objects(cand.noun, ("from", "by"), actors) or _prep_objects(verb, ("from", "by"), actors)
@@ -284,13 +299,13 @@ def actor1(cand, actors):
         # (a side: a state, a body, or a person who serves one; a witness telling what "they" did is
         # not of the side that did it)
         speaker = _side(verb, actors) if s.pos_ == "PRON" and s.lower_ in ("they", "it", "we") else []
-        resolved = speaker or resolve_np(s, actors)
+        resolved = speaker or _own_forces(s, verb, actors) or resolve_np(s, actors)
         # (a personal pronoun, not a demonstrative: "This denies recognition to X" is a document's doing)
         if not resolved and (s.tag_ == "PRP" or any(c.dep_ == "poss" and c.pos_ == "PRON" for c in s.children)):
             # "X said it will ..." / "X said their forces had ...": the speaker's own side
             resolved = _side(verb, actors) if s.lower_ in ("they", "it", "we") or s.tag_ != "PRP" else _speaker(verb, actors)
         if not resolved and s.pos_ == "PRON":
-            resolved = _antecedent(s, actors)
+            resolved = _main_subject(s, verb, actors) or _antecedent(s, actors)
         if not resolved and (crowd := actors.crowd(s, verb)) is not None:
             resolved = [(crowd, [s])]  # "thousands of protesters marched in Belgrade", "protesters clashed with police"
         found.extend(resolved)
@@ -300,6 +315,72 @@ def actor1(cand, actors):
 def _side(verb, actors):
     """The speaker of the clause as a side: a state, a body, or a person who serves one."""
     return [f for f in _speaker(verb, actors) if f[0].kind != "person" or f[0].country or f[0].sector]
+
+
+def _held_elsewhere(verb, home: str | None) -> bool:
+    """Is the one a participle says is held placed in another state ("jailed publisher X in Hong Kong")?"""
+    noun = verb.head
+    while noun.dep_ in ("compound", "amod") and noun.head.i != noun.i:
+        noun = noun.head  # "jailed pro-democracy publisher X": up to the name
+    for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "in"):
+        for place in (c for c in prep.children if c.dep_ == "pobj" and c.ent_type_ in ("GPE", "LOC")):
+            code = place_country(" ".join(t.text for t in place.subtree if t.ent_type_ in ("GPE", "LOC")))
+            if code and code != home:
+                return True
+    return False
+
+
+def _own_forces(noun, verb, actors):
+    """"our soldiers killed two militants," the commander said: the forces a speaker calls "our" or
+    "their" are their state's, not the speaker; named as that state's ("Somali soldiers")."""
+    if noun.pos_ != "NOUN" or not any(c.dep_ == "poss" and c.lower_ in ("our", "their") for c in noun.children):
+        return []
+    title = actors.knowledge.titles.get(noun.lower_) if actors.knowledge is not None else None
+    if title is None or title.kind != "group" or title.sector not in ("MIL", "COP"):
+        return []
+    speaker = _speaker(verb, actors) or _quoted_speaker(verb, actors)
+    if len(speaker) != 1:
+        return []
+    # a speaker the story gives no state speaks for the story's own ("our soldiers", says a local official)
+    country = speaker[0][0].country or actors.home
+    if not country or len(country) != 3 or country == "IGO":
+        return []
+    return [(actors.own_group(noun, country), [noun])]
+
+
+def _quoted_speaker(verb, actors):
+    """The speaker of a quoted sentence: "'...,' X said." told after the quote, in the same sentence."""
+    root = verb
+    while root.head.i != root.i:
+        root = root.head
+    if root.i == verb.i:
+        return []
+    said = [t for t in root.sent if t.lemma_.lower() in st.REPORTING and t.i > verb.i and t.dep_ in ("ROOT", "parataxis")]
+    for t in said:
+        subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
+        if subj is not None:
+            return resolve_np(subj, actors)
+    return []
+
+
+def _main_subject(pronoun, verb, actors):
+    """"The militants blew up the tracks, ... where they stormed it": a third-person pronoun subject of a
+    subordinate clause stands for the subject of a clause above it in the same sentence, when that names
+    a party of its kind (a person for he/she). Reported clauses are left to the speaker rule."""
+    low = pronoun.lower_
+    if low not in THIRD_PERSON:
+        return []
+    person = low in ("he", "she")
+    token = verb
+    while token.head.i != token.i:
+        if token.dep_ in ("ccomp", "parataxis"):
+            return []
+        token = token.head
+        subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ != "PRON"), None)
+        if subject is not None:
+            found = resolve_np(subject, actors)
+            return [(a, [pronoun]) for a, _ in found if (a.kind == "person") == person][:1]
+    return []
 
 
 def _antecedent(pronoun, actors):
@@ -446,7 +527,7 @@ def _between(noun, actors):
 def actor2(cand, passive: bool, actors, lex):
     verb, noun = cand.verb, cand.noun
     code = lex.code(cand.cameo)
-    if cand.frame == "held":  # the noun held, up through compounds ("imprisoned publisher Jimmy Lai")
+    if cand.frame == "held":  # the noun held, up through compounds ("imprisoned publisher X")
         noun = verb.head
         while noun.dep_ in ("compound", "amod") and noun.pos_ in ("NOUN", "PROPN") and noun.head.i != noun.i:
             noun = noun.head

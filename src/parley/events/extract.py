@@ -56,6 +56,8 @@ RECIPROCAL = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 RECIPROCAL_CODES = frozenset({"050", "057", "030", "031", "036", "040", "046", "060", "061", "062", "063", "064"})
 CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "parataxis", "csubj", "pcomp"})
 TEMPORAL_PREPS = frozenset({"on", "in", "at", "since", "during", "from", "until", "by", "before", "after", "of", "as", "for"})
+# what a phrase naming those acted on leaves out: its clauses, appositions and most prepositions
+OBJECT_SKIP = frozenset({"relcl", "acl", "advcl", "appos", "prep", "parataxis"})
 MAX_SENTENCE_TOKENS = 150
 MAX_PAIRS = 6
 SPEAKING = frozenset({"speak", "talk"})
@@ -102,6 +104,7 @@ def sentence_mentions(article: Article, doc, actors: ArticleActors, options: Opt
                         question=_question(cand), wished=st.wished(cand.verb if cand.verb is not None else cand.noun),
                         explicit_date=event.date_basis != "published",
                         nearby=named[-1], object_parties=_object_parties(cand, actors), object_word=_object_word(cand),
+                        object_phrase=_object_phrase(cand),
                         object_defined=_object_defined(cand)))
     return mentions, Story(article, tuple(texts), tuple(named))
 
@@ -152,6 +155,28 @@ def _object_word(cand) -> str:
         return ""
     obj = next((c for c in cand.verb.children if c.dep_ in ("dobj", "nsubjpass") and c not in cand.trigger), None)
     return obj.lemma_.lower() if obj is not None else ""
+
+
+def _object_phrase(cand) -> str:
+    """The trigger verb's direct object as written, with its "of" complement and conjuncts but
+    without clauses or other modifiers ("dozens of women and children", not "... held on the train")."""
+    if cand.verb is None:
+        return ""
+    obj = next((c for c in cand.verb.children if c.dep_ in ("dobj", "nsubjpass") and c not in cand.trigger), None)
+    if obj is None:
+        return ""
+    keep: list = []
+    stack = [obj]
+    while stack:
+        tok = stack.pop()
+        keep.append(tok)
+        stack.extend(c for c in tok.children if c.dep_ not in OBJECT_SKIP or c.dep_ == "prep" and c.lower_ == "of")
+    keep.sort(key=lambda t: t.i)
+    while keep and (keep[0].is_punct or keep[0].lower_ in ("the", "a", "an")):
+        keep.pop(0)
+    while keep and keep[-1].is_punct:
+        keep.pop()
+    return " ".join(t.text for t in keep).replace(" ,", ",")
 
 
 def _object_parties(cand, actors) -> tuple:
@@ -386,7 +411,7 @@ def _events(cand, sent, article, here, actors, lex, base, source):
         for a, b in pairs[:MAX_PAIRS]:
             # one trigger, several actor pairs: the pair keeps the ids apart
             extra = (a[0].id, b[0].id if b else "") if len(pairs) > 1 else ()
-            target = actors.ref(b[0]) if b is not None and b[0].id != a[0].id else None
+            target = actors.named(*b) if b is not None and b[0].id != a[0].id else None
             events.append(
                 Event(
                     id=record_id("e", article.id, sent.start_char, trigger_start, *extra, *tag),
@@ -399,7 +424,7 @@ def _events(cand, sent, article, here, actors, lex, base, source):
                     goldstein=cameo_code.goldstein,
                     quad=cameo_code.quad,
                     status=v_status,
-                    actor1=actors.ref(a[0]),
+                    actor1=actors.named(*a),
                     actor2=target,
                     location=location,
                     trigger=trigger,
@@ -439,7 +464,7 @@ def _held_abroad(participle, home) -> bool:
     """"jailed publisher X in Hong Kong" in a story about another state: held by another state."""
     noun = participle.head
     while noun.dep_ in ("compound", "amod") and noun.head.i != noun.i:
-        noun = noun.head  # "jailed publisher Jimmy Lai in Hong Kong": the name the place is on
+        noun = noun.head  # "jailed publisher X in a foreign city": the name the place is on
     places = [g for p in noun.subtree if p.dep_ == "prep" and p.lower_ == "in" for g in p.children
               if g.dep_ == "pobj" and g.ent_type_ == "GPE"]
     return any((code := place_country(" ".join(t.text for t in g.subtree if t.ent_type_ == "GPE"))) and code != home

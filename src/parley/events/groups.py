@@ -12,7 +12,11 @@ which the extractor asks for many times per sentence.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ..actors.index import ArticleActors
+from ..actors.lookalikes import names_agents
+from ..actors.naming import written_name
 from ..ids import actor_id
 from ..records import Actor, EventActor
 from .lexicon import place_country
@@ -36,6 +40,9 @@ HARDWARE = frozenset(
 # Bodies of a state that news names without their state when it is the story's own: "the
 # authorities", "police", "a court", "prosecutors".
 STATE_BODIES = frozenset("authority police court judge prosecutor government army military".split())
+# the services whose "forces" or "sources" news names without their state when it is the story's own:
+# "security forces stormed the building", "security sources said" (officials speaking unnamed)
+SERVICES = frozenset({"security", "government", "intelligence", "military", "police"})
 COUNTRY_TERMS = frozenset({"demonym", "country", "capital"})
 # People and bodies that act in politics as a described group: "Western politicians", "Republican
 # lawmakers", "European peacekeepers", "press freedom groups". With a describing word below (a region, a
@@ -106,8 +113,8 @@ class EventActors:
     def __init__(self, base: ArticleActors, knowledge, home: str | None = None, text: str = "") -> None:
         self.base = base
         self.text = text
-        # a name form the story gave one actor names it wherever it recurs ("BLA" after "the
-        # Baloch Liberation Army (BLA)"), even where the actor layer left that occurrence unmarked
+        # a name form the story gave one actor names it wherever it recurs ("NLA" after "the
+        # Northern Liberation Army (NLA)"), even where the actor layer left that occurrence unmarked
         self._forms = _name_forms(base)
         self.knowledge = knowledge
         # the state the story is about (see home_country): whose "authorities" and "police" it means
@@ -139,6 +146,15 @@ class EventActors:
             return EventActor(name=actor.name, actor_id=None, country=actor.country, sector=actor.sector)
         return self.base.ref(actor)
 
+    def named(self, actor: Actor | None, toks) -> EventActor | None:
+        """The short form of an actor as the clause names it (see actors/naming.py), for an event's side."""
+        ref = self.ref(actor)
+        if ref is None or not toks or self.base.actor(actor.id) is None:
+            return ref
+        start, end = min(t.idx for t in toks), max(t.idx + len(t) for t in toks)
+        name = written_name(actor, toks, self.base.mentions_in(start, end))
+        return replace(ref, name=name, written=True) if name != ref.name else ref
+
     def group(self, head) -> Actor | None:
         """A group actor for a noun phrase headed by `head` whose modifiers name a country."""
         if head.i not in self._groups:
@@ -159,6 +175,32 @@ class EventActors:
         if lemma in NOT_AGENTS:
             return None
         return self._make(head, country_actor.country)
+
+    def own_group(self, head, code: str) -> Actor:
+        """A group of state `code` named by the noun `head` ("soldiers" -> "Somali soldiers")."""
+        return self._make(head, code)
+
+    def posted(self, head) -> Actor | None:
+        """"his U.N. mission", "Iran's embassy": the post of the possessor's state ("Iranian U.N. mission")."""
+        poss = next((c for c in head.children if c.dep_ == "poss"), None)
+        owner = self.at(poss.idx, poss.idx + len(poss)) if poss is not None else None
+        code = owner.country if owner is not None else None
+        if not code or len(code) != 3 or code == "IGO" or self.knowledge is None:
+            return None
+        words = [t.text for t in head.doc[poss.i + 1:head.i + 1] if t.text not in ("'s", "’s", "'", "’")]
+        name = f"{self.knowledge.adjective(code)} {' '.join(words)}"
+        return Actor(id=actor_id("group", name), name=name, kind="group", country=code, sector="GOV")
+
+    def counsel(self, head) -> Actor | None:
+        """"X's international legal team", "Y's lawyers": the defence of a named actor, a
+        group of the owner's country named with the owner's canonical name."""
+        poss = next((c for c in head.children if c.dep_ == "poss"), None)
+        owner = self.at(poss.idx, poss.idx + len(poss)) if poss is not None and poss.pos_ != "PRON" else None
+        if owner is None:
+            return None
+        words = [t.text for t in head.doc[poss.i + 1:head.i + 1] if t.text not in ("'s", "’s", "'", "’")]
+        name = f"{owner.name}'s {' '.join(words)}"
+        return Actor(id=actor_id("group", name), name=name, kind="group", country=owner.country, sector="JUD")
 
     def authorities(self, country: str | None = None) -> Actor | None:
         """A state's authorities (the story's own unless `country` says): who arrests, jails and charges
@@ -206,13 +248,6 @@ class EventActors:
         sector = next((SECTORS[w] for w in (*sorted(words), head.lemma_.lower()) if w in SECTORS), None)
         return Actor(id=actor_id("group", name), name=name, kind="group", country=None, sector=sector)
 
-    def owned(self, head, owner: Actor) -> Actor:
-        """People who serve a party ("X's legal team", "X's lawyers"): a group of the owner's state,
-        named for the owner."""
-        mods = [t for c in head.children if c.dep_ in ("amod", "compound") and c.i < head.i for t in c.subtree]
-        name = f"{owner.name}'s " + " ".join(t.text for t in sorted([*mods, head], key=lambda t: t.i))
-        return Actor(id=actor_id("group", name), name=name, kind="group", country=owner.country, sector=None)
-
     def crowd(self, head, verb) -> Actor | None:
         """"Thousands of protesters marched in Belgrade": protesters named by no state are of the state
         of the place they protest in (the verb's "in" place), else of the story's state."""
@@ -235,7 +270,8 @@ class EventActors:
         title = self.knowledge.titles.get(head.lower_) if self.knowledge is not None else None
         sector = title.sector if title is not None and title.kind == "group" else ("MIL" if lemma in HARDWARE else None)
         adjective = self.knowledge.adjective(code) if self.knowledge is not None else code
-        name = f"{adjective} {head.lower_ if head.is_sent_start and head.pos_ == 'NOUN' else head.text}"
+        service = [c.lower_ for c in head.children if c.dep_ == "compound" and c.i == head.i - 1 and c.lower_ in SERVICES]
+        name = " ".join([adjective, *service, head.lower_ if head.is_sent_start and head.pos_ == "NOUN" else head.text])
         return Actor(id=actor_id("group", name), name=name, kind="group", country=code, sector=sector)
 
     def _group(self, head, depth: int) -> Actor | None:
@@ -249,17 +285,30 @@ class EventActors:
                     if pobj is not None:
                         return self._group(pobj, depth + 1)
             return None
+        if lemma == "state" and self._bare_state(head):
+            return self._home_state()  # "if the state did not release them": the story's own state
         if lemma in NOT_AGENTS or head.lower_ in NOT_AGENTS:
             return None
         code = self._country(head)
-        state_body = lemma in STATE_BODIES or lemma == "force" and any(
-            c.dep_ == "compound" and c.lower_ in ("security", "government") for c in head.children)
+        state_body = lemma in STATE_BODIES or lemma in ("force", "source") and any(
+            c.dep_ == "compound" and c.lower_ in SERVICES for c in head.children)
+        if not state_body and lemma not in HARDWARE and not names_agents(head, self.knowledge.titles):
+            return None  # "Japanese changes", "American decades": things and times, no actors
         placed = any(p.dep_ == "prep" and p.lower_ in PLACING_PREPS and any(g.ent_type_ == "GPE" for g in p.children)
                      for p in head.children)
         if code is None and self.home and state_body and not placed and not any(
                 c.dep_ in MODIFIER_DEPS and c.i < head.i and c.pos_ == "PROPN" for c in head.children):
             code = self.home  # "the authorities arrested him": the story's own state's (not "a court in Minsk")
         return self._make(head, code) if code is not None else None
+
+    def _bare_state(self, head) -> bool:
+        """"the state" acting, with no modifier to make it a state of a federation or another country."""
+        acting = head.dep_ in ("nsubj", "nsubjpass") or head.dep_ == "pobj" and head.head.dep_ == "agent"
+        return acting and [c.lower_ for c in head.children] == ["the"]
+
+    def _home_state(self) -> Actor | None:
+        return next((a for a in self.base.actors if a.kind == "country" and a.country == self.home), None) \
+            if self.home else None
 
     def _country(self, head) -> str | None:
         for mod in head.children:

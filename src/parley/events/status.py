@@ -180,7 +180,7 @@ def clause_status(verb, noun=None, inherit: bool = True, acting: bool = False) -
     "sought asylum" and "the army prepared" happened; "prepared to attack" is a planned attack.
     """
     chain = [verb, *governors(verb)] if inherit and verb is not None else []
-    negated = hypothetical = planned = historical = False
+    negated = hypothetical = planned = historical = conditional = False
     if noun is not None:
         for child in noun.children:
             low = child.lower_
@@ -221,15 +221,17 @@ def clause_status(verb, noun=None, inherit: bool = True, acting: bool = False) -
                 elif low == "going" or low == "gon":
                     planned = True
             elif child.dep_ == "mark" and low in ("if", "unless", "whether"):
-                hypothetical = True
+                hypothetical = conditional = True
             elif child.dep_ in ("nsubj", "nsubjpass") and any(
                     g.dep_ == "preconj" and g.lower_ == "neither" or g.dep_ == "det" and g.lower_ in ("neither", "no")
                     for g in child.children):
                 negated = True  # "neither X nor Y signed", "no country objected"
         if token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in token.children):
-            hypothetical = True
+            hypothetical = conditional = True
     if verb is not None and (demanded(verb) or wished(verb)):
         hypothetical = True
+    if conditional:
+        return "hypothetical"  # "if the state did not release them": a condition asserts no act, done or not
     if negated:
         return "negated"
     if hypothetical:

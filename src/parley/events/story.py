@@ -29,6 +29,8 @@ class EventMention:
     nearby: tuple = ()  # EventActors the sentence names, in text order
     # the head lemma of the trigger's object when it names no actor ("killed all six attackers")
     object_word: str = ""
+    # that object as written, without its clauses ("nearly 400 people", "dozens of women and children")
+    object_phrase: str = ""
     # the trigger's object is defined by its own content clause ("rejected claims that X ..."): it
     # points to no earlier claim, so no claimant is to be recovered from the context
     object_defined: bool = False

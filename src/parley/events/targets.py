@@ -21,6 +21,7 @@ from collections import defaultdict
 from dataclasses import replace
 
 from .nonevents import NON_POLITICAL_SECTORS
+from ..records import EventActor
 from .story import EventMention, Story, same_actor
 
 NON_STATE = frozenset({"REB"})  # armed groups fighting a state, of that state's country
@@ -34,8 +35,24 @@ FROM_LEAD = TARGETED - {"COERCE", "SANCTION"}
 FORCE = frozenset({"ASSAULT", "COERCE"})
 ARMED_DESCRIPTIONS = frozenset(
     "attacker assailant gunman gunmen militant insurgent fighter terrorist rebel hijacker kidnapper jihadist".split())
+# acts done to people, whom the clause may name as no party: "killed nearly 400 people", "released
+# dozens of women and children", "arrested five people"; the people are the target as written
+ON_PEOPLE = frozenset({"ASSAULT", "COERCE", "RETREAT"})
+PEOPLE_WORDS = frozenset("""people person passenger hostage civilian personnel worker miner villager resident
+    student child woman man pilgrim worshipper tourist detainee prisoner elder journalist member""".split())
+IRREGULAR_PLURALS = frozenset({"people", "children", "women", "men"})
+COUNTS = frozenset({"dozen", "hundred", "thousand", "score"})  # "dozens of passengers"
 # acts that answer what another party said or did just before
 REACTIONS = frozenset({"REJECT", "ACCUSE", "THREATEN", "REQUEST"})
+
+
+def people(mention: EventMention) -> bool:
+    """Does the act's object name people, counted or not ("nine people", "dozens of passengers")?"""
+    words = mention.object_phrase.lower().split()
+    if not words or mention.object_word not in PEOPLE_WORDS | COUNTS:
+        return False
+    last = words[-1]
+    return last in PEOPLE_WORDS or last in IRREGULAR_PLURALS or last.endswith("s") and last[:-1] in PEOPLE_WORDS
 
 
 def other_side(doer, candidate) -> bool:
@@ -67,12 +84,22 @@ def armed_group(story: Story, before: int):
     return earlier[-1] if earlier else (groups[0][1] if groups else None)
 
 
+def _key(ref) -> str:
+    return ref.actor_id or ref.name.lower()
+
+
 def find_targets(mentions: list[EventMention], story: Story) -> list[EventMention]:
     doers = defaultdict(list)  # sentence -> doers of the acts it tells
     co_doers = defaultdict(list)  # (sentence, trigger) -> doers of that one act ("X and Y warned")
+    # a party recovered from elsewhere is not named by this clause: it takes its canonical name, not
+    # the wording another clause gave it ("Islamabad blamed ... The Taliban denied it" -> Pakistan)
+    canonical = {r.actor_id: r for names in story.named for r in names if r.actor_id}
+    answered = defaultdict(list)  # (sentence, doer) -> who acts on that doer in the sentence
     for m in mentions:
         if m.event.actor1 is not None:
-            doers[m.sentence].append(m.event.actor1)
+            doers[m.sentence].append(canonical.get(m.event.actor1.actor_id, m.event.actor1))
+            if m.event.actor2 is not None:
+                answered[(m.sentence, _key(m.event.actor2))].append(m.event.actor1)
             co_doers[(m.sentence, m.event.trigger)].append(m.event.actor1)
     lead = story.lead_actors()
     out = []
@@ -86,18 +113,25 @@ def find_targets(mentions: list[EventMention], story: Story) -> list[EventMentio
         # keep up pressure on Iran, ... Iran denied ...")
         nearby = [a for a in m.nearby if not any(same_actor(a, d) for d in co_doers[(m.sentence, e.trigger)])]
         nearby = [a for a in nearby if a.actor_id not in m.object_parties]
+        # "X welcomed the news that Y had agreed to a ceasefire": who comments on Y's act is no party to it
+        commenters = [] if e.type in REACTIONS else answered[(m.sentence, _key(e.actor1))]
+        nearby = [a for a in nearby if not any(same_actor(a, c) for c in commenters)]
         target = None
         if m.object_word in ARMED_DESCRIPTIONS and e.type in FORCE:
             # "killed all six attackers": the group the story says attacked
             target = armed_group(story, m.sentence)
             # (an insurgent group is the other side of its own state's forces)
             target = target if target is not None and not same_actor(e.actor1, target) else None
+        if target is None and e.type in ON_PEOPLE and people(m):
+            target = EventActor(name=m.object_phrase, sector="CVL")
         target = target or first_other(e.actor1, nearby)
         if target is None and m.sentence > 0 and e.type in REACTIONS:
             previous = m.sentence - 1
             target = first_other(e.actor1, doers.get(previous, ())) or first_other(e.actor1, story.named[previous])
-        if target is None and e.type in FROM_LEAD:
+        if target is None and e.type in FROM_LEAD and not (e.type in FORCE and m.object_word):
+            # (force on a thing the clause names, "blew up the tracks", falls on no party the lead guesses)
             target = first_other(e.actor1, [a for a in lead if not any(same_actor(a, d) for d in co_doers[(m.sentence, e.trigger)])
-                                            and a.actor_id not in m.object_parties])
+                                            and a.actor_id not in m.object_parties
+                                            and not any(same_actor(a, c) for c in commenters)])
         out.append(replace(m, event=replace(e, actor2=target)) if target is not None else m)
     return out
