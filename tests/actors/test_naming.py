@@ -86,7 +86,7 @@ def test_a_name_with_its_bracketed_short_form_is_the_name_alone(events_of):
 
 def test_the_council_is_the_council_the_story_named(events_of):
     text = ("Aid chief Ana Ruiz briefed the United Nations Security Council on Monday. "
-            "Ruiz urged the council to press the warring parties to open the roads.")
+            "Ruiz asked the council to lean on both armies to let the convoys through.")
     assert ("Ana Ruiz", "REQUEST", "UN Security Council") in sides(events_of(text))
 
 
@@ -121,8 +121,8 @@ def test_force_on_a_thing_takes_no_party_from_the_lead(events_of):
 
 
 def test_forces_a_speaker_calls_ours_are_the_speakers_states(events_of):
-    text = ("Al-Shabab attacked a hotel in Kenya on Tuesday. \"During the siege, our brave soldiers shot dead two "
-            "militants,\" Kenyan army commander John Mwangi said.")
+    text = ("Al-Shabab attacked a hotel in Kenya on Tuesday. \"By nightfall our soldiers had killed three of the "
+            "gunmen,\" Kenyan army commander John Mwangi said.")
     assert ("Kenyan soldiers", "ASSAULT", "Al-Shabab") in sides(events_of(text))
 
 
@@ -152,20 +152,20 @@ def test_the_trio_is_the_three_parties_named_last(events_of):
 
 def test_a_possessor_before_an_organisations_short_name_is_not_part_of_it(nlp, options):
     from parley.actors import find_actors, load_knowledge
-    text = ("Ahmed al-Sharaa led Hayat Tahrir al-Sham in the offensive. Al-Sharaa's HTS is an Islamist group "
-            "that is designated as a terrorist organization by the United States.")
+    text = ("Omar Farid led the Free Hills Front in the spring campaign. Farid's FHF has since split into two "
+            "factions, officials in Chad said.")
     article = Article(id="t", source="test", body=text, published="2024-05-02", language="en")
     (article, doc), = list(parse(nlp, [article], options))
     found = find_actors(article, doc, load_knowledge(options), options)
-    group = [a for a in found.actors if a.name == "Hayat Tahrir al-Sham"]
-    assert group and not any("HTS" in a.name for a in found.actors)
-    assert "HTS" in [m.text for m in found.mentions if m.actor_id == group[0].id]
+    group = [a for a in found.actors if a.name == "Free Hills Front"]
+    assert group and not any("FHF" in a.name for a in found.actors)
+    assert "FHF" in [m.text for m in found.mentions if m.actor_id == group[0].id]
 
 
 def test_a_name_after_a_persons_title_is_a_person_even_untagged(events_of):
-    text = ("Pakistan blamed India for the attack. “We strongly reject the baseless allegations made by Pakistan,” "
-            "Indian foreign ministry spokesperson Randhir Jaiswal told reporters.")
-    assert ("Randhir Jaiswal", "REJECT", "Pakistan") in sides(events_of(text))
+    text = ("Chad blamed Niger for the raid. “We reject these claims by Chad entirely,” "
+            "Nigerien foreign ministry spokesperson Issoufou Garba told reporters.")
+    assert ("Issoufou Garba", "REJECT", "Chad") in sides(events_of(text))
 
 
 def test_a_nationality_on_a_plural_names_people_or_machines_not_things(nlp, options):
@@ -186,11 +186,11 @@ def test_a_law_or_a_list_is_not_the_name_of_a_side(events_of):
 
 def test_a_country_before_a_full_name_is_not_part_of_the_name(nlp, options):
     from parley.actors import find_actors, load_knowledge
-    text = "\"We need access,\" U.N. Resident Coordinator for Myanmar Andrew Kirkwood said. Jordan Peterson spoke."
+    text = "\"The roads must open,\" U.N. Resident Coordinator for Chad Daniel Brooks said. Jordan Peterson spoke."
     article = Article(id="t", source="test", body=text, published="2024-05-02", language="en")
     (article, doc), = list(parse(nlp, [article], options))
     names = {a.name for a in find_actors(article, doc, load_knowledge(options), options).actors}
-    assert {"Andrew Kirkwood", "Jordan Peterson"} <= names and "Myanmar Andrew Kirkwood" not in names
+    assert {"Daniel Brooks", "Jordan Peterson"} <= names and "Chad Daniel Brooks" not in names
 
 
 def test_what_they_did_told_by_a_witness_is_not_the_witnesss_act(events_of):
