@@ -80,9 +80,9 @@ def _options(db: str | None, config: str | None = None, **overrides) -> Options:
 
 
 def _store(options: Options, create: bool = False):
-    from .store import Store
+    from .store import open_store
 
-    return Store(options.db, create=create)
+    return open_store(options.db, create=create)
 
 
 def _fail(error: ParleyError, code: int = 2) -> None:

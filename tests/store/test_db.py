@@ -5,7 +5,7 @@ import pytest
 
 from parley.errors import StoreError
 from parley.records import (Actor, Article, ArticleRecords, Event, EventActor, Mention, Quote, Role, Source)
-from parley.store import Store, date_bounds, fts_query
+from parley.store import Store, open_store, date_bounds, fts_query
 from parley.store.migrations import SCHEMA_VERSION
 
 
@@ -25,7 +25,7 @@ def make_records(aid="a1", day="2020-11-18", body="Biegun met Song in Washington
 
 
 def test_add_is_idempotent_and_round_trips(db_path):
-    with Store(db_path) as store:
+    with open_store(db_path) as store:
         assert store.add(make_records())
         assert not store.add(make_records())
         assert store.count("articles") == 1
@@ -40,7 +40,7 @@ def test_add_is_idempotent_and_round_trips(db_path):
 def test_failed_write_leaves_nothing_half_written(db_path):
     records = make_records()
     bad = ArticleRecords(records.article, records.actors, records.mentions, [object()], records.events)
-    with Store(db_path) as store:
+    with open_store(db_path) as store:
         with pytest.raises(Exception):
             store.add(bad)
         assert store.count("articles") == 0
@@ -49,7 +49,7 @@ def test_failed_write_leaves_nothing_half_written(db_path):
 
 
 def test_filters_and_search(db_path):
-    with Store(db_path) as store:
+    with open_store(db_path) as store:
         store.add(make_records("a1", "2019-09-19", "Lee met Biegun in Washington about the talks."))
         store.add(make_records("a2", "2020-11-18", "Biegun spoke to lawmakers about sanctions."))
         assert [a.id for a in store.articles(since="2020")] == ["a2"]
@@ -62,7 +62,7 @@ def test_filters_and_search(db_path):
 
 
 def test_canonical_actor_map_rewrites_names(db_path):
-    with Store(db_path) as store:
+    with open_store(db_path) as store:
         store.add(make_records())
         canonical = Actor(id="per:stephen-e-biegun", name="Stephen E. Biegun", aliases=["Stephen Biegun", "Biegun"],
                           kind="person", country="USA", sector="GOV", mentions=5)
@@ -91,25 +91,25 @@ def test_foreign_and_newer_databases_are_refused(tmp_path):
     con.commit()
     con.close()
     with pytest.raises(StoreError) as err:
-        Store(foreign)
+        open_store(foreign)
     assert "other.db" in err.value.line()
     newer = tmp_path / "newer.db"
-    Store(newer).close()
+    open_store(newer).close()
     con = sqlite3.connect(newer)
     con.execute("UPDATE meta SET value=? WHERE key='schema_version'", (str(SCHEMA_VERSION + 1),))
     con.commit()
     con.close()
     with pytest.raises(StoreError) as err:
-        Store(newer)
+        open_store(newer)
     assert err.value.code == "E021"
 
 
 def test_missing_store_is_an_error_when_reading(tmp_path):
     with pytest.raises(StoreError):
-        Store(tmp_path / "nope.db", create=False)
+        open_store(tmp_path / "nope.db", create=False)
 
 
 def test_wal_mode(db_path):
-    with Store(db_path) as store:
+    with open_store(db_path) as store:
         assert store.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
         assert json.loads(store.db.execute("SELECT json('[1]')").fetchone()[0]) == [1]

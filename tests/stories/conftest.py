@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from parley.store import Store
+from parley.store import Store, open_store
 
 
 @pytest.fixture
 def store(db_path):
-    with Store(db_path) as s:
+    with open_store(db_path) as s:
         yield s
