@@ -65,7 +65,7 @@ def _fill(store, rows) -> list[str]:
     return [f"e{n:03d}" for n in range(len(rows))]
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck))
+@settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck))
 @given(rows=st.lists(events, min_size=1, max_size=14), picks=st.lists(queries, min_size=1, max_size=5))
 def test_sql_never_drops_what_the_predicate_keeps(fresh_store, rows, picks):
     with fresh_store() as store:

@@ -123,7 +123,7 @@ class SQLiteStore(ExplorerReads):
             [(a.id, actor.id, _dumps(actor)) for actor in records.actors],
         )
         self.db.executemany(
-            "INSERT INTO mentions (article_id, actor_id, start, end, text, kind) VALUES (?,?,?,?,?,?)",
+            'INSERT INTO mentions (article_id, actor_id, start, "end", text, kind) VALUES (?,?,?,?,?,?)',
             [(a.id, m.actor_id, m.start, m.end, m.text, m.kind) for m in records.mentions],
         )
         # an upsert, not OR REPLACE: a replaced row would leave its old full-text entry behind
@@ -276,7 +276,7 @@ class SQLiteStore(ExplorerReads):
         """SQL conditions (on `articles a`) and their arguments for the usual article filters."""
         where, args = [], []
         if outlet:
-            where.append("a.outlet LIKE ?")
+            where.append(self._like("a.outlet"))
             args.append(f"%{outlet}%")
         if since:
             where.append("a.day >= ?")
@@ -309,7 +309,7 @@ class SQLiteStore(ExplorerReads):
 
     def mentions(self, article_id: str) -> list[Mention]:
         rows = self.db.execute(
-            "SELECT article_id, actor_id, text, start, end, kind FROM mentions WHERE article_id=? ORDER BY start",
+            'SELECT article_id, actor_id, text, start, "end", kind FROM mentions WHERE article_id=? ORDER BY start',
             (article_id,),
         )
         return [Mention(r[0], self.canonical_id(r[1]), r[2], r[3], r[4], r[5]) for r in rows]
@@ -386,7 +386,7 @@ class SQLiteStore(ExplorerReads):
             return
         where, args = [], []
         if name:
-            where.append("(name LIKE ? OR data LIKE ?)")
+            where.append(f"({self._like('name')} OR {self._like('data')})")
             args += [f"%{name}%", f"%{name}%"]
         if kind:
             where.append("kind = ?")
@@ -399,7 +399,7 @@ class SQLiteStore(ExplorerReads):
     def _unmerged_actors(self, name, kind, limit, offset) -> Iterator[Actor]:
         where, args = [], []
         if name:
-            where.append("data LIKE ?")
+            where.append(self._like("data"))
             args.append(f"%{name}%")
         if kind:
             where.append("json_extract(data, '$.kind') = ?")
@@ -444,7 +444,7 @@ class SQLiteStore(ExplorerReads):
         where, args = [], []
         if speaker:
             clause, local = sqlq.in_list("q.speaker_actor_id", self.local_ids(speaker))
-            where.append(f"({clause} OR q.speaker LIKE ?)")
+            where.append(f"({clause} OR {self._like('q.speaker')})")
             args += local + [f"%{speaker}%"]
         if article_id:
             where.append("q.article_id = ?")
@@ -566,6 +566,9 @@ class SQLiteStore(ExplorerReads):
 
     def _paging(self, limit: int | None, offset: int) -> str:
         return _paging(limit, offset)
+
+    def _like(self, column: str) -> str:
+        return f"{column} LIKE ?"  # SQLite's LIKE ignores the case of ASCII letters
 
     def _json(self, column: str, path: str) -> str:
         return f"json_extract({column}, '$.{path}')"

@@ -53,6 +53,8 @@ def side(store, match: ActorMatch, col: str) -> tuple[str, list]:
     if match.country:
         return f"({ids} OR {store._json('data', col + '.country')} = ?)", args + [match.country]
     name = store._lower(store._json("data", col + ".name"), match.name or "")
+    if name is None:  # the backend cannot fold this name as Python does: the predicate decides
+        return "1=1", []
     return f"({ids} OR {name} = ?)", args + [match.name]
 
 
@@ -76,7 +78,7 @@ def search(store, table: str, text: str) -> tuple[str, list] | None:
         return None
     fts, fts_args = store._fts_articles(text)
     words_sql, words_args = store._all_words(f"{table}.data", words)
-    return (f"(EXISTS (SELECT 1 FROM {store._source_articles(table)} WHERE src IN ({fts})) OR {words_sql})",
+    return (f"(EXISTS (SELECT 1 FROM {store._source_articles(table)} AS found WHERE src IN ({fts})) OR {words_sql})",
             fts_args + words_args)
 
 
