@@ -317,7 +317,9 @@ class SQLiteStore(ExplorerReads):
     def article_actors(self) -> Iterator[tuple[str | None, Actor]]:
         """Every per-article actor with its article's date: the input of the cross-article merge."""
         rows = self.db.execute(
-            "SELECT a.day, x.data FROM article_actors x JOIN articles a ON a.id = x.article_id ORDER BY a.day, a.id"
+            # the undated first, on both backends (SQLite sorts NULL first, PostgreSQL last)
+            "SELECT a.day, x.data FROM article_actors x JOIN articles a ON a.id = x.article_id"
+            " ORDER BY a.day IS NOT NULL, a.day, a.id"
         )
         for day, data in rows:
             yield day, from_dict(Actor, json.loads(data))
@@ -459,7 +461,7 @@ class SQLiteStore(ExplorerReads):
         sql = "SELECT q.data FROM quotes q JOIN articles a ON a.id = q.article_id"
         if where:
             sql += " WHERE " + " AND ".join(where)
-        sql += f" ORDER BY a.day, q.article_id, {self._json_int('q.data', 'start')}, q.id" + self._paging(limit, offset)
+        sql += f" ORDER BY a.day IS NOT NULL, a.day, q.article_id, {self._json_int('q.data', 'start')}, q.id" + self._paging(limit, offset)
         for (data,) in self.db.execute(sql, args):
             q = from_dict(Quote, json.loads(data))
             if q.speaker_actor_id:
@@ -566,6 +568,12 @@ class SQLiteStore(ExplorerReads):
 
     def _paging(self, limit: int | None, offset: int) -> str:
         return _paging(limit, offset)
+
+    def tables(self) -> list[str]:
+        """The store's own tables (not SQLite's nor the full-text index's internals)."""
+        rows = self.db.execute("SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'"
+                               " AND name NOT LIKE '%_fts' AND name NOT LIKE '%_fts_%'")
+        return sorted(r[0] for r in rows)
 
     def _like(self, column: str) -> str:
         return f"{column} LIKE ?"  # SQLite's LIKE ignores the case of ASCII letters

@@ -164,6 +164,10 @@ class PostgresStore(SQLiteStore):
                 self._views = _CACHES.setdefault(f"{self.path}\x00{self.meta('instance')}", ViewCache())
         return self._views.get(key, self.writes(), compute)
 
+    def tables(self) -> list[str]:
+        rows = self.db.execute("SELECT tablename FROM pg_tables WHERE schemaname = current_schema()")
+        return sorted(r[0] for r in rows)
+
     def _unmerged_actors(self, name, kind, limit, offset):
         from dataclasses import replace as with_
         import json
