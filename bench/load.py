@@ -146,7 +146,7 @@ def main() -> int:
 
 def write(db: str, start: int, seconds: float) -> None:
     """Add synthetic articles one transaction each, as an ingest does, until killed or `seconds`."""
-    from parley.store import Store, open_store
+    from parley.store import open_store
 
     web = web_bench()
     rng = random.Random(start)

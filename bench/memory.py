@@ -36,7 +36,7 @@ import psutil  # noqa: E402
 
 from parley.api import ingest  # noqa: E402
 from parley.options import Options  # noqa: E402
-from parley.store import Store, open_store  # noqa: E402
+from parley.store import open_store  # noqa: E402
 
 COUNTRIES = ["France", "Kenya", "Japan", "Brazil", "Egypt", "Poland", "Chile", "Vietnam", "Ghana", "Norway",
              "Turkey", "India", "Mexico", "Nigeria", "Canada", "Peru", "Iran", "Qatar", "Spain", "Sweden"]

@@ -46,7 +46,7 @@ def main() -> int:
 
     from parley.api import ingest
     from parley.options import Options
-    from parley.store import Store, open_store
+    from parley.store import open_store
 
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "corpus"

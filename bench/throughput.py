@@ -145,7 +145,7 @@ def run_bare(texts: list[str], options: Options, pool: ProcessPoolExecutor | Non
 
 
 def run_parley(documents, executor, store_path: str | None) -> tuple[float, int, int]:
-    from parley.store import Store, open_store
+    from parley.store import open_store
 
     store = open_store(store_path) if store_path else None
     ok = bad = 0

@@ -35,7 +35,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 from parley.ids import content_id  # noqa: E402
 from parley.options import Options  # noqa: E402
 from parley.records import Article, ArticleRecords  # noqa: E402
-from parley.store import Store, open_store  # noqa: E402
+from parley.store import open_store  # noqa: E402
 from parley.stories.dates import DEFAULT_WEIGHTS, DateSignal, DateWeights, date_references  # noqa: E402
 from parley.stories import link_corpus  # noqa: E402
 from parley.stories.dyad import dyad_series  # noqa: E402

@@ -3,7 +3,7 @@
 from parley.api import ingest
 from parley.options import Options
 from parley.pipeline import STAGE_FAILED
-from parley.store import Store, open_store
+from parley.store import open_store
 
 TEXT = ("Foreign Minister Anna Kessler of Austria met Swiss President Paul Lehmann in Bern on Monday, "
         "officials said. The two agreed to meet again next month.\n")

@@ -22,7 +22,7 @@ from parley.errors import InputError
 from parley.ingest import read_stream
 from parley.options import Options
 from parley.records import Article, ArticleRecords, Document, from_dict, to_dict
-from parley.store import Store, open_store, fts_query
+from parley.store import open_store, fts_query
 
 FAST = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 OPTIONS = Options(max_file_bytes=200_000)

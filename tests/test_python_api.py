@@ -10,7 +10,7 @@ import pytest
 import parley
 from parley.errors import UsageError
 from parley.records import (Actor, Article, ArticleRecords, Event, EventActor, Location, Quote, Source)
-from parley.store import Store, open_store
+from parley.store import open_store
 from parley.tables import Table
 
 DOCS = Path(__file__).resolve().parents[1] / "docs" / "python.md"

@@ -14,7 +14,7 @@ from story_corpus import (BIEGUN, LEE, MEETING_BODY, OTHER_MEETING_BODY, PRK, SA
 
 from parley.options import Options  # noqa: E402
 from parley.records import Quote  # noqa: E402
-from parley.store import Store, open_store  # noqa: E402
+from parley.store import open_store  # noqa: E402
 from parley.stories import link_corpus  # noqa: E402
 
 

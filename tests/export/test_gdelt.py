@@ -16,7 +16,7 @@ from parley.export import export_store  # noqa: E402
 from parley.export.cameo import actor_code, invalid_parts  # noqa: E402
 from parley.export.gdelt import COLUMNS, FLOAT_COLUMNS, INTEGER_COLUMNS, date_fields, global_event_id, read_gdelt  # noqa: E402
 from parley.records import EventActor  # noqa: E402
-from parley.store import Store, open_store  # noqa: E402
+from parley.store import open_store  # noqa: E402
 
 # The GDELT 2.0 Event codebook's column order (written out here, not imported, so the test can fail)
 PUBLISHED = (

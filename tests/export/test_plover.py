@@ -14,7 +14,7 @@ from synthetic import fill  # noqa: E402
 from parley.export import export_store  # noqa: E402
 from parley.export.plover import date_range, modes, read_plover, schema, vocabulary  # noqa: E402
 from parley.records import Event  # noqa: E402
-from parley.store import Store, open_store  # noqa: E402
+from parley.store import open_store  # noqa: E402
 
 
 def test_every_record_is_valid_against_the_schema(tmp_path):

@@ -12,7 +12,7 @@ from synthetic import fill  # noqa: E402
 from parley.export import export_store  # noqa: E402
 from parley.export.tabular import read_parquet  # noqa: E402
 from parley.records import Event  # noqa: E402
-from parley.store import Store, open_store  # noqa: E402
+from parley.store import open_store  # noqa: E402
 
 
 def test_partial_dates_round_trip_through_typed_parquet(tmp_path):

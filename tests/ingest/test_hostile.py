@@ -17,7 +17,7 @@ from parley.ingest import display_name, read_inputs, read_stream
 from parley.ingest.limits import MAX_AUTHORS, MAX_TAG_WORDS, bounded_lines, cap_names, cap_tags
 from parley.options import Options
 from parley.records import Document
-from parley.store import Store, open_store
+from parley.store import open_store
 
 STORY = ("GENEVA - Foreign ministers of Chile and Peru met in Geneva on Monday to discuss the border, the "
          "ministry said. \"We made progress,\" the Chilean minister told reporters after four hours of talks.\n")

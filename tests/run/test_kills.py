@@ -39,7 +39,7 @@ def test_dump_sees_a_changed_record(tmp_path):
     import sqlite3
 
     from parley.records import Article, ArticleRecords
-    from parley.store import Store, open_store
+    from parley.store import open_store
 
     db = tmp_path / "a.db"
     with open_store(db) as store:

@@ -12,7 +12,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from test_db import make_records  # noqa: E402
 
-from parley.store import Store, open_store  # noqa: E402
+from parley.store import open_store  # noqa: E402
 from parley.store.cache import REFRESH_FACTOR, SLOW_VIEW_SECONDS, ViewCache, _Entry  # noqa: E402
 from parley.store.migrations import STEPS  # noqa: E402
 

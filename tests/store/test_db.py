@@ -5,7 +5,7 @@ import pytest
 
 from parley.errors import StoreError
 from parley.records import (Actor, Article, ArticleRecords, Event, EventActor, Mention, Quote, Role, Source)
-from parley.store import Store, open_store, date_bounds, fts_query
+from parley.store import open_store, date_bounds, fts_query
 from parley.store.migrations import SCHEMA_VERSION
 
 
@@ -112,3 +112,12 @@ def test_wal_mode(db_path):
     with open_store(db_path) as store:
         assert store.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
         assert json.loads(store.db.execute("SELECT json('[1]')").fetchone()[0]) == [1]
+
+
+def test_both_backends_are_the_store_protocol(store_target):
+    from parley.store import Store
+
+    with open_store(store_target) as store:
+        assert isinstance(store, Store)
+        missing = [name for name in Store.__dict__ if not name.startswith("_") and not hasattr(store, name)]
+        assert missing == []

@@ -14,7 +14,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from test_db import make_records  # noqa: E402
 
 from parley.records import Location  # noqa: E402
-from parley.store import Store, open_store  # noqa: E402
+from parley.store import open_store  # noqa: E402
 from parley.store.migrations import SCHEMA_VERSION, STEPS  # noqa: E402
 
 

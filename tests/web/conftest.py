@@ -6,7 +6,7 @@ import pytest
 
 from parley.records import (Actor, Article, ArticleRecords, Event, EventActor, Location, Mention, Quote, Role,
                             Source)
-from parley.store import Store, open_store
+from parley.store import open_store
 
 XSS_SCRIPT = "<script>alert(1)</script>"
 XSS_IMG = "<img src=x onerror=alert(1)>"

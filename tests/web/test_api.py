@@ -175,7 +175,7 @@ def test_blank_form_fields_mean_no_filter(client):
 def test_empty_or_missing_store_says_how_to_ingest(tmp_path, kind):
     path = tmp_path / "store.db"
     if kind == "empty":
-        from parley.store import Store, open_store
+        from parley.store import open_store
 
         open_store(str(path)).close()
     with TestClient(create_app(str(path))) as c:

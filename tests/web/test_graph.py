@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from parley.store import Store, open_store
+from parley.store import open_store
 from parley.web import graph
 
 

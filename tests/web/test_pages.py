@@ -23,7 +23,7 @@ def test_plain_message_names_the_field_and_drops_validator_words():
 
 def test_latest_articles_newest_first_by_time(tmp_path):
     from parley.records import Article, ArticleRecords
-    from parley.store import Store, open_store
+    from parley.store import open_store
     from parley.web.data import list_articles
 
     times = {"a-early": "2020-05-01T08:00:00+00:00", "b-noon-seoul": "2020-05-01T12:00:00+09:00",
