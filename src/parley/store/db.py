@@ -32,7 +32,8 @@ from .cache import ViewCache, cache_for
 from . import sql as sqlq
 from .decode import decode_event
 from .migrations import SCHEMA_VERSION, migrate
-from .query import MARK_CLOSE, MARK_OPEN, COUNTRY_CODE, ActorMatch, BoundEventQuery, EventQuery, actor_match, date_bounds
+from .query import (COUNTRY_CODE, MARK_CLOSE, MARK_OPEN, ActorMatch, ArticleQuery, BoundArticleQuery, BoundEventQuery,
+                    BoundQuoteQuery, EventQuery, QuoteQuery, actor_match, date_bounds)
 from .reads import ExplorerReads
 from .sql import event_filters, fts_query
 
@@ -240,36 +241,40 @@ class SQLiteStore(ExplorerReads):
         row = self.db.execute("SELECT data FROM articles WHERE id=?", (article_id,)).fetchone()
         return from_dict(Article, json.loads(row[0])) if row else None
 
-    def articles(
-        self,
-        *,
-        ids: Iterable[str] | None = None,
-        outlet: str | None = None,
-        since: str | None = None,
-        until: str | None = None,
-        search: str | None = None,
-        actor: str | None = None,
-        newest_first: bool = False,
-        limit: int | None = None,
-        offset: int = 0,
-    ) -> Iterator[Article]:
-        where, args = self.article_filters(outlet=outlet, since=since, until=until, actor=actor)
-        if ids is not None:
-            ids = list(ids)
-            where.append(f"a.id IN ({','.join('?' * len(ids))})")
+    def articles(self, query: ArticleQuery | None = None, /, **filters) -> Iterator[Article]:
+        """Articles matching an ArticleQuery (or its fields as keywords), in date order."""
+        if query is None:
+            ids = filters.pop("ids", None)
+            query = ArticleQuery(ids=tuple(ids) if ids is not None else None, **filters)
+        q = query
+        where, args = self.article_filters(outlet=q.outlet, since=q.since, until=q.until, actor=q.actor)
+        if q.ids is not None:
+            clause, ids = sqlq.in_list("a.id", q.ids)
+            where.append(clause)
             args += ids
-        if search:
-            fts, fts_args = self._fts_articles(search)
+        if q.search:
+            fts, fts_args = self._fts_articles(q.search)
             where.append(f"a.id IN ({fts})")
             args += fts_args
         sql = "SELECT a.data FROM articles a"
         if where:
             sql += " WHERE " + " AND ".join(where)
-        order = "DESC" if newest_first else "ASC"
+        order = "DESC" if q.newest_first else "ASC"
         sql += f" ORDER BY a.day IS NULL, a.day {order}, a.published {order}, a.id"
-        sql += self._paging(limit, offset)
+        sql += self._paging(q.limit, q.offset)
         for (data,) in self.db.execute(sql, args):
             yield from_dict(Article, json.loads(data))
+
+    def bind_articles(self, query: ArticleQuery) -> BoundArticleQuery:
+        """The query with its actor and its full-text search resolved against this store."""
+        return BoundArticleQuery(
+            query, actor_ids=frozenset(self.local_ids(query.actor)) - {"\x00"} if query.actor else None,
+            found=frozenset(self.find_articles(query.search)) if query.search else None)
+
+    def bind_quotes(self, query: QuoteQuery) -> BoundQuoteQuery:
+        return BoundQuoteQuery(
+            query, speaker_ids=frozenset(self.local_ids(query.speaker)) - {"\x00"} if query.speaker else None,
+            found=frozenset(self.find_quotes(query.search)) if query.search else None)
 
     def article_filters(self, *, outlet: str | None = None, since: str | None = None, until: str | None = None,
                         actor: str | None = None) -> tuple[list[str], list]:
@@ -441,8 +446,10 @@ class SQLiteStore(ExplorerReads):
 
     # quotes and events
 
-    def quotes(self, *, speaker: str | None = None, article_id: str | None = None, search: str | None = None,
-               kind: str | None = None, limit: int | None = None, offset: int = 0) -> Iterator[Quote]:
+    def quotes(self, query: QuoteQuery | None = None, /, **filters) -> Iterator[Quote]:
+        """Quotations matching a QuoteQuery (or its fields as keywords), each speaker the canonical actor."""
+        q = query or QuoteQuery(**filters)
+        speaker, article_id, search, kind, limit, offset = q.speaker, q.article_id, q.search, q.kind, q.limit, q.offset
         where, args = [], []
         if speaker:
             clause, local = sqlq.in_list("q.speaker_actor_id", self.local_ids(speaker))

@@ -15,7 +15,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from ..records import Actor, Article, Event, EventActor, Quote
 
@@ -175,24 +175,29 @@ class ArticleQuery:
 @dataclass(frozen=True)
 class BoundArticleQuery:
     query: ArticleQuery
-    actor_ids: frozenset[str] | None = None  # per-article actor ids named in a matching article
-    found: frozenset[str] | None = None
-    article_actors: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    actor_ids: frozenset[str] | None = None  # the per-article actor ids the actor key stands for
+    found: frozenset[str] | None = None  # the articles the full-text search finds
 
-    def matches(self, a: Article) -> bool:
+    def matches(self, a: Article, actor_ids: Iterable[str] = ()) -> bool:
+        """On an article and the per-article ids of the actors it names. The outlet is matched as
+        SQL's LIKE does: part of the name, ignoring the case of ASCII letters."""
         q = self.query
         if q.ids is not None and a.id not in q.ids:
             return False
-        if q.outlet and q.outlet.lower() not in (a.outlet or "").lower():
+        if q.outlet and _ascii_lower(q.outlet) not in _ascii_lower(a.outlet or ""):
             return False
         day = (a.published or "")[:10] or None
         if not _in_dates(day, day, q.since, q.until):
             return False
         if self.found is not None and a.id not in self.found:
             return False
-        if self.actor_ids is not None and not (self.article_actors.get(a.id, frozenset()) & self.actor_ids):
+        if self.actor_ids is not None and not (set(actor_ids) & self.actor_ids):
             return False
         return True
+
+
+def _ascii_lower(text: str) -> str:
+    return "".join(c.lower() if c.isascii() else c for c in text)
 
 
 @dataclass(frozen=True)
@@ -217,7 +222,7 @@ class BoundQuoteQuery:
         """On a stored quotation (its per-article speaker id)."""
         query = self.query
         if query.speaker and not (q.speaker_actor_id in self.speaker_ids
-                                  or query.speaker.lower() in (q.speaker or "").lower()):
+                                  or _ascii_lower(query.speaker) in _ascii_lower(q.speaker or "")):
             return False
         if query.article_id and q.article_id != query.article_id:
             return False

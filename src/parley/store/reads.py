@@ -16,6 +16,11 @@ class ExplorerReads:
         fts, args = self._fts_articles(text)
         return {r[0] for r in self.db.execute(fts, args)}
 
+    def find_quotes(self, text: str) -> set[str]:
+        """The ids of the quotations the full-text search finds for `text` (every word required)."""
+        fts, args = self._fts_quotes(text)
+        return {r[0] for r in self.db.execute(fts, args)}
+
     def article_list(self, query: ArticleQuery) -> list[tuple]:
         """(id, headline, outlet, published, duplicate_of, snippet) of the articles matching: best
         match first with a search (the snippet marks the matches with query.MARK_OPEN/MARK_CLOSE),
