@@ -96,3 +96,20 @@ def test_other_and_newer_databases_are_refused(pg_cluster):
     with pytest.raises(StoreError) as err:
         open_store(other)
     assert "something else" in err.value.line()
+
+
+def test_the_cli_takes_a_postgresql_url_from_db_or_parley_db(pg_cluster, tmp_path):
+    from typer.testing import CliRunner
+
+    from parley.cli import app
+
+    url = pg_cluster.new_schema()
+    page = tmp_path / "note.txt"
+    page.write_text("GENEVA, March 3, 2021 — The envoys met in Geneva on Tuesday to discuss a ceasefire.\n",
+                    encoding="utf-8")
+    runner = CliRunner()
+    result = runner.invoke(app, ["ingest", str(page), "--db", url, "--no-nlp", "--quiet"])
+    assert result.exit_code == 0, result.output
+    result = runner.invoke(app, ["articles", "--json", "--search", "ceasefire"], env={"PARLEY_DB": url})
+    assert result.exit_code == 0, result.output
+    assert '"headline"' in result.output and "Geneva" in result.output
