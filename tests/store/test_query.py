@@ -68,7 +68,7 @@ def _fill(store, rows) -> list[str]:
     return [f"e{n:03d}" for n in range(len(rows))]
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck), phases=FAST)
+@settings(max_examples=30, deadline=None, suppress_health_check=list(HealthCheck), phases=FAST)
 @given(rows=st.lists(events, min_size=1, max_size=14), picks=st.lists(queries, min_size=1, max_size=5))
 def test_sql_never_drops_what_the_predicate_keeps(fresh_store, rows, picks):
     with fresh_store() as store:
@@ -85,7 +85,7 @@ def test_sql_never_drops_what_the_predicate_keeps(fresh_store, rows, picks):
                 assert candidates == set(kept), query  # dates, status and type: the SQL is exact
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck), phases=FAST)
+@settings(max_examples=15, deadline=None, suppress_health_check=list(HealthCheck), phases=FAST)
 @given(rows=st.lists(events, min_size=3, max_size=14), query=queries,
        limit=st.integers(1, 4), offset=st.integers(0, 4))
 def test_pages_are_slices_of_the_whole_answer(fresh_store, rows, query, limit, offset):

@@ -48,6 +48,12 @@ def copy_store(src, dst, progress: Callable[[str, int], None] | None = None) -> 
         for table, (columns, by_rowid) in TABLES.items():
             n = 0
             rows = _rows(src, table, columns, by_rowid)
+            bulk = getattr(dst.db, "copy_in", None)  # PostgreSQL's COPY
+            if bulk is not None:
+                copied[table] = bulk(table, columns, rows)
+                if progress:
+                    progress(table, copied[table])
+                continue
             insert = (f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({','.join('?' * len(columns))})")
             batch = []
             for row in rows:

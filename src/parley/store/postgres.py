@@ -90,6 +90,16 @@ class PgConnection:
             with self.conn.cursor() as cur:
                 cur.executemany(self._sql(sql), rows)
 
+    def copy_in(self, table: str, columns: list[str], rows) -> int:
+        """Rows into a table through COPY (inside the caller's transaction): how `parley copy` fills
+        a PostgreSQL store, several times faster than INSERTs."""
+        n = 0
+        with self.conn.cursor() as cur, cur.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy:
+            for row in rows:
+                copy.write_row(row)
+                n += 1
+        return n
+
     def execute_script(self, script: str) -> None:
         self.conn.execute(script)
 
