@@ -8,6 +8,7 @@
 
     .venv/bin/python bench/postgres.py [--articles 1000] [--store 10000] [--clients 8] [--requests 100]
     .venv/bin/python bench/postgres.py --quick     # 3 x 12 articles without NLP; a 150-article store
+    .venv/bin/python bench/postgres.py --only explorer --store 100000   # one part
     .venv/bin/python bench/postgres.py --db postgresql://...   # an existing (empty) database instead
 
 Exits 0 with a message when PostgreSQL's server binaries are absent; non-zero when an article is
@@ -117,6 +118,7 @@ def main() -> int:
     parser.add_argument("--max-seconds", type=float, default=300)
     parser.add_argument("--no-nlp", action="store_true", help="ingest clean articles only (the store's load alone)")
     parser.add_argument("--db", help="an existing PostgreSQL server URL (its database must be empty)")
+    parser.add_argument("--only", choices=("ingest", "explorer"), help="run one of the two parts")
     parser.add_argument("--quick", action="store_true")
     args = parser.parse_args()
     if args.quick:
@@ -132,10 +134,13 @@ def main() -> int:
             return 0
     try:
         with tempfile.TemporaryDirectory() as tmp:
-            ingest_url = args.db or cluster.new_database()
-            ok = concurrent_ingest(ingest_url, args.articles, not args.no_nlp, Path(tmp))
-            explorer_url = cluster.new_database() if cluster else args.db + "?options=-csearch_path%3Dexplorer"
-            ok = explorer(explorer_url, args.store, args.clients, args.requests, args.max_seconds, Path(tmp)) and ok
+            ok = True
+            if args.only != "explorer":
+                ingest_url = args.db or cluster.new_database()
+                ok = concurrent_ingest(ingest_url, args.articles, not args.no_nlp, Path(tmp))
+            if args.only != "ingest":
+                explorer_url = cluster.new_database() if cluster else args.db
+                ok = explorer(explorer_url, args.store, args.clients, args.requests, args.max_seconds, Path(tmp)) and ok
     finally:
         if cluster:
             cluster.stop()
