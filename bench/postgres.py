@@ -109,6 +109,17 @@ def explorer(url: str, articles: int, clients: int, requests: int, max_seconds: 
     return ok
 
 
+def _own_schema(url: str, shared: bool) -> str:
+    """The explorer's store beside the ingest's in one given database: a schema of its own."""
+    if not shared:
+        return url
+    import psycopg
+
+    with psycopg.connect(url, autocommit=True) as conn:
+        conn.execute("CREATE SCHEMA IF NOT EXISTS parley_bench_explorer")
+    return url + ("&" if "?" in url else "?") + "options=-csearch_path%3Dparley_bench_explorer"
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=1000, help="per ingest process")
@@ -139,7 +150,7 @@ def main() -> int:
                 ingest_url = args.db or cluster.new_database()
                 ok = concurrent_ingest(ingest_url, args.articles, not args.no_nlp, Path(tmp))
             if args.only != "ingest":
-                explorer_url = cluster.new_database() if cluster else args.db
+                explorer_url = cluster.new_database() if cluster else _own_schema(args.db, args.only is None)
                 ok = explorer(explorer_url, args.store, args.clients, args.requests, args.max_seconds, Path(tmp)) and ok
     finally:
         if cluster:
