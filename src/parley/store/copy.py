@@ -72,6 +72,7 @@ def copy_store(src, dst, progress: Callable[[str, int], None] | None = None) -> 
             if key not in OWN_META:
                 dst.db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (key, value))
     dst._canon = None  # noqa: SLF001
+    dst.after_bulk_load()
     return copied
 
 

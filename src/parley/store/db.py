@@ -576,6 +576,10 @@ class SQLiteStore(ExplorerReads):
     def _paging(self, limit: int | None, offset: int) -> str:
         return _paging(limit, offset)
 
+    def after_bulk_load(self) -> None:
+        """After `parley copy` filled the store: nothing to do for SQLite (ANALYZE is for queries it
+        plans well already)."""
+
     def tables(self) -> list[str]:
         """The store's own tables (not SQLite's nor the full-text index's internals)."""
         rows = self.db.execute("SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'"

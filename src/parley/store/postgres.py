@@ -174,6 +174,12 @@ class PostgresStore(SQLiteStore):
                 self._views = _CACHES.setdefault(f"{self.path}\x00{self.meta('instance')}", ViewCache())
         return self._views.get(key, self.writes(), compute)
 
+    def after_bulk_load(self) -> None:
+        """Statistics for the planner and the visibility map (so a count reads an index, not the
+        rows), which autovacuum would give only later."""
+        for table in self.tables():
+            self.db.execute(f"VACUUM ANALYZE {table}")
+
     def tables(self) -> list[str]:
         rows = self.db.execute("SELECT tablename FROM pg_tables WHERE schemaname = current_schema()")
         return sorted(r[0] for r in rows)

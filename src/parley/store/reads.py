@@ -16,6 +16,10 @@ class ExplorerReads:
         fts, args = self._fts_articles(text)
         return {r[0] for r in self.db.execute(fts, args)}
 
+    def has_articles(self) -> bool:
+        """Whether the store holds any article (cheap on both backends, unlike a count)."""
+        return bool(self.db.execute("SELECT EXISTS (SELECT 1 FROM articles)").fetchone()[0])
+
     def find_quotes(self, text: str) -> set[str]:
         """The ids of the quotations the full-text search finds for `text` (every word required)."""
         fts, args = self._fts_quotes(text)

@@ -69,7 +69,8 @@ def found_quotes(store: Store, *, search=None, speaker=None, limit=10) -> list:
 
 
 def outlets(store: Store, limit: int = 200) -> list[str]:
-    return store.outlets(limit)
+    """The outlets with the most articles, once per state of the store: callers must not change it."""
+    return store.view(("outlets", limit), lambda: store.outlets(limit))
 
 
 def duplicates_of(store: Store, article_id: str) -> list[ArticleRow]:
