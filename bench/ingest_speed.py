@@ -95,9 +95,9 @@ def ingest_argv(data: Path, db: Path, profile: Path | None = None) -> list[str]:
 
 
 def stored_count(db: Path) -> int:
-    from parley.store import Store
+    from parley.store import Store, open_store
 
-    with Store(db, create=False) as store:
+    with open_store(db, create=False) as store:
         return store.count("articles")
 
 
@@ -135,7 +135,7 @@ def stage_split(data: Path, tmp: Path) -> None:
     stage functions where the pipeline and the ingest look them up."""
     from parley import api, language, pipeline, stories
     from parley.options import Options
-    from parley.store import Store
+    from parley.store import Store, open_store
 
     spent: dict[str, float] = {}
 
@@ -155,7 +155,7 @@ def stage_split(data: Path, tmp: Path) -> None:
     language.load_pipeline = clocked("model load (load_pipeline)", language.load_pipeline)
     options = Options(db=str(tmp / "stages.db"))
     start = time.process_time()
-    with Store(options.db) as store:
+    with open_store(options.db) as store:
         api.ingest([str(data)], options, store)
     total = time.process_time() - start
     rest = total - sum(spent.values())

@@ -31,7 +31,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 from parley.ids import actor_id, content_id  # noqa: E402
 from parley.options import Options  # noqa: E402
 from parley.records import Actor, Article, ArticleRecords, Event, EventActor, Source  # noqa: E402
-from parley.store import Store  # noqa: E402
+from parley.store import SQLiteStore as Store  # noqa: E402
 from parley.stories import link_corpus, relink  # noqa: E402
 
 SYLLABLES = ["ka", "lo", "mi", "ren", "sto", "va", "dri", "po", "lin", "ther", "gan", "su", "be", "rok",

@@ -146,13 +146,13 @@ def main() -> int:
 
 def write(db: str, start: int, seconds: float) -> None:
     """Add synthetic articles one transaction each, as an ingest does, until killed or `seconds`."""
-    from parley.store import Store
+    from parley.store import open_store
 
     web = web_bench()
     rng = random.Random(start)
     actors = web.make_actors(rng)
     deadline = time.monotonic() + seconds
-    with Store(db) as store:
+    with open_store(db) as store:
         n = start
         while time.monotonic() < deadline:
             store.add(web.make_article(n, rng, actors))

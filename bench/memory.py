@@ -36,7 +36,7 @@ import psutil  # noqa: E402
 
 from parley.api import ingest  # noqa: E402
 from parley.options import Options  # noqa: E402
-from parley.store import Store  # noqa: E402
+from parley.store import open_store  # noqa: E402
 
 COUNTRIES = ["France", "Kenya", "Japan", "Brazil", "Egypt", "Poland", "Chile", "Vietnam", "Ghana", "Norway",
              "Turkey", "India", "Mexico", "Nigeria", "Canada", "Peru", "Iran", "Qatar", "Spain", "Sweden"]
@@ -137,7 +137,7 @@ def main() -> int:
                 print(f"  {stored:>7} stored  RSS {at[stored]:6.0f} MiB  {time.perf_counter() - start:6.0f} s",
                       flush=True)
 
-        with Store(options.db) as store:
+        with open_store(options.db) as store:
             report = ingest([str(corpus)], options, store, on_article=on_article)
         elapsed = time.perf_counter() - start
         top = peak.stop() / 2**20

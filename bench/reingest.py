@@ -46,7 +46,7 @@ def main() -> int:
 
     from parley.api import ingest
     from parley.options import Options
-    from parley.store import Store
+    from parley.store import open_store
 
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "corpus"
@@ -55,7 +55,7 @@ def main() -> int:
             a, b = COUNTRIES[n % 10], COUNTRIES[(n // 10) % 10]
             (folder / f"{n:06d}.txt").write_text(TEMPLATE.format(a=a, b=b, n=n, day=1 + n % 28))
         options = Options(db=str(Path(tmp) / "bench.db"), nlp=False)
-        with Store(options.db) as store:
+        with open_store(options.db) as store:
             started = time.perf_counter()
             first = ingest([str(folder)], options, store)
             first_s = time.perf_counter() - started

@@ -145,9 +145,9 @@ def run_bare(texts: list[str], options: Options, pool: ProcessPoolExecutor | Non
 
 
 def run_parley(documents, executor, store_path: str | None) -> tuple[float, int, int]:
-    from parley.store import Store
+    from parley.store import open_store
 
-    store = Store(store_path) if store_path else None
+    store = open_store(store_path) if store_path else None
     ok = bad = 0
     start = time.perf_counter()
     for result in executor.map(iter(documents)):

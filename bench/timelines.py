@@ -35,7 +35,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 from parley.ids import content_id  # noqa: E402
 from parley.options import Options  # noqa: E402
 from parley.records import Article, ArticleRecords  # noqa: E402
-from parley.store import Store  # noqa: E402
+from parley.store import open_store  # noqa: E402
 from parley.stories.dates import DEFAULT_WEIGHTS, DateSignal, DateWeights, date_references  # noqa: E402
 from parley.stories import link_corpus  # noqa: E402
 from parley.stories.dyad import dyad_series  # noqa: E402
@@ -83,16 +83,14 @@ def run_topic(folder: Path, limit: int | None = None) -> dict:
     gold = [day for day, _ in json.loads((folder / "timelines.jsonl").read_text(encoding="utf-8").splitlines()[0])]
     outlet = folder.name.rsplit("_", 1)[-1].upper()
     signal = DateSignal()
-    with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "t.db") as store:
+    with tempfile.TemporaryDirectory() as tmp, open_store(Path(tmp) / "t.db") as store:
         for a in articles:
             body = a["text"].replace(" \n", "\n")
             store.add(ArticleRecords(Article(id=content_id(f"{a['time']}/{a['id']}/{body}"), source=a["id"],
                                              outlet=outlet, published=a["time"], body=body)))
         chosen = [e.date for e in build_timeline(store, summary=len(gold))]
         # the evidence build_timeline gathered (no events: articles alone), kept to score other weights
-        for aid, published, body in store.db.execute(
-                "SELECT id, published, json_extract(data, '$.body') FROM articles WHERE duplicate_of IS NULL"
-                " ORDER BY rowid"):
+        for aid, published, body in store.article_texts():
             signal.add_article(aid, published, body or "")
     assert sorted(signal.rank(len(gold))) == chosen, "the bench's signal differs from build_timeline's"
     pubs = Counter(a["time"] for a in articles)
@@ -122,7 +120,7 @@ def speed(path: Path) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         copy = Path(tmp) / "s.db"
         shutil.copy(path, copy)
-        with Store(copy) as store:
+        with open_store(copy) as store:
             for run in ("link_corpus", "link_corpus again"):
                 t0 = time.perf_counter()
                 summary = link_corpus(store, Options())

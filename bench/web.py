@@ -19,7 +19,7 @@ from pathlib import Path
 
 from parley.records import (Actor, Article, ArticleRecords, Event, EventActor, Location, Mention, Quote, Role,
                             Source)
-from parley.store import Store
+from parley.store import Store, open_store
 
 OUT = Path(__file__).resolve().parent / "out"
 TARGET_MS = 300
@@ -114,7 +114,7 @@ def build(path: Path, n: int) -> None:
     t0 = time.perf_counter()
     for suffix in ("", "-wal", "-shm"):
         Path(str(path) + suffix).unlink(missing_ok=True)
-    with Store(path) as store:
+    with open_store(path) as store:
         counts: dict[str, int] = {}
         store.db.execute("BEGIN")
         for i in range(n):
@@ -186,7 +186,7 @@ def serve(path: Path, args) -> tuple[int, int]:
 
     from parley.web.app import create_app
 
-    with Store(path) as store:
+    with open_store(path) as store:
         top = next(store.actors(kind="person", limit=1))
         art = next(store.articles(limit=1, offset=args.articles // 2))
     urls = [

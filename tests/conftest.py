@@ -36,3 +36,43 @@ def shared() -> Path:
 @pytest.fixture
 def db_path(tmp_path) -> str:
     return str(tmp_path / "test.db")
+
+
+# ---- the store backends: SQLite files, and PostgreSQL in a throw-away cluster (tests/pg_cluster.py) ----
+
+BACKENDS = ["sqlite", "postgresql"]
+
+
+@pytest.fixture(scope="session")
+def pg_cluster():
+    import pg_cluster as cluster_module
+
+    cluster = cluster_module.start()
+    if cluster is None:
+        pytest.skip(cluster_module.why_not)
+    yield cluster
+    cluster.stop()
+
+
+@pytest.fixture(params=BACKENDS)
+def backend(request) -> str:
+    return request.param
+
+
+@pytest.fixture
+def store_target(request, backend, tmp_path) -> str:
+    """Where a new, empty store is opened: an SQLite file, or a PostgreSQL schema of its own."""
+    if backend == "sqlite":
+        return str(tmp_path / "test.db")
+    return request.getfixturevalue("pg_cluster").new_schema()
+
+
+@pytest.fixture
+def fresh_store(request, backend):
+    """A factory of new, empty stores of the backend (for tests that need one per example)."""
+    from parley.store import open_store
+
+    if backend == "sqlite":
+        return lambda: open_store(":memory:")
+    cluster = request.getfixturevalue("pg_cluster")
+    return lambda: open_store(cluster.new_schema())

@@ -3,7 +3,7 @@
 from parley.api import ingest
 from parley.options import Options
 from parley.pipeline import STAGE_FAILED
-from parley.store import Store
+from parley.store import open_store
 
 TEXT = ("Foreign Minister Anna Kessler of Austria met Swiss President Paul Lehmann in Bern on Monday, "
         "officials said. The two agreed to meet again next month.\n")
@@ -20,7 +20,7 @@ def test_a_stage_bug_keeps_the_article_and_is_reported(tmp_path, monkeypatch):
 
     monkeypatch.setattr("parley.pipeline.find_events", broken)
     warnings = []
-    with Store(tmp_path / "t.db") as store:
+    with open_store(tmp_path / "t.db") as store:
         report = ingest([str(tmp_path)], Options(), store, on_warning=warnings.append)
         assert report.stored == 2 and not report.errors
         assert len(warnings) == 1 and "a.txt" in warnings[0] and "boom" in warnings[0]

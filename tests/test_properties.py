@@ -22,7 +22,7 @@ from parley.errors import InputError
 from parley.ingest import read_stream
 from parley.options import Options
 from parley.records import Article, ArticleRecords, Document, from_dict, to_dict
-from parley.store import Store, fts_query
+from parley.store import open_store, fts_query
 
 FAST = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 OPTIONS = Options(max_file_bytes=200_000)
@@ -152,6 +152,6 @@ def test_article_round_trips_through_dict_and_store(tmp_path, headline, body, au
     article = Article(id="a1", source="in.txt", headline=headline, body=body, authors=authors, outlet=outlet,
                       warnings=["w"])
     assert from_dict(Article, json.loads(json.dumps(to_dict(article)))) == article
-    with Store(":memory:") as store:
+    with open_store(":memory:") as store:
         store.add(ArticleRecords(article))
         assert store.article("a1") == article

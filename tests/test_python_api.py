@@ -10,7 +10,7 @@ import pytest
 import parley
 from parley.errors import UsageError
 from parley.records import (Actor, Article, ArticleRecords, Event, EventActor, Location, Quote, Source)
-from parley.store import Store
+from parley.store import open_store
 from parley.tables import Table
 
 DOCS = Path(__file__).resolve().parents[1] / "docs" / "python.md"
@@ -36,7 +36,7 @@ def _actors(*refs):
 
 
 def make_store(path: str) -> None:
-    with Store(path) as store:
+    with open_store(path) as store:
         store.add(ArticleRecords(_article("a1", "2019-09-10", "Biegun met Lee in Washington.", "Envoys meet"),
                                  _actors(BIEGUN, LEE),
                                  quotes=[Quote("q1", "a1", "We will meet again", "Lee Do-hoon", "per:lee", "said",

@@ -13,6 +13,7 @@ from .ids import content_id
 from .options import Options
 from .records import Article, ArticleRecords, Document, Event
 from .store import Store
+from .store import open_store as open_backend
 
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
@@ -244,7 +245,7 @@ class OpenStore:
 
 def open_store(path: str, *, create: bool = False) -> OpenStore:
     """A parley store file for reading (it must exist unless `create`)."""
-    return OpenStore(Store(path, create=create))
+    return OpenStore(open_backend(path, create=create))
 
 
 def code_text(text: str, date: str | None = None, options: Options | None = None):

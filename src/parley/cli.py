@@ -29,7 +29,7 @@ app = typer.Typer(
     help="parley: a sourced, structured record of diplomacy and conflict from news coverage.",
 )
 
-Db = Annotated[Optional[str], typer.Option("--db", help="Store file (else $PARLEY_DB, else ./parley.db).")]
+Db = Annotated[Optional[str], typer.Option("--db", help="Store file or postgresql:// URL (else $PARLEY_DB, else ./parley.db).")]
 Config = Annotated[Optional[str], typer.Option("--config", help="TOML options file (else $PARLEY_CONFIG, ./parley.toml).")]
 Json = Annotated[bool, typer.Option("--json", help="One JSON object per line.")]
 Csv = Annotated[bool, typer.Option("--csv", help="CSV with a header row.")]
@@ -80,9 +80,9 @@ def _options(db: str | None, config: str | None = None, **overrides) -> Options:
 
 
 def _store(options: Options, create: bool = False):
-    from .store import Store
+    from .store import open_store
 
-    return Store(options.db, create=create)
+    return open_store(options.db, create=create)
 
 
 def _fail(error: ParleyError, code: int = 2) -> None:
@@ -346,6 +346,29 @@ def export(format: Annotated[str, typer.Option("--format", "-f", help=_one_of(EX
             _fail(exc)
     for path in written:
         typer.echo(str(path))
+
+
+@app.command()
+def copy(src: Annotated[str, typer.Argument(help="The store to copy: a file or a postgresql:// URL.")],
+         dst: Annotated[str, typer.Argument(help="A new store to copy it into: a file or a postgresql:// URL.")],
+         quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary line.")] = False) -> None:
+    """Copy a store to another backend (SQLite file <-> PostgreSQL), every row, the linking's too."""
+    from .store import open_store
+    from .store.copy import copy_store
+
+    try:
+        with open_store(src, create=False) as source, open_store(dst) as target:
+            copied = copy_store(source, target)
+    except ParleyError as exc:
+        _fail(exc)
+    _summary(quiet, f"copied {copied['articles']} article(s), {copied['events']} event(s),"
+                    f" {copied['quotes']} quotation(s) into {_safe_target(dst)}")
+
+
+def _safe_target(target: str) -> str:
+    from .store.postgres import _safe
+
+    return _safe(target)
 
 
 @app.command()

@@ -23,6 +23,7 @@ CATALOGUE: dict[str, str] = {
     "E014": "gave up after {seconds} s on this input (time budget: article_seconds)",
     "E020": "not a parley store: {detail}",
     "E021": "store was written by a newer parley (schema {found}, this version knows {known})",
+    "E022": "cannot copy into this store: {detail}",
     "E030": "bad option: {detail}",
     "E031": "bad date {value!r}: expected YYYY, YYYY-MM or YYYY-MM-DD",
     "E032": "nothing found for {what} {value!r}",

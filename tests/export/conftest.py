@@ -14,13 +14,13 @@ from story_corpus import (BIEGUN, LEE, MEETING_BODY, OTHER_MEETING_BODY, PRK, SA
 
 from parley.options import Options  # noqa: E402
 from parley.records import Quote  # noqa: E402
-from parley.store import Store  # noqa: E402
+from parley.store import open_store  # noqa: E402
 from parley.stories import link_corpus  # noqa: E402
 
 
 @pytest.fixture
 def linked_store(db_path):
-    with Store(db_path) as store:
+    with open_store(db_path) as store:
         sanctions = make_article(SANCTIONS_BODY, "AP", "2019-08-05T14:00:00+09:00")
         add(store, sanctions, [make_event(sanctions, "s", "SANCTION", USA, PRK, "2019-08-05", cameo="163", quad=3,
                                           goldstein=-8.0, needle="The Treasury")], actors_of(USA, PRK))

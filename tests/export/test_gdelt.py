@@ -16,7 +16,7 @@ from parley.export import export_store  # noqa: E402
 from parley.export.cameo import actor_code, invalid_parts  # noqa: E402
 from parley.export.gdelt import COLUMNS, FLOAT_COLUMNS, INTEGER_COLUMNS, date_fields, global_event_id, read_gdelt  # noqa: E402
 from parley.records import EventActor  # noqa: E402
-from parley.store import Store  # noqa: E402
+from parley.store import open_store  # noqa: E402
 
 # The GDELT 2.0 Event codebook's column order (written out here, not imported, so the test can fail)
 PUBLISHED = (
@@ -36,7 +36,7 @@ PUBLISHED = (
 @pytest.fixture(scope="module")
 def thousand(tmp_path_factory):
     folder = tmp_path_factory.mktemp("gdelt")
-    with Store(str(folder / "s.db")) as store:
+    with open_store(str(folder / "s.db")) as store:
         events = fill(store, 1300)
         paths = export_store(store, "gdelt", folder / "all", all_statuses=True)
         default = export_store(store, "gdelt", folder / "reported")
@@ -127,7 +127,7 @@ def test_the_command_writes_the_side_file_only_with_all_statuses(tmp_path):
     from parley.cli import app
 
     db = str(tmp_path / "s.db")
-    with Store(db) as store:
+    with open_store(db) as store:
         fill(store, 40)
     runner = CliRunner()
     plain = runner.invoke(app, ["export", "-f", "gdelt", "-o", str(tmp_path / "a"), "--db", db])

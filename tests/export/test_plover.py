@@ -14,11 +14,11 @@ from synthetic import fill  # noqa: E402
 from parley.export import export_store  # noqa: E402
 from parley.export.plover import date_range, modes, read_plover, schema, vocabulary  # noqa: E402
 from parley.records import Event  # noqa: E402
-from parley.store import Store  # noqa: E402
+from parley.store import open_store  # noqa: E402
 
 
 def test_every_record_is_valid_against_the_schema(tmp_path):
-    with Store(str(tmp_path / "s.db")) as store:
+    with open_store(str(tmp_path / "s.db")) as store:
         events = fill(store, 300)
         (path,) = export_store(store, "plover", tmp_path)
         stored = [e for e in store.events() if e.date]

@@ -12,13 +12,13 @@ from synthetic import fill  # noqa: E402
 from parley.export import export_store  # noqa: E402
 from parley.export.tabular import read_parquet  # noqa: E402
 from parley.records import Event  # noqa: E402
-from parley.store import Store  # noqa: E402
+from parley.store import open_store  # noqa: E402
 
 
 def test_partial_dates_round_trip_through_typed_parquet(tmp_path):
     import pyarrow.parquet as pq
 
-    with Store(str(tmp_path / "s.db")) as store:
+    with open_store(str(tmp_path / "s.db")) as store:
         fill(store, 60)
         export_store(store, "parquet", tmp_path)
         events = list(store.events())

@@ -17,7 +17,7 @@ from parley.ingest import display_name, read_inputs, read_stream
 from parley.ingest.limits import MAX_AUTHORS, MAX_TAG_WORDS, bounded_lines, cap_names, cap_tags
 from parley.options import Options
 from parley.records import Document
-from parley.store import Store
+from parley.store import open_store
 
 STORY = ("GENEVA - Foreign ministers of Chile and Peru met in Geneva on Monday to discuss the border, the "
          "ministry said. \"We made progress,\" the Chilean minister told reporters after four hours of talks.\n")
@@ -44,7 +44,7 @@ def one_line(error: ParleyError) -> bool:
 
 def run_ingest(paths, tmp_path, **options):
     lines = []
-    with Store(tmp_path / "store.db") as store:
+    with open_store(tmp_path / "store.db") as store:
         report = ingest([str(p) for p in paths], Options(nlp=False, **options), store,
                         on_error=lambda e: lines.append(e.line()), on_warning=lines.append)
         stored = [a.source for a in store.articles()]
@@ -360,6 +360,6 @@ def test_jsonl_byline_of_80000_characters_gives_a_short_author_list(tmp_path):
     path.write_text(json.dumps({"title": "Talks", "text": STORY + OTHER, "byline": byline}) + "\n")
     assert len(byline) > 80_000
     report, _, _ = run_ingest([path], tmp_path)
-    with Store(tmp_path / "store.db") as store:
+    with open_store(tmp_path / "store.db") as store:
         [article] = list(store.articles())
     assert report.stored == 1 and len(article.authors) <= MAX_AUTHORS

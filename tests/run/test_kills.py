@@ -39,10 +39,10 @@ def test_dump_sees_a_changed_record(tmp_path):
     import sqlite3
 
     from parley.records import Article, ArticleRecords
-    from parley.store import Store
+    from parley.store import open_store
 
     db = tmp_path / "a.db"
-    with Store(db) as store:
+    with open_store(db) as store:
         store.add(ArticleRecords(Article("a1", "x.txt", body="Ministers met.")))
     shutil.copy(db, tmp_path / "b.db")
     kills = harness()

@@ -12,7 +12,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from test_db import make_records  # noqa: E402
 
-from parley.store import Store  # noqa: E402
+from parley.store import open_store  # noqa: E402
 from parley.store.cache import REFRESH_FACTOR, SLOW_VIEW_SECONDS, ViewCache, _Entry  # noqa: E402
 from parley.store.migrations import STEPS  # noqa: E402
 
@@ -29,7 +29,7 @@ class Counter:
 def test_a_view_is_computed_once_per_state_and_shared_by_connections(tmp_path):
     path = tmp_path / "s.db"
     compute = Counter()
-    with Store(path) as one, Store(path) as two:
+    with open_store(path) as one, open_store(path) as two:
         assert one.view(("v",), compute) == 1
         assert two.view(("v",), compute) == 1  # another connection (a server thread): the same value
         assert one.view(("other",), compute) == 2  # each key is its own view
@@ -38,7 +38,7 @@ def test_a_view_is_computed_once_per_state_and_shared_by_connections(tmp_path):
 
 
 def test_every_kind_of_write_moves_the_counter_not_only_articles(tmp_path):
-    with Store(tmp_path / "s.db") as store:
+    with open_store(tmp_path / "s.db") as store:
         before = store.writes()
         store.set_actors([], {})  # the linking replaces actors without a new article
         store.set_meta("k", "v")
@@ -49,17 +49,17 @@ def test_every_kind_of_write_moves_the_counter_not_only_articles(tmp_path):
 def test_a_store_rebuilt_at_the_same_path_starts_a_new_cache(tmp_path):
     path = tmp_path / "s.db"
     compute = Counter()
-    with Store(path) as store:
+    with open_store(path) as store:
         store.view(("v",), compute)
     for suffix in ("", "-wal", "-shm"):
         Path(str(path) + suffix).unlink(missing_ok=True)
-    with Store(path) as store:  # same path, same write count: still a different file
+    with open_store(path) as store:  # same path, same write count: still a different file
         assert store.view(("v",), compute) == 2
 
 
 def test_memory_stores_do_not_share_views():
     compute = Counter()
-    with Store(":memory:") as one, Store(":memory:") as two:
+    with open_store(":memory:") as one, open_store(":memory:") as two:
         assert one.view(("v",), compute) == 1
         assert two.view(("v",), compute) == 2
 
@@ -100,7 +100,7 @@ def test_the_cache_keeps_a_bounded_number_of_views(monkeypatch):
 
 
 def test_schema_6_indexes_the_pairs_so_the_network_reads_no_row(tmp_path):
-    with Store(tmp_path / "s.db") as store:
+    with open_store(tmp_path / "s.db") as store:
         store.add(make_records())
         for table in ("events", "merged_events"):
             plan = store.db.execute(
@@ -120,7 +120,7 @@ def test_a_schema_5_store_gains_the_write_counter(tmp_path):
         STEPS[version](db)
     db.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', '5')")
     db.close()
-    with Store(path) as store:
+    with open_store(path) as store:
         assert store.writes() == 0 and store.meta("instance")
         store.add(make_records())
         assert store.writes() == 1
@@ -130,7 +130,7 @@ def test_a_reader_reloads_the_actors_when_the_linking_replaced_them_not_on_each_
     from parley.records import Actor
 
     path = tmp_path / "s.db"
-    with Store(path) as reader, Store(path) as writer:
+    with open_store(path) as reader, open_store(path) as writer:
         writer.add(make_records())
         reader.refresh()
         assert reader.canonical_id("per:song-young-gil") == "per:song-young-gil"

@@ -7,7 +7,7 @@ import sqlite3
 
 from parley.options import Options
 from parley.records import Article, ArticleRecords
-from parley.store import Store
+from parley.store import Store, open_store
 from parley.store.migrations import SCHEMA_VERSION
 from parley.stories import LINK_STEPS, link_corpus, link_pending
 
@@ -17,7 +17,7 @@ def add(store: Store, n: int) -> None:
 
 
 def test_generation_moves_with_each_new_article_only(tmp_path):
-    with Store(tmp_path / "s.db") as store:
+    with open_store(tmp_path / "s.db") as store:
         assert store.generation() == 0
         add(store, 1)
         add(store, 2)
@@ -26,7 +26,7 @@ def test_generation_moves_with_each_new_article_only(tmp_path):
 
 
 def test_link_records_each_step_and_pending_follows_new_articles(tmp_path):
-    with Store(tmp_path / "s.db") as store:
+    with open_store(tmp_path / "s.db") as store:
         add(store, 1)
         assert link_pending(store)
         link_corpus(store, Options(nlp=False))
@@ -37,7 +37,7 @@ def test_link_records_each_step_and_pending_follows_new_articles(tmp_path):
 
 
 def test_resume_skips_the_steps_done_and_redoes_the_rest(tmp_path):
-    with Store(tmp_path / "s.db") as store:
+    with open_store(tmp_path / "s.db") as store:
         add(store, 1)
         link_corpus(store, Options(nlp=False))
         store.db.execute("DELETE FROM link_journal WHERE step='events'")  # as if killed in that step
@@ -49,7 +49,7 @@ def test_resume_skips_the_steps_done_and_redoes_the_rest(tmp_path):
 
 def test_store_from_before_the_journal_linked_by_the_old_flag_is_taken_as_linked(tmp_path):
     path = tmp_path / "old.db"
-    with Store(path) as store:
+    with open_store(path) as store:
         add(store, 1)
     con = sqlite3.connect(path)
     con.execute("DROP TABLE link_journal")
@@ -58,7 +58,7 @@ def test_store_from_before_the_journal_linked_by_the_old_flag_is_taken_as_linked
     con.execute("INSERT INTO meta (key, value) VALUES ('linked', '1')")
     con.commit()
     con.close()
-    with Store(path) as store:
+    with open_store(path) as store:
         assert store.meta("schema_version") == str(SCHEMA_VERSION)
         assert store.generation() == 1
         assert not link_pending(store)

@@ -14,7 +14,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from test_db import make_records  # noqa: E402
 
 from parley.records import Location  # noqa: E402
-from parley.store import Store  # noqa: E402
+from parley.store import open_store  # noqa: E402
 from parley.store.migrations import SCHEMA_VERSION, STEPS  # noqa: E402
 
 
@@ -36,7 +36,7 @@ def _v3_store(path: str) -> None:
 
 def test_a_version_3_store_is_brought_to_version_4(db_path):
     _v3_store(db_path)
-    with Store(db_path) as store:
+    with open_store(db_path) as store:
         assert store.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION >= 4
         assert [a.id for a in store.articles(search="ceasefire")] == ["old"]
         assert [q.id for q in store.quotes(search="truce")] == ["q-old"]  # the orphan quote was dropped
@@ -49,7 +49,7 @@ def test_a_version_3_store_is_brought_to_version_4(db_path):
 
 
 def test_full_text_follows_inserts_updates_and_deletes(db_path):
-    with Store(db_path) as store:
+    with open_store(db_path) as store:
         store.add(make_records("a1", body="Talks on grain exports resumed."))
         store.add(make_records("a2", body="Talks on gas prices stalled."))
         db = store.db
@@ -67,7 +67,7 @@ def test_flat_views_have_one_column_per_field(db_path):
     records = make_records()
     event = records.events[0]
     located = type(event)(**{**event.__dict__, "location": Location("Washington", "USA", 38.9, -77.0, "USDC", 4140963, "city")})
-    with Store(db_path) as store:
+    with open_store(db_path) as store:
         store.add(type(records)(records.article, records.actors, records.mentions, records.quotes, [located]))
         store.db.row_factory = sqlite3.Row
         [row] = store.db.execute("SELECT * FROM events_flat").fetchall()
@@ -84,7 +84,7 @@ def test_flat_views_have_one_column_per_field(db_path):
 
 def test_sqlite_utils_lists_the_tables_and_finds_the_search_index(db_path):
     sqlite_utils = pytest.importorskip("sqlite_utils")
-    with Store(db_path) as store:
+    with open_store(db_path) as store:
         store.add(make_records())
     db = sqlite_utils.Database(db_path)
     assert {"articles", "quotes", "events", "actors", "articles_fts", "quotes_fts"} <= set(db.table_names())
@@ -95,7 +95,7 @@ def test_sqlite_utils_lists_the_tables_and_finds_the_search_index(db_path):
 
 def test_datasette_serves_the_store_and_search_works(db_path):
     datasette_app = pytest.importorskip("datasette.app")
-    with Store(db_path) as store:
+    with open_store(db_path) as store:
         store.add(make_records("a1", body="Talks on grain exports resumed."))
         store.add(make_records("a2", body="Talks on gas prices stalled."))
 
@@ -118,7 +118,7 @@ def test_reprocessing_an_article_keeps_its_quotes_search_in_step(db_path):
     from dataclasses import replace
 
     records = make_records("a1")
-    with Store(db_path) as store:
+    with open_store(db_path) as store:
         store.add(records)
         new_quote = replace(records.quotes[0], text="A lasting settlement")
         assert store.replace_records(type(records)(records.article, records.actors, records.mentions, [new_quote],

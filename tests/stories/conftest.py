@@ -1,13 +1,14 @@
-"""Fixtures for the cross-article tests: an empty store; the sample corpus is in story_corpus.py."""
+"""Fixtures for the cross-article tests: an empty store of each backend (tests/conftest.py
+store_target); the sample corpus is in story_corpus.py."""
 
 from __future__ import annotations
 
 import pytest
 
-from parley.store import Store
+from parley.store import open_store
 
 
 @pytest.fixture
-def store(db_path):
-    with Store(db_path) as s:
+def store(store_target):
+    with open_store(store_target) as s:
         yield s

@@ -12,7 +12,7 @@ import pytest
 
 from parley.options import Options
 from parley.records import Actor, Article, ArticleRecords, Event, EventActor, Source
-from parley.store import Store
+from parley.store import SQLiteStore as Store
 from parley.stories import link_corpus, link_pending, relink
 
 ROOT = Path(__file__).resolve().parents[2]

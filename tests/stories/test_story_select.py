@@ -9,7 +9,6 @@ from story_corpus import (BIEGUN, LEE, MEETING_BODY, OTHER_MEETING_BODY, PRK, SA
 from parley.dates import month_range
 from parley.options import Options
 from parley.records import Actor, EventActor
-from parley.store import fts_query
 from parley.stories import link_corpus
 from parley.stories.dyad import _empty, actor_matcher, between, dyad_series
 from parley.stories.merge import HAPPENED
@@ -51,8 +50,7 @@ def _timeline_by_scan(store, *, actor=None, dyad=None, since=None, until=None, s
     """The selection rules of build_timeline applied to every event (what the SQL must reproduce)."""
     wanted = {status} if status else set(HAPPENED)
     match = [actor_matcher(store, k) for k in dyad] if dyad else None
-    found = {r[0] for r in store.db.execute("SELECT article_id FROM articles_fts WHERE articles_fts MATCH ?",
-                                            (fts_query(search),))} if search else None
+    found = store.find_articles(search) if search else None
     words = [w.lower() for w in (search or "").split()]
     out = []
     for e in store.events(actor=actor, since=since, until=until):

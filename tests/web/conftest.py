@@ -6,7 +6,7 @@ import pytest
 
 from parley.records import (Actor, Article, ArticleRecords, Event, EventActor, Location, Mention, Quote, Role,
                             Source)
-from parley.store import Store
+from parley.store import open_store
 
 XSS_SCRIPT = "<script>alert(1)</script>"
 XSS_IMG = "<img src=x onerror=alert(1)>"
@@ -80,7 +80,7 @@ def build_store(path: str) -> dict:
                  events=[("REJECT", 3, "reported", "kim", "trump", "rejected", "2019-05"),
                          ("REQUEST", 3, "planned", "moon", "kim", "urged", "2019-05-10")]),
     ]
-    with Store(path) as store:
+    with open_store(path) as store:
         for r in records:
             store.add(r)
         store.set_duplicates({"art2": "art1"})

@@ -175,9 +175,9 @@ def test_blank_form_fields_mean_no_filter(client):
 def test_empty_or_missing_store_says_how_to_ingest(tmp_path, kind):
     path = tmp_path / "store.db"
     if kind == "empty":
-        from parley.store import Store
+        from parley.store import open_store
 
-        Store(str(path)).close()
+        open_store(str(path)).close()
     with TestClient(create_app(str(path))) as c:
         for page in ["/", "/actors", "/timeline", "/network", "/dyad"]:
             r = c.get(page)

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from parley.store import Store
+from parley.store import open_store
 from parley.web import graph
 
 
 @pytest.fixture
 def store(web_db):
-    with Store(web_db) as s:
+    with open_store(web_db) as s:
         yield s
 
 

@@ -20,7 +20,7 @@ def test_control_characters_in_a_search_are_not_an_error(client, path):
 
 
 def test_a_500_carries_the_security_headers(web_db, monkeypatch):
-    from parley.store import Store
+    from parley.store import SQLiteStore as Store
 
     def broken(self, *args, **kwargs):
         raise RuntimeError("a bug")

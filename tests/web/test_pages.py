@@ -23,12 +23,12 @@ def test_plain_message_names_the_field_and_drops_validator_words():
 
 def test_latest_articles_newest_first_by_time(tmp_path):
     from parley.records import Article, ArticleRecords
-    from parley.store import Store
+    from parley.store import open_store
     from parley.web.data import list_articles
 
     times = {"a-early": "2020-05-01T08:00:00+00:00", "b-noon-seoul": "2020-05-01T12:00:00+09:00",
              "c-late": "2020-05-01T18:30:00-04:00", "d-day-before": "2020-04-30T23:00:00+00:00"}
-    with Store(tmp_path / "t.db") as store:
+    with open_store(tmp_path / "t.db") as store:
         for aid, published in times.items():
             store.add(ArticleRecords(Article(aid, f"{aid}.txt", headline=aid, published=published, body="Text.")))
         order = [row.id for row in list_articles(store)]

@@ -7,8 +7,8 @@ actor ids replaced by the canonical actors of the cross-article merge.
 
 from __future__ import annotations
 
+import itertools
 import json
-import re
 import sqlite3
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import replace
@@ -30,34 +30,20 @@ from ..records import (
 )
 from .cache import ViewCache, cache_for
 from .linking import aliases, note_write
+from . import sql as sqlq
+from .decode import decode_event
 from .migrations import SCHEMA_VERSION, migrate
-
-
-def date_bounds(value: str | None) -> tuple[str | None, str | None]:
-    """The first and last day a partial ISO date can mean: '2019-09' -> ('2019-09-01', '2019-09-31').
-
-    Day 31 for every month is deliberate: the bounds only order and compare, they are never shown.
-    """
-    if not value:
-        return None, None
-    day = value[:10]
-    parts = day.split("-")
-    if len(parts) == 1:
-        return f"{parts[0]}-01-01", f"{parts[0]}-12-31"
-    if len(parts) == 2:
-        return f"{day}-01", f"{day}-31"
-    return day, day
-
-
-_QUERY_NOISE = re.compile("[\x00-\x1f\x7f-\x9f]")
-_SURROGATES = re.compile("[\ud800-\udfff]")
+from .query import (COUNTRY_CODE, MARK_CLOSE, MARK_OPEN, ActorMatch, ArticleQuery, BoundArticleQuery, BoundEventQuery,
+                    BoundQuoteQuery, EventQuery, QuoteQuery, actor_match, date_bounds)
+from .reads import ExplorerReads
+from .sql import event_filters, fts_query
 
 
 def _dumps(record) -> str:
     return json.dumps(to_dict(record), ensure_ascii=False, separators=(",", ":"))
 
 
-class Store:
+class SQLiteStore(ExplorerReads):
     """A parley store file. Use as a context manager, or call close()."""
 
     def __init__(self, path: str | Path, *, create: bool = True) -> None:
@@ -70,6 +56,7 @@ class Store:
             self.db.execute("PRAGMA synchronous=NORMAL")
             self.db.execute("PRAGMA foreign_keys=ON")
             migrate(self.db)
+            self._prepare_connection()
         except StoreError as exc:
             raise StoreError(exc.code, path=self.path, **exc.details) from exc
         except sqlite3.DatabaseError as exc:
@@ -77,7 +64,7 @@ class Store:
         self._canon: dict[str, Actor] | None = None
         self._views: ViewCache | None = None
 
-    def __enter__(self) -> "Store":
+    def __enter__(self) -> "SQLiteStore":
         return self
 
     def __exit__(self, *exc) -> None:
@@ -140,7 +127,7 @@ class Store:
             [(a.id, actor.id, _dumps(actor)) for actor in records.actors],
         )
         self.db.executemany(
-            "INSERT INTO mentions (article_id, actor_id, start, end, text, kind) VALUES (?,?,?,?,?,?)",
+            'INSERT INTO mentions (article_id, actor_id, start, "end", text, kind) VALUES (?,?,?,?,?,?)',
             [(a.id, m.actor_id, m.start, m.end, m.text, m.kind) for m in records.mentions],
         )
         # an upsert, not OR REPLACE: a replaced row would leave its old full-text entry behind
@@ -257,42 +244,47 @@ class Store:
         row = self.db.execute("SELECT data FROM articles WHERE id=?", (article_id,)).fetchone()
         return from_dict(Article, json.loads(row[0])) if row else None
 
-    def articles(
-        self,
-        *,
-        ids: Iterable[str] | None = None,
-        outlet: str | None = None,
-        since: str | None = None,
-        until: str | None = None,
-        search: str | None = None,
-        actor: str | None = None,
-        newest_first: bool = False,
-        limit: int | None = None,
-        offset: int = 0,
-    ) -> Iterator[Article]:
-        where, args = self.article_filters(outlet=outlet, since=since, until=until, actor=actor)
-        if ids is not None:
-            ids = list(ids)
-            where.append(f"a.id IN ({','.join('?' * len(ids))})")
+    def articles(self, query: ArticleQuery | None = None, /, **filters) -> Iterator[Article]:
+        """Articles matching an ArticleQuery (or its fields as keywords), in date order."""
+        if query is None:
+            ids = filters.pop("ids", None)
+            query = ArticleQuery(ids=tuple(ids) if ids is not None else None, **filters)
+        q = query
+        where, args = self.article_filters(outlet=q.outlet, since=q.since, until=q.until, actor=q.actor)
+        if q.ids is not None:
+            clause, ids = sqlq.in_list("a.id", q.ids)
+            where.append(clause)
             args += ids
-        if search:
-            where.append("a.id IN (SELECT article_id FROM articles_fts WHERE articles_fts MATCH ?)")
-            args.append(fts_query(search))
+        if q.search:
+            fts, fts_args = self._fts_articles(q.search)
+            where.append(f"a.id IN ({fts})")
+            args += fts_args
         sql = "SELECT a.data FROM articles a"
         if where:
             sql += " WHERE " + " AND ".join(where)
-        order = "DESC" if newest_first else "ASC"
+        order = "DESC" if q.newest_first else "ASC"
         sql += f" ORDER BY a.day IS NULL, a.day {order}, a.published {order}, a.id"
-        sql += _paging(limit, offset)
+        sql += self._paging(q.limit, q.offset)
         for (data,) in self.db.execute(sql, args):
             yield from_dict(Article, json.loads(data))
+
+    def bind_articles(self, query: ArticleQuery) -> BoundArticleQuery:
+        """The query with its actor and its full-text search resolved against this store."""
+        return BoundArticleQuery(
+            query, actor_ids=frozenset(self.local_ids(query.actor)) - {"\x00"} if query.actor else None,
+            found=frozenset(self.find_articles(query.search)) if query.search else None)
+
+    def bind_quotes(self, query: QuoteQuery) -> BoundQuoteQuery:
+        return BoundQuoteQuery(
+            query, speaker_ids=frozenset(self.local_ids(query.speaker)) - {"\x00"} if query.speaker else None,
+            found=frozenset(self.find_quotes(query.search)) if query.search else None)
 
     def article_filters(self, *, outlet: str | None = None, since: str | None = None, until: str | None = None,
                         actor: str | None = None) -> tuple[list[str], list]:
         """SQL conditions (on `articles a`) and their arguments for the usual article filters."""
         where, args = [], []
         if outlet:
-            where.append("a.outlet LIKE ?")
+            where.append(self._like("a.outlet"))
             args.append(f"%{outlet}%")
         if since:
             where.append("a.day >= ?")
@@ -301,8 +293,8 @@ class Store:
             where.append("a.day <= ?")
             args.append(date_bounds(until)[1])
         if actor:
-            local = self.local_ids(actor)
-            where.append(f"a.id IN (SELECT article_id FROM article_actors WHERE actor_id IN ({','.join('?' * len(local))}))")
+            clause, local = sqlq.in_list("actor_id", self.local_ids(actor))
+            where.append(f"a.id IN (SELECT article_id FROM article_actors WHERE {clause})")
             args += local
         return where, args
 
@@ -318,17 +310,14 @@ class Store:
         return {aid: (url, at) for aid, url, at in rows}
 
     def search(self, query: str, limit: int = 20, offset: int = 0) -> list[tuple[str, str, str]]:
-        """(article_id, headline, snippet with [matches] marked) for an FTS5 query, best first."""
-        rows = self.db.execute(
-            "SELECT article_id, headline, snippet(articles_fts, 2, '[', ']', ' … ', 16) FROM articles_fts"
-            " WHERE articles_fts MATCH ? ORDER BY rank" + _paging(limit, offset),
-            (fts_query(query),),
-        )
-        return [tuple(r) for r in rows]
+        """(article_id, headline, snippet with [matches] marked) for a full-text search, best first."""
+        text, args = self._ranked_search(query, "[", "]", 16)
+        rows = self.db.execute(text.replace("{where}", "") + self._paging(limit, offset), args)
+        return [(r[0], r[1], r[5]) for r in rows]
 
     def mentions(self, article_id: str) -> list[Mention]:
         rows = self.db.execute(
-            "SELECT article_id, actor_id, text, start, end, kind FROM mentions WHERE article_id=? ORDER BY start",
+            'SELECT article_id, actor_id, text, start, "end", kind FROM mentions WHERE article_id=? ORDER BY start',
             (article_id,),
         )
         return [Mention(r[0], self.canonical_id(r[1]), r[2], r[3], r[4], r[5]) for r in rows]
@@ -336,7 +325,9 @@ class Store:
     def article_actors(self) -> Iterator[tuple[str | None, Actor]]:
         """Every per-article actor with its article's date: the input of the cross-article merge."""
         rows = self.db.execute(
-            "SELECT a.day, x.data FROM article_actors x JOIN articles a ON a.id = x.article_id ORDER BY a.day, a.id"
+            # the undated first, on both backends (SQLite sorts NULL first, PostgreSQL last)
+            "SELECT a.day, x.data FROM article_actors x JOIN articles a ON a.id = x.article_id"
+            " ORDER BY a.day IS NOT NULL, a.day, a.id"
         )
         for day, data in rows:
             yield day, from_dict(Actor, json.loads(data))
@@ -376,7 +367,7 @@ class Store:
         for start in range(0, len(missing), 500):
             chunk = missing[start:start + 500]
             rows = self.db.execute(
-                f"SELECT actor_id, min(json_extract(data, '$.name')) FROM article_actors"
+                f"SELECT actor_id, min({self._json('data', 'name')}) FROM article_actors"
                 f" WHERE actor_id IN ({','.join('?' * len(chunk))}) GROUP BY actor_id", chunk)
             names.update(dict(rows.fetchall()))
         return names
@@ -408,27 +399,27 @@ class Store:
             return
         where, args = [], []
         if name:
-            where.append("(name LIKE ? OR data LIKE ?)")
+            where.append(f"({self._like('name')} OR {self._like('data')})")
             args += [f"%{name}%", f"%{name}%"]
         if kind:
             where.append("kind = ?")
             args.append(kind)
         sql = "SELECT data FROM actors" + (" WHERE " + " AND ".join(where) if where else "")
-        sql += " ORDER BY mentions DESC, name" + _paging(limit, offset)
+        sql += " ORDER BY mentions DESC, name" + self._paging(limit, offset)
         for (data,) in self.db.execute(sql, args):
             yield from_dict(Actor, json.loads(data))
 
     def _unmerged_actors(self, name, kind, limit, offset) -> Iterator[Actor]:
         where, args = [], []
         if name:
-            where.append("data LIKE ?")
+            where.append(self._like("data"))
             args.append(f"%{name}%")
         if kind:
             where.append("json_extract(data, '$.kind') = ?")
             args.append(kind)
         sql = ("SELECT min(data), sum(json_extract(data, '$.mentions')) AS n FROM article_actors"
                + (" WHERE " + " AND ".join(where) if where else "")
-               + " GROUP BY actor_id ORDER BY n DESC, actor_id" + _paging(limit, offset))
+               + " GROUP BY actor_id ORDER BY n DESC, actor_id" + self._paging(limit, offset))
         for data, n in self.db.execute(sql, args):
             yield replace(from_dict(Actor, json.loads(data)), mentions=n or 0)
 
@@ -461,12 +452,14 @@ class Store:
 
     # quotes and events
 
-    def quotes(self, *, speaker: str | None = None, article_id: str | None = None, search: str | None = None,
-               kind: str | None = None, limit: int | None = None, offset: int = 0) -> Iterator[Quote]:
+    def quotes(self, query: QuoteQuery | None = None, /, **filters) -> Iterator[Quote]:
+        """Quotations matching a QuoteQuery (or its fields as keywords), each speaker the canonical actor."""
+        q = query or QuoteQuery(**filters)
+        speaker, article_id, search, kind, limit, offset = q.speaker, q.article_id, q.search, q.kind, q.limit, q.offset
         where, args = [], []
         if speaker:
-            local = self.local_ids(speaker)
-            where.append(f"(q.speaker_actor_id IN ({','.join('?' * len(local))}) OR q.speaker LIKE ?)")
+            clause, local = sqlq.in_list("q.speaker_actor_id", self.local_ids(speaker))
+            where.append(f"({clause} OR {self._like('q.speaker')})")
             args += local + [f"%{speaker}%"]
         if article_id:
             where.append("q.article_id = ?")
@@ -475,12 +468,13 @@ class Store:
             where.append("q.kind = ?")
             args.append(kind)
         if search:
-            where.append("q.id IN (SELECT quote_id FROM quotes_fts WHERE quotes_fts MATCH ?)")
-            args.append(fts_query(search))
+            fts, fts_args = self._fts_quotes(search)
+            where.append(f"q.id IN ({fts})")
+            args += fts_args
         sql = "SELECT q.data FROM quotes q JOIN articles a ON a.id = q.article_id"
         if where:
             sql += " WHERE " + " AND ".join(where)
-        sql += " ORDER BY a.day, q.article_id, json_extract(q.data, '$.start')" + _paging(limit, offset)
+        sql += f" ORDER BY a.day IS NOT NULL, a.day, q.article_id, {self._json_int('q.data', 'start')}, q.id" + self._paging(limit, offset)
         for (data,) in self.db.execute(sql, args):
             q = from_dict(Quote, json.loads(data))
             if q.speaker_actor_id:
@@ -489,32 +483,61 @@ class Store:
                     q = replace(q, speaker=actor.name, speaker_actor_id=actor.id)
             yield q
 
-    def events(self, *, actor: str | None = None, since: str | None = None, until: str | None = None,
-               article_id: str | None = None, status: str | None = None, type: str | None = None,
-               merged: bool | None = None, limit: int | None = None, offset: int = 0) -> Iterator[Event]:
-        """Events in date order. Merged across articles when the cross-article step has run
-        (and `merged` is not False); else as coded in each article."""
-        use_merged = merged if merged is not None else bool(self.count("merged_events"))
-        if article_id:
-            use_merged = False
-        table = "merged_events" if use_merged else "events"
-        where, args = [], []
-        if actor:
-            local = self.local_ids(actor)
-            marks = ",".join("?" * len(local))
-            where.append(f"(actor1_id IN ({marks}) OR actor2_id IN ({marks}))")
-            args += local + local
-        more, more_args = event_filters(since=since, until=until, status=status, type=type)
-        where += more
-        args += more_args
-        if article_id:
-            where.append("article_id = ?")
-            args.append(article_id)
-        sql = f"SELECT data FROM {table}" + (" WHERE " + " AND ".join(where) if where else "")
-        sql += " ORDER BY date_lo IS NULL, date_lo, id" + _paging(limit, offset)
-        for (data,) in self.db.execute(sql, args):
-            e = from_dict(Event, json.loads(data))
-            yield replace(e, actor1=self.canonical_ref(e.actor1), actor2=self.canonical_ref(e.actor2))
+    def events(self, query: EventQuery | None = None, /, **filters) -> Iterator[Event]:
+        """Events matching an EventQuery (or its fields as keywords), in its order. Merged across
+        articles when the cross-article step has run (and `merged` is not False); else as coded in
+        each article. The SQL narrows the rows (store/sql.py); the query's predicate decides."""
+        bound = self.bind_events(query or EventQuery(**filters))
+        q = bound.query
+        rows = self._event_rows(bound)
+        kept = (e for e in rows if bound.matches(e))
+        stop = None if q.limit is None else q.offset + q.limit
+        yield from itertools.islice(kept, q.offset, stop)
+
+    def bind_events(self, query: EventQuery) -> BoundEventQuery:
+        """The query with its actor keys and full-text search resolved against this store."""
+        merged = query.merged if query.merged is not None else self.event_table() == "merged_events"
+        return BoundEventQuery(
+            query,
+            actor=self.actor_match(query.actor) if query.actor else None,
+            dyad=(self.actor_match(query.dyad[0]), self.actor_match(query.dyad[1])) if query.dyad else None,
+            found=frozenset(self.find_articles(query.search)) if query.search else None,
+            merged=merged and not query.article_id,
+        )
+
+    def actor_match(self, key: str) -> ActorMatch:
+        """Which event sides stand for `key` (an id, name, alias or country code): see query.ActorMatch."""
+        return actor_match(key, self.local_ids(key) if not COUNTRY_CODE.match(key) else (),
+                           self.canonical_actors())
+
+    def event_candidates(self, bound: BoundEventQuery) -> Iterator[Event]:
+        """Every row the SQL translation of `bound` selects, decoded (a superset of the answer)."""
+        table = "merged_events" if bound.merged else "events"
+        where, args = sqlq.event_where(self, bound, table)
+        text = f"SELECT data FROM {table}" + (" WHERE " + " AND ".join(where) if where else "")
+        text += sqlq.event_order(self, bound.query.newest_first)
+        for (data,) in self.db.execute(text, args):
+            yield decode_event(self, data)
+
+    def _event_rows(self, bound: BoundEventQuery) -> Iterator[Event]:
+        """The candidates, read a page at a time when the query is paged: the cost follows the page."""
+        q = bound.query
+        if q.limit is None:
+            yield from self.event_candidates(bound)
+            return
+        table = "merged_events" if bound.merged else "events"
+        where, args = sqlq.event_where(self, bound, table)
+        text = f"SELECT data FROM {table}" + (" WHERE " + " AND ".join(where) if where else "")
+        text += sqlq.event_order(self, q.newest_first) + " LIMIT ? OFFSET ?"
+        page = q.limit + q.offset + q.limit // 4 + 1  # room for the few the predicate drops
+        start = 0
+        while True:
+            rows = self.db.execute(text, args + [page, start]).fetchall()
+            for (data,) in rows:
+                yield decode_event(self, data)
+            if len(rows) < page:
+                return
+            start += page
 
     def event_table(self) -> str:
         """The table event views read: merged events once the cross-article step has run."""
@@ -533,7 +556,7 @@ class Store:
         if statuses:
             where.append(f"status IN ({','.join('?' * len(statuses))})")
             args += statuses
-        sql = (f"SELECT actor1_id, actor2_id, count(*), coalesce(sum(type IN ({','.join('?' * len(counted)) or 'NULL'})), 0)"
+        sql = (f"SELECT actor1_id, actor2_id, count(*), coalesce(sum(CASE WHEN type IN ({','.join('?' * len(counted)) or 'NULL'}) THEN 1 ELSE 0 END), 0)"
                f" FROM {self.event_table()} WHERE {' AND '.join(where)} GROUP BY actor1_id, actor2_id")
         return [tuple(r) for r in self.db.execute(sql, counted + args)]
 
@@ -553,6 +576,69 @@ class Store:
                 articles[article_id] = self.article(article_id)
             e = from_dict(Event, json.loads(data))
             yield articles[article_id], replace(e, actor1=self.canonical_ref(e.actor1), actor2=self.canonical_ref(e.actor2))
+
+    # ---- the SQLite dialect of the shared SQL (store/sql.py; store/postgres.py has its own) --------
+
+    def _paging(self, limit: int | None, offset: int) -> str:
+        return _paging(limit, offset)
+
+    def after_bulk_load(self) -> None:
+        """After `parley copy` filled the store: nothing to do for SQLite (ANALYZE is for queries it
+        plans well already)."""
+
+    def tables(self) -> list[str]:
+        """The store's own tables (not SQLite's nor the full-text index's internals)."""
+        rows = self.db.execute("SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'"
+                               " AND name NOT LIKE '%_fts' AND name NOT LIKE '%_fts_%'")
+        return sorted(r[0] for r in rows)
+
+    def _like(self, column: str) -> str:
+        return f"{column} LIKE ?"  # SQLite's LIKE ignores the case of ASCII letters
+
+    def _json(self, column: str, path: str) -> str:
+        return f"json_extract({column}, '$.{path}')"
+
+    def _lower(self, expression: str, value: str) -> str:
+        # SQLite's lower() folds ASCII only; names and search words follow Python's str.lower()
+        return f"lower({expression})" if value.isascii() else f"parley_lower({expression})"
+
+    def _json_int(self, column: str, path: str) -> str:
+        return self._json(column, path)  # json_extract gives the stored number
+
+    def _fts_quotes(self, text: str) -> tuple[str, list]:
+        return "SELECT quote_id FROM quotes_fts WHERE quotes_fts MATCH ?", [fts_query(text)]
+
+    def _fts_articles(self, text: str) -> tuple[str, list]:
+        return "SELECT article_id FROM articles_fts WHERE articles_fts MATCH ?", [fts_query(text)]
+
+    def _source_articles(self, table: str) -> str:
+        return f"(SELECT json_extract(s.value, '$.article_id') AS src FROM json_each({table}.data, '$.sources') s)"
+
+    def _all_words(self, column: str, words: list[str]) -> tuple[str, list]:
+        return f"parley_all_words_in({column}, ?)", ["\x1f".join(words)]
+
+    def _desc_nulls_last(self, column: str) -> str:
+        return f"{column} DESC"  # SQLite puts NULL first in ascending order, last in descending
+
+    def _ranked_search(self, text: str, open_: str = MARK_OPEN, close: str = MARK_CLOSE,
+                       words: int = 24) -> tuple[str, list]:
+        """(id, headline, outlet, published, duplicate_of, snippet) of the articles the search finds,
+        best first; `{where}` stands for more conditions on `articles a`."""
+        return (f"SELECT a.id, a.headline, a.outlet, a.published, a.duplicate_of,"
+                f" snippet(articles_fts, 2, '{open_}', '{close}', ' … ', {int(words)})"
+                " FROM articles_fts f JOIN articles a ON a.id = f.article_id WHERE articles_fts MATCH ?{where}"
+                " ORDER BY rank", [fts_query(text)])
+
+    def _newest_articles(self) -> str:
+        # by the moment of publication (julianday reads the offset, so times in different zones
+        # compare in UTC), then by when it was stored
+        return ("a.day IS NULL, a.day DESC, julianday(a.published) IS NULL, julianday(a.published) DESC,"
+                " a.ingested_at DESC, a.id")
+
+    def _prepare_connection(self) -> None:
+        """The Python functions the shared SQL calls (Datasette's prepare_connection)."""
+        self.db.create_function("parley_lower", 1, _python_lower, deterministic=True)
+        self.db.create_function("parley_all_words_in", 2, _all_words_in, deterministic=True)
 
     # ---- plumbing -----------------------------------------------------------------------
 
@@ -577,26 +663,15 @@ class _Transaction:
         self.db.execute("COMMIT" if exc_type is None else "ROLLBACK")
 
 
-def event_filters(*, since: str | None = None, until: str | None = None, status: str | None = None,
-                  type: str | None = None) -> tuple[list[str], list]:
-    """SQL conditions (on `events` or `merged_events`) and their arguments for the usual event filters.
+def _python_lower(value):
+    return value.lower() if isinstance(value, str) else value
 
-    A partial date matches a range when any day it can mean is inside it.
-    """
-    where, args = [], []
-    if since:
-        where.append("date_hi >= ?")
-        args.append(date_bounds(since)[0])
-    if until:
-        where.append("date_lo <= ?")
-        args.append(date_bounds(until)[1])
-    if status:
-        where.append("status = ?")
-        args.append(status)
-    if type:
-        where.append("type = ?")
-        args.append(type.upper())
-    return where, args
+
+def _all_words_in(data, words):
+    if not isinstance(data, str):
+        return 0
+    lowered = data.lower()
+    return int(all(w in lowered for w in words.split("\x1f")))
 
 
 def _paging(limit: int | None, offset: int) -> str:
@@ -605,15 +680,4 @@ def _paging(limit: int | None, offset: int) -> str:
     return f" LIMIT {int(limit) if limit is not None else -1} OFFSET {int(offset)}"
 
 
-def fts_query(text: str) -> str:
-    """User words as an FTS5 query: each word quoted (so punctuation cannot break the syntax), all required.
-
-    NUL and other control characters separate words (SQLite ends a string at a NUL, which broke the
-    quoting), and lone surrogates, which cannot be encoded, become U+FFFD."""
-    text = _QUERY_NOISE.sub(" ", text)
-    text = _SURROGATES.sub("\ufffd", text)
-    words = [w.replace('"', '""') for w in text.split() if w.strip()]
-    return " ".join(f'"{w}"' for w in words) or '""'
-
-
-__all__ = ["Store", "SCHEMA_VERSION", "date_bounds", "event_filters", "fts_query"]
+__all__ = ["SQLiteStore", "SCHEMA_VERSION", "date_bounds", "event_filters", "fts_query"]

@@ -29,7 +29,7 @@ from ..records import to_dict
 INDEX_VERSION = "1"  # the layout of the tables above; a different value makes the next link rebuild them
 CHUNK = 500  # ids per `IN (...)`: under SQLite's variable limit
 
-_TABLES = (
+TABLE_STATEMENTS = (
     "CREATE TABLE IF NOT EXISTS article_writes (article_id TEXT PRIMARY KEY, generation INTEGER NOT NULL,"
     " replaced INTEGER NOT NULL DEFAULT 0)",
     "CREATE INDEX IF NOT EXISTS article_writes_generation ON article_writes(generation)",
@@ -56,7 +56,7 @@ _TABLES = (
 
 def create_tables(db: sqlite3.Connection) -> None:
     """The tables of incremental linking (schema version 7)."""
-    for statement in _TABLES:
+    for statement in TABLE_STATEMENTS:
         db.execute(statement)
 
 

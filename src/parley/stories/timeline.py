@@ -23,12 +23,10 @@ from collections import defaultdict
 from dataclasses import dataclass, field, replace
 
 from ..records import Event, EventActor
-from ..store import Store
-from ..store.db import date_bounds, fts_query
-from . import select
+from ..store import EventQuery, Store, date_bounds
 from .dates import DateSignal
-from .dyad import actor_matcher, between
 from .merge import HAPPENED
+from .select import stored_statuses
 
 
 @dataclass(frozen=True)
@@ -172,13 +170,12 @@ def build_timeline(store: Store, *, actor: str | None = None, dyad: tuple[str, s
                    since: str | None = None, until: str | None = None, search: str | None = None,
                    status: str | None = None, summary: int | None = None) -> Timeline:
     wanted = {status} if status else set(HAPPENED)
-    keep = _Filter(store, wanted, dyad, search)
     entries: list[TimelineEntry] = []
     undated: dict[str, str] = {}
     undated_entries: list[TimelineEntry] = []
-    where = _clauses(store, wanted, actor, dyad, search)
-    for e in select.select_events(store, where, since=since, until=until):
-        st = keep(e)
+    query = _query(wanted, actor, dyad, since, until, search)
+    for e in store.events(query):
+        st = _shown_status(e, wanted)
         if st is None:
             continue
         if not e.date:
@@ -193,7 +190,7 @@ def build_timeline(store: Store, *, actor: str | None = None, dyad: tuple[str, s
     undated_entries.sort(key=lambda x: (-x.n_sources, -abs(x.goldstein or 0.0), x.event_id or ""))
     if summary is None:
         return Timeline(entries, excluded, undated_entries)
-    scope = None if (actor or dyad) else keep.in_search
+    scope = None if (actor or dyad) else (store.find_articles(search) if search else None)
     chosen, signal = _summary_days(store, entries, summary, since, until, scope, only_events=bool(actor or dyad))
     for aid in signal.undated:
         if aid not in undated:
@@ -208,16 +205,14 @@ def latest_entries(store: Store, *, limit: int, actor: str | None = None, dyad: 
     whether earlier ones were left out. Events are read newest first, a page at a time, until enough
     are kept: the cost follows `limit`, not the size of the store."""
     wanted = {status} if status else set(HAPPENED)
-    keep = _Filter(store, wanted, dyad, search)
-    where = _clauses(store, wanted, actor, dyad, search) + [("date_lo IS NOT NULL", [])]
-    page = limit + limit // 4 + 1  # room for the few the exact tests drop
+    query = replace(_query(wanted, actor, dyad, since, until, search), dated=True, newest_first=True)
+    page = limit + limit // 4 + 1  # room for the few the status test drops
     entries: list[TimelineEntry] = []
     offset = 0
     while len(entries) <= limit:
-        events = list(select.select_events(store, where, since=since, until=until, newest_first=True,
-                                           limit=page, offset=offset))
+        events = list(store.events(replace(query, limit=page, offset=offset)))
         for e in events:
-            st = keep(e)
+            st = _shown_status(e, wanted)
             if st is not None and e.date:
                 entries.append(entry_for(e, st))
         if len(events) < page:
@@ -228,61 +223,27 @@ def latest_entries(store: Store, *, limit: int, actor: str | None = None, dyad: 
     return entries[len(entries) - limit:] if cut else entries, cut
 
 
-def _clauses(store: Store, wanted: set[str], actor, dyad, search) -> list[tuple[str, list]]:
-    """SQL that narrows the rows to a superset of the timeline's (the _Filter tests decide)."""
-    table = select.event_table(store)
-    where = [select.status_clause(wanted)]
-    if actor:
-        where.append(select.actor_clause(store, actor))
-    if dyad:
-        where.append(select.dyad_clause(store, table, *dyad))
-    if search:
-        clause = select.search_clause(store, table, search)
-        if clause:
-            where.append(clause)
-    return where
+def _query(wanted: set[str], actor, dyad, since, until, search) -> EventQuery:
+    return EventQuery(actor=actor, dyad=tuple(dyad) if dyad else None, since=since, until=until,
+                      statuses=stored_statuses(wanted), search=search)
 
 
-class _Filter:
-    """The exact tests of a timeline: an event's status as shown (None: it is left out)."""
-
-    def __init__(self, store: Store, wanted: set[str], dyad, search) -> None:
-        self.wanted = wanted
-        self.match = [actor_matcher(store, k) for k in dyad] if dyad else None
-        self.in_search = _search_articles(store, search) if search else None
-        self.words = [w.lower() for w in (search or "").split()]
-
-    def __call__(self, e: Event) -> str | None:
-        st = effective_status(e)
-        if st not in self.wanted or (self.match and not between(e, *self.match)):
-            return None
-        if self.in_search is not None and not (
-                any(s.article_id in self.in_search for s in e.sources)
-                or any(all(w in (s.sentence or "").lower() for w in self.words) for s in e.sources)):
-            return None
-        return st
-
-
-def _search_articles(store: Store, search: str) -> set[str]:
-    rows = store.db.execute("SELECT article_id FROM articles_fts WHERE articles_fts MATCH ?", (fts_query(search),))
-    return {r[0] for r in rows}
+def _shown_status(e: Event, wanted: set[str]) -> str | None:
+    """An event's status as the timeline shows it (None: it is left out)."""
+    st = effective_status(e)
+    return st if st in wanted else None
 
 
 def _headline(store: Store, article_id: str) -> str | None:
-    row = store.db.execute("SELECT headline FROM articles WHERE id=?", (article_id,)).fetchone()
-    return row[0] if row else None
+    rows = store.article_summaries([article_id])
+    return rows[0][1] if rows else None
 
 
 def _summary_days(store: Store, entries: list[TimelineEntry], n: int, since, until, scope: set[str] | None,
                   only_events: bool) -> tuple[list[str], DateSignal]:
     signal = DateSignal()
     article_ids = {a for e in entries for a in e.articles} if only_events else scope
-    sql = "SELECT id, published, json_extract(data, '$.body') FROM articles WHERE duplicate_of IS NULL"
-    if article_ids is None:
-        rows = store.db.execute(sql + " ORDER BY rowid")
-    else:
-        rows = _rows_by_id(store, sql, sorted(article_ids))
-    for aid, published, body in rows:
+    for aid, published, body in store.article_texts(article_ids):
         signal.add_article(aid, published, body or "")
     extra: dict[str, float] = defaultdict(float)
     for e in entries:
@@ -293,16 +254,6 @@ def _summary_days(store: Store, entries: list[TimelineEntry], n: int, since, unt
     days = [d for d in scores if lo <= d <= hi and (not only_events or d in extra)]
     days.sort(key=lambda d: (-scores[d], d))
     return sorted(days[:n]), signal
-
-
-def _rows_by_id(store: Store, sql: str, ids: list[str]) -> list[tuple]:
-    """Rows of `sql` for these article ids, in store order (the order the date signal sees them)."""
-    rows = []
-    with_rowid = sql.replace("SELECT ", "SELECT rowid, ", 1)
-    for start in range(0, len(ids), 500):
-        chunk = ids[start:start + 500]
-        rows += store.db.execute(f"{with_rowid} AND id IN ({','.join('?' * len(chunk))})", chunk).fetchall()
-    return [r[1:] for r in sorted(rows)]
 
 
 def _summary_entries(store: Store, entries: list[TimelineEntry], days: list[str],
@@ -316,8 +267,9 @@ def _summary_entries(store: Store, entries: list[TimelineEntry], days: list[str]
             out.append(max(by_day[day], key=lambda e: (e.n_sources, abs(e.goldstein or 0.0), bool(e.sentence))))
             continue
         sentence, article_id = signal.best_reference(day)
-        outlet = store.db.execute("SELECT outlet FROM articles WHERE id=?", (article_id,)).fetchone()
-        out.append(TimelineEntry(date=day, text=_tidy(sentence), outlets=[outlet[0]] if outlet and outlet[0] else [],
+        rows = store.article_summaries([article_id]) if article_id else []
+        outlet = rows[0][2] if rows else None
+        out.append(TimelineEntry(date=day, text=_tidy(sentence), outlets=[outlet] if outlet else [],
                                  status="reported", sentence=sentence, articles=[article_id] if article_id else []))
     return out
 

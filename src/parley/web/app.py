@@ -20,7 +20,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from ..errors import StoreError
-from ..store import Store
+from ..store import Store, is_postgres, open_store
 
 HERE = Path(__file__).resolve().parent
 LOOPBACK_NAMES = ("127.0.0.1", "localhost", "::1")
@@ -60,9 +60,9 @@ class Stores:
         """The store, or None while the file does not exist yet (pages then say how to ingest)."""
         store = getattr(self.local, "store", None)
         if store is None:
-            if self.path != ":memory:" and not Path(self.path).exists():
+            if self.path != ":memory:" and not is_postgres(self.path) and not Path(self.path).exists():
                 return None
-            store = Store(self.path, create=False)
+            store = open_store(self.path, create=False)
             self.local.store = store
         store.refresh()  # an ingest in another process may have changed the actors
         return store

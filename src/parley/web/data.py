@@ -1,5 +1,4 @@
-"""What the pages and the API read: Store calls, plus a few SQL queries of our own where the
-Store API would load whole tables (listing newest first, filtered search, graph aggregates).
+"""What the pages and the API read, from Store calls (only store/ speaks SQL).
 
 Everything returned here is plain data; escaping is the templates' and the browser's job.
 """
@@ -12,10 +11,8 @@ from dataclasses import dataclass, field, is_dataclass
 from ..choices import EVENT_TYPES, STATUSES  # noqa: F401 - re-exported for the web
 from ..events.types import type_quad
 from ..records import Article, Event, to_dict
-from ..store import Store, date_bounds, fts_query
-
-# FTS snippet markers: control characters cannot come from cleaned text, unlike brackets
-MARK_OPEN, MARK_CLOSE = "\x02", "\x03"
+from ..store import ArticleQuery, Store, date_bounds
+from ..store.query import MARK_CLOSE, MARK_OPEN
 # the quad class of each PLOVER type: the events' one table (events/data/types.tsv), not a copy
 TYPE_QUAD = type_quad()
 QUAD_NAMES = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict"}
@@ -23,10 +20,6 @@ QUAD_NAMES = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal con
 
 def as_dict(row) -> dict:
     return to_dict(row) if is_dataclass(row) else dict(row)
-
-
-def _marks(n: int) -> str:
-    return ",".join("?" * n)
 
 
 def split_marked(snippet: str) -> list[tuple[str, bool]]:
@@ -63,22 +56,8 @@ def list_articles(store: Store, *, q=None, outlet=None, actor=None, since=None, 
 
 
 def _list_articles(store: Store, *, q, outlet, actor, since, until, limit, offset) -> list[ArticleRow]:
-    where, args = store.article_filters(outlet=outlet, since=since, until=until, actor=actor)
-    if q:
-        sql = ("SELECT a.id, a.headline, a.outlet, a.published, a.duplicate_of,"
-               f" snippet(articles_fts, 2, '{MARK_OPEN}', '{MARK_CLOSE}', ' … ', 24)"
-               " FROM articles_fts f JOIN articles a ON a.id = f.article_id WHERE articles_fts MATCH ?")
-        args.insert(0, fts_query(q))
-        sql += "".join(" AND " + w for w in where) + " ORDER BY rank"
-    else:
-        sql = "SELECT a.id, a.headline, a.outlet, a.published, a.duplicate_of, '' FROM articles a"
-        # newest first by the moment of publication (julianday reads the offset, so times in
-        # different zones compare in UTC), then by when it was stored
-        sql += (" WHERE " + " AND ".join(where) if where else "") + (
-            " ORDER BY a.day IS NULL, a.day DESC, julianday(a.published) IS NULL, julianday(a.published) DESC,"
-            " a.ingested_at DESC, a.id")
-    sql += " LIMIT ? OFFSET ?"
-    rows = store.db.execute(sql, args + [limit, offset]).fetchall()
+    rows = store.article_list(ArticleQuery(search=q, outlet=outlet, actor=actor, since=since, until=until,
+                                           newest_first=True, limit=limit, offset=offset))
     return [ArticleRow(r[0], r[1], r[2], r[3], r[4], split_marked(r[5] or "")) for r in rows]
 
 
@@ -90,25 +69,16 @@ def found_quotes(store: Store, *, search=None, speaker=None, limit=10) -> list:
 
 
 def outlets(store: Store, limit: int = 200) -> list[str]:
-    rows = store.db.execute(
-        "SELECT outlet FROM articles WHERE outlet IS NOT NULL GROUP BY outlet ORDER BY count(*) DESC LIMIT ?", (limit,))
-    return sorted(r[0] for r in rows)
+    """The outlets with the most articles, once per state of the store: callers must not change it."""
+    return store.view(("outlets", limit), lambda: store.outlets(limit))
 
 
 def duplicates_of(store: Store, article_id: str) -> list[ArticleRow]:
-    rows = store.db.execute(
-        "SELECT id, headline, outlet, published, duplicate_of FROM articles WHERE duplicate_of = ? LIMIT 100",
-        (article_id,))
-    return [ArticleRow(*r) for r in rows]
+    return [ArticleRow(*r) for r in store.article_summaries(duplicate_of=article_id)]
 
 
 def headlines(store: Store, ids) -> dict[str, ArticleRow]:
-    ids = list(dict.fromkeys(ids))
-    if not ids:
-        return {}
-    rows = store.db.execute(
-        f"SELECT id, headline, outlet, published, duplicate_of FROM articles WHERE id IN ({_marks(len(ids))})", ids)
-    return {r[0]: ArticleRow(*r) for r in rows}
+    return {r[0]: ArticleRow(*r) for r in store.article_summaries(ids)}
 
 
 # ---- the article page ------------------------------------------------------------------------
@@ -210,20 +180,12 @@ def co_actors(store: Store, actor_id: str, limit: int = 25) -> list[dict]:
     """Actors named in the same articles and those on the other side of its events."""
     local = store.local_ids(actor_id)
     own = set(local) | {actor_id}
-    marks = _marks(len(local))
     together: Counter = Counter()
-    rows = store.db.execute(
-        f"SELECT actor_id, count(*) FROM article_actors WHERE article_id IN"
-        f" (SELECT article_id FROM article_actors WHERE actor_id IN ({marks})) GROUP BY actor_id", local)
-    for other, n in rows:
+    for other, n in store.actors_alongside(local):
         if other not in own:
             together[store.canonical_id(other)] += n
-    table = "merged_events" if store.count("merged_events") else "events"
     counterpart: Counter = Counter()
-    rows = store.db.execute(
-        f"SELECT CASE WHEN actor1_id IN ({marks}) THEN actor2_id ELSE actor1_id END, count(*) FROM {table}"
-        f" WHERE actor1_id IN ({marks}) OR actor2_id IN ({marks}) GROUP BY 1", local * 3)
-    for other, n in rows:
+    for other, n in store.counterparts(local):
         if other and other not in own:
             counterpart[store.canonical_id(other)] += n
     keys = [k for k, _ in (together + counterpart).most_common(limit) if k not in own]
@@ -235,10 +197,9 @@ def article_of(store: Store, article_id: str) -> Article | None:
     """An article by id or unique id prefix (at least 6 characters)."""
     found = store.article(article_id)
     if found is None and len(article_id) >= 6:
-        rows = store.db.execute("SELECT id FROM articles WHERE id >= ? AND id < ? LIMIT 2",
-                                (article_id, article_id + "\uffff")).fetchall()
-        if len(rows) == 1:
-            found = store.article(rows[0][0])
+        unique = store.article_id_by_prefix(article_id)
+        if unique:
+            found = store.article(unique)
     return found
 
 

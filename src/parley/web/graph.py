@@ -9,78 +9,25 @@ threads (Store.view), so many clients, or reads during an ingest, cost one compu
 
 from __future__ import annotations
 
-import json
-import re
 from collections import Counter, defaultdict
-from dataclasses import replace
 
-from ..records import Event, from_dict
-from ..store import Store, event_filters
+from ..records import Event
+from ..store import EventQuery, Store
 from .data import TYPE_QUAD, as_dict, names_of
 
 HAPPENED = ("reported", "historical")
-_CODE = re.compile(r"^[A-Z]{3}$")
-
-
-def _marks(n: int) -> str:
-    return ",".join("?" * n)
-
-
-def event_table(store: Store) -> str:
-    return "merged_events" if store.count("merged_events") else "events"
-
-
-def canon_event(store: Store, data: dict) -> Event:
-    e = from_dict(Event, data)
-    return replace(e, actor1=store.canonical_ref(e.actor1), actor2=store.canonical_ref(e.actor2))
-
-
-def filters(*, since=None, until=None, status=None, type=None) -> tuple[list[str], list]:
-    return event_filters(since=since, until=until, status=status, type=type)
-
-
-def actor_clause(store: Store, key: str) -> tuple[str, list]:
-    """Events with this actor on either side."""
-    local = store.local_ids(key)
-    marks = _marks(len(local))
-    return f"(actor1_id IN ({marks}) OR actor2_id IN ({marks}))", local + local
-
-
-def side(store: Store, key: str) -> tuple[str, list]:
-    """SQL for one side of a dyad, `{col}` standing for actor1/actor2, as stories.dyad.actor_matcher:
-    a three-letter upper-case code matches the actor's country, anything else the actor's ids or exact name."""
-    if _CODE.match(key):
-        return "(json_extract(data, '$.{col}.country') = ? OR {col}_id = ?)", [key, f"country:{key}"]
-    local = [i for i in store.local_ids(key) if i != "\x00"]
-    ids = sorted(set(local) | {store.canonical_id(i) for i in local}) or ["\x00"]
-    return (f"({{col}}_id IN ({_marks(len(ids))}) OR lower(json_extract(data, '$.{{col}}.name')) = ?)",
-            ids + [key.lower()])
-
-
-def dyad_clause(store: Store, a: str, b: str) -> tuple[str, list]:
-    ca, aa = side(store, a)
-    cb, ab = side(store, b)
-    sql = (f"(({ca.format(col='actor1')} AND {cb.format(col='actor2')})"
-           f" OR ({cb.format(col='actor1')} AND {ca.format(col='actor2')}))")
-    return sql, aa + ab + ab + aa
 
 
 def events_between(store: Store, a: str, b: str, *, limit: int = 50, offset: int = 0, since=None, until=None,
                    status=None, type=None) -> list[Event]:
     """Events with `a` on one side and `b` on the other, in date order."""
-    pair, args = dyad_clause(store, a, b)
-    where, more = filters(since=since, until=until, status=status, type=type)
-    sql = f"SELECT data FROM {event_table(store)} WHERE {' AND '.join([pair] + where)}"
-    sql += " ORDER BY date_lo IS NULL, date_lo, id LIMIT ? OFFSET ?"
-    return [canon_event(store, json.loads(r[0])) for r in store.db.execute(sql, args + more + [limit, offset])]
+    return list(store.events(EventQuery(dyad=(a, b), since=since, until=until, status=status, type=type,
+                                        limit=limit, offset=offset)))
 
 
 def actor_events(store: Store, actor_id: str, limit: int = 50) -> list[Event]:
     """An actor's latest events, newest first."""
-    clause, args = actor_clause(store, actor_id)
-    sql = (f"SELECT data FROM {event_table(store)} WHERE {clause}"
-           " ORDER BY date_lo IS NULL, date_lo DESC, id LIMIT ?")
-    return [canon_event(store, json.loads(r[0])) for r in store.db.execute(sql, args + [limit])]
+    return list(store.events(EventQuery(actor=actor_id, newest_first=True, limit=limit)))
 
 
 # ---- the network -------------------------------------------------------------------------------

@@ -27,13 +27,14 @@ PER_PAGE = 20
 def _store(request: Request) -> Store | None:
     """The store if it holds any article, else None (the page then says how to ingest)."""
     store = request.app.state.stores.get()
-    if store is None or not store.count("articles"):
+    if store is None or not store.has_articles():
         return None
     return store
 
 
 def _counts(store: Store) -> dict:
-    return {t: store.count(t) for t in ("articles", "actors", "quotes", "events")}
+    """Once per state of the store (a count reads a whole table on PostgreSQL): callers must not change it."""
+    return store.view(("counts",), lambda: {t: store.count(t) for t in ("articles", "actors", "quotes", "events")})
 
 
 def empty(request: Request, nav: str) -> HTMLResponse:
@@ -63,7 +64,7 @@ def error_page(request: Request, status: int, message: str) -> HTMLResponse:
     message = plain_message(message) if status == 422 else message
     try:
         store = request.app.state.stores.get()
-        is_empty = store is None or not store.count("articles")
+        is_empty = store is None or not store.has_articles()
     except Exception:  # noqa: BLE001 - the error page must render even when the store cannot be opened
         is_empty = False
     return html(request, "error.html", status_code=status, status=status,
