@@ -419,3 +419,18 @@ def test_a_charge_rejected_was_made(code):
     assert ("Ostland", "REJECT", "Lakeland") in pairs(events)
     charge = next(e for e in events if e.type == "ACCUSE")
     assert (charge.actor1.name, charge.actor2.name, charge.status) == ("Lakeland", "Westria", "historical")
+
+
+def test_said_another_party_should_act_is_a_demand(code):
+    events = code("Westria said Ostland should withdraw its troops from the border.", KNOWN)
+    assert ("Westria", "REQUEST", "Ostland") in pairs(events)
+
+
+def test_should_have_acted_is_no_demand(code):
+    events = code("Westria said Ostland should have withdrawn its troops long ago.", KNOWN)
+    assert not any(e.type == "REQUEST" for e in events)
+
+
+def test_critical_of_is_criticism(code):
+    events = code("Westria is critical of Ostland.", KNOWN)
+    assert pairs(events) == {("Westria", "ACCUSE", "Ostland")}

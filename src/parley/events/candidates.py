@@ -95,6 +95,8 @@ CHARGES = frozenset({"allegation", "accusation"})
 # nouns of a standing relation, not of an act: "cooperation between A and B" is how things are
 RELATION_NOUNS = frozenset({"cooperation", "partnership"})
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+# modals that, in a reported clause on another party, make it a demand: "X said Y must / should leave"
+DEMAND_MODALS = frozenset({"must", "should"})
 RELATIVE_OBJECTS = frozenset({"that", "which", "whom"})
 PARTY_ENTITIES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 
@@ -642,14 +644,15 @@ def _reported_blame(verb, lex, actors):
 
 
 def _reported_demand(verb, lex, actors):
-    """'X said Y must do Z' is a demand by X on Y (CAMEO 10)."""
+    """'X said Y must (or should) do Z' is a demand by X on Y (CAMEO 10); 'Y should have done Z' is a
+    reproach of the past, no demand."""
     for comp in verb.children:
         if comp.dep_ != "ccomp":
             continue
-        if any(c.dep_ == "aux" and c.lower_ == "must" for c in comp.children):
+        modal = next((c for c in comp.children if c.dep_ == "aux" and c.lower_ in DEMAND_MODALS), None)
+        if modal is not None and not (comp.tag_ == "VBN" and any(c.lower_ == "have" for c in comp.children)):
             subject = next((c for c in comp.children if c.dep_ in SUBJECT_DEPS), None)
             # the one told what it must do is a party ("Iran must stop"), not a thing ("peace must come")
             if subject is not None and _party(subject):
-                must = next(c for c in comp.children if c.lower_ == "must")
-                return Candidate(verb, None, Entry("100"), [verb, must])
+                return Candidate(verb, None, Entry("100"), [verb, modal])
     return None
