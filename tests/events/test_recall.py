@@ -434,3 +434,32 @@ def test_should_have_acted_is_no_demand(code):
 def test_critical_of_is_criticism(code):
     events = code("Westria is critical of Ostland.", KNOWN)
     assert pairs(events) == {("Westria", "ACCUSE", "Ostland")}
+
+
+def test_calling_for_war_against_a_party_threatens_it(code):
+    events = code("The Lakeland army called for war against the Northern Front.", KNOWN)
+    assert pairs(events) == {("Lakeland army", "THREATEN", "Northern Front")}
+
+
+def test_urging_a_party_to_fight_stays_a_demand_on_it(code):
+    events = code("Westria urged Ostland to attack the Northern Front.", KNOWN)
+    assert ("Westria", "REQUEST", "Ostland") in pairs(events)
+
+
+def test_waged_war_on(code):
+    events = code("Westria waged war on Ostland in 1990.", KNOWN)
+    assert pairs(events) == {("Westria", "ASSAULT", "Ostland")}
+    assert events[0].status == "historical"
+
+
+def test_a_war_said_to_have_hurt_is_no_act(code):
+    assert code("The president of Westria said the war had hurt the economy.", KNOWN) == []
+
+
+def test_days_of_talks_are_talks(code):
+    events = code("Westria held two days of talks with Ostland in Geneva.", KNOWN)
+    assert pairs(events) == {("Westria", "CONSULT", "Ostland")}
+
+
+def test_days_spent_are_no_event(code):
+    assert code("Nia Amara spent two days in Westria.", KNOWN) == []

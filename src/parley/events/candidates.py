@@ -19,7 +19,9 @@ LIGHT_VERBS = frozenset(
     # affirming support, convening or chairing a meeting: the act is the noun's
     "affirm reaffirm convene chair "
     # increasing or leading acts names them: "ramped up attacks on X", "spearheaded the offensive against X"
-    "ramp spearhead lead".split()
+    "ramp spearhead lead "
+    # waging a war or a campaign of attacks is making it: "waged war on X"
+    "wage".split()
 )
 # Event nouns that make an event with no light verb, given a recipient: "in a meeting with X".
 BARE_NOUN_TYPES = frozenset({"CONSULT"})
@@ -27,7 +29,9 @@ THREAT = "130"
 CRITICISM = "111"
 NEWSROOM_OBJECTS = frozenset("comment interview reaction".split())
 # a count or run of acts names the acts: "carried out a series of airstrikes", "a wave of arrests"
-SERIES_HEADS = frozenset("series wave string round spate barrage volley number campaign".split())
+SERIES_HEADS = frozenset("series wave string round spate barrage volley number campaign".split()
+                         # ...and so does a length of them: "held two days of talks", "led hours of negotiations"
+                         + "hour day week month".split())
 # an attack or its authors, as the subject of a reported clause that says where it came from
 ATTACK_WORDS = frozenset(
     "attack attacker assailant bombing bomber hijacking hijacker handler planner perpetrator gunman gunmen "
@@ -50,6 +54,11 @@ REFINE = {
     "REJECT": {"04": "125", "06": "121", "07": "122", "08": "124"},
     "THREATEN": {"16": "131", "17": "137", "18": "138", "19": "138", "14": "133"},
 }
+# calling for force against a party ("called for war against X", "demanded strikes on X") threatens
+# it (CAMEO 138), as the brief's convention and CAMEO's threat codes have it; urging a party to fight
+# (a complement with its own subject) stays a demand made of that party
+FORCE_ROOTS = frozenset({"18", "19", "20"})
+CALL_TO_ARMS = "138"
 # past forms the lemmatiser leaves as they are
 IRREGULAR_PAST = {"retook": "retake"}
 # claiming an act is owning it: "claimed responsibility for the attack", "took credit for attacking X"
@@ -442,7 +451,9 @@ def candidates(sent, lex, actors) -> list[Candidate]:
             governed.add(obj.i)
             entry = noun_entry(obj, lex)
             if entry is not None and cand.cameo == cand.entry.cameo:
-                cand.cameo = REFINE[code.type].get(lex.code(entry.cameo).root) or cand.cameo
+                root = lex.code(entry.cameo).root
+                cand.cameo = (CALL_TO_ARMS if code.type == "REQUEST" and root in FORCE_ROOTS
+                              else REFINE[code.type].get(root) or cand.cameo)
         for comp in comps:
             governed.add(comp.i)
             inner = next((c for c in cands if c.verb is not None and c.verb.i == comp.i), None)
