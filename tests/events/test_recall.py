@@ -340,7 +340,8 @@ def test_a_stance_refused_in_the_present_is_a_rejection(code):
 
 
 def test_between_noun_takes_its_verbs_modality(code):
-    events = code("Officials hope a ceasefire between Westria and Ostland could take place within days.", KNOWN)
+    # (a hope that it could is a wish, left out: see test_a_hoped_for_ceasefire_is_a_wish)
+    events = code("Officials said a ceasefire between Westria and Ostland could take place within days.", KNOWN)
     assert [(e.type, e.status) for e in events] == [("RETREAT", "hypothetical")]
 
 
@@ -463,3 +464,18 @@ def test_days_of_talks_are_talks(code):
 
 def test_days_spent_are_no_event(code):
     assert code("Nia Amara spent two days in Westria.", KNOWN) == []
+
+
+def test_a_hoped_for_ceasefire_is_a_wish(code):
+    events = code("Nia Amara said she hopes a ceasefire between Westria and Ostland could take place within days.", KNOWN)
+    assert not any(e.type == "RETREAT" for e in events)
+
+
+def test_in_the_hope_that_a_party_acts_is_a_wish(code):
+    events = code("Lakeland sent envoys to Westria in the hope that Westria would impose sanctions on Ostland.", KNOWN)
+    assert not any(e.type == "SANCTION" for e in events)
+
+
+def test_a_ceasefire_that_took_hold_is_no_wish(code):
+    events = code("A ceasefire between Westria and Ostland took hold on Monday.", KNOWN)
+    assert any(e.type == "RETREAT" for e in events)
