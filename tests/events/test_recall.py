@@ -479,3 +479,18 @@ def test_in_the_hope_that_a_party_acts_is_a_wish(code):
 def test_a_ceasefire_that_took_hold_is_no_wish(code):
     events = code("A ceasefire between Westria and Ostland took hold on Monday.", KNOWN)
     assert any(e.type == "RETREAT" for e in events)
+
+
+def test_discussing_an_act_is_not_doing_it(code):
+    events = code("Nia Amara will discuss upgrading Lakeland's defense ties with Westria.", KNOWN)
+    assert not any(e.type == "SUPPORT" for e in events)
+
+
+def test_a_guessed_willingness_is_no_offer(code):
+    events = code("Westria wants to know what concessions Ostland might be willing to make.", KNOWN)
+    assert not any(e.actor1.name == "Ostland" and e.type == "AGREE" for e in events)
+
+
+def test_a_stated_willingness_is_an_offer(code):
+    events = code("Ostland is willing to make concessions to Westria.", KNOWN)
+    assert any(e.actor1.name == "Ostland" and e.type == "AGREE" for e in events)

@@ -427,6 +427,8 @@ def candidates(sent, lex, actors) -> list[Candidate]:
             cand = (_reported_demand(tok, lex, actors) or _reported_failure(tok) or _reported_blame(tok, lex, actors)
                     or _reported_condemnation(tok)
                     if tok.lemma_.lower() in st.REPORTING else None)
+            if cand is None and _topic_gerund(tok):
+                continue  # "will discuss upgrading ties", "weighed imposing sanctions": talked of, not done
             if cand is None:
                 cand = _held(tok, lex) or _match_verb(tok, lex)
             if cand is None and (code := frames.designation(tok)):
@@ -491,6 +493,11 @@ def candidates(sent, lex, actors) -> list[Candidate]:
             continue  # (an act another party owns is no part of what is said of it: "rejected X's allegation")
         cands.append(Candidate(None, tok, entry, [tok], frame=frame))
     return cands
+
+
+def _topic_gerund(tok) -> bool:
+    """A gerund that is what a verb of discussing or weighing is about: "discuss upgrading ties"."""
+    return tok.tag_ == "VBG" and tok.dep_ in ("xcomp", "dobj", "ccomp") and st.lemma_of(tok.head) in st.TOPIC_GOVERNORS
 
 
 def _owned_act(noun, actors) -> bool:

@@ -123,7 +123,8 @@ def announced(verb) -> bool:
         if token.lemma_.lower() in COMMITTING and (
             token.dep_ == "acomp" or any(c.dep_ in ("aux", "auxpass", "cop") and c.lemma_ == "be" for c in token.children)
         ):
-            return True
+            # "X might be willing to ...": a guess at a stance, no commitment made
+            return not _guessed(token)
     future = any(
         c.dep_ == "aux" and (c.lower_ in FUTURE_AUX or c.lower_ in ("would", "going") or c.lemma_.lower() == "will")
         for token in chain for c in token.children
@@ -132,6 +133,12 @@ def announced(verb) -> bool:
     # a belief or forecast about what others will do ("Rubio believes the leaders will meet") is no
     # statement by the actor of what it will do
     return future and head is not None and head.lemma_.lower() not in BELIEVING
+
+
+def _guessed(stance) -> bool:
+    """Is a stance adjective ("willing", "ready") under a modal of possibility: "might be willing"?"""
+    holders = [stance, stance.head] if stance.dep_ == "acomp" else [stance]
+    return any(c.dep_ == "aux" and c.lower_ in ("might", "may", "could") for h in holders for c in h.children)
 
 
 def demanded(verb) -> bool:
