@@ -494,3 +494,12 @@ def test_a_guessed_willingness_is_no_offer(code):
 def test_a_stated_willingness_is_an_offer(code):
     events = code("Ostland is willing to make concessions to Westria.", KNOWN)
     assert any(e.actor1.name == "Ostland" and e.type == "AGREE" for e in events)
+
+
+def test_an_act_asked_about_is_not_told(code):
+    assert code("Westria asked whether Ostland would attack the Northern Front.", KNOWN) == []
+
+
+def test_an_act_known_to_be_done_is_told(code):
+    events = code("Westria knows that Ostland attacked the Northern Front.", KNOWN)
+    assert ("Ostland", "ASSAULT", "Northern Front") in pairs(events)

@@ -88,6 +88,9 @@ PERSONAL_VIOLENCE = frozenset({"execute", "prosecute"})  # (prosecuting a person
 PEOPLE = frozenset("""prisoner hostage detainee captive man woman people person activist protester protestor dissident
     soldier civilian member personnel worker journalist official leader commander militant fighter child
     opponent critic suspect""".split())
+# verbs whose clause is an open question, and the words that open one ("wants to know whether X will ...")
+ASKING = frozenset("ask know understand wonder learn determine see question".split())
+WH_WORDS = frozenset("whether what which how if".split())
 # "insisted that X must ...", "insisted on talks" demand; "insists it is committed" asserts
 INSISTING = frozenset({"insist"})
 # "targeted X with sanctions": the measure is the act
@@ -234,6 +237,9 @@ def _match_verb(tok, lex):
 
 def _bare_verb(tok, lemma: str, entry: Entry, dobj, lex):
     """The candidate of a verb the lexicon lists alone, where its clause keeps that sense."""
+    if lemma in ASKING and any(c.dep_ == "ccomp" and min(c.subtree, key=lambda t: t.i).lower_ in WH_WORDS
+                               for c in tok.children):
+        return None  # "asked whether X would attend": a question put, no demand
     if lemma in INSISTING and _asserted(tok):
         return None  # "insists it is committed to peace": an assertion, not a demand
     if lemma in INSTRUMENTAL and (measure := _instrument(tok, lex)) is not None:
@@ -427,6 +433,8 @@ def candidates(sent, lex, actors) -> list[Candidate]:
             cand = (_reported_demand(tok, lex, actors) or _reported_failure(tok) or _reported_blame(tok, lex, actors)
                     or _reported_condemnation(tok)
                     if tok.lemma_.lower() in st.REPORTING else None)
+            if cand is None and _indirect_question(tok):
+                continue  # "to understand what concessions X might make": asked about, not told
             if cand is None and _topic_gerund(tok):
                 continue  # "will discuss upgrading ties", "weighed imposing sanctions": talked of, not done
             if cand is None:
@@ -493,6 +501,23 @@ def candidates(sent, lex, actors) -> list[Candidate]:
             continue  # (an act another party owns is no part of what is said of it: "rejected X's allegation")
         cands.append(Candidate(None, tok, entry, [tok], frame=frame))
     return cands
+
+
+def _indirect_question(verb) -> bool:
+    """Is `verb` inside a clause a verb of asking or knowing takes as an open question ("asked whether X
+    would attend", "wants to know what X might offer")? What it asks about is not told as done."""
+    token = verb
+    for _ in range(4):
+        head = token.head
+        if head.i == token.i:
+            return False
+        if token.dep_ == "ccomp" and st.lemma_of(head) in ASKING:
+            first = min(token.subtree, key=lambda t: t.i)
+            return first.lower_ in WH_WORDS
+        if token.dep_ not in ("xcomp", "acomp", "conj"):
+            return False
+        token = head
+    return False
 
 
 def _topic_gerund(tok) -> bool:
