@@ -503,3 +503,17 @@ def test_an_act_asked_about_is_not_told(code):
 def test_an_act_known_to_be_done_is_told(code):
     events = code("Westria knows that Ostland attacked the Northern Front.", KNOWN)
     assert ("Ostland", "ASSAULT", "Northern Front") in pairs(events)
+
+
+def test_an_offer_answered_was_made(code):
+    events = code("Westria rejected Ostland's offer of new talks.", KNOWN)
+    assert ("Ostland", "AGREE", "Westria") in pairs(events)
+    assert ("Westria", "REJECT", "Ostland") in pairs(events)
+
+
+def test_an_offer_made_to(code):
+    assert pairs(code("Ostland made an offer to Westria.", KNOWN)) == {("Ostland", "AGREE", "Westria")}
+
+
+def test_an_offer_nobody_is_said_to_make_is_no_act(code):
+    assert not any(e.type == "AGREE" for e in code("Westria discussed the offer in Ostland.", KNOWN))

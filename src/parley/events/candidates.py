@@ -104,6 +104,9 @@ EXCHANGES = frozenset({"exchange"})
 EXCHANGE_OF_FIRE = Entry("193", ("between", "with"))
 # nouns of charges made, whose content clause says against whom: "X's allegation that Y planned it"
 CHARGES = frozenset({"allegation", "accusation"})
+# offers, whose answer ("rejected X's offer of talks", "accepted Y's proposal") tells they were made
+OFFERS = frozenset({"offer", "proposal"})
+ANSWERS = frozenset("reject accept welcome refuse decline dismiss spurn embrace endorse".split())
 # nouns of a standing relation, not of an act: "cooperation between A and B" is how things are
 RELATION_NOUNS = frozenset({"cooperation", "partnership"})
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
@@ -532,7 +535,13 @@ def _owned_act(noun, actors) -> bool:
     if poss is None or not actors.base.mentions_in(poss.idx, poss.idx + len(poss)):
         return False
     return any(c.dep_ == "prep" and c.lower_ in ("of", "on", "against", "to", "with") for c in noun.children) or \
-        noun.lemma_.lower() in CHARGES and bool(content_clauses(noun))
+        noun.lemma_.lower() in CHARGES and bool(content_clauses(noun)) or \
+        noun.lemma_.lower() in OFFERS and _answered(noun)
+
+
+def _answered(noun) -> bool:
+    """Is the offer the object of an answer to it: "rejected X's offer", "accepted Y's proposal"?"""
+    return noun.dep_ == "dobj" and noun.head.lemma_.lower() in ANSWERS
 
 
 def meeting_body(noun, actors):
