@@ -517,3 +517,12 @@ def test_an_offer_made_to(code):
 
 def test_an_offer_nobody_is_said_to_make_is_no_act(code):
     assert not any(e.type == "AGREE" for e in code("Westria discussed the offer in Ostland.", KNOWN))
+
+
+def test_agreeing_with_a_proposal_endorses_it(code):
+    assert pairs(code("Westria agreed with Ostland's proposal.", KNOWN)) == {("Westria", "SUPPORT", "Ostland")}
+
+
+def test_agreeing_to_a_proposal_or_with_a_party_on_a_deal_is_agreement(code):
+    assert pairs(code("Westria agreed to Ostland's proposal.", KNOWN)) == {("Westria", "AGREE", "Ostland")}
+    assert {e.type for e in code("Westria agreed with Ostland on a ceasefire.", KNOWN)} == {"AGREE"}

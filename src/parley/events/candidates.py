@@ -69,6 +69,12 @@ CLAIM_LIGHT = frozenset({"claim"})
 # verbs of getting what another gives: "has the backing of X", "received aid from X", "won the support of X"
 RECEIVING = frozenset("have receive win gain enjoy get secure garner".split())
 RECEIVED_TYPES = frozenset({"SUPPORT", "AID"})
+# agreeing with a view, plan or proposal endorses it (CAMEO 051, SUPPORT); agreeing to a deal, or with
+# a party on something, is agreement (AGREE)
+CONCURRING = frozenset({"agree", "concur"})
+VIEWS = frozenset("""proposal plan view assessment position statement decision approach idea suggestion conclusion
+    call stance policy analysis argument""".split())
+ENDORSEMENT = "051"
 # "held X responsible for the attack": blaming X (CAMEO 112)
 HOLDING = frozenset({"hold"})
 ANSWERABLE = frozenset({"responsible", "accountable", "liable", "culpable"})
@@ -178,6 +184,8 @@ def _match_verb(tok, lex):
         return Candidate(tok, None, Entry("100"), [tok])  # "X expects Y to uphold ...": a demand on Y
     if frames.reneging(tok):
         return Candidate(tok, None, Entry(frames.REJECTION), [tok])  # "stopped implementing its commitments"
+    if lemma in CONCURRING and (view := _concurred_view(tok)) is not None:
+        return Candidate(tok, None, Entry(ENDORSEMENT, ("with",)), [tok, view])  # "agreed with X's proposal"
     if lemma in HOLDING and any(c.dep_ in ("oprd", "ccomp", "acomp", "xcomp") and c.lower_ in ANSWERABLE for c in tok.children):
         return Candidate(tok, None, Entry(BLAME), [tok], frame="held-to-account")  # "held X responsible for Y"
     if frames.condemning_term(tok):
@@ -284,6 +292,16 @@ def _claimed(verb, lemma, dobj, lex):
                 entry = noun_entry(pobj, lex) if pobj is not None else None
                 if entry is not None:
                     return Candidate(verb, pobj, entry, [verb, dobj, pobj])
+    return None
+
+
+def _concurred_view(verb):
+    """The view a verb of agreeing takes with "with" ("agreed with the proposal"), or None (a party)."""
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ == "with":
+            pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if pobj is not None and pobj.lemma_.lower() in VIEWS:
+                return prep
     return None
 
 
