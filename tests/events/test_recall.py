@@ -526,3 +526,13 @@ def test_agreeing_with_a_proposal_endorses_it(code):
 def test_agreeing_to_a_proposal_or_with_a_party_on_a_deal_is_agreement(code):
     assert pairs(code("Westria agreed to Ostland's proposal.", KNOWN)) == {("Westria", "AGREE", "Ostland")}
     assert {e.type for e in code("Westria agreed with Ostland on a ceasefire.", KNOWN)} == {"AGREE"}
+
+
+def test_saying_a_party_committed_abuses_accuses_it(code):
+    events = code("The Regional Council says Ostland has committed grave abuses.", KNOWN)
+    assert ("Regional Council", "ACCUSE", "Ostland") in pairs(events)
+
+
+def test_saying_a_party_committed_funds_accuses_no_one(code):
+    events = code("The Regional Council says Ostland has committed funds to the project.", KNOWN)
+    assert not any(e.type == "ACCUSE" for e in events)

@@ -103,6 +103,9 @@ INSISTING = frozenset({"insist"})
 INSTRUMENTAL = frozenset({"target"})
 # "committed abuses" is doing wrong, not a commitment (CAMEO 03 needs "commit to")
 COMMITTING = frozenset({"commit"})
+# wrongs one is said to commit ("X says Y committed abuses"), and the sides said to ("both sides")
+WRONGS = frozenset("abuse crime atrocity violation massacre genocide offence offense breach".split())
+SIDES = frozenset({"side", "party"})
 # "ordered a new trial", "ordered an investigation": a body ordering a thing done, no demand on a party
 ORDERING = frozenset({"order"})
 # "an exchange of fire between A and B": fighting
@@ -452,7 +455,7 @@ def candidates(sent, lex, actors) -> list[Candidate]:
             continue
         if tok.pos_ == "VERB" or tok.pos_ == "AUX" and tok.dep_ == "ROOT" or tok.tag_.startswith("VB") or predicate:
             cand = (_reported_demand(tok, lex, actors) or _reported_failure(tok) or _reported_blame(tok, lex, actors)
-                    or _reported_condemnation(tok)
+                    or _reported_condemnation(tok) or _reported_wrongdoing(tok)
                     if tok.lemma_.lower() in st.REPORTING else None)
             if cand is None and _indirect_question(tok):
                 continue  # "to understand what concessions X might make": asked about, not told
@@ -680,6 +683,19 @@ def _reported_condemnation(verb):
         if subject is not None and _party(subject) and any(
                 t.lemma_.lower() in frames.CONDEMNING or t.lower_ in frames.CONDEMNING for t in said):
             return Candidate(verb, None, Entry(CRITICISM), [verb, comp], frame="said-of")
+    return None
+
+
+def _reported_wrongdoing(verb):
+    """'X said Y committed abuses', 'X says both sides have committed war crimes': saying a party did
+    wrong accuses it (CAMEO 112)."""
+    for comp in verb.children:
+        if comp.dep_ != "ccomp" or comp.lemma_.lower() not in COMMITTING:
+            continue
+        subject = next((c for c in comp.children if c.dep_ in SUBJECT_DEPS), None)
+        wrong = next((c for c in comp.children if c.dep_ == "dobj" and c.lemma_.lower() in WRONGS), None)
+        if subject is not None and wrong is not None and (_party(subject) or subject.lemma_.lower() in SIDES):
+            return Candidate(verb, None, Entry(BLAME), [verb, comp], frame="said-of")
     return None
 
 
