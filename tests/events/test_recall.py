@@ -536,3 +536,16 @@ def test_saying_a_party_committed_abuses_accuses_it(code):
 def test_saying_a_party_committed_funds_accuses_no_one(code):
     events = code("The Regional Council says Ostland has committed funds to the project.", KNOWN)
     assert not any(e.type == "ACCUSE" for e in events)
+
+
+def test_withdrawing_from_a_body_or_a_pact_cuts_ties(code):
+    assert pairs(code("Westria withdrew from the Regional Council in January.", KNOWN)) == {
+        ("Westria", "SANCTION", "Regional Council")}
+    assert pairs(code("Westria quit the Regional Council.", KNOWN)) == {("Westria", "SANCTION", "Regional Council")}
+    assert {e.type for e in code("Westria pulled out of the nuclear deal.", KNOWN)} == {"SANCTION"}
+
+
+def test_withdrawing_from_a_state_or_a_place_is_a_retreat(code):
+    assert {e.type for e in code("Westria withdrew from Ostland.", KNOWN)} == {"RETREAT"}
+    assert {e.type for e in code("Westria pulled out of the border town.", KNOWN)} == {"RETREAT"}
+    assert code("Nia Amara left Westria on Monday.", KNOWN) == []

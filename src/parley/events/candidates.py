@@ -69,6 +69,11 @@ CLAIM_LIGHT = frozenset({"claim"})
 # verbs of getting what another gives: "has the backing of X", "received aid from X", "won the support of X"
 RECEIVING = frozenset("have receive win gain enjoy get secure garner".split())
 RECEIVED_TYPES = frozenset({"SUPPORT", "AID"})
+# withdrawing from an organisation or a pact (not from a place) is cutting ties: SANCTION, as the
+# PLOVER codebook has it ("withdrew from the bloc", "pulled out of the treaty", "quit the alliance")
+LEAVING = frozenset({"withdraw", "pull", "exit", "quit", "leave"})
+PACTS = frozenset("agreement deal treaty accord pact convention alliance organization organisation bloc union".split())
+LEAVING_BODY = "161"  # as types.refined_cameo codes a withdrawal from an international body
 # agreeing with a view, plan or proposal endorses it (CAMEO 051, SUPPORT); agreeing to a deal, or with
 # a party on something, is agreement (AGREE)
 CONCURRING = frozenset({"agree", "concur"})
@@ -172,7 +177,7 @@ def _held(tok, lex):
     return Candidate(tok, None, lex.verbs[lemma], [tok], frame="held")
 
 
-def _match_verb(tok, lex):
+def _match_verb(tok, lex, actors):
     lemma = _verb_lemma(tok, lex)
     dobj = next((c for c in tok.children if c.dep_ in ("dobj", "nsubjpass") and c.pos_ in ("NOUN", "PROPN", "PRON")), None)
     if tok.dep_ == "amod" or tok.dep_ == "compound":
@@ -187,6 +192,8 @@ def _match_verb(tok, lex):
         return Candidate(tok, None, Entry("100"), [tok])  # "X expects Y to uphold ...": a demand on Y
     if frames.reneging(tok):
         return Candidate(tok, None, Entry(frames.REJECTION), [tok])  # "stopped implementing its commitments"
+    if lemma in LEAVING and (left := _left_body(tok, actors)) is not None:
+        return Candidate(tok, None, Entry(LEAVING_BODY, ("from", "of")), [tok, left])  # "withdrew from the bloc"
     if lemma in CONCURRING and (view := _concurred_view(tok)) is not None:
         return Candidate(tok, None, Entry(ENDORSEMENT, ("with",)), [tok, view])  # "agreed with X's proposal"
     if lemma in HOLDING and any(c.dep_ in ("oprd", "ccomp", "acomp", "xcomp") and c.lower_ in ANSWERABLE for c in tok.children):
@@ -296,6 +303,27 @@ def _claimed(verb, lemma, dobj, lex):
                 if entry is not None:
                     return Candidate(verb, pobj, entry, [verb, dobj, pobj])
     return None
+
+
+def _left_body(verb, actors):
+    """The organisation or pact a verb of leaving leaves ("withdrew from the bloc", "pulled out of the
+    deal", "quit the alliance"), or None: leaving a place, a state or a post is no cutting of ties."""
+    heads = [verb] + [c for c in verb.children if c.dep_ in ("prt", "advmod", "prep") and c.lower_ == "out"]
+    if verb.lemma_.lower() in ("withdraw", "pull"):
+        left = [g for h in heads for p in h.children if p.dep_ == "prep" and p.lower_ in ("from", "of")
+                for g in p.children if g.dep_ == "pobj"]
+    else:
+        left = [c for c in verb.children if c.dep_ == "dobj"]
+    if verb.lemma_.lower() == "pull" and len(heads) == 1:
+        return None  # "pulled the plug": only "pull out" leaves
+    return next((t for t in left if t.lemma_.lower() in PACTS or _body(t, actors)), None)
+
+
+def _body(tok, actors) -> bool:
+    """Does the phrase name an organisation (a bloc, a body, a party), not a state or a person?"""
+    span = [t for t in tok.subtree if t.i <= tok.i]
+    actor = actors.at(span[0].idx, tok.idx + len(tok)) or actors.at(tok.idx, tok.idx + len(tok))
+    return actor is not None and actor.kind not in ("country", "person")
 
 
 def _concurred_view(verb):
@@ -462,7 +490,7 @@ def candidates(sent, lex, actors) -> list[Candidate]:
             if cand is None and _topic_gerund(tok):
                 continue  # "will discuss upgrading ties", "weighed imposing sanctions": talked of, not done
             if cand is None:
-                cand = _held(tok, lex) or _match_verb(tok, lex)
+                cand = _held(tok, lex) or _match_verb(tok, lex, actors)
             if cand is None and (code := frames.designation(tok)):
                 cand = Candidate(tok, None, Entry(code), [tok])
             if cand is not None and cand.verb is tok and frames.verbal_attack(tok):
