@@ -19,7 +19,9 @@ LIGHT_VERBS = frozenset(
     # affirming support, convening or chairing a meeting: the act is the noun's
     "affirm reaffirm convene chair "
     # increasing or leading acts names them: "ramped up attacks on X", "spearheaded the offensive against X"
-    "ramp spearhead lead".split()
+    "ramp spearhead lead "
+    # waging a war or a campaign of attacks is making it: "waged war on X"
+    "wage".split()
 )
 # Event nouns that make an event with no light verb, given a recipient: "in a meeting with X".
 BARE_NOUN_TYPES = frozenset({"CONSULT"})
@@ -27,7 +29,9 @@ THREAT = "130"
 CRITICISM = "111"
 NEWSROOM_OBJECTS = frozenset("comment interview reaction".split())
 # a count or run of acts names the acts: "carried out a series of airstrikes", "a wave of arrests"
-SERIES_HEADS = frozenset("series wave string round spate barrage volley number campaign".split())
+SERIES_HEADS = frozenset("series wave string round spate barrage volley number campaign".split()
+                         # ...and so does a length of them: "held two days of talks", "led hours of negotiations"
+                         + "hour day week month".split())
 # an attack or its authors, as the subject of a reported clause that says where it came from
 ATTACK_WORDS = frozenset(
     "attack attacker assailant bombing bomber hijacking hijacker handler planner perpetrator gunman gunmen "
@@ -50,6 +54,11 @@ REFINE = {
     "REJECT": {"04": "125", "06": "121", "07": "122", "08": "124"},
     "THREATEN": {"16": "131", "17": "137", "18": "138", "19": "138", "14": "133"},
 }
+# calling for force against a party ("called for war against X", "demanded strikes on X") threatens
+# it (CAMEO 138), as the brief's convention and CAMEO's threat codes have it; urging a party to fight
+# (a complement with its own subject) stays a demand made of that party
+FORCE_ROOTS = frozenset({"18", "19", "20"})
+CALL_TO_ARMS = "138"
 # past forms the lemmatiser leaves as they are
 IRREGULAR_PAST = {"retook": "retake"}
 # claiming an act is owning it: "claimed responsibility for the attack", "took credit for attacking X"
@@ -60,6 +69,17 @@ CLAIM_LIGHT = frozenset({"claim"})
 # verbs of getting what another gives: "has the backing of X", "received aid from X", "won the support of X"
 RECEIVING = frozenset("have receive win gain enjoy get secure garner".split())
 RECEIVED_TYPES = frozenset({"SUPPORT", "AID"})
+# withdrawing from an organisation or a pact (not from a place) is cutting ties: SANCTION, as the
+# PLOVER codebook has it ("withdrew from the bloc", "pulled out of the treaty", "quit the alliance")
+LEAVING = frozenset({"withdraw", "pull", "exit", "quit", "leave"})
+PACTS = frozenset("agreement deal treaty accord pact convention alliance organization organisation bloc union".split())
+LEAVING_BODY = "161"  # as types.refined_cameo codes a withdrawal from an international body
+# agreeing with a view, plan or proposal endorses it (CAMEO 051, SUPPORT); agreeing to a deal, or with
+# a party on something, is agreement (AGREE)
+CONCURRING = frozenset({"agree", "concur"})
+VIEWS = frozenset("""proposal plan view assessment position statement decision approach idea suggestion conclusion
+    call stance policy analysis argument""".split())
+ENDORSEMENT = "051"
 # "held X responsible for the attack": blaming X (CAMEO 112)
 HOLDING = frozenset({"hold"})
 ANSWERABLE = frozenset({"responsible", "accountable", "liable", "culpable"})
@@ -79,12 +99,18 @@ PERSONAL_VIOLENCE = frozenset({"execute", "prosecute"})  # (prosecuting a person
 PEOPLE = frozenset("""prisoner hostage detainee captive man woman people person activist protester protestor dissident
     soldier civilian member personnel worker journalist official leader commander militant fighter child
     opponent critic suspect""".split())
+# verbs whose clause is an open question, and the words that open one ("wants to know whether X will ...")
+ASKING = frozenset("ask know understand wonder learn determine see question".split())
+WH_WORDS = frozenset("whether what which how if".split())
 # "insisted that X must ...", "insisted on talks" demand; "insists it is committed" asserts
 INSISTING = frozenset({"insist"})
 # "targeted X with sanctions": the measure is the act
 INSTRUMENTAL = frozenset({"target"})
 # "committed abuses" is doing wrong, not a commitment (CAMEO 03 needs "commit to")
 COMMITTING = frozenset({"commit"})
+# wrongs one is said to commit ("X says Y committed abuses"), and the sides said to ("both sides")
+WRONGS = frozenset("abuse crime atrocity violation massacre genocide offence offense breach".split())
+SIDES = frozenset({"side", "party"})
 # "ordered a new trial", "ordered an investigation": a body ordering a thing done, no demand on a party
 ORDERING = frozenset({"order"})
 # "an exchange of fire between A and B": fighting
@@ -92,9 +118,14 @@ EXCHANGES = frozenset({"exchange"})
 EXCHANGE_OF_FIRE = Entry("193", ("between", "with"))
 # nouns of charges made, whose content clause says against whom: "X's allegation that Y planned it"
 CHARGES = frozenset({"allegation", "accusation"})
+# offers, whose answer ("rejected X's offer of talks", "accepted Y's proposal") tells they were made
+OFFERS = frozenset({"offer", "proposal"})
+ANSWERS = frozenset("reject accept welcome refuse decline dismiss spurn embrace endorse".split())
 # nouns of a standing relation, not of an act: "cooperation between A and B" is how things are
 RELATION_NOUNS = frozenset({"cooperation", "partnership"})
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+# modals that, in a reported clause on another party, make it a demand: "X said Y must / should leave"
+DEMAND_MODALS = frozenset({"must", "should"})
 RELATIVE_OBJECTS = frozenset({"that", "which", "whom"})
 PARTY_ENTITIES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 
@@ -146,7 +177,7 @@ def _held(tok, lex):
     return Candidate(tok, None, lex.verbs[lemma], [tok], frame="held")
 
 
-def _match_verb(tok, lex):
+def _match_verb(tok, lex, actors):
     lemma = _verb_lemma(tok, lex)
     dobj = next((c for c in tok.children if c.dep_ in ("dobj", "nsubjpass") and c.pos_ in ("NOUN", "PROPN", "PRON")), None)
     if tok.dep_ == "amod" or tok.dep_ == "compound":
@@ -161,6 +192,10 @@ def _match_verb(tok, lex):
         return Candidate(tok, None, Entry("100"), [tok])  # "X expects Y to uphold ...": a demand on Y
     if frames.reneging(tok):
         return Candidate(tok, None, Entry(frames.REJECTION), [tok])  # "stopped implementing its commitments"
+    if lemma in LEAVING and (left := _left_body(tok, actors)) is not None:
+        return Candidate(tok, None, Entry(LEAVING_BODY, ("from", "of")), [tok, left])  # "withdrew from the bloc"
+    if lemma in CONCURRING and (view := _concurred_view(tok)) is not None:
+        return Candidate(tok, None, Entry(ENDORSEMENT, ("with",)), [tok, view])  # "agreed with X's proposal"
     if lemma in HOLDING and any(c.dep_ in ("oprd", "ccomp", "acomp", "xcomp") and c.lower_ in ANSWERABLE for c in tok.children):
         return Candidate(tok, None, Entry(BLAME), [tok], frame="held-to-account")  # "held X responsible for Y"
     if frames.condemning_term(tok):
@@ -223,6 +258,9 @@ def _match_verb(tok, lex):
 
 def _bare_verb(tok, lemma: str, entry: Entry, dobj, lex):
     """The candidate of a verb the lexicon lists alone, where its clause keeps that sense."""
+    if lemma in ASKING and any(c.dep_ == "ccomp" and min(c.subtree, key=lambda t: t.i).lower_ in WH_WORDS
+                               for c in tok.children):
+        return None  # "asked whether X would attend": a question put, no demand
     if lemma in INSISTING and _asserted(tok):
         return None  # "insists it is committed to peace": an assertion, not a demand
     if lemma in INSTRUMENTAL and (measure := _instrument(tok, lex)) is not None:
@@ -264,6 +302,37 @@ def _claimed(verb, lemma, dobj, lex):
                 entry = noun_entry(pobj, lex) if pobj is not None else None
                 if entry is not None:
                     return Candidate(verb, pobj, entry, [verb, dobj, pobj])
+    return None
+
+
+def _left_body(verb, actors):
+    """The organisation or pact a verb of leaving leaves ("withdrew from the bloc", "pulled out of the
+    deal", "quit the alliance"), or None: leaving a place, a state or a post is no cutting of ties."""
+    heads = [verb] + [c for c in verb.children if c.dep_ in ("prt", "advmod", "prep") and c.lower_ == "out"]
+    if verb.lemma_.lower() in ("withdraw", "pull"):
+        left = [g for h in heads for p in h.children if p.dep_ == "prep" and p.lower_ in ("from", "of")
+                for g in p.children if g.dep_ == "pobj"]
+    else:
+        left = [c for c in verb.children if c.dep_ == "dobj"]
+    if verb.lemma_.lower() == "pull" and len(heads) == 1:
+        return None  # "pulled the plug": only "pull out" leaves
+    return next((t for t in left if t.lemma_.lower() in PACTS or _body(t, actors)), None)
+
+
+def _body(tok, actors) -> bool:
+    """Does the phrase name an organisation (a bloc, a body, a party), not a state or a person?"""
+    span = [t for t in tok.subtree if t.i <= tok.i]
+    actor = actors.at(span[0].idx, tok.idx + len(tok)) or actors.at(tok.idx, tok.idx + len(tok))
+    return actor is not None and actor.kind not in ("country", "person")
+
+
+def _concurred_view(verb):
+    """The view a verb of agreeing takes with "with" ("agreed with the proposal"), or None (a party)."""
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ == "with":
+            pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if pobj is not None and pobj.lemma_.lower() in VIEWS:
+                return prep
     return None
 
 
@@ -414,10 +483,14 @@ def candidates(sent, lex, actors) -> list[Candidate]:
             continue
         if tok.pos_ == "VERB" or tok.pos_ == "AUX" and tok.dep_ == "ROOT" or tok.tag_.startswith("VB") or predicate:
             cand = (_reported_demand(tok, lex, actors) or _reported_failure(tok) or _reported_blame(tok, lex, actors)
-                    or _reported_condemnation(tok)
+                    or _reported_condemnation(tok) or _reported_wrongdoing(tok)
                     if tok.lemma_.lower() in st.REPORTING else None)
+            if cand is None and _indirect_question(tok):
+                continue  # "to understand what concessions X might make": asked about, not told
+            if cand is None and _topic_gerund(tok):
+                continue  # "will discuss upgrading ties", "weighed imposing sanctions": talked of, not done
             if cand is None:
-                cand = _held(tok, lex) or _match_verb(tok, lex)
+                cand = _held(tok, lex) or _match_verb(tok, lex, actors)
             if cand is None and (code := frames.designation(tok)):
                 cand = Candidate(tok, None, Entry(code), [tok])
             if cand is not None and cand.verb is tok and frames.verbal_attack(tok):
@@ -440,7 +513,9 @@ def candidates(sent, lex, actors) -> list[Candidate]:
             governed.add(obj.i)
             entry = noun_entry(obj, lex)
             if entry is not None and cand.cameo == cand.entry.cameo:
-                cand.cameo = REFINE[code.type].get(lex.code(entry.cameo).root) or cand.cameo
+                root = lex.code(entry.cameo).root
+                cand.cameo = (CALL_TO_ARMS if code.type == "REQUEST" and root in FORCE_ROOTS
+                              else REFINE[code.type].get(root) or cand.cameo)
         for comp in comps:
             governed.add(comp.i)
             inner = next((c for c in cands if c.verb is not None and c.verb.i == comp.i), None)
@@ -480,6 +555,28 @@ def candidates(sent, lex, actors) -> list[Candidate]:
     return cands
 
 
+def _indirect_question(verb) -> bool:
+    """Is `verb` inside a clause a verb of asking or knowing takes as an open question ("asked whether X
+    would attend", "wants to know what X might offer")? What it asks about is not told as done."""
+    token = verb
+    for _ in range(4):
+        head = token.head
+        if head.i == token.i:
+            return False
+        if token.dep_ == "ccomp" and st.lemma_of(head) in ASKING:
+            first = min(token.subtree, key=lambda t: t.i)
+            return first.lower_ in WH_WORDS
+        if token.dep_ not in ("xcomp", "acomp", "conj"):
+            return False
+        token = head
+    return False
+
+
+def _topic_gerund(tok) -> bool:
+    """A gerund that is what a verb of discussing or weighing is about: "discuss upgrading ties"."""
+    return tok.tag_ == "VBG" and tok.dep_ in ("xcomp", "dobj", "ccomp") and st.lemma_of(tok.head) in st.TOPIC_GOVERNORS
+
+
 def _owned_act(noun, actors) -> bool:
     """An event noun whose possessor names its doer, with the party it falls on: "Russia's invasion of
     Ukraine", "their repeated calls on the parties", or with what it says: "X's allegation that ..."."""
@@ -487,7 +584,13 @@ def _owned_act(noun, actors) -> bool:
     if poss is None or not actors.base.mentions_in(poss.idx, poss.idx + len(poss)):
         return False
     return any(c.dep_ == "prep" and c.lower_ in ("of", "on", "against", "to", "with") for c in noun.children) or \
-        noun.lemma_.lower() in CHARGES and bool(content_clauses(noun))
+        noun.lemma_.lower() in CHARGES and bool(content_clauses(noun)) or \
+        noun.lemma_.lower() in OFFERS and _answered(noun)
+
+
+def _answered(noun) -> bool:
+    """Is the offer the object of an answer to it: "rejected X's offer", "accepted Y's proposal"?"""
+    return noun.dep_ == "dobj" and noun.head.lemma_.lower() in ANSWERS
 
 
 def meeting_body(noun, actors):
@@ -611,6 +714,19 @@ def _reported_condemnation(verb):
     return None
 
 
+def _reported_wrongdoing(verb):
+    """'X said Y committed abuses', 'X says both sides have committed war crimes': saying a party did
+    wrong accuses it (CAMEO 112)."""
+    for comp in verb.children:
+        if comp.dep_ != "ccomp" or comp.lemma_.lower() not in COMMITTING:
+            continue
+        subject = next((c for c in comp.children if c.dep_ in SUBJECT_DEPS), None)
+        wrong = next((c for c in comp.children if c.dep_ == "dobj" and c.lemma_.lower() in WRONGS), None)
+        if subject is not None and wrong is not None and (_party(subject) or subject.lemma_.lower() in SIDES):
+            return Candidate(verb, None, Entry(BLAME), [verb, comp], frame="said-of")
+    return None
+
+
 def blamed_clause(verb):
     """The reported clause of "X said the attack was planned in Y" / "X claimed the attackers were in
     touch with handlers in Y": a clause whose subject is an attack or its authors. None otherwise."""
@@ -642,14 +758,15 @@ def _reported_blame(verb, lex, actors):
 
 
 def _reported_demand(verb, lex, actors):
-    """'X said Y must do Z' is a demand by X on Y (CAMEO 10)."""
+    """'X said Y must (or should) do Z' is a demand by X on Y (CAMEO 10); 'Y should have done Z' is a
+    reproach of the past, no demand."""
     for comp in verb.children:
         if comp.dep_ != "ccomp":
             continue
-        if any(c.dep_ == "aux" and c.lower_ == "must" for c in comp.children):
+        modal = next((c for c in comp.children if c.dep_ == "aux" and c.lower_ in DEMAND_MODALS), None)
+        if modal is not None and not (comp.tag_ == "VBN" and any(c.lower_ == "have" for c in comp.children)):
             subject = next((c for c in comp.children if c.dep_ in SUBJECT_DEPS), None)
             # the one told what it must do is a party ("Iran must stop"), not a thing ("peace must come")
             if subject is not None and _party(subject):
-                must = next(c for c in comp.children if c.lower_ == "must")
-                return Candidate(verb, None, Entry("100"), [verb, must])
+                return Candidate(verb, None, Entry("100"), [verb, modal])
     return None

@@ -38,6 +38,10 @@ DEMANDING = frozenset(
 # Verbs whose that-clause is only hoped or feared: "hopes (that) Russia will withdraw", "fear Iran
 # will attack". What the clause tells has not happened; it is a wish or a worry, not a report.
 WISHING_CLAUSE_HEADS = WISHING_GOVERNORS | frozenset("fear worry pray dream".split())
+# nouns of hoping or fearing whose clause ("the hope that X will ...") is wished, not told
+HOPE_NOUNS = frozenset("hope wish fear dream".split())
+# verbs of coming about, whose subject is the act itself: "a ceasefire could take place", "talks will begin"
+OCCURRING = frozenset("take happen occur begin start resume materialize materialise".split())
 _REPAIRABLE = PLANNED_GOVERNORS | WISHING_GOVERNORS | NEUTRAL_GOVERNORS
 HYPOTHETICAL_MODALS = frozenset("could might may should must can".split())
 FUTURE_AUX = frozenset("will shall 'll wo".split())
@@ -119,7 +123,8 @@ def announced(verb) -> bool:
         if token.lemma_.lower() in COMMITTING and (
             token.dep_ == "acomp" or any(c.dep_ in ("aux", "auxpass", "cop") and c.lemma_ == "be" for c in token.children)
         ):
-            return True
+            # "X might be willing to ...": a guess at a stance, no commitment made
+            return not _guessed(token)
     future = any(
         c.dep_ == "aux" and (c.lower_ in FUTURE_AUX or c.lower_ in ("would", "going") or c.lemma_.lower() == "will")
         for token in chain for c in token.children
@@ -128,6 +133,12 @@ def announced(verb) -> bool:
     # a belief or forecast about what others will do ("Rubio believes the leaders will meet") is no
     # statement by the actor of what it will do
     return future and head is not None and head.lemma_.lower() not in BELIEVING
+
+
+def _guessed(stance) -> bool:
+    """Is a stance adjective ("willing", "ready") under a modal of possibility: "might be willing"?"""
+    holders = [stance, stance.head] if stance.dep_ == "acomp" else [stance]
+    return any(c.dep_ == "aux" and c.lower_ in ("might", "may", "could") for h in holders for c in h.children)
 
 
 def demanded(verb) -> bool:
@@ -158,15 +169,20 @@ def wished(verb) -> bool:
     hope or a fear ("I'm hoping they will reach out and make concessions")?"""
     token = verb
     for _ in range(2):  # an event noun: up to the verb it hangs from ("make concessions", "hold talks on")
-        if token.pos_ in ("VERB", "AUX") or token.dep_ not in ("dobj", "pobj", "prep"):
+        if token.pos_ in ("VERB", "AUX") or token.dep_ not in ("dobj", "pobj", "prep", "nsubj", "nsubjpass"):
             break
-        token = token.head
+        if token.dep_ in ("nsubj", "nsubjpass") and lemma_of(token.head) not in OCCURRING:
+            break  # "hoped the talks would succeed": the talks are real, their success is hoped for
+        token = token.head  # (or whose subject it is, coming about: "hopes a ceasefire could take place")
     for _ in range(5):
         head = token.head
         if head.i == token.i:
             return False
         if token.dep_ == "ccomp" and lemma_of(head) in WISHING_CLAUSE_HEADS:
             return True
+        if token.dep_ in ("acl", "ccomp") and head.pos_ == "NOUN" and head.lemma_.lower() in HOPE_NOUNS and any(
+                c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
+            return True  # the content of a hope named as a noun: "in the hope that X will help"
         if token.dep_ not in ("xcomp", "conj", "ccomp", "advcl"):
             return False
         token = head
