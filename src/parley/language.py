@@ -233,7 +233,7 @@ class NameRules:
 
     def _named_after_title(self, doc: Doc, ents: list[Span], proper: list[bool]) -> list[Span]:
         """Two or three capitalised words right after a person's title are a name, whatever the model
-        said: "Special Representative for North Korea Stephen Biegun", "his counterpart, Shigeki Takizaki"."""
+        said: "Special Envoy for the Sahel Tomas Varga", "his counterpart, Elin Rask"."""
         by_start = {e.start: e for e in ents}
         covered = {i: e for e in ents for i in range(e.start, e.end)}
         out = list(ents)

@@ -3,8 +3,8 @@
 `find_actors` reads the parsed body in three passes:
 1. spans the pipeline or the knowledge names: PERSON/ORG entities, country names, demonyms,
    capitals, institutions, user actors (phrase matcher), titles and group nouns (phrase matcher);
-2. for each person, the title before the name ("US Deputy Secretary of State Stephen Biegun"),
-   an apposition after it ("Noh Kyu-duk, South Korea's special representative ...") or before it
+2. for each person, the title before the name ("Deputy Foreign Minister Tomas Varga"),
+   an apposition after it ("Elin Rask, Norway's special envoy for ...") or before it
    ("his American counterpart, Joe Biden"), and nationality words;
 3. resolution (resolve.py): surnames, pronouns and descriptions to people, groups by country and
    sector, then the Actor and Mention records.
@@ -387,7 +387,7 @@ class _Reader:
         return True
 
     def _apposition_after(self, cand: Cand, end: int) -> None:
-        """"Lee Do-hoon, special representative for ... at the Ministry of Foreign Affairs, told"."""
+        """"X, special envoy for ... at the Ministry of Y, said"."""
         doc = self.doc
         if end >= len(doc) - 1 or doc[end].text != ",":
             return
@@ -398,7 +398,7 @@ class _Reader:
                 break
             window.append(t)
         if stop is not None and stop.pos_ in ("VERB", "AUX"):
-            return  # "Trump, the South Korean president said, ...": the words are the next clause's subject
+            return  # "X, the Y president said, ...": the words are the next clause's subject
         if not window or not any(t.i in self.title_tok for t in window[:10]):
             return
         # the title ends where an affiliation starts ("at the International Crisis Group")

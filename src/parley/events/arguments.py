@@ -280,7 +280,7 @@ def actor1(cand, actors):
         agent = next((c for c in verb.children if c.dep_ == "agent"), None)
         pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else _stray_agent(verb)
         if pobj is None and verb.lemma_.lower() in STATE_COERCION and (state := actors.authorities()) is not None:
-            # "a journalist arrested over his interviews": only a state's authorities arrest and jail
+            # "a reporter detained over his articles": only a state's authorities arrest and jail
             return [(state, [verb])], True
         if pobj is None and cand.cameo[:2] == MOBILIZING and (force := next(
                 (c for c in verb.children if c.dep_ == "nsubjpass"), None)) is not None:
