@@ -177,7 +177,7 @@ def test_a_record_without_a_date_field_reads_its_text_and_address():
 
 @pytest.mark.parametrize("address, name, country", [
     ("https://www.thenews.com.pk/print/123-talks", "The News International", "PAK"),
-    ("http://world.kbs.co.kr/service/news_view.htm?id=1", "KBS World", "KOR"),
+    ("https://world.kbs.co.kr/news/4567", "KBS World", "KOR"),
     ("https://epaper.dawn.com/news/123", "Dawn", "PAK"),  # any host under the registered domain
     ("https://www.gob.mx/sre/prensa/x", "Secretaría de Relaciones Exteriores", "MEX"),  # a portal's section
     ("https://www.gob.mx/salud/prensa/x", "Government of Mexico", "MEX"),
