@@ -382,7 +382,7 @@ def test_parties_inside_the_judged_act_are_not_its_target(code, known):
 
 def test_acts_told_by_a_light_verb_and_a_noun(code, known):
     # a run of acts names the acts
-    assert ("France", "ASSAULT", "Iran") in triples(code("France carried out a series of airstrikes against Iran.", known))
+    assert ("France", "ASSAULT", "Iran") in triples(code("France conducted a series of drone strikes on Iran.", known))
     # support and accusations told as nouns
     assert ("Japan", "SUPPORT", "Germany") in triples(code("Japan affirmed its unwavering support for Germany.", known))
     assert ("Japan", "ACCUSE", "China") in triples(code("Japan repeated its allegations against China.", known))
@@ -438,7 +438,7 @@ def test_saying_where_an_attack_came_from_accuses_that_party(code, known):
 
 
 def test_the_owner_of_a_verbs_object_that_names_no_party_leaves_the_subject_acting(code, known):
-    events = code("Japan conferred the country's highest civilian honor on Lee.", known)
+    events = code("Japan conferred the country's top medal of merit on Lee.", known)
     assert triples(events) == {("Japan", "SUPPORT", "Lee Do-hoon")}
 
 
@@ -450,7 +450,7 @@ def test_a_forecast_of_what_others_will_do_is_no_statement_of_intent(code, known
 
 
 def test_expecting_a_party_to_act_is_a_demand_on_it(code, known):
-    events = code("Japan expects China to uphold its responsibilities and deny use of its ports to smugglers.", known)
+    events = code("Japan expects China to honour its pledges and close its ports to smugglers.", known)
     assert triples(events) == {("Japan", "REQUEST", "China")}
     # expecting to act oneself is a plan
     assert {e.type for e in code("Japan expects to meet China next week.", known)} == {"CONSULT"}
@@ -489,7 +489,7 @@ def test_a_persons_lawyers_family_and_critics_are_not_that_person(code, known):
 
 
 def test_saying_a_party_is_something_condemnable_criticises_it(code, known):
-    events = code("Abe contended that China is “one of the most hostile and abusive powers in the world.”", known)
+    events = code("Abe contended that China is “one of the most provocative and abusive regimes of our era.”", known)
     assert ("Shinzo Abe", "ACCUSE", "China") in triples(events)
     assert ("Lee Do-hoon", "ACCUSE", "Kim Jong-un") in triples(code("Lee said Kim is the aggressor.", known))
     assert code("Lee said Japan is a good partner.", known) == []
@@ -503,7 +503,7 @@ def test_what_a_meeting_is_on_is_its_matter_not_its_partner(code, known):
 
 
 def test_the_maker_of_the_words_rejected_is_the_target(code, known):
-    events = code("Iran accused Germany of spying. “We strongly reject the baseless allegations made by Japan,” Lee said.", known)
+    events = code("Iran accused Germany of spying. “We categorically reject the false accusations made by Japan,” Lee said.", known)
     assert ("Lee Do-hoon", "REJECT", "Japan") in triples(events)
 
 
@@ -561,7 +561,7 @@ def test_a_gerund_after_a_preposition_shares_the_main_subject(code, known):
     events = code("Japan led a group of nations in calling on China to release the sailors.", known)
     assert ("Japan", "REQUEST", "China") in triples(events)
     # the gerund is as real as the act it serves: demanded, not done
-    events = code("Japan called for China to reciprocate by agreeing to a ceasefire.", known)
+    events = code("Japan called for China to respond in kind by agreeing to a truce.", known)
     china = [e.status for e in events if e.actor1.name == "China"]
     assert china and set(china) == {"hypothetical"}
 
@@ -700,8 +700,8 @@ def test_a_states_post_abroad_is_that_states_not_the_hosts(nlp, options):
     from parley.actors import find_actors, load_knowledge
     from parley.events import find_events
     from parley.language import parse
-    text = ("The United States called a meeting on Monday. Iran's U.N. ambassador attended the meeting, "
-            "but his U.N. mission criticized the United States.")
+    text = ("The United States convened talks on Thursday. Iran's U.N. envoy took part in the session, "
+            "but his U.N. mission later condemned the United States.")
     article = Article(id="a1", source="test", body=text, published="2020-07-08", language="en")
     (article, doc), = list(parse(nlp, [article], options))
     events = find_events(article, doc, find_actors(article, doc, load_knowledge(options), options), options)

@@ -205,8 +205,8 @@ def _claimer(head):
 
 
 def _stray_agent(verb):
-    """The "by" phrase the parser hangs on the noun of a passive's "as" phrase: "designated as a
-    terrorist organization by the United States" (the agent of the verb, not of the organization)."""
+    """The "by" phrase the parser hangs on the noun of a passive's "as" phrase: "X is designated as a
+    terrorist organization by Y" (the agent of the verb, not of the organization)."""
     for prep in verb.children:
         if prep.dep_ == "prep" and prep.lower_ == "as":
             for pobj in (c for c in prep.children if c.dep_ == "pobj"):
@@ -684,8 +684,8 @@ def _object_of_governor(pronoun, verb, actors):
 
 
 def _condition_party(verb, actors):
-    """Whom a conditional threat is put to: the subject of its "if ... not" / "unless" clause ("warned
-    it would execute the hostages if the state did not release the prisoners")."""
+    """Whom a conditional threat is put to: the subject of its "if ... not" / "unless" clause ("X warned
+    it would kill its captives unless Y freed its members")."""
     for clause in verb.subtree:
         if clause.dep_ != "advcl" or not any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in clause.children):
             continue
