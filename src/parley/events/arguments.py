@@ -257,7 +257,7 @@ def actor1(cand, actors):
     if cand.noun is not None:
         poss = [c for c in cand.noun.children if c.dep_ == "poss" and c.pos_ != "PRON"]
         owner = resolve_np(poss[0], actors) if poss else []
-        # "Iran's attack" names its doer; the object of a verb ("conferred the country's highest honour
+        # "Iran's attack" names its doer; the object of a verb ("conferred the country's top medal
         # on X") may have an owner that names no party, and then the verb's subject acts
         if owner or poss and verb is None:
             return owner, False
