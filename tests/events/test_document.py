@@ -89,7 +89,7 @@ def test_a_count_of_past_meetings_is_background(code, known):
 
 
 def test_one_meeting_told_twice_is_one_event_with_both_sentences(code, known):
-    text = "Lee met Biegun in Seoul on Monday. Biegun discussed trade with Lee, officials said."
+    text = "Lee met Harlow in Seoul on Monday. Harlow discussed trade with Lee, officials said."
     (e,) = code(text, known)
     assert (e.type, e.date, len(e.sources)) == ("CONSULT", "2020-07-06", 2)
 
@@ -439,7 +439,7 @@ def test_saying_where_an_attack_came_from_accuses_that_party(code, known):
 
 def test_the_owner_of_a_verbs_object_that_names_no_party_leaves_the_subject_acting(code, known):
     events = code("Japan conferred the country's top medal of merit on Lee.", known)
-    assert triples(events) == {("Japan", "SUPPORT", "Lee Do-hoon")}
+    assert triples(events) == {("Japan", "SUPPORT", "Lee Sang-ho")}
 
 
 def test_a_forecast_of_what_others_will_do_is_no_statement_of_intent(code, known):
@@ -483,7 +483,7 @@ def test_ceasing_to_honour_commitments_is_reneging(code, known):
 
 def test_a_persons_lawyers_family_and_critics_are_not_that_person(code, known):
     # a person's lawyers act for them: a party of their own, named as written with the person's full name
-    assert triples(code("Lee's legal team criticized China.", known)) == {("Lee Do-hoon's legal team", "ACCUSE", "China")}
+    assert triples(code("Lee's legal team criticized China.", known)) == {("Lee Sang-ho's legal team", "ACCUSE", "China")}
     assert code("Abe's critics condemned Japan.", known) == []
     assert ("Japan", "ACCUSE", "China") in triples(code("Japan's foreign ministry criticized China.", known))
 
@@ -491,7 +491,7 @@ def test_a_persons_lawyers_family_and_critics_are_not_that_person(code, known):
 def test_saying_a_party_is_something_condemnable_criticises_it(code, known):
     events = code("Abe contended that China is “one of the most provocative and abusive regimes of our era.”", known)
     assert ("Shinzo Abe", "ACCUSE", "China") in triples(events)
-    assert ("Lee Do-hoon", "ACCUSE", "Kim Jong-un") in triples(code("Lee said Kim is the aggressor.", known))
+    assert ("Lee Sang-ho", "ACCUSE", "Kim Jong-un") in triples(code("Lee said Kim is the aggressor.", known))
     assert code("Lee said Japan is a good partner.", known) == []
 
 
@@ -504,7 +504,7 @@ def test_what_a_meeting_is_on_is_its_matter_not_its_partner(code, known):
 
 def test_the_maker_of_the_words_rejected_is_the_target(code, known):
     events = code("Iran accused Germany of spying. “We categorically reject the false accusations made by Japan,” Lee said.", known)
-    assert ("Lee Do-hoon", "REJECT", "Japan") in triples(events)
+    assert ("Lee Sang-ho", "REJECT", "Japan") in triples(events)
 
 
 def test_the_doer_of_another_act_in_the_sentence_may_be_the_target(code, known):
@@ -517,7 +517,7 @@ def test_the_doer_of_another_act_in_the_sentence_may_be_the_target(code, known):
 
 def test_a_conditional_threat_is_put_to_the_party_of_its_condition(code, known):
     events = code("Lee warned that Japan would expel the diplomats if China did not release the sailors.", known)
-    assert ("Lee Do-hoon", "THREATEN", "China") in triples(events)
+    assert ("Lee Sang-ho", "THREATEN", "China") in triples(events)
 
 
 def test_calling_a_meeting_of_a_body_to_discuss_is_one_meeting_with_it(code, known):
@@ -530,20 +530,20 @@ def test_calling_a_meeting_of_a_body_to_discuss_is_one_meeting_with_it(code, kno
 def test_an_arrest_with_no_agent_is_by_the_storys_own_state(code, known):
     events = code("In 2022, Lee was arrested in Seoul for taking photos of the police.", known, dateline="SEOUL")
     assert [(e.actor1.name, e.actor1.country, e.type, e.actor2.name) for e in events] == [
-        ("South Korean authorities", "KOR", "COERCE", "Lee Do-hoon")]
+        ("South Korean authorities", "KOR", "COERCE", "Lee Sang-ho")]
 
 
 def test_a_hung_participle_acts_on_the_main_subject(code, known):
     events = code("If convicted, Lee faces life in prison.", known, dateline="SEOUL")
-    assert [(e.type, e.actor2.name if e.actor2 else None) for e in events] == [("ACCUSE", "Lee Do-hoon")]  # CAMEO 116
+    assert [(e.type, e.actor2.name if e.actor2 else None) for e in events] == [("ACCUSE", "Lee Sang-ho")]  # CAMEO 116
 
 
 def test_a_participle_of_state_coercion_on_a_name_tells_it_is_held(code, known):
     events = code("The son of imprisoned activist Lee met Abe in Tokyo.", known, dateline="SEOUL")
-    assert ("South Korean authorities", "COERCE", "Lee Do-hoon") in triples(events)
+    assert ("South Korean authorities", "COERCE", "Lee Sang-ho") in triples(events)
     # no one named is held: no event
     assert all(e.type != "COERCE" for e in code("A journalist arrested over his reports met Abe.", known, dateline="SEOUL"))
-    assert ("South Korean authorities", "COERCE", "Lee Do-hoon") in triples(
+    assert ("South Korean authorities", "COERCE", "Lee Sang-ho") in triples(
         code("The son of jailed activist Lee met Abe in Tokyo.", known, dateline="SEOUL"))
 
 
@@ -574,7 +574,7 @@ def test_making_an_act_conditional_is_not_doing_it(code, known):
 def test_a_journey_for_talks_meets_the_partners_of_the_talks(code, known):
     events = code("Lee is scheduled to travel to France on Wednesday for meetings with Abe.", known)
     assert {(e.actor1.name, e.actor2.name if e.actor2 else None) for e in events if e.type == "CONSULT"} == {
-        ("Lee Do-hoon", "Shinzo Abe")}
+        ("Lee Sang-ho", "Shinzo Abe")}
 
 
 def test_a_hope_or_a_fear_is_no_event(code, known):
