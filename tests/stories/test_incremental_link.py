@@ -74,17 +74,17 @@ def article(n: int, day: str, who: Actor) -> ArticleRecords:
 def test_a_merge_keeps_the_older_id_and_the_other_resolves_to_it(tmp_path):
     with Store(tmp_path / "s.db") as store:
         store.add(article(1, "2019-09-01", person("Stephen Harlow", None)))
-        store.add(article(2, "2019-09-02", person("Stephen Hralow", None)))
+        store.add(article(2, "2019-09-02", person("Stephen Halrow", None)))
         link_corpus(store, OPTIONS)
-        assert {a.id for a in store.actors(kind="person")} == {"per:stephen-harlow", "per:stephen-hralow"}
+        assert {a.id for a in store.actors(kind="person")} == {"per:stephen-harlow", "per:stephen-halrow"}
         # both now named with the same country: a misspelt family name the merge takes as one person
-        store.add(article(3, "2019-08-30", person("Stephen Hralow", "USA")))
+        store.add(article(3, "2019-08-30", person("Stephen Halrow", "USA")))
         store.add(article(4, "2019-09-03", person("Stephen Harlow", "USA")))
         link_corpus(store, OPTIONS)
         assert [a.id for a in store.actors(kind="person")] == ["per:stephen-harlow"]
-        assert store.actor("per:stephen-hralow").id == "per:stephen-harlow"
+        assert store.actor("per:stephen-halrow").id == "per:stephen-harlow"
         assert store.db.execute("SELECT old_id, actor_id FROM actor_aliases").fetchall() == \
-            [("per:stephen-hralow", "per:stephen-harlow")]
+            [("per:stephen-halrow", "per:stephen-harlow")]
         # the merged events follow the actor's new id
         sides = {e.actor1.actor_id for e in store.events(merged=True)}
         assert sides == {"per:stephen-harlow"}
@@ -105,7 +105,7 @@ def test_a_step_that_fails_midway_is_redone_whole_on_resume(tmp_path, monkeypatc
     import parley.stories.merge as merge
 
     with Store(tmp_path / "clean.db") as clean, Store(tmp_path / "killed.db") as killed:
-        for n, who in enumerate([person("Stephen Harlow", "USA"), person("Stephen Hralow", "USA")]):
+        for n, who in enumerate([person("Stephen Harlow", "USA"), person("Stephen Halrow", "USA")]):
             clean.add(article(n, f"2019-09-0{n + 1}", who))
             killed.add(article(n, f"2019-09-0{n + 1}", who))
         link_corpus(clean, OPTIONS, resume=True)
