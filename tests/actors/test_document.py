@@ -183,17 +183,17 @@ def test_section_headings_name_no_one(actors_of):
 
 
 def test_a_relative_named_with_the_storys_family_name_is_a_person(actors_of):
-    found = actors_of("Jimmy Lai remains in jail. His son Sebastien Lai said he was worried.")
-    assert person(found, "Sebastien Lai").kind == "person"
+    found = actors_of("Victor Tam remains in jail. His son Raymond Tam said he was worried.")
+    assert person(found, "Raymond Tam").kind == "person"
     found = actors_of("Human Rights Watch and the Cato Institute said Apple Daily was closed.")
     assert {a.name for a in found.actors if a.kind == "person"} == set()
 
 
 def test_a_bare_family_name_is_the_storys_main_person_not_a_relative(actors_of):
-    text = ("Jimmy Lai was jailed in 2020. Jimmy Lai founded a newspaper. His son Sebastien Lai spoke in London on Monday. "
-            "The court said it would rule soon. Lai has denied the charges.")
+    text = ("Victor Tam was jailed in 2020. Victor Tam founded a newspaper. His son Raymond Tam spoke in London on Monday. "
+            "The court said it would rule soon. Tam has denied the charges.")
     found = actors_of(text)
-    assert "Lai" in mentions_of(found, person(found, "Jimmy Lai"))
+    assert "Tam" in mentions_of(found, person(found, "Victor Tam"))
 
 
 def test_an_apposition_chain_gives_each_person_their_own_country(actors_of):

@@ -22,8 +22,8 @@ def test_spelling_variants_merge_and_map():
 
 
 def test_people_sharing_a_surname_stay_apart():
-    items = [("2020-01-01", person("Kim Jong-un", "PRK")), ("2020-01-02", person("Sung Kim", "USA")),
-             ("2020-01-03", person("Duyeon Kim", "NGO")), ("2020-01-04", person("Kim Yo-jong", "PRK"))]
+    items = [("2020-01-01", person("Kim Jong-un", "PRK")), ("2020-01-02", person("Joon Kim", "USA")),
+             ("2020-01-03", person("Minji Kim", "NGO")), ("2020-01-04", person("Kim Yo-jong", "PRK"))]
     actors, _ = merge_actors(items)
     assert len(actors) == 4
 
@@ -53,7 +53,7 @@ def test_roles_over_time_and_bare_surname():
 
 
 def test_ambiguous_bare_surname_is_left_alone():
-    items = [("2020-01-01", person("Kim Jong-un", "PRK")), ("2020-01-02", person("Sung Kim", "USA")),
+    items = [("2020-01-01", person("Kim Jong-un", "PRK")), ("2020-01-02", person("Joon Kim", "USA")),
              ("2020-01-03", person("Kim", None))]
     actors, _ = merge_actors(items)
     assert len(actors) == 3
