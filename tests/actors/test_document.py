@@ -185,7 +185,7 @@ def test_section_headings_name_no_one(actors_of):
 def test_a_relative_named_with_the_storys_family_name_is_a_person(actors_of):
     found = actors_of("Victor Tam remains in jail. His son Raymond Tam said he was worried.")
     assert person(found, "Raymond Tam").kind == "person"
-    found = actors_of("Human Rights Watch and the Cato Institute said Apple Daily was closed.")
+    found = actors_of("Human Rights Watch and the Hoover Institution said Orchard Daily had been shut.")
     assert {a.name for a in found.actors if a.kind == "person"} == set()
 
 
@@ -250,16 +250,16 @@ def test_a_name_set_off_after_a_long_description_is_that_person(actors_of):
 
 
 def test_bare_plural_fighters_are_the_one_armed_group_named(actors_of):
-    found = actors_of("Militants attacked a passenger train on Tuesday, taking many hostages. The Balochistan Liberation "
-                      "Front said it carried out the attack.")
-    front = next(a for a in found.actors if a.name == "Balochistan Liberation Front")
+    found = actors_of("Militants ambushed a bus convoy on Sunday and seized dozens of passengers. The Makran Liberation "
+                      "Front said it was behind the ambush.")
+    front = next(a for a in found.actors if a.name == "Makran Liberation Front")
     assert "Militants" in mentions_of(found, front)
     found = actors_of("Militants attacked a police post on Monday. Hamas and Islamic Jihad both denied involvement.")
     assert not any("Militants" in mentions_of(found, a) for a in found.actors)
 
 
 def test_they_is_the_group_that_was_the_subject_before(actors_of):
-    text = "The G7 statement said the group remains concerned about China. They called on China to reduce risks."
+    text = "A G7 communique said the group was worried about Iran's enrichment. They urged Iran to return to talks."
     found = actors_of(text)
     g7 = next(a for a in found.actors if a.name == "Group of Seven")
     assert "They" in mentions_of(found, g7)
@@ -274,7 +274,7 @@ def test_they_after_two_coordinated_subjects_is_both(actors_of):
 
 
 def test_a_group_noun_varied_for_the_same_group(actors_of):
-    found = actors_of("G7 foreign ministers met in Quebec on Friday. The diplomats said in a joint statement that Russia must agree.")
+    found = actors_of("G7 foreign ministers gathered in Rome on Wednesday. The diplomats later issued a communique urging Iran to cooperate.")
     g7 = next(a for a in found.actors if a.name == "Group of Seven foreign ministers")
     assert "diplomats" in mentions_of(found, g7)
     found = actors_of("Kenyan farmers marched on Monday. Far away, the diplomats met in Geneva.")
