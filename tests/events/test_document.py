@@ -477,7 +477,7 @@ def test_diplomatic_ties_between_two_parties_are_one_record(code, known):
 
 
 def test_ceasing_to_honour_commitments_is_reneging(code, known):
-    events = code("In May 2019, Iran stopped implementing its commitments under the deal.", known)
+    events = code("Last spring, Iran stopped honouring its obligations under the accord.", known)
     assert [(e.actor1.name, e.type) for e in events] == [("Iran", "REJECT")]
 
 
@@ -528,7 +528,7 @@ def test_calling_a_meeting_of_a_body_to_discuss_is_one_meeting_with_it(code, kno
 
 
 def test_an_arrest_with_no_agent_is_by_the_storys_own_state(code, known):
-    events = code("In 2022, Lee was arrested in Seoul for taking photos of the police.", known, dateline="SEOUL")
+    events = code("Last year, Lee was arrested in Seoul for filming a protest outside parliament.", known, dateline="SEOUL")
     assert [(e.actor1.name, e.actor1.country, e.type, e.actor2.name) for e in events] == [
         ("South Korean authorities", "KOR", "COERCE", "Lee Sang-ho")]
 
@@ -553,7 +553,7 @@ def test_welcoming_news_of_an_act_supports_its_doer(code, known):
 
 
 def test_a_backer_hyphened_to_a_party_is_not_the_one_acted_on(code, known):
-    events = code("Lee denounced the moves against the China-backed government of the province.", known)
+    events = code("Lee condemned the steps taken against the China-backed council of the region.", known)
     assert all(e.actor2 is None or e.actor2.name != "China" for e in events)
 
 
@@ -665,7 +665,7 @@ def test_unnamed_security_sources_speak_for_the_storys_state(code, known):
 
 def test_the_state_acting_unnamed_is_the_storys_state(code, known):
     known = {**known, "the Free Hills Front": ("Free Hills Front", "organization", None)}
-    events = code("the Free Hills Front warned it would kill the hostages if the state did not free its fighters.",
+    events = code("the Free Hills Front warned it would harm its captives if the state did not free its fighters.",
                   known, dateline="TOKYO")
     assert ("Free Hills Front", "THREATEN", "Japan") in triples(events)
 
@@ -716,5 +716,5 @@ def test_concern_about_a_report_is_about_what_it_reports(code, known):
 
 def test_one_held_in_another_state_is_not_held_by_the_storys(code, known):
     known = {**known, "Kim Lee": ("Kim Lee", "person", None)}
-    text = "A Japanese court jailed a reporter on Monday. His lawyer's other clients include jailed publisher Kim Lee in Hong Kong."
+    text = "A Japanese court jailed a reporter on Monday. His lawyer also represents imprisoned editor Kim Lee in Hong Kong."
     assert not any(e.actor2 is not None and e.actor2.name == "Kim Lee" for e in code(text, known, dateline="TOKYO"))
