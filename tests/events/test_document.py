@@ -522,7 +522,7 @@ def test_a_conditional_threat_is_put_to_the_party_of_its_condition(code, known):
 
 def test_calling_a_meeting_of_a_body_to_discuss_is_one_meeting_with_it(code, known):
     un = {**known, "the Security Council": ("Security Council", "organization", None)}
-    events = code("Japan called a private meeting of the Security Council to discuss Iran's program.", un)
+    events = code("Japan called an urgent session of the Security Council to discuss Iran's missile tests.", un)
     assert [(e.actor1.name, e.type, e.actor2.name if e.actor2 else None) for e in events] == [
         ("Japan", "CONSULT", "Security Council")]
 
@@ -548,7 +548,7 @@ def test_a_participle_of_state_coercion_on_a_name_tells_it_is_held(code, known):
 
 
 def test_welcoming_news_of_an_act_supports_its_doer(code, known):
-    events = code("Japan welcomed Tuesday's announcement that China had agreed to a ceasefire.", known)
+    events = code("Japan welcomed Friday's news that China had accepted a truce.", known)
     assert ("Japan", "SUPPORT", "China") in triples(events)
 
 
@@ -572,7 +572,7 @@ def test_making_an_act_conditional_is_not_doing_it(code, known):
 
 
 def test_a_journey_for_talks_meets_the_partners_of_the_talks(code, known):
-    events = code("Lee is scheduled to travel to France on Wednesday for meetings with Abe.", known)
+    events = code("Lee is due to fly to France next week for talks with Abe.", known)
     assert {(e.actor1.name, e.actor2.name if e.actor2 else None) for e in events if e.type == "CONSULT"} == {
         ("Lee Sang-ho", "Shinzo Abe")}
 
@@ -595,7 +595,7 @@ def test_talks_someone_hopes_will_succeed_are_still_talks(code, known):
 
 
 def test_opposing_a_policy_is_disapproval_opposing_a_proposal_a_rejection(code, known):
-    (e,) = code("Japan opposes Chinese investment in the islands.", known)
+    (e,) = code("Japan opposes Chinese purchases of land on the islands.", known)
     assert e.type == "ACCUSE"
     (e,) = code("France opposes the proposal from Germany.", known)
     assert e.type == "REJECT"
@@ -637,7 +637,7 @@ def test_a_second_act_shares_the_first_ones_plan(code, known):
 
 
 def test_an_act_that_is_only_discussed_is_not_done(code, known):
-    events = code("Japan is expected to discuss upgrading its defense ties with France.", known)
+    events = code("Japan is expected to discuss expanding its security cooperation with France.", known)
     assert not any(e.status == "reported" for e in events)
 
 
@@ -710,7 +710,7 @@ def test_a_states_post_abroad_is_that_states_not_the_hosts(nlp, options):
 
 def test_concern_about_a_report_is_about_what_it_reports(code, known):
     known = {**known, "IAEA": ("International Atomic Energy Agency", "organization", "IGO")}
-    events = code("France said it is concerned about the latest IAEA study on Iran's missile tests.", known)
+    events = code("France said it is concerned about the new IAEA findings on Iran's enrichment.", known)
     assert ("France", "ACCUSE", "Iran") in triples(events)
 
 
