@@ -14,8 +14,8 @@ from parley.store import open_store
 from parley.tables import Table
 
 DOCS = Path(__file__).resolve().parents[1] / "docs" / "python.md"
-BIEGUN = EventActor("Stephen Biegun", "per:biegun", "USA", "GOV")
-LEE = EventActor("Lee Do-hoon", "per:lee", "KOR", "GOV")
+HARLOW = EventActor("Stephen Harlow", "per:harlow", "USA", "GOV")
+LEE = EventActor("Lee Sang-ho", "per:lee", "KOR", "GOV")
 USA = EventActor("United States", "country:USA", "USA", "GOV")
 
 
@@ -37,15 +37,15 @@ def _actors(*refs):
 
 def make_store(path: str) -> None:
     with open_store(path) as store:
-        store.add(ArticleRecords(_article("a1", "2019-09-10", "Biegun met Lee in Washington.", "Envoys meet"),
-                                 _actors(BIEGUN, LEE),
-                                 quotes=[Quote("q1", "a1", "We will meet again", "Lee Do-hoon", "per:lee", "said",
+        store.add(ArticleRecords(_article("a1", "2019-09-10", "Harlow met Lee in Washington.", "Envoys meet"),
+                                 _actors(HARLOW, LEE),
+                                 quotes=[Quote("q1", "a1", "We will meet again", "Lee Sang-ho", "per:lee", "said",
                                                "direct", "2019-09-10", "We will meet again, Lee said.")],
-                                 events=[_event("a1", "m", "2019-09-10", "CONSULT", BIEGUN, LEE, "040",
+                                 events=[_event("a1", "m", "2019-09-10", "CONSULT", HARLOW, LEE, "040",
                                                 Location("Washington", "USA", 38.895, -77.036, "USDC", 4140963, "city"))]))
-        store.add(ArticleRecords(_article("a2", "2019-10-02", "In October Biegun met Lee again.", "Second round"),
-                                 _actors(BIEGUN, LEE),
-                                 events=[_event("a2", "m", "2019-10", "CONSULT", BIEGUN, LEE, "040")]))
+        store.add(ArticleRecords(_article("a2", "2019-10-02", "In October Harlow met Lee again.", "Second round"),
+                                 _actors(HARLOW, LEE),
+                                 events=[_event("a2", "m", "2019-10", "CONSULT", HARLOW, LEE, "040")]))
         store.add(ArticleRecords(_article("a3", "2019-08-05", "The Treasury imposed sanctions on two firms.",
                                           "Treasury targets shipping firms"), _actors(USA),
                                  events=[_event("a3", "s", "2019-08-05", "SANCTION", USA, None, "163")]))

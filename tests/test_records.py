@@ -6,8 +6,8 @@ from parley.ids import actor_id, content_id, record_id, slug
 
 def test_event_round_trips_through_dict():
     event = Event(id="e1", date="2019-09", date_basis="explicit", type="CONSULT", cameo="040",
-                  actor1=EventActor("Lee Do-hoon", "per:lee-do-hoon", "KOR", "GOV"),
-                  sources=[Source("a1", "Herald", "2019-09-19", "Lee met Biegun.", 0, 15)])
+                  actor1=EventActor("Lee Sang-ho", "per:lee-sang-ho", "KOR", "GOV"),
+                  sources=[Source("a1", "Herald", "2019-09-19", "Lee met Harlow.", 0, 15)])
     data = to_dict(event)
     assert data["cameo"] == "040" and data["actor1"]["country"] == "KOR"
     assert from_dict(Event, data) == event

@@ -2,7 +2,7 @@
 
     >>> import parley
     >>> store = parley.open("parley.db")            # doctest: +SKIP
-    >>> store.events(actor="Biegun").to_pandas()    # doctest: +SKIP
+    >>> store.events(actor="Harlow").to_pandas()    # doctest: +SKIP
 
 See docs/python.md. Nothing heavy is imported until it is used.
 """

@@ -4,8 +4,8 @@ The statistical model gets news names wrong in a few predictable ways. A rule co
 (`parley_names`) fixes them for every later stage, since quotes and events read `doc.ents` too:
 
 - hyphenated East Asian given names are cut at the hyphen ("Moon Jae" for "Moon Jae-in") or missed;
-- a bare surname is tagged ORG or GPE ("Biegun", "Biden") although the article named the person;
-- a misspelt surname ("Beigun" beside "Biegun") is tagged ORG;
+- a bare surname is tagged ORG or GPE ("Harlow", "Biden") although the article named the person;
+- a misspelt surname ("Halrow" beside "Harlow") is tagged ORG;
 - an entity runs across a line break into page furniture ("Kim\\n\\nIran Press TV").
 
 Text in capitals is re-cased before parsing (same length, so offsets into the body still hold).
@@ -202,7 +202,7 @@ class NameRules:
         return doc
 
     def _hyphen_matches(self, doc: Doc, orths: list[int]) -> list[tuple[int, int]]:
-        """(start, end) of each hyphenated given name: "Moon Jae-in", "Lee Do-hoon" (family name, a
+        """(start, end) of each hyphenated given name: "Moon Jae-in", "Lee Sang-ho" (family name, a
         capitalised syllable, a hyphen, a lower-case syllable of at most six letters), or "Kim Jong-Un"
         (a capitalised second syllable, only after a known family name). Read around each hyphen token,
         which is far cheaper than matching a pattern at every token."""
@@ -233,7 +233,7 @@ class NameRules:
 
     def _named_after_title(self, doc: Doc, ents: list[Span], proper: list[bool]) -> list[Span]:
         """Two or three capitalised words right after a person's title are a name, whatever the model
-        said: "Special Representative for North Korea Stephen Biegun", "his counterpart, Shigeki Takizaki"."""
+        said: "Special Envoy for the Sahel Tomas Varga", "his counterpart, Elin Rask"."""
         by_start = {e.start: e for e in ents}
         covered = {i: e for e in ents for i in range(e.start, e.end)}
         out = list(ents)

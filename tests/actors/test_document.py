@@ -183,17 +183,17 @@ def test_section_headings_name_no_one(actors_of):
 
 
 def test_a_relative_named_with_the_storys_family_name_is_a_person(actors_of):
-    found = actors_of("Jimmy Lai remains in jail. His son Sebastien Lai said he was worried.")
-    assert person(found, "Sebastien Lai").kind == "person"
-    found = actors_of("Human Rights Watch and the Cato Institute said Apple Daily was closed.")
+    found = actors_of("Victor Tam remains in jail. His son Raymond Tam said he was worried.")
+    assert person(found, "Raymond Tam").kind == "person"
+    found = actors_of("Human Rights Watch and the Hoover Institution said Orchard Daily had been shut.")
     assert {a.name for a in found.actors if a.kind == "person"} == set()
 
 
 def test_a_bare_family_name_is_the_storys_main_person_not_a_relative(actors_of):
-    text = ("Jimmy Lai was jailed in 2020. Jimmy Lai founded a newspaper. His son Sebastien Lai spoke in London on Monday. "
-            "The court said it would rule soon. Lai has denied the charges.")
+    text = ("Victor Tam was jailed in 2020. Victor Tam founded a newspaper. His son Raymond Tam spoke in London on Monday. "
+            "The court said it would rule soon. Tam has denied the charges.")
     found = actors_of(text)
-    assert "Lai" in mentions_of(found, person(found, "Jimmy Lai"))
+    assert "Tam" in mentions_of(found, person(found, "Victor Tam"))
 
 
 def test_an_apposition_chain_gives_each_person_their_own_country(actors_of):
@@ -212,10 +212,10 @@ def test_a_plural_title_with_one_country_goes_to_all_and_to_is_not_of(actors_of)
 
 
 def test_the_three_nations_are_the_three_countries_named_before(actors_of):
-    text = "Mali, Burkina Faso and Niger left ECOWAS in January. The three military-led nations accused the regional body of failing them."
+    text = "Guinea, Togo and Benin quit ECOWAS in March. Months later the three military-led nations blamed the regional body for ignoring them."
     found = actors_of(text)
     at = text.index("three")
-    assert [a.name for a in found.parties(at, at + 5)] == ["Mali", "Burkina Faso", "Niger"]
+    assert [a.name for a in found.parties(at, at + 5)] == ["Guinea", "Togo", "Benin"]
     ecowas = next(a for a in found.actors if a.name == "ECOWAS")
     assert "regional body" in mentions_of(found, ecowas)
     assert not any(a.name.endswith("military") for a in found.actors)  # "military-led" describes the nations
@@ -230,8 +230,8 @@ def test_the_two_sides_are_not_the_mediating_organisation(actors_of):
 
 
 def test_an_office_of_a_named_organisation_is_not_a_state_leader(actors_of):
-    found = actors_of('U.S. President Donald Trump confirmed the killing. "Today the fugitive leader of ISIS in Iraq was '
-                      'killed," he wrote. The IS emir had escaped a raid in 2023.', published="2025-03-14")
+    found = actors_of('U.S. President Donald Trump announced the strike. "Our forces have killed the wanted leader of ISIS '
+                      'in Syria," he posted. The IS emir had slipped away from a raid in 2022.', published="2025-03-14")
     trump = person(found, "Donald Trump")
     assert "he" in mentions_of(found, trump)
     assert not {"leader", "IS emir"} & set(mentions_of(found, trump))
@@ -244,22 +244,22 @@ def test_an_untitled_name_after_a_description_must_be_a_subject(actors_of):
 
 
 def test_a_name_set_off_after_a_long_description_is_that_person(actors_of):
-    found = actors_of("Speaking on Monday, Peru's permanent representative to the United Nations, Luis Quispe, said the "
-                      "talks had failed.")
-    assert "Peru's permanent representative" in mentions_of(found, person(found, "Luis Quispe"))
+    found = actors_of("Addressing the council on Friday, Chile's permanent representative to the world body, Luis Quispe, "
+                      "warned that the plan would fail.")
+    assert "Chile's permanent representative" in mentions_of(found, person(found, "Luis Quispe"))
 
 
 def test_bare_plural_fighters_are_the_one_armed_group_named(actors_of):
-    found = actors_of("Militants attacked a passenger train on Tuesday, taking many hostages. The Balochistan Liberation "
-                      "Front said it carried out the attack.")
-    front = next(a for a in found.actors if a.name == "Balochistan Liberation Front")
+    found = actors_of("Militants ambushed a bus convoy on Sunday and seized dozens of passengers. The Makran Liberation "
+                      "Front said it was behind the ambush.")
+    front = next(a for a in found.actors if a.name == "Makran Liberation Front")
     assert "Militants" in mentions_of(found, front)
     found = actors_of("Militants attacked a police post on Monday. Hamas and Islamic Jihad both denied involvement.")
     assert not any("Militants" in mentions_of(found, a) for a in found.actors)
 
 
 def test_they_is_the_group_that_was_the_subject_before(actors_of):
-    text = "The G7 statement said the group remains concerned about China. They called on China to reduce risks."
+    text = "A G7 communique said the group was worried about Iran's enrichment. They urged Iran to return to talks."
     found = actors_of(text)
     g7 = next(a for a in found.actors if a.name == "Group of Seven")
     assert "They" in mentions_of(found, g7)
@@ -274,7 +274,7 @@ def test_they_after_two_coordinated_subjects_is_both(actors_of):
 
 
 def test_a_group_noun_varied_for_the_same_group(actors_of):
-    found = actors_of("G7 foreign ministers met in Quebec on Friday. The diplomats said in a joint statement that Russia must agree.")
+    found = actors_of("G7 foreign ministers gathered in Rome on Wednesday. The diplomats later issued a communique urging Iran to cooperate.")
     g7 = next(a for a in found.actors if a.name == "Group of Seven foreign ministers")
     assert "diplomats" in mentions_of(found, g7)
     found = actors_of("Kenyan farmers marched on Monday. Far away, the diplomats met in Geneva.")
@@ -282,9 +282,9 @@ def test_a_group_noun_varied_for_the_same_group(actors_of):
 
 
 def test_an_office_held_under_a_person_is_for_that_persons_country(actors_of):
-    found = actors_of("The White House said U.S. President Donald Trump's special envoy, Steve Witkoff, spoke with "
-                      "Russian President Vladimir Putin on Thursday.")
-    assert person(found, "Steve Witkoff").country == "USA"
+    found = actors_of("According to the Elysee, French President Emmanuel Macron's personal envoy, Paul Mercier, met "
+                      "Chinese President Xi Jinping in Beijing on Sunday.")
+    assert person(found, "Paul Mercier").country == "FRA"
     found = actors_of("Russian President Vladimir Putin's spokesman Dmitry Peskov declined to comment.")
     assert person(found, "Dmitry Peskov").country == "RUS"
 
@@ -308,7 +308,7 @@ def test_a_credit_sentence_inside_a_paragraph_names_no_one(actors_of):
     found = actors_of(text)
     assert "Amina Odhiambo" not in names(found)
     assert any(a.country == "KEN" for a in found.actors)
-    assert credit_lines("In 2017, China contributed 7% of the total.") == []
+    assert credit_lines("In 2021, Brazil contributed 12% of the fund's budget.") == []
 
 
 def test_reported_from_is_a_credit_only_at_the_end():
@@ -322,15 +322,15 @@ def test_an_organisation_named_an_initiative_stays_an_actor():
 
 
 def test_counted_fighters_are_the_one_armed_group_named(actors_of):
-    found = actors_of("Security forces said they killed all six attackers who laid siege to the hotel. The Jubba "
-                      "Liberation Front had claimed the attack.")
+    found = actors_of("Police said officers shot dead all four attackers who had besieged the school. The Jubba "
+                      "Liberation Front had claimed the raid.")
     front = next(a for a in found.actors if a.name == "Jubba Liberation Front")
     assert any("attackers" in m for m in mentions_of(found, front))
 
 
 def test_a_place_name_is_not_a_person_elsewhere_in_the_story(actors_of):
-    found = actors_of("Gunmen stormed a hotel in the Somali city of Beledhawo on Tuesday. The president called for "
-                      "calm in Beledhawo.")
+    found = actors_of("Fighters raided a market in the Somali town of Beledhawo on Sunday. The governor urged "
+                      "residents of Beledhawo to stay calm.")
     assert not any(a.kind == "person" and a.name == "Beledhawo" for a in found.actors)
 
 

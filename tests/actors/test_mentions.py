@@ -102,12 +102,12 @@ def test_the_north_means_the_one_northern_country_named(actors_of):
 
 def test_two_kims_are_two_people(actors_of):
     r = actors_of(
-        "North Korean leader Kim Jong-un met Kim Yo-jong. US envoy Sung Kim said Kim Jong-un "
-        "should return to talks, and analyst Duyeon Kim agreed.")
+        "North Korean leader Kim Jong-un met Kim Yo-jong. US envoy Joon Kim said Kim Jong-un "
+        "should return to talks, and analyst Minji Kim agreed.")
     people = {a.name for a in r.actors if a.kind == "person"}
-    assert {"Kim Jong-un", "Kim Yo-jong", "Sung Kim", "Duyeon Kim"} <= people
+    assert {"Kim Jong-un", "Kim Yo-jong", "Joon Kim", "Minji Kim"} <= people
     assert person(r, "Kim Jong-un").country == "PRK"
-    assert person(r, "Sung Kim").country == "USA"
+    assert person(r, "Joon Kim").country == "USA"
 
 
 def test_names_in_capitals(actors_of):

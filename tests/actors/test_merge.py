@@ -22,27 +22,27 @@ def test_spelling_variants_merge_and_map():
 
 
 def test_people_sharing_a_surname_stay_apart():
-    items = [("2020-01-01", person("Kim Jong-un", "PRK")), ("2020-01-02", person("Sung Kim", "USA")),
-             ("2020-01-03", person("Duyeon Kim", "NGO")), ("2020-01-04", person("Kim Yo-jong", "PRK"))]
+    items = [("2020-01-01", person("Kim Jong-un", "PRK")), ("2020-01-02", person("Joon Kim", "USA")),
+             ("2020-01-03", person("Minji Kim", "NGO")), ("2020-01-04", person("Kim Yo-jong", "PRK"))]
     actors, _ = merge_actors(items)
     assert len(actors) == 4
 
 
 def test_misspelt_surname_merges_when_context_agrees():
-    good = person("Stephen Biegun", "USA", [Role("Special Representative for North Korea", "USA")])
-    typo = person("Stephen Beigun", "USA")
-    other = person("Stephen Beigun", "AUS")
+    good = person("Stephen Harlow", "USA", [Role("Special Representative for North Korea", "USA")])
+    typo = person("Stephen Halrow", "USA")
+    other = person("Stephen Halrow", "AUS")
     actors, mapping = merge_actors([("2019-09-01", good), ("2019-09-02", typo)])
-    assert len(actors) == 1 and actors[0].name == "Stephen Biegun"
+    assert len(actors) == 1 and actors[0].name == "Stephen Harlow"
     actors, _ = merge_actors([("2019-09-01", good), ("2019-09-02", other)])
     assert len(actors) == 2
 
 
 def test_roles_over_time_and_bare_surname():
-    y2019 = person("Stephen Biegun", "USA", [Role("Special Representative for North Korea", "USA")])
-    y2020 = person("Stephen Biegun", "USA", [Role("Deputy Secretary of State", "USA")])
-    y2020b = person("Stephen Biegun", None, [Role("Deputy Secretary of State", None)])
-    bare = person("Biegun", None)
+    y2019 = person("Stephen Harlow", "USA", [Role("Special Representative for North Korea", "USA")])
+    y2020 = person("Stephen Harlow", "USA", [Role("Deputy Secretary of State", "USA")])
+    y2020b = person("Stephen Harlow", None, [Role("Deputy Secretary of State", None)])
+    bare = person("Harlow", None)
     actors, mapping = merge_actors([("2019-09-19", y2019), ("2020-07-07", y2020), ("2020-11-18", y2020b),
                                     ("2020-12-10", bare)])
     assert len(actors) == 1
@@ -53,7 +53,7 @@ def test_roles_over_time_and_bare_surname():
 
 
 def test_ambiguous_bare_surname_is_left_alone():
-    items = [("2020-01-01", person("Kim Jong-un", "PRK")), ("2020-01-02", person("Sung Kim", "USA")),
+    items = [("2020-01-01", person("Kim Jong-un", "PRK")), ("2020-01-02", person("Joon Kim", "USA")),
              ("2020-01-03", person("Kim", None))]
     actors, _ = merge_actors(items)
     assert len(actors) == 3

@@ -62,7 +62,7 @@ def test_a_target_recovered_from_the_previous_sentence_takes_its_canonical_name(
 
 
 def test_the_owner_of_an_act_is_its_target_not_a_body_named_in_it(events_of):
-    events = events_of("Japan said on Friday it remains concerned with China's military build-up.")
+    events = events_of("Japan said on Wednesday that it remains concerned with China's growing fleet.")
     assert ("Japan", "ACCUSE", "China") in sides(events)
 
 

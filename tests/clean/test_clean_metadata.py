@@ -9,8 +9,8 @@ from parley.clean.metadata import parse_byline, split_authors
 @pytest.mark.parametrize(
     "line, authors, agency",
     [
-        ("By Park Han-na", ("Park Han-na",), None),
-        ("By Park Han-na (hnpark@heraldcorp.com)", ("Park Han-na",), None),
+        ("By Choi Ye-rin", ("Choi Ye-rin",), None),
+        ("By Choi Ye-rin (yrchoi@heraldcorp.com)", ("Choi Ye-rin",), None),
         ("By Yonhap", (), "Yonhap"),
         ("By MARTA GILLESPIE and EMRE AKSOY", ("Marta Gillespie", "Emre Aksoy"), None),
         ("By Jane Roe, Staff Reporter", ("Jane Roe",), None),

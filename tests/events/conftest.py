@@ -39,8 +39,8 @@ def code(nlp, options):
 
 
 PEOPLE = {
-    "Lee": ("Lee Do-hoon", "person", "KOR"),
-    "Biegun": ("Stephen Biegun", "person", "USA"),
+    "Lee": ("Lee Sang-ho", "person", "KOR"),
+    "Harlow": ("Stephen Harlow", "person", "USA"),
     "Moon": ("Moon Jae-in", "person", "KOR"),
     "Biden": ("Joe Biden", "person", "USA"),
     "Kim": ("Kim Jong-un", "person", "PRK"),

@@ -89,7 +89,7 @@ def test_a_count_of_past_meetings_is_background(code, known):
 
 
 def test_one_meeting_told_twice_is_one_event_with_both_sentences(code, known):
-    text = "Lee met Biegun in Seoul on Monday. Biegun discussed trade with Lee, officials said."
+    text = "Lee met Harlow in Seoul on Monday. Harlow discussed trade with Lee, officials said."
     (e,) = code(text, known)
     assert (e.type, e.date, len(e.sources)) == ("CONSULT", "2020-07-06", 2)
 
@@ -120,7 +120,7 @@ def test_vowing_never_to_recognise_is_a_refusal(code, known):
 
 
 def test_a_need_is_not_a_reported_act(code, known):
-    (e,) = code("Moon needed to engage directly with Kim.", known)
+    (e,) = code("Moon needed to engage with Kim himself.", known)
     assert e.status == "hypothetical"
     (e,) = code("Japan hopes to meet China soon.", known)
     assert e.status == "hypothetical"
@@ -229,7 +229,7 @@ def test_supporting_a_proposal_is_agreeing_to_it(code, known):
 
 
 def test_references_to_past_meetings_are_background(code, known):
-    (e,) = code("Moon met with Kim three times but won no concession.", known)
+    (e,) = code("Moon met with Kim three times and got nothing back.", known)
     assert (e.status, e.date) == ("historical", None)
     (e,) = code("Talks stalled after a summit between Moon and Kim that ended in February.", known)
     assert (e.status, e.date) == ("historical", "2020-02")
@@ -382,7 +382,7 @@ def test_parties_inside_the_judged_act_are_not_its_target(code, known):
 
 def test_acts_told_by_a_light_verb_and_a_noun(code, known):
     # a run of acts names the acts
-    assert ("France", "ASSAULT", "Iran") in triples(code("France carried out a series of airstrikes against Iran.", known))
+    assert ("France", "ASSAULT", "Iran") in triples(code("France conducted a series of drone strikes on Iran.", known))
     # support and accusations told as nouns
     assert ("Japan", "SUPPORT", "Germany") in triples(code("Japan affirmed its unwavering support for Germany.", known))
     assert ("Japan", "ACCUSE", "China") in triples(code("Japan repeated its allegations against China.", known))
@@ -438,19 +438,19 @@ def test_saying_where_an_attack_came_from_accuses_that_party(code, known):
 
 
 def test_the_owner_of_a_verbs_object_that_names_no_party_leaves_the_subject_acting(code, known):
-    events = code("Japan conferred the country's highest civilian honor on Lee.", known)
-    assert triples(events) == {("Japan", "SUPPORT", "Lee Do-hoon")}
+    events = code("Japan conferred the country's top medal of merit on Lee.", known)
+    assert triples(events) == {("Japan", "SUPPORT", "Lee Sang-ho")}
 
 
 def test_a_forecast_of_what_others_will_do_is_no_statement_of_intent(code, known):
-    events = code("Lee said he believes Japan and China will meet at some point.", known)
+    events = code("Lee said he believes Japan and China will meet before long.", known)
     assert {e.type for e in events} == {"CONSULT"}
     events = code("Japan said it will meet China next week.", known)
     assert {e.type for e in events} == {"CONSULT", "AGREE"}
 
 
 def test_expecting_a_party_to_act_is_a_demand_on_it(code, known):
-    events = code("Japan expects China to uphold its responsibilities and deny use of its ports to smugglers.", known)
+    events = code("Japan expects China to honour its pledges and close its ports to smugglers.", known)
     assert triples(events) == {("Japan", "REQUEST", "China")}
     # expecting to act oneself is a plan
     assert {e.type for e in code("Japan expects to meet China next week.", known)} == {"CONSULT"}
@@ -477,21 +477,21 @@ def test_diplomatic_ties_between_two_parties_are_one_record(code, known):
 
 
 def test_ceasing_to_honour_commitments_is_reneging(code, known):
-    events = code("In May 2019, Iran stopped implementing its commitments under the deal.", known)
+    events = code("Last spring, Iran stopped honouring its obligations under the accord.", known)
     assert [(e.actor1.name, e.type) for e in events] == [("Iran", "REJECT")]
 
 
 def test_a_persons_lawyers_family_and_critics_are_not_that_person(code, known):
     # a person's lawyers act for them: a party of their own, named as written with the person's full name
-    assert triples(code("Lee's legal team criticized China.", known)) == {("Lee Do-hoon's legal team", "ACCUSE", "China")}
+    assert triples(code("Lee's legal team criticized China.", known)) == {("Lee Sang-ho's legal team", "ACCUSE", "China")}
     assert code("Abe's critics condemned Japan.", known) == []
     assert ("Japan", "ACCUSE", "China") in triples(code("Japan's foreign ministry criticized China.", known))
 
 
 def test_saying_a_party_is_something_condemnable_criticises_it(code, known):
-    events = code("Abe contended that China is “one of the most hostile and abusive powers in the world.”", known)
+    events = code("Abe contended that China is “one of the most provocative and abusive regimes of our era.”", known)
     assert ("Shinzo Abe", "ACCUSE", "China") in triples(events)
-    assert ("Lee Do-hoon", "ACCUSE", "Kim Jong-un") in triples(code("Lee said Kim is the aggressor.", known))
+    assert ("Lee Sang-ho", "ACCUSE", "Kim Jong-un") in triples(code("Lee said Kim is the aggressor.", known))
     assert code("Lee said Japan is a good partner.", known) == []
 
 
@@ -503,8 +503,8 @@ def test_what_a_meeting_is_on_is_its_matter_not_its_partner(code, known):
 
 
 def test_the_maker_of_the_words_rejected_is_the_target(code, known):
-    events = code("Iran accused Germany of spying. “We strongly reject the baseless allegations made by Japan,” Lee said.", known)
-    assert ("Lee Do-hoon", "REJECT", "Japan") in triples(events)
+    events = code("Iran accused Germany of spying. “We categorically reject the false accusations made by Japan,” Lee said.", known)
+    assert ("Lee Sang-ho", "REJECT", "Japan") in triples(events)
 
 
 def test_the_doer_of_another_act_in_the_sentence_may_be_the_target(code, known):
@@ -517,43 +517,43 @@ def test_the_doer_of_another_act_in_the_sentence_may_be_the_target(code, known):
 
 def test_a_conditional_threat_is_put_to_the_party_of_its_condition(code, known):
     events = code("Lee warned that Japan would expel the diplomats if China did not release the sailors.", known)
-    assert ("Lee Do-hoon", "THREATEN", "China") in triples(events)
+    assert ("Lee Sang-ho", "THREATEN", "China") in triples(events)
 
 
 def test_calling_a_meeting_of_a_body_to_discuss_is_one_meeting_with_it(code, known):
     un = {**known, "the Security Council": ("Security Council", "organization", None)}
-    events = code("Japan called a private meeting of the Security Council to discuss Iran's program.", un)
+    events = code("Japan called an urgent session of the Security Council to discuss Iran's missile tests.", un)
     assert [(e.actor1.name, e.type, e.actor2.name if e.actor2 else None) for e in events] == [
         ("Japan", "CONSULT", "Security Council")]
 
 
 def test_an_arrest_with_no_agent_is_by_the_storys_own_state(code, known):
-    events = code("In 2022, Lee was arrested in Seoul for taking photos of the police.", known, dateline="SEOUL")
+    events = code("Last year, Lee was arrested in Seoul for filming a protest outside parliament.", known, dateline="SEOUL")
     assert [(e.actor1.name, e.actor1.country, e.type, e.actor2.name) for e in events] == [
-        ("South Korean authorities", "KOR", "COERCE", "Lee Do-hoon")]
+        ("South Korean authorities", "KOR", "COERCE", "Lee Sang-ho")]
 
 
 def test_a_hung_participle_acts_on_the_main_subject(code, known):
     events = code("If convicted, Lee faces life in prison.", known, dateline="SEOUL")
-    assert [(e.type, e.actor2.name if e.actor2 else None) for e in events] == [("ACCUSE", "Lee Do-hoon")]  # CAMEO 116
+    assert [(e.type, e.actor2.name if e.actor2 else None) for e in events] == [("ACCUSE", "Lee Sang-ho")]  # CAMEO 116
 
 
 def test_a_participle_of_state_coercion_on_a_name_tells_it_is_held(code, known):
     events = code("The son of imprisoned activist Lee met Abe in Tokyo.", known, dateline="SEOUL")
-    assert ("South Korean authorities", "COERCE", "Lee Do-hoon") in triples(events)
+    assert ("South Korean authorities", "COERCE", "Lee Sang-ho") in triples(events)
     # no one named is held: no event
     assert all(e.type != "COERCE" for e in code("A journalist arrested over his reports met Abe.", known, dateline="SEOUL"))
-    assert ("South Korean authorities", "COERCE", "Lee Do-hoon") in triples(
+    assert ("South Korean authorities", "COERCE", "Lee Sang-ho") in triples(
         code("The son of jailed activist Lee met Abe in Tokyo.", known, dateline="SEOUL"))
 
 
 def test_welcoming_news_of_an_act_supports_its_doer(code, known):
-    events = code("Japan welcomed Tuesday's announcement that China had agreed to a ceasefire.", known)
+    events = code("Japan welcomed Friday's news that China had accepted a truce.", known)
     assert ("Japan", "SUPPORT", "China") in triples(events)
 
 
 def test_a_backer_hyphened_to_a_party_is_not_the_one_acted_on(code, known):
-    events = code("Lee denounced the moves against the China-backed government of the province.", known)
+    events = code("Lee condemned the steps taken against the China-backed council of the region.", known)
     assert all(e.actor2 is None or e.actor2.name != "China" for e in events)
 
 
@@ -561,7 +561,7 @@ def test_a_gerund_after_a_preposition_shares_the_main_subject(code, known):
     events = code("Japan led a group of nations in calling on China to release the sailors.", known)
     assert ("Japan", "REQUEST", "China") in triples(events)
     # the gerund is as real as the act it serves: demanded, not done
-    events = code("Japan called for China to reciprocate by agreeing to a ceasefire.", known)
+    events = code("Japan called for China to respond in kind by agreeing to a truce.", known)
     china = [e.status for e in events if e.actor1.name == "China"]
     assert china and set(china) == {"hypothetical"}
 
@@ -572,9 +572,9 @@ def test_making_an_act_conditional_is_not_doing_it(code, known):
 
 
 def test_a_journey_for_talks_meets_the_partners_of_the_talks(code, known):
-    events = code("Lee is scheduled to travel to France on Wednesday for meetings with Abe.", known)
+    events = code("Lee is due to fly to France next week for talks with Abe.", known)
     assert {(e.actor1.name, e.actor2.name if e.actor2 else None) for e in events if e.type == "CONSULT"} == {
-        ("Lee Do-hoon", "Shinzo Abe")}
+        ("Lee Sang-ho", "Shinzo Abe")}
 
 
 def test_a_hope_or_a_fear_is_no_event(code, known):
@@ -595,7 +595,7 @@ def test_talks_someone_hopes_will_succeed_are_still_talks(code, known):
 
 
 def test_opposing_a_policy_is_disapproval_opposing_a_proposal_a_rejection(code, known):
-    (e,) = code("Japan opposes Chinese investment in the islands.", known)
+    (e,) = code("Japan opposes Chinese purchases of land on the islands.", known)
     assert e.type == "ACCUSE"
     (e,) = code("France opposes the proposal from Germany.", known)
     assert e.type == "REJECT"
@@ -637,7 +637,7 @@ def test_a_second_act_shares_the_first_ones_plan(code, known):
 
 
 def test_an_act_that_is_only_discussed_is_not_done(code, known):
-    events = code("Japan is expected to discuss upgrading its defense ties with France.", known)
+    events = code("Japan is expected to discuss expanding its security cooperation with France.", known)
     assert not any(e.status == "reported" for e in events)
 
 
@@ -665,7 +665,7 @@ def test_unnamed_security_sources_speak_for_the_storys_state(code, known):
 
 def test_the_state_acting_unnamed_is_the_storys_state(code, known):
     known = {**known, "the Free Hills Front": ("Free Hills Front", "organization", None)}
-    events = code("the Free Hills Front warned it would kill the hostages if the state did not free its fighters.",
+    events = code("the Free Hills Front warned it would harm its captives if the state did not free its fighters.",
                   known, dateline="TOKYO")
     assert ("Free Hills Front", "THREATEN", "Japan") in triples(events)
 
@@ -700,8 +700,8 @@ def test_a_states_post_abroad_is_that_states_not_the_hosts(nlp, options):
     from parley.actors import find_actors, load_knowledge
     from parley.events import find_events
     from parley.language import parse
-    text = ("The United States called a meeting on Monday. Iran's U.N. ambassador attended the meeting, "
-            "but his U.N. mission criticized the United States.")
+    text = ("The United States convened talks on Thursday. Iran's U.N. envoy took part in the session, "
+            "but his U.N. mission later condemned the United States.")
     article = Article(id="a1", source="test", body=text, published="2020-07-08", language="en")
     (article, doc), = list(parse(nlp, [article], options))
     events = find_events(article, doc, find_actors(article, doc, load_knowledge(options), options), options)
@@ -710,11 +710,11 @@ def test_a_states_post_abroad_is_that_states_not_the_hosts(nlp, options):
 
 def test_concern_about_a_report_is_about_what_it_reports(code, known):
     known = {**known, "IAEA": ("International Atomic Energy Agency", "organization", "IGO")}
-    events = code("France said it is concerned about the latest IAEA study on Iran's missile tests.", known)
+    events = code("France said it is concerned about the new IAEA findings on Iran's enrichment.", known)
     assert ("France", "ACCUSE", "Iran") in triples(events)
 
 
 def test_one_held_in_another_state_is_not_held_by_the_storys(code, known):
     known = {**known, "Kim Lee": ("Kim Lee", "person", None)}
-    text = "A Japanese court jailed a reporter on Monday. His lawyer's other clients include jailed publisher Kim Lee in Hong Kong."
+    text = "A Japanese court jailed a reporter on Monday. His lawyer also represents imprisoned editor Kim Lee in Hong Kong."
     assert not any(e.actor2 is not None and e.actor2.name == "Kim Lee" for e in code(text, known, dateline="TOKYO"))

@@ -19,9 +19,9 @@ def test_subject_and_object(code, known):
 
 
 def test_met_with_weekday_past_and_place(code, known):
-    text = "Lee met with Biegun in Seoul on Monday."
+    text = "Lee met with Harlow in Seoul on Monday."
     e = only(code(text, known))
-    assert (e.type, e.status, e.actor1.name, e.actor2.name) == ("CONSULT", "reported", "Lee Do-hoon", "Stephen Biegun")
+    assert (e.type, e.status, e.actor1.name, e.actor2.name) == ("CONSULT", "reported", "Lee Sang-ho", "Stephen Harlow")
     assert (e.date, e.date_basis) == ("2020-07-06", "relative")
     assert e.location.name == "Seoul" and e.location.country == "KOR"
     assert e.sources[0].sentence == text and (e.sources[0].start, e.sources[0].end) == (0, len(text))
@@ -29,7 +29,7 @@ def test_met_with_weekday_past_and_place(code, known):
 
 
 def test_weekday_future_is_planned(code, known):
-    e = only(code("Lee will meet Biegun on Friday.", known))
+    e = only(code("Lee will meet Harlow on Friday.", known))
     assert (e.status, e.date, e.type, e.cameo) == ("planned", "2020-07-10", "CONSULT", "040")
 
 
@@ -70,8 +70,8 @@ def test_noun_event_held_talks(code, known):
 
 
 def test_noun_event_in_a_meeting_with(code, known):
-    e = only(code("Biegun stressed the need for patience in a meeting with Lee.", known), "CONSULT")
-    assert (e.actor1.name, e.actor2.name) == ("Stephen Biegun", "Lee Do-hoon")
+    e = only(code("Harlow stressed the need for patience in a meeting with Lee.", known), "CONSULT")
+    assert (e.actor1.name, e.actor2.name) == ("Stephen Harlow", "Lee Sang-ho")
 
 
 def test_phone_conversation_mode(code, known):
@@ -80,17 +80,17 @@ def test_phone_conversation_mode(code, known):
 
 
 def test_status_expected_to(code, known):
-    e = only(code("Lee is expected to meet Biegun next month.", known))
+    e = only(code("Lee is expected to meet Harlow next month.", known))
     assert (e.status, e.date, e.date_basis) == ("planned", "2020-08", "relative")
 
 
 def test_status_negated(code, known):
-    e = only(code("Lee did not meet Biegun.", known))
+    e = only(code("Lee did not meet Harlow.", known))
     assert e.status == "negated" and e.type == "CONSULT"
 
 
 def test_status_hypothetical(code, known):
-    e = only(code("Lee could meet Biegun if the talks resume.", known), "CONSULT")
+    e = only(code("Lee could meet Harlow if the talks resume.", known), "CONSULT")
     assert e.status == "hypothetical"
 
 
@@ -110,16 +110,16 @@ def test_refuse_is_reject_not_negation(code, known):
 
 
 def test_unresolved_actor1_is_dropped(code, known):
-    assert code("Officials met Biegun in Seoul.", known) == []
+    assert code("Officials met Harlow in Seoul.", known) == []
 
 
 def test_said_alone_is_no_event(code, known):
-    assert code("Biegun said the talks were useful.", known) == []
+    assert code("Harlow said the talks were useful.", known) == []
 
 
 def test_no_published_date(code, known):
-    assert only(code("Lee met Biegun on Tuesday.", known, published=None)).date is None
-    e = only(code("Lee met Biegun on June 3, 2019.", known, published=None))
+    assert only(code("Lee met Harlow on Tuesday.", known, published=None)).date is None
+    e = only(code("Lee met Harlow on June 3, 2019.", known, published=None))
     assert (e.date, e.date_basis) == ("2019-06-03", "explicit")
 
 
@@ -134,11 +134,11 @@ def test_dateline_fallback_for_place(code, known):
 
 
 def test_no_verb(code, known):
-    assert code("Talks with Biegun.", known) == []
+    assert code("Talks with Harlow.", known) == []
 
 
 def test_long_sentence_no_crash_no_invention(code, known):
-    text = " ".join(["Lee and Biegun and the weather in Seoul"] * 60) + "."
+    text = " ".join(["Lee and Harlow and the weather in Seoul"] * 60) + "."
     assert len(text.split()) > 400
     assert code(text, known) == []
 
@@ -149,7 +149,7 @@ def test_flattened_table(code, known):
 
 
 def test_all_caps_headline(code, known):
-    assert code("LEE MEETS BIEGUN IN SEOUL AS JAPAN CRITICISES CHINA", {**known, "LEE": known["Lee"]}) == []
+    assert code("LEE MEETS HARLOW IN SEOUL AS JAPAN CRITICISES CHINA", {**known, "LEE": known["Lee"]}) == []
 
 
 def test_violence_verbs_need_a_victim(code):

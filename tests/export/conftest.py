@@ -9,7 +9,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "stories"))
 
-from story_corpus import (BIEGUN, LEE, MEETING_BODY, OTHER_MEETING_BODY, PRK, SANCTIONS_BODY, USA,  # noqa: E402
+from story_corpus import (HARLOW, LEE, MEETING_BODY, OTHER_MEETING_BODY, PRK, SANCTIONS_BODY, USA,  # noqa: E402
                           actors_of, add, make_article, make_event)
 
 from parley.options import Options  # noqa: E402
@@ -24,15 +24,15 @@ def linked_store(db_path):
         sanctions = make_article(SANCTIONS_BODY, "AP", "2019-08-05T14:00:00+09:00")
         add(store, sanctions, [make_event(sanctions, "s", "SANCTION", USA, PRK, "2019-08-05", cameo="163", quad=3,
                                           goldstein=-8.0, needle="The Treasury")], actors_of(USA, PRK))
-        for outlet, body, needle in (("Yonhap", MEETING_BODY, "Biegun"), ("Reuters", OTHER_MEETING_BODY, "Lee Do-hoon and")):
+        for outlet, body, needle in (("Yonhap", MEETING_BODY, "Harlow"), ("Reuters", OTHER_MEETING_BODY, "Lee Sang-ho and")):
             article = make_article(body, outlet, "2019-09-10")
-            add(store, article, [make_event(article, "m", "CONSULT", BIEGUN, LEE, "2019-09-10", location="Washington",
-                                            needle=needle)], actors_of(BIEGUN, LEE))
+            add(store, article, [make_event(article, "m", "CONSULT", HARLOW, LEE, "2019-09-10", location="Washington",
+                                            needle=needle)], actors_of(HARLOW, LEE))
         quoted = make_article(MEETING_BODY + "\n\n\"We will meet again,\" Lee said.", "KBS", "2019-09-12")
         from parley.records import ArticleRecords
 
         store.add(ArticleRecords(article=quoted, actors=actors_of(LEE), quotes=[
-            Quote(id="q1", article_id=quoted.id, text="We will meet again,", speaker="Lee Do-hoon",
+            Quote(id="q1", article_id=quoted.id, text="We will meet again,", speaker="Lee Sang-ho",
                   speaker_actor_id=LEE.actor_id, cue="said", kind="direct", date="2019-09-12",
                   sentence="\"We will meet again,\" Lee said.")]))
         undated = make_article(SANCTIONS_BODY + " Undated copy.", None, None)

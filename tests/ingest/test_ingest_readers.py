@@ -72,14 +72,14 @@ def test_folder_is_sorted_recursive_and_skips_other_files(tmp_path):
 def test_jsonl_records_with_hints(tmp_path):
     lines = [
         {"url": "https://www.koreaherald.com/x", "title": "Envoys meet", "maintext": STORY,
-         "date_publish": "2020-11-18 10:00:00", "authors": ["Park Han-na"], "source_domain": "koreaherald.com"},
+         "date_publish": "2020-11-18 10:00:00", "authors": ["Choi Ye-rin"], "source_domain": "koreaherald.com"},
         {"title": "Second", "text": "Ministers agreed to meet again in March, officials said.", "time": "2011-02-11"},
     ]
     path = tmp_path / "crawl.jsonl"
     path.write_text("\n".join(json.dumps(line) for line in lines) + "\n")
     first, second = read([path])
     assert first.kind == "record" and first.source == f"{path}#1"
-    assert first.hints["title"] == "Envoys meet" and first.hints["authors"] == ["Park Han-na"]
+    assert first.hints["title"] == "Envoys meet" and first.hints["authors"] == ["Choi Ye-rin"]
     assert first.hints["published"] == "2020-11-18 10:00:00" and first.url == "https://www.koreaherald.com/x"
     assert second.content.startswith("Ministers") and first.id != second.id
     assert second.hints["published"] == "2011-02-11"  # research corpora often call the date "time"

@@ -85,7 +85,7 @@ def test_dash_and_transcript_attribution(run):
 
 def test_relayed_quote_belongs_to_outer_speaker(run):
     body = (
-        '"Mark Roe said there have been difficulties in the talks since the summit,"'
+        '"Mark Roe said the negotiations have been hard going since the summit,"'
         " the lawmakers said in a statement."
     )
     quotes = run(body)

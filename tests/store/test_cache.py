@@ -109,8 +109,8 @@ def test_schema_6_indexes_the_pairs_so_the_network_reads_no_row(tmp_path):
                 " AND status IN ('reported') AND date_lo <= '2020' GROUP BY actor1_id, actor2_id").fetchall()
             assert any("COVERING INDEX" in row[-1] for row in plan), plan
         assert store.event_pairs(statuses=["reported"], counted_types=["CONSULT"]) == [
-            ("per:stephen-biegun", "per:song-young-gil", 1, 1)]
-        assert store.top_pair() == ("per:stephen-biegun", "per:song-young-gil")
+            ("per:stephen-harlow", "per:song-ha-jin", 1, 1)]
+        assert store.top_pair() == ("per:stephen-harlow", "per:song-ha-jin")
 
 
 def test_a_schema_5_store_gains_the_write_counter(tmp_path):
@@ -133,15 +133,15 @@ def test_a_reader_reloads_the_actors_when_the_linking_replaced_them_not_on_each_
     with open_store(path) as reader, open_store(path) as writer:
         writer.add(make_records())
         reader.refresh()
-        assert reader.canonical_id("per:song-young-gil") == "per:song-young-gil"
+        assert reader.canonical_id("per:song-ha-jin") == "per:song-ha-jin"
         loaded = reader._canonical()
         writer.add(make_records("a2"))  # an ingest writes an article: the actors stay as they were
         reader.refresh()
         assert reader._canonical() is loaded
-        writer.set_actors([Actor("song", "Song Young-gil", [], "person", "KOR", "LEG", [], 2)],
-                          {"per:song-young-gil": "song"})
+        writer.set_actors([Actor("song", "Song Ha-jin", [], "person", "KOR", "LEG", [], 2)],
+                          {"per:song-ha-jin": "song"})
         reader.refresh()
-        assert reader.canonical_id("per:song-young-gil") == "song"
+        assert reader.canonical_id("per:song-ha-jin") == "song"
 
 
 def test_a_cheap_view_lags_a_streaming_writer_by_a_second_at_most():

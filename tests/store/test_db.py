@@ -9,19 +9,19 @@ from parley.store import open_store, date_bounds, fts_query
 from parley.store.migrations import SCHEMA_VERSION
 
 
-def make_records(aid="a1", day="2020-11-18", body="Biegun met Song in Washington on Tuesday."):
+def make_records(aid="a1", day="2020-11-18", body="Harlow met Song in Washington on Tuesday."):
     art = Article(id=aid, source=f"{aid}.txt", headline=f"Headline {aid}", outlet="Herald", published=day, body=body)
-    biegun = Actor(id="per:stephen-biegun", name="Stephen Biegun", kind="person", country="USA", sector="GOV",
+    harlow = Actor(id="per:stephen-harlow", name="Stephen Harlow", kind="person", country="USA", sector="GOV",
                    roles=[Role("Deputy Secretary of State", "USA", day, day)], mentions=1)
-    song = Actor(id="per:song-young-gil", name="Song Young-gil", kind="person", country="KOR", sector="LEG", mentions=1)
-    mentions = [Mention(aid, biegun.id, "Biegun", 0, 6), Mention(aid, song.id, "Song", 11, 15)]
-    quote = Quote(id=f"q-{aid}", article_id=aid, text="We hope for progress", speaker="Song Young-gil",
+    song = Actor(id="per:song-ha-jin", name="Song Ha-jin", kind="person", country="KOR", sector="LEG", mentions=1)
+    mentions = [Mention(aid, harlow.id, "Harlow", 0, 6), Mention(aid, song.id, "Song", 11, 15)]
+    quote = Quote(id=f"q-{aid}", article_id=aid, text="We hope for progress", speaker="Song Ha-jin",
                   speaker_actor_id=song.id, cue="said", kind="direct", date=day, sentence=body, start=0, end=10)
     event = Event(id=f"e-{aid}", date=day, date_basis="relative", type="CONSULT", cameo="040", goldstein=1.0, quad=1,
-                  actor1=EventActor("Stephen Biegun", biegun.id, "USA", "GOV"),
-                  actor2=EventActor("Song Young-gil", song.id, "KOR", "LEG"), trigger="met",
+                  actor1=EventActor("Stephen Harlow", harlow.id, "USA", "GOV"),
+                  actor2=EventActor("Song Ha-jin", song.id, "KOR", "LEG"), trigger="met",
                   sources=[Source(aid, "Herald", day, body, 0, len(body))])
-    return ArticleRecords(art, [biegun, song], mentions, [quote], [event])
+    return ArticleRecords(art, [harlow, song], mentions, [quote], [event])
 
 
 def test_add_is_idempotent_and_round_trips(store_target):
@@ -34,7 +34,7 @@ def test_add_is_idempotent_and_round_trips(store_target):
         [quote] = list(store.quotes(speaker="Song"))
         assert quote.text == "We hope for progress"
         [event] = list(store.events())
-        assert event.actor1.name == "Stephen Biegun" and event.sources[0].article_id == "a1"
+        assert event.actor1.name == "Stephen Harlow" and event.sources[0].article_id == "a1"
 
 
 def test_failed_write_leaves_nothing_half_written(store_target):
@@ -44,47 +44,47 @@ def test_failed_write_leaves_nothing_half_written(store_target):
         with pytest.raises(Exception):
             store.add(bad)
         assert store.count("articles") == 0 and store.count("mentions") == 0
-        assert store.find_articles("Biegun") == set()
+        assert store.find_articles("Harlow") == set()
 
 
 def test_filters_and_search(store_target):
     with open_store(store_target) as store:
-        store.add(make_records("a1", "2019-09-19", "Lee met Biegun in Washington about the talks."))
-        store.add(make_records("a2", "2020-11-18", "Biegun spoke to lawmakers about sanctions."))
+        store.add(make_records("a1", "2019-09-19", "Lee met Harlow in Washington about the talks."))
+        store.add(make_records("a2", "2020-11-18", "Harlow spoke to lawmakers about sanctions."))
         assert [a.id for a in store.articles(since="2020")] == ["a2"]
         assert [a.id for a in store.articles(until="2019-09")] == ["a1"]
         assert [a.id for a in store.articles(search="sanctions")] == ["a2"]
         assert store.search("sanctions")[0][0] == "a2"
         assert store.search('unbalanced "quote (')  == []  # user punctuation never breaks FTS syntax
         assert len(list(store.events(since="2020-01-01"))) == 1
-        assert len(list(store.events(actor="Biegun"))) == 2
+        assert len(list(store.events(actor="Harlow"))) == 2
 
 
 def test_canonical_actor_map_rewrites_names(store_target):
     with open_store(store_target) as store:
         store.add(make_records())
-        canonical = Actor(id="per:stephen-e-biegun", name="Stephen E. Biegun", aliases=["Stephen Biegun", "Biegun"],
+        canonical = Actor(id="per:stephen-e-harlow", name="Stephen E. Harlow", aliases=["Stephen Harlow", "Harlow"],
                           kind="person", country="USA", sector="GOV", mentions=5)
-        store.set_actors([canonical], {"per:stephen-biegun": canonical.id})
-        [event] = list(store.events(actor="Biegun"))
-        assert event.actor1.name == "Stephen E. Biegun" and event.actor1.actor_id == canonical.id
-        assert store.actor("Biegun").id == canonical.id
-        assert [a.id for a in store.articles(actor="Stephen E. Biegun")] == ["a1"]
+        store.set_actors([canonical], {"per:stephen-harlow": canonical.id})
+        [event] = list(store.events(actor="Harlow"))
+        assert event.actor1.name == "Stephen E. Harlow" and event.actor1.actor_id == canonical.id
+        assert store.actor("Harlow").id == canonical.id
+        assert [a.id for a in store.articles(actor="Stephen E. Harlow")] == ["a1"]
 
 
 def test_a_name_the_clause_wrote_survives_the_canonical_actor(store_target):
     records = make_records()
     event = records.events[0]
-    written = EventActor("Washington", "per:stephen-biegun", "USA", "GOV", written=True)
+    written = EventActor("Washington", "per:stephen-harlow", "USA", "GOV", written=True)
     records = ArticleRecords(records.article, records.actors, records.mentions, records.quotes,
                              [Event(**{**event.__dict__, "actor1": written})])
     with open_store(store_target) as store:
         store.add(records)
-        canonical = Actor(id="per:stephen-e-biegun", name="Stephen E. Biegun", kind="person", country="USA", mentions=5)
-        store.set_actors([canonical], {"per:stephen-biegun": canonical.id})
+        canonical = Actor(id="per:stephen-e-harlow", name="Stephen E. Harlow", kind="person", country="USA", mentions=5)
+        store.set_actors([canonical], {"per:stephen-harlow": canonical.id})
         [event] = list(store.events())
         assert (event.actor1.name, event.actor1.actor_id) == ("Washington", canonical.id)
-        assert event.actor2.name == "Song Young-gil"
+        assert event.actor2.name == "Song Ha-jin"
 
 
 def test_partial_date_bounds():

@@ -73,13 +73,13 @@ def test_flat_views_have_one_column_per_field(db_path):
         [row] = store.db.execute("SELECT * FROM events_flat").fetchall()
         flat = dict(row)
         assert flat["cameo"] == "040" and flat["goldstein"] == 1.0 and flat["quad"] == 1
-        assert (flat["actor1_name"], flat["actor1_country"], flat["actor1_sector"]) == ("Stephen Biegun", "USA", "GOV")
-        assert (flat["actor2_name"], flat["actor2_country"]) == ("Song Young-gil", "KOR")
+        assert (flat["actor1_name"], flat["actor1_country"], flat["actor1_sector"]) == ("Stephen Harlow", "USA", "GOV")
+        assert (flat["actor2_name"], flat["actor2_country"]) == ("Song Ha-jin", "KOR")
         assert (flat["date"], flat["date_precision"], flat["status"]) == ("2020-11-18", "day", "reported")
         assert (flat["place"], flat["latitude"], flat["longitude"], flat["place_adm1"]) == ("Washington", 38.9, -77.0, "USDC")
         assert flat["first_article_id"] == "a1" and "first_source_url" in flat
         [quote] = [dict(r) for r in store.db.execute("SELECT * FROM quotes_flat")]
-        assert (quote["speaker"], quote["text"], quote["outlet"]) == ("Song Young-gil", "We hope for progress", "Herald")
+        assert (quote["speaker"], quote["text"], quote["outlet"]) == ("Song Ha-jin", "We hope for progress", "Herald")
 
 
 def test_sqlite_utils_lists_the_tables_and_finds_the_search_index(db_path):

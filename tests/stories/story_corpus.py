@@ -6,14 +6,14 @@ from parley.ids import content_id
 from parley.records import Actor, Article, ArticleRecords, Event, EventActor, Location, Source
 from parley.store import Store
 
-BIEGUN = EventActor("Stephen Biegun", "per:stephen-biegun", "USA", "GOV")
-LEE = EventActor("Lee Do-hoon", "per:lee-do-hoon", "KOR", "GOV")
+HARLOW = EventActor("Stephen Harlow", "per:stephen-harlow", "USA", "GOV")
+LEE = EventActor("Lee Sang-ho", "per:lee-sang-ho", "KOR", "GOV")
 USA = EventActor("United States", "country:USA", "USA", "GOV")
 PRK = EventActor("North Korea", "country:PRK", "PRK", "GOV")
 
 MEETING_BODY = (
-    "WASHINGTON - The top American envoy for North Korea, Stephen Biegun, met his South Korean "
-    "counterpart Lee Do-hoon in Washington on Tuesday to discuss how to restart stalled nuclear talks "
+    "WASHINGTON - The top American envoy for North Korea, Stephen Harlow, met his South Korean "
+    "counterpart Lee Sang-ho in Washington on Tuesday to discuss how to restart stalled nuclear talks "
     "with Pyongyang.\n\nThe two officials agreed to keep working closely together, a statement from the "
     "State Department said, adding that the allies shared the goal of complete denuclearisation.\n\n"
     "Lee told reporters after the meeting that both sides expected working-level talks to resume soon."
@@ -21,7 +21,7 @@ MEETING_BODY = (
 OTHER_MEETING_BODY = (
     "SEOUL - South Korea's chief nuclear negotiator sat down with the United States special "
     "representative in the American capital, Seoul's foreign ministry announced on Wednesday.\n\n"
-    "Officials in Seoul said Lee Do-hoon and Stephen Biegun reviewed plans for a new round of "
+    "Officials in Seoul said Lee Sang-ho and Stephen Harlow reviewed plans for a new round of "
     "negotiations and exchanged views on humanitarian aid, according to a ministry briefing.\n\n"
     "Neither government gave details of any proposal that might be put to North Korean officials."
 )

@@ -73,26 +73,26 @@ def article(n: int, day: str, who: Actor) -> ArticleRecords:
 
 def test_a_merge_keeps_the_older_id_and_the_other_resolves_to_it(tmp_path):
     with Store(tmp_path / "s.db") as store:
-        store.add(article(1, "2019-09-01", person("Stephen Biegun", None)))
-        store.add(article(2, "2019-09-02", person("Stephen Beigun", None)))
+        store.add(article(1, "2019-09-01", person("Stephen Harlow", None)))
+        store.add(article(2, "2019-09-02", person("Stephen Halrow", None)))
         link_corpus(store, OPTIONS)
-        assert {a.id for a in store.actors(kind="person")} == {"per:stephen-biegun", "per:stephen-beigun"}
+        assert {a.id for a in store.actors(kind="person")} == {"per:stephen-harlow", "per:stephen-halrow"}
         # both now named with the same country: a misspelt family name the merge takes as one person
-        store.add(article(3, "2019-08-30", person("Stephen Beigun", "USA")))
-        store.add(article(4, "2019-09-03", person("Stephen Biegun", "USA")))
+        store.add(article(3, "2019-08-30", person("Stephen Halrow", "USA")))
+        store.add(article(4, "2019-09-03", person("Stephen Harlow", "USA")))
         link_corpus(store, OPTIONS)
-        assert [a.id for a in store.actors(kind="person")] == ["per:stephen-biegun"]
-        assert store.actor("per:stephen-beigun").id == "per:stephen-biegun"
+        assert [a.id for a in store.actors(kind="person")] == ["per:stephen-harlow"]
+        assert store.actor("per:stephen-halrow").id == "per:stephen-harlow"
         assert store.db.execute("SELECT old_id, actor_id FROM actor_aliases").fetchall() == \
-            [("per:stephen-beigun", "per:stephen-biegun")]
+            [("per:stephen-halrow", "per:stephen-harlow")]
         # the merged events follow the actor's new id
         sides = {e.actor1.actor_id for e in store.events(merged=True)}
-        assert sides == {"per:stephen-biegun"}
+        assert sides == {"per:stephen-harlow"}
 
 
 def test_an_unrelated_ingest_leaves_actor_ids_alone(tmp_path):
     with Store(tmp_path / "s.db") as store:
-        store.add(article(1, "2019-09-01", person("Stephen Biegun", "USA")))
+        store.add(article(1, "2019-09-01", person("Stephen Harlow", "USA")))
         link_corpus(store, OPTIONS)
         before = store.db.execute("SELECT local_id, actor_id FROM actor_map ORDER BY 1").fetchall()
         store.add(article(2, "2019-09-02", person("Anna Kowalska", "POL")))
@@ -105,7 +105,7 @@ def test_a_step_that_fails_midway_is_redone_whole_on_resume(tmp_path, monkeypatc
     import parley.stories.merge as merge
 
     with Store(tmp_path / "clean.db") as clean, Store(tmp_path / "killed.db") as killed:
-        for n, who in enumerate([person("Stephen Biegun", "USA"), person("Stephen Beigun", "USA")]):
+        for n, who in enumerate([person("Stephen Harlow", "USA"), person("Stephen Halrow", "USA")]):
             clean.add(article(n, f"2019-09-0{n + 1}", who))
             killed.add(article(n, f"2019-09-0{n + 1}", who))
         link_corpus(clean, OPTIONS, resume=True)
@@ -144,28 +144,28 @@ def test_the_relink_command_rebuilds_to_the_same_store(tmp_path):
 
 def test_a_reanalysed_article_makes_the_next_link_redo_actors_and_events_whole(tmp_path):
     with Store(tmp_path / "s.db") as store:
-        store.add(article(1, "2019-09-01", person("Stephen Biegun", "USA")))
+        store.add(article(1, "2019-09-01", person("Stephen Harlow", "USA")))
         link_corpus(store, OPTIONS)
         store.replace_records(article(1, "2019-09-01", person("Anna Kowalska", "POL")))
         link_corpus(store, OPTIONS)
         assert [a.id for a in store.actors(kind="person")] == ["per:anna-kowalska"]
         assert [e.actor1.name for e in store.events(merged=True)] == ["Anna Kowalska"]
-        assert store.db.execute("SELECT count(*) FROM actor_profiles WHERE local_id='per:stephen-biegun'"
+        assert store.db.execute("SELECT count(*) FROM actor_profiles WHERE local_id='per:stephen-harlow'"
                                 ).fetchone()[0] == 0
 
 
 def test_a_store_linked_by_an_older_parley_is_relinked_whole_and_its_old_ids_still_resolve(tmp_path):
     with Store(tmp_path / "s.db") as store:
-        store.add(article(1, "2019-09-01", person("Stephen Biegun", "USA")))
+        store.add(article(1, "2019-09-01", person("Stephen Harlow", "USA")))
         link_corpus(store, OPTIONS)
         # as an older parley left it: another id scheme, and none of the incremental tables' marks
-        store.db.execute("UPDATE actors SET id='per:biegun-old' WHERE id='per:stephen-biegun'")
-        store.db.execute("UPDATE actor_map SET actor_id='per:biegun-old' WHERE actor_id='per:stephen-biegun'")
+        store.db.execute("UPDATE actors SET id='per:harlow-old' WHERE id='per:stephen-harlow'")
+        store.db.execute("UPDATE actor_map SET actor_id='per:harlow-old' WHERE actor_id='per:stephen-harlow'")
         store.db.execute("DELETE FROM meta WHERE key LIKE 'link_index:%'")
         store.add(article(2, "2019-09-02", person("Anna Kowalska", "POL")))
         link_corpus(store, OPTIONS)
         store.refresh()
-        assert store.actor("per:biegun-old").id == "per:stephen-biegun"
+        assert store.actor("per:harlow-old").id == "per:stephen-harlow"
         assert store.db.execute("SELECT count(*) FROM actor_profiles").fetchone()[0] == 3  # two people, PRK
 
 

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from story_corpus import (BIEGUN, LEE, MEETING_BODY, OTHER_MEETING_BODY, PRK, SANCTIONS_BODY, USA, actors_of, add,
+from story_corpus import (HARLOW, LEE, MEETING_BODY, OTHER_MEETING_BODY, PRK, SANCTIONS_BODY, USA, actors_of, add,
                           make_article, make_event)
 
 from parley.options import Options
@@ -9,15 +9,15 @@ from parley.stories import link_corpus
 
 def _meeting(store, outlet, published, body, day="2019-09-10", **kw):
     article = make_article(body, outlet, published)
-    event = make_event(article, "m", "CONSULT", kw.pop("a1", BIEGUN), kw.pop("a2", LEE), day,
-                       location="Washington", needle=kw.pop("needle", "Biegun"), **kw)
-    add(store, article, [event], actors_of(BIEGUN, LEE))
+    event = make_event(article, "m", "CONSULT", kw.pop("a1", HARLOW), kw.pop("a2", LEE), day,
+                       location="Washington", needle=kw.pop("needle", "Harlow"), **kw)
+    add(store, article, [event], actors_of(HARLOW, LEE))
     return article, event
 
 
 def test_a_meeting_reported_by_two_outlets_is_one_event_with_two_sources(store):
     a, _ = _meeting(store, "Yonhap", "2019-09-10", MEETING_BODY)
-    b, _ = _meeting(store, "Reuters", "2019-09-11", OTHER_MEETING_BODY, a1=LEE, a2=BIEGUN, needle="Lee Do-hoon and")
+    b, _ = _meeting(store, "Reuters", "2019-09-11", OTHER_MEETING_BODY, a1=LEE, a2=HARLOW, needle="Lee Sang-ho and")
     link_corpus(store, Options())
     merged = list(store.events())
     assert len(merged) == 1
@@ -29,7 +29,7 @@ def test_a_meeting_reported_by_two_outlets_is_one_event_with_two_sources(store):
 def test_a_syndicated_copy_is_listed_but_not_counted(store):
     _meeting(store, "Reuters", "2019-09-10", MEETING_BODY)
     copy, _ = _meeting(store, "Yahoo", "2019-09-10T12:00:00", "Yahoo\n\n" + MEETING_BODY)
-    _meeting(store, "Yonhap", "2019-09-11", OTHER_MEETING_BODY, needle="Lee Do-hoon and")
+    _meeting(store, "Yonhap", "2019-09-11", OTHER_MEETING_BODY, needle="Lee Sang-ho and")
     link_corpus(store, Options())
     (merged,) = list(store.events())
     assert len(merged.sources) == 3
@@ -48,7 +48,7 @@ def test_a_one_sided_type_keeps_direction_apart(store):
 
 def test_planned_and_happened_stay_apart_and_are_linked(store):
     early = make_article(OTHER_MEETING_BODY, "Yonhap", "2019-09-01")
-    add(store, early, [make_event(early, "p", "CONSULT", BIEGUN, LEE, "2019-09-10", status="planned", needle="Officials")])
+    add(store, early, [make_event(early, "p", "CONSULT", HARLOW, LEE, "2019-09-10", status="planned", needle="Officials")])
     _meeting(store, "Reuters", "2019-09-10", MEETING_BODY)
     link_corpus(store, Options())
     planned = list(store.events(status="planned"))
@@ -60,7 +60,7 @@ def test_planned_and_happened_stay_apart_and_are_linked(store):
 
 def test_an_event_dated_after_its_article_is_kept_as_planned(store):
     article = make_article(OTHER_MEETING_BODY, "Yonhap", "2019-09-01")
-    add(store, article, [make_event(article, "f", "CONSULT", BIEGUN, LEE, "2019-09-20", status="reported")])
+    add(store, article, [make_event(article, "f", "CONSULT", HARLOW, LEE, "2019-09-20", status="reported")])
     link_corpus(store, Options())
     (event,) = list(store.events())
     assert event.status == "planned"
@@ -68,8 +68,8 @@ def test_an_event_dated_after_its_article_is_kept_as_planned(store):
 
 def test_dates_one_day_apart_merge_with_the_disagreement_kept_and_far_dates_do_not(store):
     _meeting(store, "Yonhap", "2019-09-11", MEETING_BODY, day="2019-09-11")
-    _meeting(store, "Reuters", "2019-09-11", OTHER_MEETING_BODY, day="2019-09-10", needle="Lee Do-hoon and")
-    _meeting(store, "AFP", "2019-09-12", SANCTIONS_BODY + " Biegun.", day="2019-09-11", needle="Biegun")
+    _meeting(store, "Reuters", "2019-09-11", OTHER_MEETING_BODY, day="2019-09-10", needle="Lee Sang-ho and")
+    _meeting(store, "AFP", "2019-09-12", SANCTIONS_BODY + " Harlow.", day="2019-09-11", needle="Harlow")
     _meeting(store, "AP", "2019-09-30", MEETING_BODY + " Again.", day="2019-09-28")
     link_corpus(store, Options())
     events = list(store.events())
@@ -80,7 +80,7 @@ def test_dates_one_day_apart_merge_with_the_disagreement_kept_and_far_dates_do_n
 
 def test_a_month_date_agrees_with_a_day_in_that_month(store):
     _meeting(store, "Yonhap", "2019-09-11", MEETING_BODY, day="2019-09")
-    _meeting(store, "Reuters", "2019-09-11", OTHER_MEETING_BODY, day="2019-09-10", needle="Lee Do-hoon and")
+    _meeting(store, "Reuters", "2019-09-11", OTHER_MEETING_BODY, day="2019-09-10", needle="Lee Sang-ho and")
     link_corpus(store, Options())
     (event,) = list(store.events())
     assert event.date == "2019-09-10" and event.n_sources == 2
@@ -88,7 +88,7 @@ def test_a_month_date_agrees_with_a_day_in_that_month(store):
 
 def test_an_undated_report_joins_the_dated_one_when_the_place_agrees(store):
     _meeting(store, "Reuters", "2019-09-10", MEETING_BODY)
-    _meeting(store, "Blog", None, OTHER_MEETING_BODY, day=None, basis="none", needle="Lee Do-hoon and")
+    _meeting(store, "Blog", None, OTHER_MEETING_BODY, day=None, basis="none", needle="Lee Sang-ho and")
     link_corpus(store, Options())
     (merged,) = list(store.events())
     assert merged.n_sources == 2 and merged.date == "2019-09-10"
@@ -97,7 +97,7 @@ def test_an_undated_report_joins_the_dated_one_when_the_place_agrees(store):
 def test_an_undated_report_elsewhere_stays_apart(store):
     _meeting(store, "Reuters", "2019-09-10", MEETING_BODY)
     article = make_article(OTHER_MEETING_BODY, "Blog", None)
-    add(store, article, [make_event(article, "m", "CONSULT", BIEGUN, LEE, None, location="Seoul", basis="none",
-                                    needle="Lee Do-hoon and")], actors_of(BIEGUN, LEE))
+    add(store, article, [make_event(article, "m", "CONSULT", HARLOW, LEE, None, location="Seoul", basis="none",
+                                    needle="Lee Sang-ho and")], actors_of(HARLOW, LEE))
     link_corpus(store, Options())
     assert len(list(store.events())) == 2

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from story_corpus import (BIEGUN, LEE, MEETING_BODY, OTHER_MEETING_BODY, PRK, SANCTIONS_BODY, USA, actors_of, add,
+from story_corpus import (HARLOW, LEE, MEETING_BODY, OTHER_MEETING_BODY, PRK, SANCTIONS_BODY, USA, actors_of, add,
                           make_article, make_event)
 
 from parley.options import Options
@@ -15,14 +15,14 @@ def _corpus(store):
     sanctions = make_article(SANCTIONS_BODY, "AP", "2019-08-05")
     add(store, sanctions, [make_event(sanctions, "s", "SANCTION", USA, PRK, "2019-08-05", cameo="163", quad=3,
                                       goldstein=-8.0, needle="The Treasury")])
-    for outlet, body, needle in (("Yonhap", MEETING_BODY, "Biegun"), ("Reuters", OTHER_MEETING_BODY, "Lee Do-hoon and")):
+    for outlet, body, needle in (("Yonhap", MEETING_BODY, "Harlow"), ("Reuters", OTHER_MEETING_BODY, "Lee Sang-ho and")):
         article = make_article(body, outlet, "2019-09-10")
-        add(store, article, [make_event(article, "m", "CONSULT", BIEGUN, LEE, "2019-09-10", location="Washington",
-                                        needle=needle)], actors_of(BIEGUN, LEE))
+        add(store, article, [make_event(article, "m", "CONSULT", HARLOW, LEE, "2019-09-10", location="Washington",
+                                        needle=needle)], actors_of(HARLOW, LEE))
     early = make_article(OTHER_MEETING_BODY + " Planned.", "KBS", "2019-09-01")
-    add(store, early, [make_event(early, "p", "CONSULT", BIEGUN, LEE, "2019-09-10", status="planned")])
+    add(store, early, [make_event(early, "p", "CONSULT", HARLOW, LEE, "2019-09-10", status="planned")])
     undated = make_article(MEETING_BODY.replace("Tuesday", "a recent day") + " Undated.", "Blog", None, "No date here")
-    add(store, undated, [make_event(undated, "u", "AGREE", BIEGUN, LEE, None, cameo="057", basis="published")])
+    add(store, undated, [make_event(undated, "u", "AGREE", HARLOW, LEE, None, cameo="057", basis="published")])
     link_corpus(store, Options())
     return undated
 
@@ -33,17 +33,17 @@ def test_timeline_is_in_date_order_in_plain_words_with_outlets(store):
     assert [e.date for e in entries] == ["2019-08-05", "2019-09-10"]
     assert entries[0].text == "United States imposed sanctions on North Korea"
     meeting = entries[1]
-    assert meeting.text == "Stephen Biegun (USA) met Lee Do-hoon (KOR) in Washington"
+    assert meeting.text == "Stephen Harlow (USA) met Lee Sang-ho (KOR) in Washington"
     assert meeting.outlets == ["Yonhap", "Reuters"]
     assert meeting.n_sources == 2 and meeting.status == "reported"
-    assert "Biegun" in meeting.sentence and meeting.event_id
+    assert "Harlow" in meeting.sentence and meeting.event_id
 
 
 def test_planned_events_only_when_asked(store):
     _corpus(store)
     assert all(e.status != "planned" for e in build_timeline(store))
     (planned,) = build_timeline(store, status="planned")
-    assert planned.text == "Stephen Biegun (USA) is to meet Lee Do-hoon (KOR)"
+    assert planned.text == "Stephen Harlow (USA) is to meet Lee Sang-ho (KOR)"
     assert planned.note and "took place" in planned.note
 
 
@@ -59,7 +59,7 @@ def test_filters_by_actor_dyad_period_and_search(store):
     _corpus(store)
     assert [e.type for e in build_timeline(store, dyad=("USA", "PRK"))] == ["SANCTION"]
     assert [e.type for e in build_timeline(store, dyad=("KOR", "USA"))] == ["CONSULT"]
-    assert [e.type for e in build_timeline(store, actor="Lee Do-hoon")] == ["CONSULT"]
+    assert [e.type for e in build_timeline(store, actor="Lee Sang-ho")] == ["CONSULT"]
     assert [e.type for e in build_timeline(store, since="2019-09")] == ["CONSULT"]
     assert [e.type for e in build_timeline(store, search="shipping companies")] == ["SANCTION"]
 
@@ -84,7 +84,7 @@ def test_contradictory_dates_are_shown(store):
     for outlet, body, day in (("Yonhap", MEETING_BODY, "2019-09-11"), ("Reuters", OTHER_MEETING_BODY, "2019-09-10"),
                               ("AFP", SANCTIONS_BODY, "2019-09-11")):
         article = make_article(body, outlet, "2019-09-11")
-        add(store, article, [make_event(article, "m", "CONSULT", BIEGUN, LEE, day)])
+        add(store, article, [make_event(article, "m", "CONSULT", HARLOW, LEE, day)])
     link_corpus(store, Options())
     (entry,) = build_timeline(store)
     assert entry.date == "2019-09-11"
@@ -99,7 +99,7 @@ def test_plain_words_follow_status_and_missing_target():
 
 def test_date_references_resolve_against_the_publication_date():
     pub = date(2019, 9, 11)  # a Wednesday
-    text = "Biegun met Lee on Tuesday. A vote will be held on Friday.\nTalks began on 22 August and ended yesterday."
+    text = "Harlow met Lee on Tuesday. A vote will be held on Friday.\nTalks began on 22 August and ended yesterday."
     days = [r.day for r in date_references(text, pub)]
     assert days == ["2019-09-10", "2019-09-13", "2019-08-22", "2019-09-10"]
     assert [r.day for r in date_references("The accord of December 30 held.", date(2020, 1, 2))] == ["2019-12-30"]
@@ -130,10 +130,10 @@ def _many_days(store, n: int) -> None:
     for day in range(1, n + 1):
         article = make_article(MEETING_BODY + f" Report {day}.", "Wire", f"2019-05-{day:02d}")
         status = "planned" if day == 3 else "reported"
-        add(store, article, [make_event(article, f"d{day}", "CONSULT", BIEGUN, LEE, f"2019-05-{day:02d}",
-                                        status=status, needle="Biegun")], actors_of(BIEGUN, LEE))
+        add(store, article, [make_event(article, f"d{day}", "CONSULT", HARLOW, LEE, f"2019-05-{day:02d}",
+                                        status=status, needle="Harlow")], actors_of(HARLOW, LEE))
     undated = make_article(MEETING_BODY + " Undated.", "Blog", None, "No date here")
-    add(store, undated, [make_event(undated, "u", "CONSULT", BIEGUN, LEE, None, needle="Biegun")])
+    add(store, undated, [make_event(undated, "u", "CONSULT", HARLOW, LEE, None, needle="Harlow")])
 
 
 def test_the_latest_entries_are_the_tail_of_the_whole_timeline(store):
@@ -142,5 +142,5 @@ def test_the_latest_entries_are_the_tail_of_the_whole_timeline(store):
     for limit in (1, 2, 5, 11, 12, 40):  # pages of limit + limit // 4 + 1 rows: one page and several
         latest, cut = latest_entries(store, limit=limit)
         assert latest == whole[-limit:] and cut == (len(whole) > limit)
-    for kwargs in ({"status": "planned"}, {"actor": "Lee Do-hoon"}, {"dyad": ("KOR", "USA")}, {"since": "2019-05-10"}):
+    for kwargs in ({"status": "planned"}, {"actor": "Lee Sang-ho"}, {"dyad": ("KOR", "USA")}, {"since": "2019-05-10"}):
         assert latest_entries(store, limit=3, **kwargs)[0] == build_timeline(store, **kwargs)[-3:]

@@ -3,9 +3,9 @@
 `find_actors` reads the parsed body in three passes:
 1. spans the pipeline or the knowledge names: PERSON/ORG entities, country names, demonyms,
    capitals, institutions, user actors (phrase matcher), titles and group nouns (phrase matcher);
-2. for each person, the title before the name ("US Deputy Secretary of State Stephen Biegun"),
-   an apposition after it ("Noh Kyu-duk, South Korea's special representative ...") or before it
-   ("his American counterpart, Joe Biden"), and nationality words;
+2. for each person, the title before the name ("Deputy Foreign Minister Tomas Varga"),
+   an apposition after it ("Elin Rask, Norway's special envoy for ...") or before it
+   ("his French counterpart, Jean Martin"), and nationality words;
 3. resolution (resolve.py): surnames, pronouns and descriptions to people, groups by country and
    sector, then the Actor and Mention records.
 Datelines and wire credits (wire.py) are read by none of the passes; a form of address ("Mr", "Dr")
@@ -387,7 +387,7 @@ class _Reader:
         return True
 
     def _apposition_after(self, cand: Cand, end: int) -> None:
-        """"Lee Do-hoon, special representative for ... at the Ministry of Foreign Affairs, told"."""
+        """"X, special envoy for ... at the Ministry of Y, said"."""
         doc = self.doc
         if end >= len(doc) - 1 or doc[end].text != ",":
             return
@@ -398,7 +398,7 @@ class _Reader:
                 break
             window.append(t)
         if stop is not None and stop.pos_ in ("VERB", "AUX"):
-            return  # "Trump, the South Korean president said, ...": the words are the next clause's subject
+            return  # "X, the Y president said, ...": the words are the next clause's subject
         if not window or not any(t.i in self.title_tok for t in window[:10]):
             return
         # the title ends where an affiliation starts ("at the International Crisis Group")
@@ -418,7 +418,7 @@ class _Reader:
             cand.appos = (window[0].i, core[-1].i + 1)
 
     def _apposition_before(self, cand: Cand, start: int) -> None:
-        """"his American counterpart, Joe Biden": a description, a comma, the name."""
+        """"his French counterpart, Jean Martin": a description, a comma, the name."""
         doc = self.doc
         if start < 2 or doc[start - 1].text != ",":
             return
@@ -444,7 +444,7 @@ class _Reader:
             serves(self, cand, owner)
 
     def _coordinated(self, cand: Cand) -> None:
-        """In "South Korean Foreign Minister Kang, Vice Foreign Minister Cho and ..." the nationality
+        """In "Chilean Foreign Minister Soto, Vice Foreign Minister Vera and ..." the nationality
         of the first name carries over to the next ones."""
         self.last_person_at[cand.end - 1] = cand
         if any(t.country for t in cand.titles) or cand.nationality:

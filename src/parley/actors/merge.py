@@ -5,7 +5,7 @@ misspelt family names are found among the distinct keys of one initial, so the w
 number of actors, not with its square. Two people are one when:
 - their names are the same letters ("Kim Jong Un", "Kim Jong-un");
 - their given names agree (or one is the other's initial) and their family names are one or two
-  letters apart ("Stephen Beigun", "Stephen Biegun"), and country or a role agrees;
+  letters apart ("Stephen Halrow", "Stephen Harlow"), and country or a role agrees;
 - one is a bare family name and exactly one fully named person of a compatible country has it.
 Different given names never merge: Kim Jong-un, Sung Kim and Duyeon Kim stay three people.
 
@@ -193,7 +193,7 @@ def _given(name: str) -> str:
 
 
 def _nickname(x: str, y: str) -> bool:
-    """"Steve Biegun" and "Stephen Biegun": first given names that are forms of one formal name."""
+    """"Steve Harlow" and "Stephen Harlow": first given names that are forms of one formal name."""
     wx, wy = x.split(), y.split()
     if len(wx) < 2 or len(wy) < 2 or wx[0] in family_first_names() or wy[0] in family_first_names():
         return False

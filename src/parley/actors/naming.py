@@ -80,7 +80,7 @@ def _state_body(mention: Mention, toks) -> str:
 
 
 def _in_apposition(mention: Mention, toks) -> bool:
-    """"a visit to the capital, Port Louis": a capital named beside "the capital" is the place."""
+    """"a visit to the capital, Lima": a capital named beside "the capital" is the place."""
     return any(t.dep_ == "appos" for t in toks if mention.start <= t.idx < mention.end)
 
 

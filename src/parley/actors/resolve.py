@@ -4,7 +4,7 @@ Rules, in the order they run:
 - full names written alike ("Kim Jong Un", "Kim Jong-un") are one person;
 - a lone surname is the person with that family name mentioned nearest before it (or, when the
   article has not named anyone by it yet, the first after it); a misspelling one or two letters off
-  counts ("Beigun" for "Biegun"); "Mr Somchanh" is the one person with that word anywhere in the name;
+  counts ("Halrow" for "Harlow"); "Mr Somchanh" is the one person with that word anywhere in the name;
 - "the envoy", "the top US negotiator", "the South Korean leader" is the latest person whose country
   and kind of office fit; with nobody fitting, an unnamed official of that country;
 - "he"/"she" is the subject of its own sentence before it, else the one person (or subject) of the
@@ -153,7 +153,7 @@ class _Resolver:
 
     def _written_otherwise(self, name: str) -> Draft | None:
         """A person already named with another form of the given name ("Steve" for "Stephen", "Bill" for
-        "William") or a family name one or two letters off ("Beigun" for "Biegun"): one person, since
+        "William") or a family name one or two letters off ("Halrow" for "Harlow"): one person, since
         one story rarely names two people whose names differ only so."""
         given, family = _given_family(name, self.family_first)
         if given is None:
@@ -236,7 +236,7 @@ class _Resolver:
             yield self.person_at[j]
 
     def _as_title(self, c: Cand) -> None:
-        """"Biegun, who ... now serves as U.S. Deputy Secretary of State": a title of the sentence's
+        """"Harlow, who ... now serves as Deputy Foreign Minister": a title of the sentence's
         person named last before it."""
         here = [k for pos, k in self.person_at if pos < c.start and self.sent[pos] == self.sent[c.start]]
         if not here:
@@ -326,7 +326,7 @@ class _Resolver:
             if near:
                 return near[0]
         if c.country and c.cls:
-            # "The envoy, Stephen Biegun, ... The U.S. special representative": the one holder of that
+            # "The envoy, Stephen Harlow, ... The U.S. special representative": the one holder of that
             # office named with no country yet is the one the description now gives a country
             unplaced = [d for d in everyone if d.country() is None and c.cls in d.classes]
             if len(unplaced) == 1:
@@ -334,8 +334,8 @@ class _Resolver:
         return None
 
     def _named_soon_after(self, c: Cand, reach: int = 2, untitled: bool = True) -> Draft | None:
-        """A story that describes before it names: "South Korea's top negotiator on Thursday called ...
-        Lee Do-hoon, special representative ..., told reporters". The person named after the description
+        """A story that describes before it names: "Norway's top negotiator on Monday said ...
+        Elin Rask, special envoy ..., told reporters". The person named after the description
         (within `reach` sentences) whose office is of the same kind; else, with `untitled`, the first person
         named there for the first time with no title at all ("China's U.N. ambassador told reporters ...
         Fu Cong blamed ..."): news names the person it has just described, and a new name with no title

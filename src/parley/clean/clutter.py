@@ -155,7 +155,7 @@ def ui_reason(text: str) -> str | None:
 
 
 def repeated_phrase(text: str) -> bool:
-    """'Lee Do-hoon (Yonhap) Lee Do-hoon (Yonhap)': one phrase written twice (a doubled caption)."""
+    """'Jane Roe (AFP) Jane Roe (AFP)': one phrase written twice (a doubled caption)."""
     words = text.split()
     n = len(words)
     return n >= 2 and n % 2 == 0 and words[: n // 2] == words[n // 2:]

@@ -3,7 +3,7 @@
 The shapes are those of news copy everywhere: a capitalised city (or two joined by '/'), an optional
 region or country, an optional date (with or without the year), an optional credit in parentheses
 or slashes ('(dpa/MIA)', '/TASS/'), then a dash or colon; the city-period-date-period-wire form
-('Astana. July 4. KazTAG -'); and the date-first form ('January 23, 2014 (ADDIS ABABA) -').
+('Astana. July 4. KazTAG -'); and the date-first form ('March 5, 2019 (NAIROBI) -').
 """
 
 from __future__ import annotations

@@ -205,8 +205,8 @@ def _claimer(head):
 
 
 def _stray_agent(verb):
-    """The "by" phrase the parser hangs on the noun of a passive's "as" phrase: "designated as a
-    terrorist organization by the United States" (the agent of the verb, not of the organization)."""
+    """The "by" phrase the parser hangs on the noun of a passive's "as" phrase: "X is designated as a
+    terrorist organization by Y" (the agent of the verb, not of the organization)."""
     for prep in verb.children:
         if prep.dep_ == "prep" and prep.lower_ == "as":
             for pobj in (c for c in prep.children if c.dep_ == "pobj"):
@@ -257,7 +257,7 @@ def actor1(cand, actors):
     if cand.noun is not None:
         poss = [c for c in cand.noun.children if c.dep_ == "poss" and c.pos_ != "PRON"]
         owner = resolve_np(poss[0], actors) if poss else []
-        # "Iran's attack" names its doer; the object of a verb ("conferred the country's highest honour
+        # "Iran's attack" names its doer; the object of a verb ("conferred the country's top medal
         # on X") may have an owner that names no party, and then the verb's subject acts
         if owner or poss and verb is None:
             return owner, False
@@ -280,7 +280,7 @@ def actor1(cand, actors):
         agent = next((c for c in verb.children if c.dep_ == "agent"), None)
         pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else _stray_agent(verb)
         if pobj is None and verb.lemma_.lower() in STATE_COERCION and (state := actors.authorities()) is not None:
-            # "a journalist arrested over his interviews": only a state's authorities arrest and jail
+            # "a reporter detained over his articles": only a state's authorities arrest and jail
             return [(state, [verb])], True
         if pobj is None and cand.cameo[:2] == MOBILIZING and (force := next(
                 (c for c in verb.children if c.dep_ == "nsubjpass"), None)) is not None:
@@ -684,8 +684,8 @@ def _object_of_governor(pronoun, verb, actors):
 
 
 def _condition_party(verb, actors):
-    """Whom a conditional threat is put to: the subject of its "if ... not" / "unless" clause ("warned
-    it would execute the hostages if the state did not release the prisoners")."""
+    """Whom a conditional threat is put to: the subject of its "if ... not" / "unless" clause ("X warned
+    it would kill its captives unless Y freed its members")."""
     for clause in verb.subtree:
         if clause.dep_ != "advcl" or not any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in clause.children):
             continue

@@ -204,7 +204,7 @@ class EventActors:
 
     def authorities(self, country: str | None = None) -> Actor | None:
         """A state's authorities (the story's own unless `country` says): who arrests, jails and charges
-        when the clause does not say ("a journalist arrested over his interviews")."""
+        when the clause does not say ("a reporter detained over his articles")."""
         country = country if country and len(country) == 3 and country != "IGO" else self.home
         if not country or self.knowledge is None:
             return None

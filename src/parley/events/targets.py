@@ -44,6 +44,7 @@ IRREGULAR_PLURALS = frozenset({"people", "children", "women", "men"})
 COUNTS = frozenset({"dozen", "hundred", "thousand", "score"})  # "dozens of passengers"
 # acts that answer what another party said or did just before
 REACTIONS = frozenset({"REJECT", "ACCUSE", "THREATEN", "REQUEST"})
+OFFERED = frozenset({"offer", "proposal"})  # acts addressed to whoever answers them
 
 
 def people(mention: EventMention) -> bool:
@@ -114,7 +115,8 @@ def find_targets(mentions: list[EventMention], story: Story) -> list[EventMentio
         nearby = [a for a in m.nearby if not any(same_actor(a, d) for d in co_doers[(m.sentence, e.trigger)])]
         nearby = [a for a in nearby if a.actor_id not in m.object_parties]
         # "X welcomed the news that Y had agreed to a ceasefire": who comments on Y's act is no party to it
-        commenters = [] if e.type in REACTIONS else answered[(m.sentence, _key(e.actor1))]
+        # (but an offer is made to whoever answers it: "X rejected Y's offer of talks")
+        commenters = [] if e.type in REACTIONS or m.lemma in OFFERED else answered[(m.sentence, _key(e.actor1))]
         nearby = [a for a in nearby if not any(same_actor(a, c) for c in commenters)]
         target = None
         if m.object_word in ARMED_DESCRIPTIONS and e.type in FORCE:

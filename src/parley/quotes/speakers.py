@@ -106,7 +106,7 @@ class Speakers(ArticleText):
         return start + lead, end - trail
 
     def _name_tokens(self, head) -> list:
-        hyphenated = head.i > 0 and self.body[head.idx - 1] == "-"  # 'Do-hoon' parsed as a noun
+        hyphenated = head.i > 0 and self.body[head.idx - 1] == "-"  # 'Sang-ho' parsed as a noun
         if head.pos_ != "PROPN" and not hyphenated:
             return [head]
         names = [head]

@@ -2,7 +2,7 @@
 
 Records are gathered with the same words the listings take (`articles --actor NAME`, `quotes
 --speaker NAME`, `events --actor NAME`), so the profile's counts are the listings' counts. When
-those words also name other actors (a "Steve Biegun" beside "Stephen Biegun"), the profile says so.
+those words also name other actors (a "Steve Harlow" beside "Stephen Harlow"), the profile says so.
 """
 
 from __future__ import annotations

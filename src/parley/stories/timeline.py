@@ -107,7 +107,7 @@ def actor_words(ref: EventActor | None) -> str:
 
 
 def plain_words(event: Event) -> str:
-    """'Stephen Biegun (USA) met Lee Do-hoon (KOR) in Washington'."""
+    """'Stephen Harlow (USA) met Lee Sang-ho (KOR) in Washington'."""
     past, base, past_alone, base_alone = _CAMEO_VERBS.get(event.cameo or "", _VERBS.get(
         event.type, (event.type.lower(), event.type.lower(), event.type.lower(), event.type.lower())))
     obj = actor_words(event.actor2)
