@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
+import os
+import tempfile
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
+
+
+def pytest_configure(config):
+    # the tests (and the commands they run) keep parley's table cache in a folder of their own, not
+    # in the user's ~/.cache; one per test process, so parallel workers never share a half-written file
+    os.environ.setdefault("PARLEY_CACHE", tempfile.mkdtemp(prefix="parley-test-cache-"))
 SHARED = ROOT.parent / "shared"
 EXAMPLES = ROOT / "examples"
 

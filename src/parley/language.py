@@ -234,18 +234,21 @@ class NameRules:
     def _named_after_title(self, doc: Doc, ents: list[Span], proper: list[bool]) -> list[Span]:
         """Two or three capitalised words right after a person's title are a name, whatever the model
         said: "Special Envoy for the Sahel Tomas Varga", "his counterpart, Elin Rask"."""
-        by_start = {e.start: e for e in ents}
         covered = {i: e for e in ents for i in range(e.start, e.end)}
         out = list(ents)
+        n = len(doc)
         i = 0
-        while i < len(doc):
+        while i < n:
             e = covered.get(i)
+            if e is None and not proper[i]:
+                i += 1  # most tokens: no entity and no name starts here (the steps below would agree)
+                continue
             if e is not None and (e.label_ == "PERSON" or e.start != i):
                 i = e.end
                 continue
             run = i
             absorbed = []
-            while run < len(doc) and run - i < 4 and proper[run]:
+            while run < n and run - i < 4 and proper[run]:
                 other = covered.get(run)
                 if other is not None and other is not e:
                     # the model often reads a surname as a place ("Ana Costa" -> GPE "Costa")
@@ -264,7 +267,6 @@ class NameRules:
                 out = [x for x in out if x is not e and not any(x is y for y in absorbed)]
                 out.append(Span(doc, i, run, label="PERSON"))
             i = max(run, i + 1)
-        del by_start
         return out
 
     def _title_before(self, doc: Doc, start: int) -> bool:

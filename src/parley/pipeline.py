@@ -24,6 +24,19 @@ from .records import Article, ArticleRecords, Document
 
 # the start of the warning an article carries when a stage failed on it (the ingest reports it)
 STAGE_FAILED = "actors, quotes and events skipped"
+# allocations between young collections of the cyclic collector while a model is loaded (Python's
+# default is 700): parsing and the record stages make millions of short-lived objects, nearly all
+# freed by reference counting, so a collection every 700 of them walks live objects for nothing
+# (0.17 s of gc per 89 stories at 700, 0.09 s at 20,000, measured with gc.callbacks); the memory
+# held back is at most that many small objects
+GC_YOUNG_THRESHOLD = 20_000
+
+
+def fewer_collections() -> None:
+    """Raise the young generation's threshold (never lower a caller's)."""
+    young, *older = gc.get_threshold()
+    if young and young < GC_YOUNG_THRESHOLD:
+        gc.set_threshold(GC_YOUNG_THRESHOLD, *older)
 
 
 def bounded(article: Article) -> Article:
@@ -48,6 +61,7 @@ class Pipeline:
 
             self._nlp = load_pipeline(self.options)
             gc.freeze()  # see `knowledge`
+            fewer_collections()
         return self._nlp
 
     @property

@@ -110,3 +110,18 @@ def test_banding_finds_the_same_copies_as_datasketch_lsh():
         lsh.insert(key, mh)
     assert ours == expected
     assert sum(1 for v in ours.values() if v) > 50
+
+
+def test_permutations_and_banding_drawn_here_are_datasketchs():
+    import numpy as np
+    from datasketch import MinHash, MinHashLSH
+
+    from parley.stories.duplicates import KNOWN_BANDING, _bands, affine32_permutations
+
+    for num_perm, seed in [(128, 1), (64, 7)]:
+        a, b = affine32_permutations(num_perm, seed)
+        theirs = MinHash(num_perm=num_perm, seed=seed).permutations
+        assert a.dtype == np.uint32 and np.array_equal(a, theirs[0]) and np.array_equal(b, theirs[1])
+    for (threshold, num_perm) in KNOWN_BANDING:
+        assert _bands(threshold, num_perm) == MinHashLSH(threshold=threshold, num_perm=num_perm).hashranges
+    assert _bands(0.7, 64) == MinHashLSH(threshold=0.7, num_perm=64).hashranges  # not in the table

