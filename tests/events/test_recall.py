@@ -107,12 +107,12 @@ def test_reimposed_sanctions(code):
 
 
 def test_designated_by_with_the_agent_on_the_as_phrase(code):
-    events = code("The Northern Front is designated as a terrorist organization by Westria.", KNOWN)
+    events = code("The Northern Front is designated as a terror group by Westria.", KNOWN)
     assert pairs(events) == {("Westria", "COERCE", "Northern Front")}
 
 
 def test_designated_in_a_relative_clause_names_the_copula_subject(code):
-    events = code("The Northern Front is an armed group that is designated as a terrorist organization by Westria.", KNOWN)
+    events = code("The Northern Front is a rebel militia that is designated as a terror group by Westria.", KNOWN)
     assert pairs(events) == {("Westria", "COERCE", "Northern Front")}
 
 
@@ -163,7 +163,7 @@ def test_committing_abuses_is_no_commitment(code):
 
 
 def test_ordering_a_thing_is_no_demand(code):
-    assert code("The Westria appeals court overturned the conviction and ordered a new trial.",
+    assert code("The Westria appeals court threw out the verdict and ordered a new trial.",
                 {**KNOWN, "Westria appeals court": ("Westria appeals court", "organization", "WST")}) == []
 
 
@@ -178,7 +178,7 @@ def test_cede_territory(code):
 
 
 def test_it_as_doer_is_the_state_just_told(code):
-    events = code("Westria signed the accord with Ostland in 2015. In 2019, it stopped implementing its commitments.", KNOWN)
+    events = code("Westria signed the pact with Ostland in 2012. In 2018, it stopped implementing the pact.", KNOWN)
     assert ("Westria", "REJECT", None) in pairs(events) or ("Westria", "REJECT", "Ostland") in pairs(events)
 
 
@@ -391,7 +391,7 @@ def test_asking_for_a_release_is_not_asked_of_ones_own_state(code):
 
 def test_helping_people_or_through_a_law_is_no_aid(code):
     known = {**KNOWN, "Ana Ruiz": ("Ana Ruiz", "person", None)}
-    assert code("Ana Ruiz helps people like her learn how to run a business.", known) == []
+    assert code("Ana Ruiz helps young women like her learn how to open a shop.", known) == []
     assert code("Analysts say the new law will help Westria tighten control of the sea.", KNOWN) == []
 
 
@@ -405,8 +405,8 @@ def test_recognising_a_thing_as_something_recognises_no_party(code):
 
 
 def test_people_of_a_state_protest(code):
-    known = {"Sudanese": ("Sudan", "country", "SDN")}
-    assert {e.type for e in code("Tens of thousands of Sudanese began protesting in Khartoum.", known)} == {"PROTEST"}
+    known = {"Kenyans": ("Kenya", "country", "KEN")}
+    assert {e.type for e in code("Tens of thousands of Kenyans began protesting in Nairobi.", known)} == {"PROTEST"}
 
 
 def test_a_state_helping_itself_is_no_aid(code):

@@ -166,7 +166,7 @@ def _object_predicate(verb, obj) -> bool:
 
 
 def _held(tok, lex):
-    """"imprisoned publisher X", "a journalist arrested over his interviews": a participle of
+    """"imprisoned publisher X", "a reporter detained over his articles": a participle of
     state coercion on a noun tells that the one it names is held (by the state's authorities)."""
     low = tok.lower_
     lemma = next((w for w in (tok.lemma_.lower(), low[:-2], low[:-1]) if w in HELD), None)
