@@ -718,3 +718,8 @@ def test_one_held_in_another_state_is_not_held_by_the_storys(code, known):
     known = {**known, "Kim Lee": ("Kim Lee", "person", None)}
     text = "A Japanese court jailed a reporter on Monday. His lawyer also represents imprisoned editor Kim Lee in Hong Kong."
     assert not any(e.actor2 is not None and e.actor2.name == "Kim Lee" for e in code(text, known, dateline="TOKYO"))
+
+
+def test_a_when_clause_after_a_date_happened_then(code, known):
+    events = code("Since August 2016, when Japan called for a war against China, the border has been calm.", known)
+    assert [(e.status, e.date) for e in events] == [("historical", "2016-08")]

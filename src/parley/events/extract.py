@@ -259,6 +259,7 @@ def _date(cand, here, base, future: bool):
         while first.dep_ == "conj" and first.head.pos_ in ("VERB", "AUX"):
             first = first.head
             anchors.append(first)  # "In January, X withdrew from Y and created Z": one date for both acts
+        anchors += _when_date(first)
     elif cand.noun is not None:
         gov = governing_verb(cand.noun, direct=False) or (ongoing_verb(cand.noun) if cand.frame == "subject" else None)
         if gov is not None:
@@ -266,6 +267,23 @@ def _date(cand, here, base, future: bool):
         # "a summit between X and Y that ended in February": the event noun's own clause dates it
         anchors += [c for c in cand.noun.children if c.dep_ in ("relcl", "acl") and c.pos_ in ("VERB", "AUX")]
     return _date_at(anchors, here, base, future)
+
+
+def _when_date(verb) -> list:
+    """"Since August 2022, when X called for war, ...": a when-clause right after a date happened then
+    (the parser hangs it on the date or on the main verb); the date's head, as an anchor."""
+    when = next((c for c in verb.children if c.dep_ == "advmod" and c.lower_ == "when" and c.i < verb.i), None)
+    if when is None:
+        return [verb.head] if verb.dep_ == "relcl" and verb.head.ent_type_ == "DATE" else []
+    before = verb.doc[when.i - 1] if when.i > 0 else None
+    if before is not None and before.is_punct and when.i > 1:
+        before = verb.doc[when.i - 2]
+    if before is None or before.ent_type_ != "DATE":
+        return []
+    head = before
+    while head.head.i != head.i and head.head.ent_type_ == "DATE":
+        head = head.head
+    return [head]
 
 
 def _date_at(anchors, here, base, future: bool):
