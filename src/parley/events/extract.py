@@ -17,6 +17,7 @@ Coding conventions (see also the lexicon data):
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from itertools import product
 from typing import TYPE_CHECKING
 
@@ -83,12 +84,14 @@ def sentence_mentions(article: Article, doc, actors: ArticleActors, options: Opt
     mentions: list[EventMention] = []
     texts, named = [], []
     seen: set = set()
+    doc_ents = list(doc.ents)
+    starts = [e.start for e in doc_ents]
     for n, sent in enumerate(doc.sents):
         texts.append(sent.text)
         named.append(_named(sent, actors))
         if not _codable(sent):
             continue
-        here = _Sentence(sent)
+        here = _Sentence(sent, doc_ents, starts)
         actors.near = {a.actor_id for names in named[-2:] for a in names if a.actor_id}
         source = Source(article.id, article.outlet, article.published, sent.text, sent.start_char, sent.end_char)
         for cand in candidates(sent, lex, actors):
@@ -211,8 +214,11 @@ class _Sentence:
 
     __slots__ = ("ents", "_clauses")
 
-    def __init__(self, sent) -> None:
-        self.ents = sent.ents
+    def __init__(self, sent, doc_ents: list, starts: list[int]) -> None:
+        # the sentence's entities cut from the document's list: Span.ents rebuilds every entity of the
+        # document on each call, once per sentence
+        window = doc_ents[bisect_left(starts, sent.start):bisect_left(starts, sent.end)]
+        self.ents = [e for e in window if e.end <= sent.end]
         self._clauses: dict = {}
 
     def clause(self, head) -> set:
