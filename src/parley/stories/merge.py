@@ -28,8 +28,8 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
-from datetime import date
 
+from ..dates import days_between, overlaps, shift_day
 from ..events.types import symmetric_types
 from ..ids import record_id, slug
 from ..records import Article, Event, EventActor, Source
@@ -91,13 +91,11 @@ def date_relation(a: str | None, b: str | None) -> str | None:
     """'same' when the dates agree at their precision, 'near' when day dates are one day apart."""
     if not a or not b:
         return None
-    (alo, ahi), (blo, bhi) = date_bounds(a), date_bounds(b)
-    if alo <= bhi and blo <= ahi:
+    if overlaps(a, b):
         return "same"
     if len(a) >= 10 and len(b) >= 10:
         try:
-            if abs((date.fromisoformat(a[:10]) - date.fromisoformat(b[:10])).days) == 1:
-                return "near"
+            return "near" if abs(days_between(a, b)) == 1 else None
         except ValueError:
             return None
     return None
@@ -134,8 +132,7 @@ def _lookup_keys(day: str | None) -> list[str]:
         return [""]
     keys = [day, day[:7], day[:4]]
     if len(day) >= 10:
-        d = date.fromisoformat(day[:10])
-        keys += [date.fromordinal(d.toordinal() + k).isoformat() for k in (-1, 1)]
+        keys += [shift_day(day, k) for k in (-1, 1)]
     return keys
 
 
@@ -344,8 +341,7 @@ def _shift(day: str, days: int) -> str:
     import calendar
 
     y, m, d = (int(x) for x in day[:10].split("-"))
-    d = min(d, calendar.monthrange(y, m)[1])
-    return date.fromordinal(date(y, m, d).toordinal() + days).isoformat()
+    return shift_day(f"{y:04d}-{m:02d}-{min(d, calendar.monthrange(y, m)[1]):02d}", days)
 
 
 class _Canonical:
