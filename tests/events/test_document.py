@@ -582,6 +582,9 @@ def test_a_hope_or_a_fear_is_no_event(code, known):
     assert code("Germany hopes that Japan will withdraw its troops from the border.", known) == []
     assert code('"I am hoping France will make concessions to Iran," Putin said.', known) == []
     assert code("Officials in Germany fear that Iran will attack Japan.", known) == []
+    # the parser may hang the hoped clause's later verbs on "hoping" itself
+    assert code('"I\'m hoping Germany will start speaking with Iran, bring them to the table and make sure they make '
+                'concessions," Putin said.', known) == []
 
 
 def test_a_demand_of_someone_else_is_kept_as_the_demand(code, known):

@@ -180,6 +180,11 @@ def wished(verb) -> bool:
             return False
         if token.dep_ == "ccomp" and lemma_of(head) in WISHING_CLAUSE_HEADS:
             return True
+        if token.dep_ == "conj" and lemma_of(head) in WISHING_CLAUSE_HEADS and token.tag_ == "VB" and \
+                head.tag_ != "VB" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
+            # "I'm hoping they will reach out, bring them to the table and ...": a bare verb the parser
+            # coordinates with a progressive "hoping" cannot share its auxiliary: it goes on the hoped clause
+            return True
         if token.dep_ in ("acl", "ccomp") and head.pos_ == "NOUN" and head.lemma_.lower() in HOPE_NOUNS and any(
                 c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
             return True  # the content of a hope named as a noun: "in the hope that X will help"
