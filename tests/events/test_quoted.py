@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-import re
-
 import pytest
 
-from parley.actors import ArticleActors
 from parley.events.quoted import load_cues
-from parley.ids import actor_id
-from parley.records import Actor, Article, Mention
+from parley.records import Actor, Article
 
 KNOWN = {
     "Freedonia": ("Freedonia", "country", "FDN"),
@@ -24,22 +20,8 @@ KNOWN = {
 }
 
 
-def hand_actors(article_id: str, text: str, known: dict) -> ArticleActors:
-    """known: surface form -> (name, kind, country); longest forms claim text first."""
-    actors, mentions, taken = {}, [], []
-    for form in sorted(known, key=len, reverse=True):
-        name, kind, country = known[form]
-        aid = actor_id(kind, country if kind == "country" else name)
-        actors.setdefault(aid, Actor(id=aid, name=name, kind=kind, country=country))
-        for m in re.finditer(rf"(?<!\w){re.escape(form)}(?!\w)", text):
-            if not any(m.start() < e and m.end() > s for s, e in taken):
-                taken.append((m.start(), m.end()))
-                mentions.append(Mention(article_id, aid, form, m.start(), m.end()))
-    return ArticleActors(list(actors.values()), mentions)
-
-
 @pytest.fixture
-def acts(nlp, options):
+def acts(nlp, options, make_actors):
     """(type, doer, target) of the events a text gives, quotes included."""
     from parley.events import find_events
     from parley.quotes import find_quotes
@@ -47,7 +29,7 @@ def acts(nlp, options):
     def run(text: str, with_quotes: bool = True):
         article = Article(id="q1", source="test", body=text, published="2021-03-10", language="en")
         doc = nlp(text)
-        actors = hand_actors(article.id, text, KNOWN)
+        actors = make_actors(article.id, text, KNOWN)
         quotes = find_quotes(article, doc, actors, options) if with_quotes else None
         events = find_events(article, doc, actors, options, quotes)
         return {(e.type, e.actor1.name if e.actor1 else None, e.actor2.name if e.actor2 else None) for e in events}, events
@@ -56,7 +38,7 @@ def acts(nlp, options):
 
 
 @pytest.fixture
-def quoted(nlp, options):
+def quoted(nlp, options, make_actors):
     """(type, doer, target) of the acts the quotes alone do (the step by itself, no verb events)."""
     from parley.events.lexicon import load_lexicon
     from parley.events.quoted import quote_acts, speaker_of
@@ -65,7 +47,7 @@ def quoted(nlp, options):
     def run(text: str):
         article = Article(id="q1", source="test", body=text, published="2021-03-10", language="en")
         doc = nlp(text)
-        actors = hand_actors(article.id, text, KNOWN)
+        actors = make_actors(article.id, text, KNOWN)
         out = set()
         for quote in find_quotes(article, doc, actors, options):
             speaker = speaker_of(quote, doc, actors, text)

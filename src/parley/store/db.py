@@ -179,19 +179,6 @@ class SQLiteStore(ExplorerReads):
                             " ON CONFLICT(key) DO UPDATE SET value = CAST(value AS INTEGER) + 1")
         self._canon = None
 
-    def set_merged_events(self, merged: Iterable[tuple[Event, list[str]]]) -> None:
-        """Replace the cross-article events: each merged event with the ids of the raw events in it."""
-        with self._transaction():
-            self.db.execute("DELETE FROM merged_events")
-            for e, members in merged:
-                lo, hi = date_bounds(e.date)
-                self.db.execute(
-                    "INSERT INTO merged_events (id, date_lo, date_hi, type, status, actor1_id, actor2_id,"
-                    " n_sources, members, data) VALUES (?,?,?,?,?,?,?,?,?,?)",
-                    (e.id, lo, hi, e.type, e.status, e.actor1.actor_id if e.actor1 else None,
-                     e.actor2.actor_id if e.actor2 else None, e.n_sources, json.dumps(members), _dumps(e)),
-                )
-
     # ---- the linking journal: what the cross-article step has done, for crash-safe reruns ----
 
     def generation(self) -> int:
@@ -203,13 +190,6 @@ class SQLiteStore(ExplorerReads):
         """The generation the cross-article `step` last completed at (None: never)."""
         row = self.db.execute("SELECT generation FROM link_journal WHERE step=?", (step,)).fetchone()
         return row[0] if row else None
-
-    def mark_linked(self, step: str, generation: int) -> None:
-        """Record that `step` completed over the articles of `generation`: committed only after the
-        step's own results were, so a kill before it makes the rerun redo that step (each step
-        recomputes its results from the articles and replaces them whole, so a redo is safe)."""
-        with self._transaction():
-            self.db.execute("INSERT OR REPLACE INTO link_journal (step, generation) VALUES (?,?)", (step, generation))
 
     def set_meta(self, key: str, value: str) -> None:
         with self._transaction():

@@ -363,10 +363,6 @@ class Linking:
                 "merged_events": one("SELECT count(*) FROM merged_events").fetchone()[0],
                 "multi_source_events": one("SELECT count(*) FROM merged_events WHERE n_sources > 1").fetchone()[0]}
 
-    def article_order(self, article_ids: Iterable[str]) -> dict[str, tuple]:
-        """Article id -> its place in time (undated last, then day, publication, ingestion order)."""
-        return {i: (d is None, d or "", p or "", r) for i, d, p, r in self._select(
-            "SELECT id, day, published, rowid FROM articles WHERE id IN ({marks})", article_ids)}
 
 
 class ActorChange:
