@@ -339,3 +339,11 @@ def test_social_media_is_not_the_press(actors_of):
     assert not any(a.name.endswith("media") for a in found.actors)
     found = actors_of("Chinese state media said the talks were useful.")
     assert any(a.name.endswith("media") for a in found.actors)
+
+
+def test_a_family_name_of_several_words_alone_is_the_person_named_in_full(actors_of):
+    found = actors_of("Prime Minister Tarik Al Hadid met the envoy in Rabat on Monday. Later, Al Hadid thanked "
+                      "the envoy for the visit.")
+    hadid = person(found, "Tarik Al Hadid")
+    assert "Al Hadid" in mentions_of(found, hadid)
+    assert not any(a.name == "Al Hadid" for a in found.actors)

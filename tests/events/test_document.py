@@ -624,16 +624,6 @@ def test_striking_a_tone_is_no_attack(code, known):
     assert any(e.type == "ASSAULT" for e in code("Japan struck targets in China on Monday.", known))
 
 
-def test_a_person_does_not_meet_himself_under_a_shorter_name(code):
-    known = {"Adel Abdul Mahdi": ("Adel Abdul Mahdi", "person", "IRQ"),
-             "Abdul Mahdi": ("Abdul Mahdi", "person", None),
-             "Mohammed bin Salman": ("Mohammed bin Salman", "person", "SAU")}
-    events = code("Mohammed bin Salman met with Adel Abdul Mahdi. The prince praised the ties, while Abdul Mahdi "
-                  "met with Adel Abdul Mahdi at the palace.", known)
-    assert not any({e.actor1.name, e.actor2 and e.actor2.name} == {"Abdul Mahdi", "Adel Abdul Mahdi"} for e in events)
-    assert any(e.type == "CONSULT" and e.actor1.name == "Mohammed bin Salman" for e in events)
-
-
 def test_a_second_act_shares_the_first_ones_plan(code, known):
     events = code("Japan plans to visit China and meet Putin.", known)
     assert events and all(e.status == "planned" for e in events)

@@ -146,10 +146,20 @@ class _Resolver:
             return d
         key = "person:" + _letters(c.name)
         if key not in self.drafts:
-            same = self._written_otherwise(c.name)
+            same = self._written_otherwise(c.name) or self._tail_of_longer(c.name)
             if same is not None:
                 return same
         return self._draft(key, "person", c.name)
+
+    def _tail_of_longer(self, name: str) -> Draft | None:
+        """A name of two words or more that ends the longer name of one person the story gave before
+        ("Abdul Mahdi" after "Adel Abdul Mahdi"): a family name of several words written alone."""
+        words = name.split()
+        if len(words) < 2:
+            return None
+        found = [d for d in self.drafts.values() if d.kind == "person" and not d.fixed and any(
+            len(n.split()) > len(words) and n.split()[-len(words):] == words for n in d.names)]
+        return found[0] if len(found) == 1 else None
 
     def _written_otherwise(self, name: str) -> Draft | None:
         """A person already named with another form of the given name ("Steve" for "Stephen", "Bill" for

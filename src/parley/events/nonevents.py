@@ -93,17 +93,6 @@ def struck_manner(mention: EventMention) -> bool:
     return mention.lemma in ("strike", "hit") and mention.object_word in MANNERS
 
 
-def with_itself(mention: EventMention) -> bool:
-    """An act of a person on the same person under a shorter name ("Adel Abdul Mahdi met Abdul
-    Mahdi"): the actor layer left two names of one man apart; no act has one party on both sides."""
-    a, b = mention.event.actor1, mention.event.actor2
-    if a is None or b is None or not (a.actor_id or "").startswith("per:") or not (b.actor_id or "").startswith("per:"):
-        return False
-    x, y = a.name.lower().split(), b.name.lower().split()
-    short, long = sorted((x, y), key=len)
-    return len(short) >= 2 and long[-len(short):] == short
-
-
 def lone_act(mention: EventMention) -> bool:
     """An act that needs a counterpart and found none: a signature with no other party (a decree, a
     declaration). (A visit with no host stays: a gathering of a group is often told so.)"""
@@ -116,7 +105,7 @@ def drop_non_events(mentions: list[EventMention], story: Story) -> list[EventMen
     for m in mentions:
         text = story.sentences[m.sentence] if m.sentence < len(story.sentences) else ""
         if is_furniture(text) or is_question(text) or m.question or m.wished or not political(m) or domestic_meeting(m) \
-                or perpetrated_wrong(m) or struck_manner(m) or with_itself(m) or moved_no_force(m):
+                or perpetrated_wrong(m) or struck_manner(m) or moved_no_force(m):
             continue
         kept.append(m)
     return kept
