@@ -94,6 +94,9 @@ FORCES = frozenset("""troop soldier force police policeman officer unit battalio
     destroyer submarine carrier jet aircraft plane fighter bomber helicopter drone tank artillery missile
     battery system""".split())
 DEPLOYING = frozenset({"deploy", "dispatch"})
+# "struck an upbeat tone", "struck a balance", "hit the right note": striking a manner is no attack
+STRIKING = frozenset({"strike", "hit"})
+MANNERS = frozenset("tone note chord balance pose figure posture image".split())
 # killing verbs with senses for things: "executed the plan", "targeted the market"
 PERSONAL_VIOLENCE = frozenset({"execute", "prosecute"})  # (prosecuting a person, not "a case")
 PEOPLE = frozenset("""prisoner hostage detainee captive man woman people person activist protester protestor dissident
@@ -405,7 +408,8 @@ def _instrument(verb, lex):
 
 def _fitting_object(verb, lemma: str, obj) -> bool:
     """Does a bare lexicon verb keep its event sense with this direct object? Deploying needs a force
-    (or a party's own), committing a pledge is no crime committed, ordering a thing is no demand."""
+    (or a party's own), committing a pledge is no crime committed, striking a tone is no blow,
+    ordering a thing is no demand."""
     word = obj.lemma_.lower()
     if lemma in PERSONAL_VIOLENCE:
         return obj.pos_ == "PROPN" or obj.ent_type_ in ("PERSON", "NORP") or word in PEOPLE
@@ -413,6 +417,8 @@ def _fitting_object(verb, lemma: str, obj) -> bool:
         return word in FORCES or obj.pos_ == "PROPN" or any(c.lemma_.lower() in FORCES for c in obj.subtree)
     if lemma in COMMITTING:
         return obj.pos_ == "PROPN" or obj.like_num or any(c.like_num or c.tag_ == "$" for c in obj.subtree)
+    if lemma in STRIKING:
+        return word not in MANNERS
     if lemma in ORDERING:
         return obj.pos_ in ("PROPN", "PRON") or word in frames.ARREST_NOUNS or any(
             c.dep_ in ("xcomp", "ccomp", "oprd") for c in verb.children) or _party(obj)

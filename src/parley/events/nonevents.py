@@ -8,8 +8,8 @@
   X said"), put no act on record;
 - meetings at home: a CONSULT between two parties of one state (purely domestic routine), or a
   visit to a place that is no identifiable party (a town taken for an actor);
-- "committed abuses": perpetrating a wrong, which the commitment verb does not code; "struck an
-  upbeat tone": a manner struck, no blow; "dispatched coffins": no force moved;
+- (the senses of action verbs that are no act, "committed abuses", "struck a conciliatory tone",
+  "dispatched coffins", are told apart where the sentence is read: candidates.py);
 - acts by actors outside politics: the press, scholars and analysts, businesses (their sector in
   the actor tables). They may still be on the receiving end ("police arrested a journalist").
 """
@@ -30,12 +30,6 @@ CREDIT = re.compile(r"\bcontributed\b.{0,40}\breport\b|^(?:additional\s+)?report
 LINK_LINE = re.compile(r"^\s*(?:see also|related|read more|read also|also read|watch|listen)\s*[:\-–]", re.IGNORECASE)
 SENTENCE_END = ("." , "!", "?", '"', "”", "’", "'", ")", "…")
 HEADING_MAX_WORDS = 14  # a line with no final stop this short is a heading, not a sentence
-# "committed abuses / war crimes / a violation": to commit a wrong is to perpetrate it, no commitment
-WRONGS = frozenset(
-    "abuse crime atrocity violation massacre genocide murder offence offense fraud breach sin error mistake "
-    "suicide sabotage terrorism act".split()
-)
-
 
 def is_furniture(sentence: str) -> bool:
     """A credit, link line or heading: page furniture, not a sentence of the story."""
@@ -67,32 +61,6 @@ def domestic_meeting(mention: EventMention) -> bool:
     return e.mode == "visit" and not (b.country or b.sector)
 
 
-# "struck an upbeat tone", "struck a balance", "hit the right note": striking a manner is no attack
-MANNERS = frozenset("tone note chord balance pose figure posture image".split())
-
-
-# what a state mobilizes or deploys: forces and their arms. "Dispatched coffins", "deployed a new app"
-# move no force. (An object that names a party is no thing, so object_word is empty then.)
-FORCES = frozenset("""troop soldier force army unit battalion brigade division regiment personnel police officer
-    guard reservist reserve militia fighter marine sailor commando jet aircraft plane fighter-jet bomber warship
-    ship vessel submarine carrier destroyer frigate tank missile drone artillery battery system weapon
-    helicopter convoy contingent team mission peacekeeper""".split())
-MOVING_FORCES = frozenset("deploy dispatch send mobilize mobilise move station".split())
-
-
-def moved_no_force(mention: EventMention) -> bool:
-    return mention.event.type == "MOBILIZE" and mention.lemma in MOVING_FORCES and \
-        bool(mention.object_word) and mention.object_word not in FORCES
-
-
-def perpetrated_wrong(mention: EventMention) -> bool:
-    return mention.lemma == "commit" and mention.object_word in WRONGS
-
-
-def struck_manner(mention: EventMention) -> bool:
-    return mention.lemma in ("strike", "hit") and mention.object_word in MANNERS
-
-
 def lone_act(mention: EventMention) -> bool:
     """An act that needs a counterpart and found none: a signature with no other party (a decree, a
     declaration). (A visit with no host stays: a gathering of a group is often told so.)"""
@@ -104,8 +72,7 @@ def drop_non_events(mentions: list[EventMention], story: Story) -> list[EventMen
     kept = []
     for m in mentions:
         text = story.sentences[m.sentence] if m.sentence < len(story.sentences) else ""
-        if is_furniture(text) or is_question(text) or m.question or m.wished or not political(m) or domestic_meeting(m) \
-                or perpetrated_wrong(m) or struck_manner(m) or moved_no_force(m):
+        if is_furniture(text) or is_question(text) or m.question or m.wished or not political(m) or domestic_meeting(m):
             continue
         kept.append(m)
     return kept
