@@ -20,6 +20,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import replace
 
+from .candidates import OFFERS  # acts addressed to whoever answers them
 from .nonevents import NON_POLITICAL_SECTORS
 from ..records import EventActor
 from .story import EventMention, Story, same_actor
@@ -44,7 +45,6 @@ IRREGULAR_PLURALS = frozenset({"people", "children", "women", "men"})
 COUNTS = frozenset({"dozen", "hundred", "thousand", "score"})  # "dozens of passengers"
 # acts that answer what another party said or did just before
 REACTIONS = frozenset({"REJECT", "ACCUSE", "THREATEN", "REQUEST"})
-OFFERED = frozenset({"offer", "proposal"})  # acts addressed to whoever answers them
 
 
 def people(mention: EventMention) -> bool:
@@ -116,7 +116,7 @@ def find_targets(mentions: list[EventMention], story: Story) -> list[EventMentio
         nearby = [a for a in nearby if a.actor_id not in m.object_parties]
         # "X welcomed the news that Y had agreed to a ceasefire": who comments on Y's act is no party to it
         # (but an offer is made to whoever answers it: "X rejected Y's offer of talks")
-        commenters = [] if e.type in REACTIONS or m.lemma in OFFERED else answered[(m.sentence, _key(e.actor1))]
+        commenters = [] if e.type in REACTIONS or m.lemma in OFFERS else answered[(m.sentence, _key(e.actor1))]
         nearby = [a for a in nearby if not any(same_actor(a, c) for c in commenters)]
         target = None
         if m.object_word in ARMED_DESCRIPTIONS and e.type in FORCE:
