@@ -34,3 +34,8 @@ def actor_id(kind: str, name: str) -> str:
     if kind == "country":
         return f"country:{name.upper()}"
     return f"{kind[:3]}:{slug(name)}"
+
+
+def is_person_id(actor_id: str | None) -> bool:
+    """Does an id made by `actor_id` name a person?"""
+    return bool(actor_id) and actor_id.startswith("per:")

@@ -716,3 +716,25 @@ def test_one_held_in_another_state_is_not_held_by_the_storys(code, known):
 def test_a_when_clause_after_a_date_happened_then(code, known):
     events = code("Since August 2016, when Japan called for a war against China, the border has been calm.", known)
     assert [(e.status, e.date) for e in events] == [("historical", "2016-08")]
+
+
+def test_a_rejection_of_a_thing_answers_the_act_that_made_it(code, known):
+    # the warrant is the act told before that fell on the one rejecting it, not a party named later
+    text = ("Prosecutors in Japan on Monday ordered the arrest of Lee. "
+            "Lee rejected the warrant on Tuesday, saying he would ask China for help.")
+    assert ("Lee Sang-ho", "REJECT", "Japanese prosecutors") in {
+        (a, t, b) for a, t, b in triples(code(text, known)) if t == "REJECT"}
+    # "blamed the attacks on X" names the accused itself; "those claims" are the ones just told
+    events = code("Japan blamed the attacks on militants based in China.", known)
+    assert ("Japan", "ACCUSE", "China") in triples(events)
+
+
+def test_them_is_no_single_person():
+    # "... shot them": the act's target is several, so no one person the sentence names
+    lee = EventActor("Lee Sang-ho", "per:lee-sang-ho", "KOR")
+    story = Story(Article(id="a1", source="t"), ("s0",), ((JPN, lee, CHN),))
+    shot = replace(_mention(0, "ASSAULT", JPN, nearby=(lee, CHN)), object_word="they")
+    (m,) = find_targets([shot], story)
+    assert m.event.actor2 == CHN
+    (m,) = find_targets([replace(shot, object_word="")], story)
+    assert m.event.actor2 == lee

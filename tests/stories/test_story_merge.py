@@ -101,3 +101,18 @@ def test_an_undated_report_elsewhere_stays_apart(store):
                                     needle="Lee Sang-ho and")], actors_of(HARLOW, LEE))
     link_corpus(store, Options())
     assert len(list(store.events())) == 2
+
+
+def test_a_side_named_as_its_clause_wrote_it_keeps_that_name_when_merged(store):
+    from dataclasses import replace
+
+    capital = replace(USA, name="Washington", written=True)
+    first = make_article(SANCTIONS_BODY, "AP", "2019-08-05")
+    copy = make_article("AP\n\n" + SANCTIONS_BODY, "Yahoo", "2019-08-05")
+    for article in (first, copy):
+        add(store, article, [make_event(article, "x", "ACCUSE", capital, PRK, "2019-08-05", cameo="112", quad=3,
+                                        goldstein=-2)], actors_of(USA, PRK))
+    link_corpus(store, Options())
+    (merged,) = list(store.events())
+    assert len(merged.sources) == 2
+    assert (merged.actor1.name, merged.actor1.actor_id) == ("Washington", USA.actor_id)

@@ -4,7 +4,10 @@ News names the other party once and then leaves it out: "Pakistan accused Kabul 
 militants. The Taliban rejected the claim." The rejection is of Pakistan's claim. When an act that
 has an addressee or victim by nature (accusing, rejecting, demanding, attacking, sanctioning...)
 has none in its clause, the target is, in order:
-1. another party the same sentence names, not of the doer's own side;
+0. for a rejection or a denunciation of a thing ("rejected the warrant", "called the ruling
+   arbitrary"), the doer of the latest act told before that fell on the one reacting;
+1. another party the same sentence names, not of the doer's own side (no one person when the clause
+   names its object as several: "shot them");
 2. for a reaction (rejecting, accusing, threatening), the doer of an act told in the previous
    sentence; else another party that sentence names;
 3. the party the lead is about.
@@ -22,6 +25,7 @@ from dataclasses import replace
 
 from .candidates import OFFERS  # acts addressed to whoever answers them
 from .nonevents import NON_POLITICAL_SECTORS
+from ..ids import is_person_id
 from ..records import EventActor
 from .story import EventMention, Story, same_actor
 
@@ -42,9 +46,17 @@ ON_PEOPLE = frozenset({"ASSAULT", "COERCE", "RETREAT"})
 PEOPLE_WORDS = frozenset("""people person passenger hostage civilian personnel worker miner villager resident
     student child woman man pilgrim worshipper tourist detainee prisoner elder journalist member""".split())
 IRREGULAR_PLURALS = frozenset({"people", "children", "women", "men"})
+PLURAL_PRONOUN = "they"  # the lemma of "them": an object the clause names as several, so no one person
 COUNTS = frozenset({"dozen", "hundred", "thousand", "score"})  # "dozens of passengers"
 # acts that answer what another party said or did just before
 REACTIONS = frozenset({"REJECT", "ACCUSE", "THREATEN", "REQUEST"})
+# reactions that can be to a thing another party made ("rejected the warrant", "denounced the ruling"),
+# and the acts that make such things (charges, demands, warrants, rulings, sanctions, attacks)
+ANSWERS = frozenset({"REJECT", "ACCUSE"})
+ANSWERED = frozenset({"ACCUSE", "REQUEST", "THREATEN", "SANCTION", "COERCE", "ASSAULT"})
+PRONOUNS = frozenset("it they he she we you i this that these those".split())  # lemmas of pronoun objects
+DEMONSTRATIVES = frozenset("this that these those such".split())
+BLAMING = frozenset({"blame"})
 
 
 def people(mention: EventMention) -> bool:
@@ -83,6 +95,36 @@ def armed_group(story: Story, before: int):
     groups = [(n, a) for n, names in enumerate(story.named) for a in names if a.sector == "REB"]
     earlier = [a for n, a in groups if n <= before]
     return earlier[-1] if earlier else (groups[0][1] if groups else None)
+
+
+def _names_an_act(mention: EventMention) -> bool:
+    """Is the reaction's object a thing (a warrant, the charges, the ruling) rather than a party or a
+    claim its own clause spells out?"""
+    word = mention.object_word
+    if not word or mention.object_defined or word in PRONOUNS | PEOPLE_WORDS | ARMED_DESCRIPTIONS | COUNTS:
+        return False
+    # "blamed the attacks on X" names the act blamed, not a thing X made; "those claims" points to what
+    # was just told, which the previous sentence gives
+    return mention.lemma not in BLAMING and mention.object_phrase.split()[0].lower() not in DEMONSTRATIVES
+
+
+def _answered_act(mention: EventMention, mentions: list[EventMention]):
+    """The doer of the latest act told before `mention` whose target is the one now reacting, or a party
+    named on the object ("the decision to jail X"): a denial or a denunciation of "the warrant", "the
+    charges", "the ruling" answers the act that produced it."""
+    e = mention.event
+    patients = {_key(e.actor1)} | set(mention.object_parties)
+    earlier = [m for m in mentions if m.sentence < mention.sentence and m.event.type in ANSWERED
+               and m.event.actor2 is not None and _key(m.event.actor2) in patients]
+    for m in sorted(earlier, key=lambda m: m.sentence, reverse=True):
+        if other_side(e.actor1, m.event.actor1) and identified(m.event.actor1):
+            return m.event.actor1
+    return None
+
+
+def _fitting(candidates, several: bool) -> list:
+    """The candidates that can be the target: no single person when the clause names several."""
+    return [a for a in candidates if not (several and is_person_id(a.actor_id))]
 
 
 def _key(ref) -> str:
@@ -126,10 +168,17 @@ def find_targets(mentions: list[EventMention], story: Story) -> list[EventMentio
             target = target if target is not None and not same_actor(e.actor1, target) else None
         if target is None and e.type in ON_PEOPLE and people(m):
             target = EventActor(name=m.object_phrase, sector="CVL")
-        target = target or first_other(e.actor1, nearby)
+        if target is None and e.type in ANSWERS and _names_an_act(m):
+            # "X rejected the warrant": the warrant is the act told before that fell on X
+            answered_by = _answered_act(m, mentions)
+            target = canonical.get(answered_by.actor_id, answered_by) if answered_by is not None else None
+        # "shot them", "accused them": whoever they are, they are not one person named nearby
+        several = m.object_word == PLURAL_PRONOUN
+        target = target or first_other(e.actor1, _fitting(nearby, several))
         if target is None and m.sentence > 0 and e.type in REACTIONS:
             previous = m.sentence - 1
-            target = first_other(e.actor1, doers.get(previous, ())) or first_other(e.actor1, story.named[previous])
+            target = first_other(e.actor1, _fitting(doers.get(previous, ()), several)) or \
+                first_other(e.actor1, _fitting(story.named[previous], several))
         if target is None and e.type in FROM_LEAD and not (e.type in FORCE and m.object_word):
             # (force on a thing the clause names, "blew up the tracks", falls on no party the lead guesses)
             target = first_other(e.actor1, [a for a in lead if not any(same_actor(a, d) for d in co_doers[(m.sentence, e.trigger)])

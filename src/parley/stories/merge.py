@@ -354,8 +354,10 @@ class _Canonical:
         actor = self.found.get(ref.actor_id) if ref is not None and ref.actor_id else None
         if actor is None:
             return ref
-        return EventActor(name=actor["name"], actor_id=actor["id"], country=actor.get("country") or ref.country,
-                          sector=actor.get("sector") or ref.sector)
+        # a side named as its clause wrote it ("Islamabad") keeps that name under the canonical id
+        return EventActor(name=ref.name if ref.written else actor["name"], actor_id=actor["id"],
+                          country=actor.get("country") or ref.country, sector=actor.get("sector") or ref.sector,
+                          written=ref.written)
 
 
 def _decoded(links: Linking, rows: list[tuple]) -> list[tuple[Article, Event, tuple]]:
