@@ -8,7 +8,7 @@ from parley.records import Article
 
 def test_loaded_once_with_the_components_later_stages_need(nlp, options):
     assert load_pipeline(options) is nlp
-    for name in ("parser", "ner", "lemmatizer", "parley_names"):
+    for name in ("parser", "ner", "lemmatizer", "parley_names", "parley_headings"):
         assert name in nlp.pipe_names
     assert not {"parser", "ner", "lemmatizer", "tagger"} & set(nlp.disabled)
 
@@ -56,3 +56,12 @@ def test_shouted_article_gets_a_warning(nlp, options):
 def test_empty_and_entity_free_bodies(nlp, options):
     arts = [Article(id="e", source="t", body=""), Article(id="n", source="t", body="it was quiet.")]
     assert [len(doc.ents) for _, doc in parse(nlp, arts, options)] == [0, 0]
+
+
+def test_a_subheading_run_into_the_text_starts_no_clause(nlp):
+    doc = nlp("The mayor left Lima on Monday. Port deal hopes During a visit to Quito, the mayor signed the deal. "
+              "Last month The Hague ruled on it.")
+    sentences = [s.text for s in doc.sents]
+    assert "During a visit to Quito, the mayor signed the deal." in sentences
+    # an article before a name in mid-sentence is a name's, not a new sentence's
+    assert "Last month The Hague ruled on it." in sentences

@@ -8,6 +8,9 @@ The statistical model gets news names wrong in a few predictable ways. A rule co
 - a misspelt surname ("Halrow" beside "Harlow") is tagged ORG;
 - an entity runs across a line break into page furniture ("Kim\\n\\nIran Press TV").
 
+A rule component before the parser (`parley_headings`) starts a sentence after a subheading that
+flattened text runs into the next sentence.
+
 Text in capitals is re-cased before parsing (same length, so offsets into the body still hold).
 """
 
@@ -29,6 +32,7 @@ from .options import Options
 from .records import Article
 
 NAMES_COMPONENT = "parley_names"
+HEADINGS_COMPONENT = "parley_headings"
 # Nothing is disabled: the parser gives sentences and syntax, the lemmatizer verb lemmas, the NER names.
 # What a stage does not need is left out of its own loops instead.
 _KEEP_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
@@ -47,6 +51,8 @@ def _load(model: str) -> Language:
     nlp = spacy.load(model)
     if "ner" in nlp.pipe_names and NAMES_COMPONENT not in nlp.pipe_names:
         nlp.add_pipe(NAMES_COMPONENT, after="ner")
+    if "parser" in nlp.pipe_names and HEADINGS_COMPONENT not in nlp.pipe_names:
+        nlp.add_pipe(HEADINGS_COMPONENT, before="parser")
     return nlp
 
 
@@ -167,6 +173,34 @@ def _title_words() -> frozenset[str]:
     from .actors.knowledge import bundled_titles
 
     return frozenset(w for phrase in bundled_titles() for w in phrase.split())
+
+
+# --- subheadings run into the text ------------------------------------------------------------------
+
+# Text flattened by a crawler or a copy keeps a story's subheadings but not the line breaks around
+# them: "... to the fighters. Recent attacks Since the beginning of the year, the group ...". A
+# subheading is a short phrase without final punctuation; the sentence after it starts with a word
+# that English writes in capitals only at the start of a sentence (a preposition, a conjunction, an
+# article, a pronoun). The parser is told that a sentence starts there, so the heading's words join
+# no clause. ("Last month The Hague ruled": an article before a name is left alone.)
+_RUN_IN_HEADING = re.compile(
+    r"(?<=[.!?\"”’)]) [A-Z][\w'’&-]*(?: [\w'’&-]+){0,5} "
+    r"((?:According|After|Although|Amid|As|At|Before|But|Despite|During|Following|For|However|If|In|Meanwhile|On|"
+    r"Since|Under|When|While|With|It|He|She|They|We|This|These|Those|(?:The|A|An)(?= [a-z])))\b")
+
+
+@Language.factory(HEADINGS_COMPONENT)
+def _make_heading_breaks(nlp: Language, name: str):
+    return heading_breaks
+
+
+def heading_breaks(doc: Doc) -> Doc:
+    """Start a sentence after a subheading run into the text (see above)."""
+    for m in _RUN_IN_HEADING.finditer(doc.text):
+        span = doc.char_span(m.start(1), m.end(1))
+        if span is not None:
+            span[0].is_sent_start = True
+    return doc
 
 
 # --- the name rules component -----------------------------------------------------------------------
