@@ -738,3 +738,9 @@ def test_them_is_no_single_person():
     assert m.event.actor2 == CHN
     (m,) = find_targets([replace(shot, object_word="")], story)
     assert m.event.actor2 == lee
+
+
+def test_a_measure_aimed_at_trade_is_no_attack(code, known):
+    assert not any(e.type == "ASSAULT" for e in code("Japan said the tariffs are targeting Chinese products.", known))
+    assert not any(e.type == "ASSAULT" for e in code("Japan's new tariffs target China.", known))
+    assert ("Japan", "ASSAULT", "China") in triples(code("Japan targeted China with missiles.", known))

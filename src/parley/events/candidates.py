@@ -109,6 +109,11 @@ WH_WORDS = frozenset("whether what which how if".split())
 INSISTING = frozenset({"insist"})
 # "targeted X with sanctions": the measure is the act
 INSTRUMENTAL = frozenset({"target"})
+# "the tariffs are targeting American goods": a measure aimed at trade is no attack
+AIMING = frozenset({"target"})
+MEASURES = frozenset("tariff duty levy tax sanction ban embargo restriction measure rule law policy regulation".split())
+GOODS = frozenset("""product good import export item commodity brand industry sector company firm business
+    market trade spirit whiskey wine steel aluminum aluminium car vehicle""".split())
 # "committed abuses" is doing wrong, not a commitment (CAMEO 03 needs "commit to")
 COMMITTING = frozenset({"commit"})
 # wrongs one is said to commit ("X says Y committed abuses"), and the sides said to ("both sides")
@@ -409,7 +414,7 @@ def _instrument(verb, lex):
 def _fitting_object(verb, lemma: str, obj) -> bool:
     """Does a bare lexicon verb keep its event sense with this direct object? Deploying needs a force
     (or a party's own), committing a pledge is no crime committed, striking a tone is no blow,
-    ordering a thing is no demand."""
+    ordering a thing is no demand, a tariff targeting goods is no attack."""
     word = obj.lemma_.lower()
     if lemma in PERSONAL_VIOLENCE:
         return obj.pos_ == "PROPN" or obj.ent_type_ in ("PERSON", "NORP") or word in PEOPLE
@@ -419,6 +424,11 @@ def _fitting_object(verb, lemma: str, obj) -> bool:
         return obj.pos_ == "PROPN" or obj.like_num or any(c.like_num or c.tag_ == "$" for c in obj.subtree)
     if lemma in STRIKING:
         return word not in MANNERS
+    if lemma in AIMING:
+        if any(c.dep_ == "prep" and c.lower_ == "with" for c in verb.children):
+            return True  # "targeted X's exports with sanctions": the measure names the act
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        return word not in GOODS and (subject is None or subject.lemma_.lower() not in MEASURES)
     if lemma in ORDERING:
         return obj.pos_ in ("PROPN", "PRON") or word in frames.ARREST_NOUNS or any(
             c.dep_ in ("xcomp", "ccomp", "oprd") for c in verb.children) or _party(obj)
