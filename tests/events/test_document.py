@@ -744,3 +744,14 @@ def test_a_measure_aimed_at_trade_is_no_attack(code, known):
     assert not any(e.type == "ASSAULT" for e in code("Japan said the tariffs are targeting Chinese products.", known))
     assert not any(e.type == "ASSAULT" for e in code("Japan's new tariffs target China.", known))
     assert ("Japan", "ASSAULT", "China") in triples(code("Japan targeted China with missiles.", known))
+
+
+def test_followers_of_a_leader_are_a_group_of_their_own(code, known):
+    assert ("Putin loyalists", "ASSAULT", "Japan") in triples(code("Putin loyalists attacked Japan on Monday.", known))
+    events = code("Supporters of Putin clashed with Japan on Monday.", known)
+    assert {(e.actor1.name, e.actor1.country) for e in events} == {("supporters of Putin", "RUS")}
+
+
+def test_a_speakers_own_forces_coming_under_attack_are_the_target(code, known):
+    events = code("Japan said its soldiers came under attack from China.", known)
+    assert ("China", "ASSAULT", "Japanese soldiers") in triples(events)

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from . import status as st
 from .candidates import (CLAIMED, agent_of, between_prep, blamed_clause, content_clauses, helped_clause, meeting_body,
                          noun_entry)
-from .groups import against, backer
+from .groups import FOLLOWERS, against, backer
 from .lexicon import place_country
 
 if TYPE_CHECKING:
@@ -112,6 +112,9 @@ def _pick(head, toks, actors: ArticleActors):
         posted = actors.posted(head)
         if posted is not None:
             return posted
+    if (followers := actors.followers(head)) is not None or head.lemma_.lower() in FOLLOWERS:
+        # "Assad loyalists", "supporters of X": a group of their own, not the one they follow
+        return followers
     if head.lemma_.lower() in NOT_THE_OWNER and any(c.dep_ == "poss" for c in head.children):
         # "Lai's legal team", "Putin's critics" are not Lai or Putin; a person's lawyers act for them, a
         # party of their own named as written ("X's international legal team")
@@ -333,7 +336,7 @@ def _held_elsewhere(verb, home: str | None) -> bool:
 def _own_forces(noun, verb, actors):
     """"our soldiers killed two militants," the commander said: the forces a speaker calls "our" or
     "their" are their state's, not the speaker; named as that state's ("Somali soldiers")."""
-    if noun.pos_ != "NOUN" or not any(c.dep_ == "poss" and c.lower_ in ("our", "their") for c in noun.children):
+    if noun.pos_ != "NOUN" or not any(c.dep_ == "poss" and c.lower_ in ("our", "their", "its") for c in noun.children):
         return []
     title = actors.knowledge.titles.get(noun.lower_) if actors.knowledge is not None else None
     if title is None or title.kind != "group" or title.sector not in ("MIL", "COP"):
@@ -534,8 +537,8 @@ def actor2(cand, passive: bool, actors, lex):
         return resolve_np(noun, actors)
     if cand.frame == "blamed":
         return _blamed(verb, actors)
-    if cand.frame == "undergone":
-        return [found for s in subjects(verb)[0] for found in resolve_np(s, actors)]
+    if cand.frame == "undergone":  # (the speaker's "their forces came under attack" too)
+        return [found for s in subjects(verb)[0] for found in resolve_np(s, actors) or _own_forces(s, verb, actors)]
     if cand.frame == "body":
         return []
     if cand.frame == "held-to-account":  # "held X responsible": X (the object, or the clause's subject)

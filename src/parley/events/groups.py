@@ -25,6 +25,8 @@ from .lexicon import place_country
 QUANTITY_HEADS = frozenset(
     "thousand hundred dozen million score group number crowd band handful couple few some many".split()
 )
+# the people who follow a leader or a party: a group of their own ("Assad loyalists")
+FOLLOWERS = frozenset({"supporter", "loyalist", "follower", "backer", "partisan", "devotee"})
 # Nouns a nationality word makes a place or a thing of that country, not an actor.
 NOT_AGENTS = frozenset(
     """city town village province region territory border frontier area capital country state soil airspace
@@ -201,6 +203,33 @@ class EventActors:
         words = [t.text for t in head.doc[poss.i + 1:head.i + 1] if t.text not in ("'s", "’s", "'", "’")]
         name = f"{owner.name}'s {' '.join(words)}"
         return Actor(id=actor_id("group", name), name=name, kind="group", country=owner.country, sector="JUD")
+
+    def followers(self, head) -> Actor | None:
+        """"Assad loyalists", "supporters of Imran Khan", "Khan's supporters": the people who follow a
+        leader or a party are a group of their own, of the leader's country, named as written."""
+        if head.lemma_.lower() in QUANTITY_HEADS:  # "thousands of Trump supporters"
+            head = next((g for p in head.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children
+                         if g.dep_ == "pobj"), head)
+        if head.pos_ != "NOUN" or head.tag_ != "NNS" or head.lemma_.lower() not in FOLLOWERS:
+            return None
+        # (the tagger at times makes an adjective of the leader's name: "Assad loyalists")
+        leaders = [c for c in head.children if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i < head.i
+                   and c.is_title and c.pos_ != "PRON"]
+        leaders += [g for p in head.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children
+                    if g.dep_ == "pobj" and g.pos_ == "PROPN"]
+        for leader in leaders:
+            span = list(leader.subtree) if leader.i > head.i else [t for t in leader.subtree if t.i < head.i]
+            followed = self.at(span[0].idx, span[-1].idx + len(span[-1]))
+            if followed is None or followed.kind == "country":
+                continue  # ("Syrian loyalists" are named by a nationality: the group rules read those)
+            first, last = min(head.i, span[0].i), max(head.i, span[-1].i)
+            words = [t for t in head.doc[first:last + 1]]
+            while words and words[0].lower_ in ("the", "a", "an"):
+                words.pop(0)
+            text = [t.lower_ if t.i == head.i and t.is_sent_start else t.text for t in words]
+            name = " ".join(" ".join(text).replace(" 's", "'s").replace(" ’s", "’s").split())
+            return Actor(id=actor_id("group", name), name=name, kind="group", country=followed.country)
+        return None
 
     def authorities(self, country: str | None = None) -> Actor | None:
         """A state's authorities (the story's own unless `country` says): who arrests, jails and charges
