@@ -755,3 +755,8 @@ def test_followers_of_a_leader_are_a_group_of_their_own(code, known):
 def test_a_speakers_own_forces_coming_under_attack_are_the_target(code, known):
     events = code("Japan said its soldiers came under attack from China.", known)
     assert ("China", "ASSAULT", "Japanese soldiers") in triples(events)
+
+
+def test_a_body_led_by_named_people_is_named_by_them(code, known):
+    events = code("A delegation led by Putin met Japan on Monday.", known)
+    assert ("Vladimir Putin", "CONSULT", "Japan") in triples(events)

@@ -41,7 +41,8 @@ DOCUMENTS = frozenset("resolution statement declaration communique communiqué l
 # writings about a party: concern with one is concern with what it reports ("the latest report about X")
 REPORTS = frozenset("report study assessment finding findings investigation inquiry review".split())
 POSTED = frozenset({"mission", "embassy", "delegation", "consulate"})  # a state's posts abroad
-COUNSEL = frozenset({"team", "lawyer", "attorney", "counsel"})  # who speaks and acts for the one they defend
+COUNSEL = frozenset({"team", "lawyer", "attorney", "counsel"})
+LEADING = frozenset({"lead", "head"})  # "a delegation led by X"  # who speaks and acts for the one they defend
 # acts only a state's authorities do, whose doer an agentless passive leaves to be understood
 STATE_COERCION = frozenset("arrest detain jail imprison charge sentence indict convict deport".split())
 EXPELLING = frozenset({"expel", "oust", "suspend"})
@@ -67,6 +68,9 @@ def resolve_np(tok, actors: ArticleActors) -> list:
     listed = {tok.i} | {c.i for c in appos if len(appos) > 1 or any(g.dep_ == "conj" for g in c.children)}
     heads = [tok] + [c for c in tok.subtree if c.i != tok.i and (c.i in listed or c.dep_ == "conj" and _conj_root(c).i in listed)]
     for head in heads:
+        if leaders := _leaders(head, actors):
+            found.extend(leaders)
+            continue
         toks: list = []
         _np_tokens(head, toks)
         actor = _pick(head, toks, actors) or actors.group(head) or actors.located(head) or actors.described(head)
@@ -86,6 +90,20 @@ def resolve_np(tok, actors: ArticleActors) -> list:
             ids.add(actor.id)
             unique.append((actor, toks))
     return unique
+
+
+def _leaders(head, actors: ArticleActors) -> list:
+    """"a delegation led by X", "senators led by X and Y": a body told with the people who lead it is
+    named, at its most specific, by them (people only: "a coalition led by Saudi Arabia" is the coalition)."""
+    if head.pos_ not in ("NOUN", "PROPN"):
+        return []
+    for clause in head.children:
+        if clause.dep_ == "acl" and clause.lemma_.lower() in LEADING:
+            by = [g for a in clause.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"]
+            people = [f for b in by for f in resolve_np(b, actors)]
+            if people and all(a.kind == "person" for a, _ in people):
+                return people
+    return []
 
 
 def _pick(head, toks, actors: ArticleActors):
