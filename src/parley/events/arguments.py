@@ -130,13 +130,14 @@ def _pick(head, toks, actors: ArticleActors):
         posted = actors.posted(head)
         if posted is not None:
             return posted
+    if head.lemma_.lower() in COUNSEL and any(c.dep_ == "poss" for c in head.children):
+        # "Lai's legal team", "Y's lawyers": a person's lawyers act for them, a party of their own
+        return actors.counsel(head)
     if (followers := actors.followers(head)) is not None or head.lemma_.lower() in FOLLOWERS:
         # "Assad loyalists", "supporters of X": a group of their own, not the one they follow
         return followers
     if head.lemma_.lower() in NOT_THE_OWNER and any(c.dep_ == "poss" for c in head.children):
-        # "Lai's legal team", "Putin's critics" are not Lai or Putin; a person's lawyers act for them, a
-        # party of their own named as written ("X's international legal team")
-        return actors.counsel(head) if head.lemma_.lower() in COUNSEL else None
+        return None  # "Putin's critics" are not Putin
     found = actors.at(min(t.idx for t in toks), max(t.idx + len(t) for t in toks))
     if found is not None and found.id in backers:
         return None

@@ -25,8 +25,11 @@ from .lexicon import place_country
 QUANTITY_HEADS = frozenset(
     "thousand hundred dozen million score group number crowd band handful couple few some many".split()
 )
-# the people who follow a leader or a party: a group of their own ("Assad loyalists")
-FOLLOWERS = frozenset({"supporter", "loyalist", "follower", "backer", "partisan", "devotee"})
+# the people who follow or serve a leader or a party: a group of their own ("Assad loyalists", "the
+# Trump team"), of one noun for all ("team", "camp") or of a plural
+FOLLOWERS = frozenset({"supporter", "loyalist", "follower", "backer", "partisan", "devotee", "aide", "adviser",
+                       "advisor", "ally", "team", "camp"})
+ENTOURAGES = frozenset({"team", "camp"})
 # Nouns a nationality word makes a place or a thing of that country, not an actor.
 NOT_AGENTS = frozenset(
     """city town village province region territory border frontier area capital country state soil airspace
@@ -210,7 +213,8 @@ class EventActors:
         if head.lemma_.lower() in QUANTITY_HEADS:  # "thousands of Trump supporters"
             head = next((g for p in head.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children
                          if g.dep_ == "pobj"), head)
-        if head.pos_ != "NOUN" or head.tag_ != "NNS" or head.lemma_.lower() not in FOLLOWERS:
+        if head.pos_ != "NOUN" or head.lemma_.lower() not in FOLLOWERS or \
+                head.tag_ != "NNS" and head.lemma_.lower() not in ENTOURAGES:
             return None
         # (the tagger at times makes an adjective of the leader's name: "Assad loyalists")
         leaders = [c for c in head.children if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i < head.i
