@@ -769,7 +769,3 @@ def test_punishing_a_state_lowers_relations_with_it(code, known):
 def test_a_leaders_team_is_a_group_of_their_own(code, known):
     assert ("Putin team", "SANCTION", "Japan") in triples(code("The Putin team punished Japan over trade.", known))
 
-
-def test_what_a_body_insists_on_of_itself_is_its_own_act(code, known):
-    events = code("Japan called on China to stop. In response, China insists it is committed to peace.", known)
-    assert ("China", "AGREE", "Japan") in triples(events)

@@ -27,7 +27,7 @@ COMMITTING = frozenset("willing ready prepared committed determined".split())
 REPORTING = frozenset(
     "say tell announce report state add note claim declare reiterate confirm stress emphasize emphasise "
     "conclude write explain indicate reveal disclose acknowledge admit suggest predict believe think "
-    "contend argue assert insist maintain".split()
+    "contend argue assert".split()
 )
 # Verbs whose complement is an act someone else is asked or wished to do: "calling for Mubarak to
 # resign", "want him to step down", "demanded that he resign". The act has not happened.
