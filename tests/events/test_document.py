@@ -173,6 +173,15 @@ def test_merge_keeps_different_statuses_apart():
     assert len(merge_mentions([planned, _mention(1, "CONSULT", JPN, CHN)])) == 2
 
 
+def test_merge_keeps_news_apart_from_background_of_another_date():
+    news = _mention(0, "REJECT", JPN, CHN)  # dated by the news day
+    background = _mention(1, "REJECT", JPN, CHN, date="2016-02", explicit=True, status="historical")
+    assert len(merge_mentions([news, background])) == 2
+    # the news told again with a date of its own is one happening
+    again = _mention(2, "REJECT", JPN, CHN, date="2020-07-08", explicit=True)
+    assert len(merge_mentions([news, again])) == 1
+
+
 def test_reality_drops_the_dateline_of_background():
     story = Story(Article(id="a1", source="t", dateline="Tokyo"), ("s0",))
     m = _mention(0, "CONSULT", JPN, CHN, background=True, location=Location("Tokyo", "JPN"))

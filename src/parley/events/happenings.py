@@ -6,7 +6,8 @@ Two mentions in one story are one happening when they have the same type, the sa
 symmetric types, or no target in one of them: "X met Y on Monday ... the meeting, X said, ..."; for a
 symmetric act the lone party may be either side: "... after the talks, Y said"), and
 dates that do not conflict (two dates of their own that differ are two happenings: two meetings of
-the same people on different days are two events). The happening keeps the first telling's
+the same people on different days are two events; news dated by the day of the story and
+background of another date are two as well). The happening keeps the first telling's
 sentence, the most precise date and every evidence sentence among its sources.
 """
 
@@ -42,9 +43,12 @@ def same_parties(a: Event, b: Event) -> bool:
 
 
 def dates_agree(a: EventMention, b: EventMention) -> bool:
-    if not (a.explicit_date and b.explicit_date):
-        return True
     x, y = a.event.date or "", b.event.date or ""
+    if not (a.explicit_date and b.explicit_date):
+        # a date the clause does not give (the news day) is no conflict, except between news and
+        # background: what is told as past history did not happen on the day of the news
+        if a.event.status == b.event.status or not (x and y):
+            return True
     return x.startswith(y) or y.startswith(x)
 
 
