@@ -778,3 +778,8 @@ def test_punishing_a_state_lowers_relations_with_it(code, known):
 def test_a_leaders_team_is_a_group_of_their_own(code, known):
     assert ("Putin team", "SANCTION", "Japan") in triples(code("The Putin team punished Japan over trade.", known))
 
+
+
+def test_a_claim_defined_by_a_copular_clause_has_no_claimant_to_recover(code, known):
+    text = "Japan called for the release of Lee. China rejected accusations that the trial is unfair."
+    assert ("China", "REJECT", None) in triples(code(text, known))

@@ -675,7 +675,7 @@ def content_clauses(noun) -> list:
     """The clause a demand noun states: "its demand that X release Y"."""
     if noun is None:
         return []
-    return [c for c in noun.children if c.dep_ in ("acl", "ccomp") and c.pos_ == "VERB"
+    return [c for c in noun.children if c.dep_ in ("acl", "ccomp") and c.pos_ in ("VERB", "AUX")
             and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
 
 
