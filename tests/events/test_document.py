@@ -783,3 +783,11 @@ def test_a_leaders_team_is_a_group_of_their_own(code, known):
 def test_a_claim_defined_by_a_copular_clause_has_no_claimant_to_recover(code, known):
     text = "Japan called for the release of Lee. China rejected accusations that the trial is unfair."
     assert ("China", "REJECT", None) in triples(code(text, known))
+
+
+def test_how_one_is_held_is_the_holders_doing(code, known):
+    known = {**known, "Kim Lee": ("Kim Lee", "person", None)}
+    text = "Kim Lee's lawyers expressed concern about the conditions in which Kim Lee is being held."
+    concern = [e for e in code(text, known, dateline="TOKYO") if e.type == "ACCUSE"]
+    assert [(e.actor1.name, e.actor2.name if e.actor2 else None) for e in concern] == [
+        ("Kim Lee's lawyers", "Japanese authorities")]

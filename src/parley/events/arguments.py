@@ -34,6 +34,7 @@ NOT_THE_OWNER = frozenset("""team lawyer attorney counsel family son daughter wi
     relative supporter critic opponent rival victim accuser platform user""".split())
 # acts of custody a state does to a person: who judges them or asks for their end addresses the holder
 CUSTODY_ACTS = frozenset("arrest detention jailing imprisonment incarceration release freedom conviction sentencing".split())
+HOLDING = frozenset("hold detain jail imprison keep treat".split())  # "the conditions in which X is held"
 JUDGING = frozenset({"ACCUSE", "REQUEST", "REJECT", "PROTEST"})
 SAYING_ACTS = frozenset("call urge demand ask appeal condemn criticize criticise denounce say warn reject".split())
 # texts that say what their authors say: "adopted a resolution demanding", "issued a statement urging"
@@ -492,22 +493,36 @@ def _custody_holder(cand, actors):
     matter = [c for c in cand.verb.children if c.dep_ == "dobj" and c not in cand.trigger]
     matter += [g for p in cand.verb.children if p.dep_ == "prep" and p.lower_ == (cand.prep or "") for g in p.children
                if g.dep_ == "pobj"]
+    # ("expressed concern about X": the matter hangs on the trigger's noun)
+    matter += [g for t in cand.trigger if t.pos_ == "NOUN" for p in t.children if p.dep_ == "prep"
+               and p.lower_ in ("about", "over", "at") for g in p.children if g.dep_ == "pobj"]
     for noun in matter:
-        if noun.lemma_.lower() not in CUSTODY_ACTS or not any(
+        if noun.lemma_.lower() in CUSTODY_ACTS and any(
                 c.dep_ == "poss" or c.dep_ == "prep" and c.lower_ == "of" for c in noun.children):
-            continue
-        agent = agent_of(noun)
-        if agent is not None:
-            return resolve_np(agent, actors)
-        # (the state that holds a person is, short of a word on it, the person's own)
-        held = [a for p in noun.children if p.dep_ == "poss" or p.dep_ == "prep" and p.lower_ == "of"
-                for a, _ in resolve_np(p if p.dep_ == "poss" else next((g for g in p.children if g.dep_ == "pobj"), p), actors)]
-        state = actors.authorities(held[0].country if held and held[0].kind == "person" else None)
-        own = {a.country for s in subjects(cand.verb)[0] for a, _ in resolve_np(s, actors)}
-        if state is None or state.country in own:
-            return None  # (a state asking for a release asks another: its own authorities are no guess)
-        return [(state, [noun])]
+            agent = agent_of(noun)
+            if agent is not None:
+                return resolve_np(agent, actors)
+            held = [p if p.dep_ == "poss" else next((g for g in p.children if g.dep_ == "pobj"), p)
+                    for p in noun.children if p.dep_ == "poss" or p.dep_ == "prep" and p.lower_ == "of"]
+            return _holder(cand, noun, held, actors)
+        # "concern about the conditions in which X is being held": how one is held is the holder's doing
+        for clause in (c for c in noun.children if c.dep_ in ("relcl", "acl") and c.lemma_.lower() in HOLDING):
+            held = [c for c in clause.children if c.dep_ == "nsubjpass"]
+            if held:
+                agent = next((g for a in clause.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"), None)
+                return resolve_np(agent, actors) if agent is not None else _holder(cand, noun, held, actors)
     return None
+
+
+def _holder(cand, noun, held_phrases, actors):
+    """The state's authorities that hold the one named by `held_phrases`: short of a word on it, the
+    state of that person, else the story's own."""
+    held = [a for p in held_phrases for a, _ in resolve_np(p, actors)]
+    state = actors.authorities(held[0].country if held and held[0].kind == "person" else None)
+    own = {a.country for s in subjects(cand.verb)[0] for a, _ in resolve_np(s, actors)}
+    if state is None or state.country in own:
+        return None  # (a state asking for a release asks another: its own authorities are no guess)
+    return [(state, [noun])]
 
 
 def _charged(noun, actors):
@@ -574,7 +589,7 @@ def actor2(cand, passive: bool, actors, lex):
             found = [f for o in noun.head.children if o.dep_ == "dobj" for f in resolve_np(o, actors)]
         return found
     if cand.frame == "judged":
-        return _judged(verb, actors) or summed_up_doer(verb, actors)
+        return _custody_holder(cand, actors) or _judged(verb, actors) or summed_up_doer(verb, actors)
     if verb is not None and not passive and (summed := summed_up_doer(verb, actors)):
         return summed
     if verb is not None and not passive and code.type in JUDGING and (holder := _custody_holder(cand, actors)) is not None:

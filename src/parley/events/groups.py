@@ -200,9 +200,9 @@ class EventActors:
         """"X's international legal team", "Y's lawyers": the defence of a named actor, a
         group of the owner's country named with the owner's canonical name."""
         poss = next((c for c in head.children if c.dep_ == "poss"), None)
-        owner = self.at(poss.idx, poss.idx + len(poss)) if poss is not None and poss.pos_ != "PRON" else None
-        if owner is None:
-            return None
+        owner = self.at(poss.idx, poss.idx + len(poss)) if poss is not None else None
+        if owner is None or poss.pos_ == "PRON" and owner.kind != "person":
+            return None  # ("his lawyers": the person the actor layer says "his" is)
         words = [t.text for t in head.doc[poss.i + 1:head.i + 1] if t.text not in ("'s", "’s", "'", "’")]
         name = f"{owner.name}'s {' '.join(words)}"
         return Actor(id=actor_id("group", name), name=name, kind="group", country=owner.country, sector="JUD")
