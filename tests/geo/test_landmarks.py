@@ -86,8 +86,17 @@ def test_every_row_of_the_table_names_a_known_country():
     countries = load().countries
     rows = {row for found in landmarks().values() for row in found}
     assert len(rows) > 100
-    assert all(not row.country or row.country in countries for row in rows)
-    assert all(_table_place(load(), row) is not None for row in rows)
+    assert all(row.country in ("", "*") or row.country in countries for row in rows)
+    assert all(_table_place(load(), row) is not None for row in rows if row.country != "*")
+
+
+def test_a_seat_every_country_has_is_in_the_capital_of_the_storys_country():
+    # "protesters gathered outside the presidential palace" in a story about Afghanistan: Kabul
+    assert near(geocode("the presidential palace", ["AFG", "PAK"]), 34.53, 69.17, 0.2)
+    assert geocode("State House", ["KEN"]).country == "KEN"
+    assert geocode("State House", ["UGA", "KEN"]).country == "UGA"
+    assert geocode("State House", ["USA"]) is None  # a name of several countries' seats, none the story's
+    assert geocode("the Presidential Palace") is None  # no story country: no place
 
 
 def test_a_malformed_row_is_an_error_naming_the_line():

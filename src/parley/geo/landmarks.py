@@ -15,12 +15,13 @@ from .gazetteer import City, Gazetteer, fold, small_towns
 
 TABLE = "data/landmarks.tsv"
 KINDS = frozenset({"landmark", "region"})
+EVERY_COUNTRY = "*"  # a seat every country has ("the presidential palace"): in the story's country's capital
 
 
 @dataclass(frozen=True)
 class Landmark:
     name: str  # the row's first name
-    country: str  # ISO 3166 alpha-3; '' for a region over several countries
+    country: str  # ISO 3166 alpha-3; '' for a region over several countries; '*' for a seat of every country
     lat: float
     lon: float
     kind: str  # landmark (a building or site, placed in its city) | region
@@ -53,9 +54,18 @@ def parse_row(line: str, number: int = 0) -> Landmark:
                        kind, rest[0].strip() if rest else "")
     except ValueError as error:
         raise ValueError(f"geo/{TABLE} line {number}: {error}: {line!r}") from None
-    if kind not in KINDS or (row.country and len(row.country) != 3) or not -90 <= row.lat <= 90:
+    if kind not in KINDS or (row.country not in ("", EVERY_COUNTRY) and len(row.country) != 3) or not -90 <= row.lat <= 90:
         raise ValueError(f"geo/{TABLE} line {number}: bad kind, country or latitude: {line!r}")
     return row
+
+
+def capital(g: Gazetteer, iso3: str) -> City | None:
+    """A country's capital as a GeoNames city (the biggest of that name in the country)."""
+    country = g.countries.get(iso3)
+    if country is None or not country.capital:
+        return None
+    towns = [c for c, main in g.cities.get(fold(country.capital), []) if main and c.iso2 == country.iso2]
+    return max(towns, key=lambda c: c.population, default=None)
 
 
 def standing_city(g: Gazetteer, row: Landmark) -> City | None:

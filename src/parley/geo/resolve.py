@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .gazetteer import City, Gazetteer, fold, load, region_keys, regions, small_towns, subdivisions
-from .landmarks import Landmark, landmarks, standing_city
+from .landmarks import EVERY_COUNTRY, Landmark, capital, landmarks, standing_city
 
 # A city in one of the story's countries wins over a namesake elsewhere unless the namesake is
 # this many times bigger: a story about Texas that says "Paris" still means Paris, France, when
@@ -96,17 +96,31 @@ def _geocode(name: str, countries: tuple, country: str | None) -> Place | None:
 def _from_table(g: Gazetteer, key: str, hints: list[str]) -> Place | None:
     """A landmark or a region of data/landmarks.tsv: the row in one of the story's countries, else
     (unless a town or division of that name lies in one of them: "Westminster" in a story about
-    Colorado) the row over several countries, else the name's one row."""
+    Colorado) the row over several countries, else the name's one row (a name of rows in several
+    countries, none the story's, is no place)."""
     rows = landmarks().get(key)
     if not rows:
         return None
+    if rows[0].country == EVERY_COUNTRY:
+        return _seat_in_capital(g, rows[0], hints)
     near = hints[:STORY_COUNTRIES]
     row = next((r for hint in near for r in rows if r.country == hint), None)
     if row is None:
         if _named_in(g, key, near):
             return None
-        row = next((r for r in rows if not r.country), rows[0])
-    return _table_place(g, row)
+        row = next((r for r in rows if not r.country), rows[0] if len(rows) == 1 else None)
+    return _table_place(g, row) if row else None
+
+
+def _seat_in_capital(g: Gazetteer, row: Landmark, hints: list[str]) -> Place | None:
+    """A seat every country has ("the presidential palace") stands in the capital of the story's
+    first country; with no country to go by it is no place."""
+    city = capital(g, hints[0]) if hints else None
+    if city is None:
+        return None
+    place = _city(g, city)
+    return Place(row.name, "city", place.country, place.country_iso2, place.fips, place.adm1, city.lat, city.lon,
+                 city.geonames_id) if place else None
 
 
 def _named_in(g: Gazetteer, key: str, countries: list[str]) -> bool:
