@@ -124,3 +124,24 @@ def test_english_words_are_no_small_towns():
     # "the West" or "the Middle East" means neither
     assert geocode("West", ["USA"]) is None
     assert geocode("the Middle East", ["USA"]) is None or geocode("the Middle East", ["USA"]).country != "USA"
+
+
+def test_how_a_name_of_several_rows_is_resolved(monkeypatch):
+    """The rules on an invented table: the row of a story country, else the row over several
+    countries, else nothing when the rows name other countries only."""
+    from parley.geo import resolve
+
+    rows = [parse_row(line) for line in (
+        "Zebulon Ridge\tKEN\t1.0\t36.0\tregion", "Zebulon Ridge\tTZA\t-3.0\t35.0\tregion",
+        "Zebulon Ridge\t-\t-1.0\t35.5\tregion", "Quillon Gate\tKEN\t2.0\t37.0\tregion",
+        "Quillon Gate\tUGA\t1.0\t32.0\tregion")]
+    table = {"zebulon ridge": tuple(rows[:3]), "quillon gate": tuple(rows[3:])}
+    monkeypatch.setattr(resolve, "landmarks", lambda: table)
+    resolve._geocode.cache_clear()
+    try:
+        assert geocode("Zebulon Ridge", ["TZA", "KEN"]).country == "TZA"  # the story's first country first
+        assert geocode("the Zebulon Ridge", ["FRA"]).country == ""       # neither: the row over several
+        assert geocode("Quillon Gate", ["UGA"]).lat == 1.0
+        assert geocode("Quillon Gate", ["FRA", "DEU"]) is None           # two countries' rows, neither the story's
+    finally:
+        resolve._geocode.cache_clear()
