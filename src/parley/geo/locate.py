@@ -41,7 +41,7 @@ def located(location: Location | None, countries: list[str]) -> Location | None:
 
 
 def with_place(location: Location, place: Place) -> Location:
-    return replace(location, country=place.country, lat=place.lat, lon=place.lon, adm1=place.adm1,
+    return replace(location, country=place.country or None, lat=place.lat, lon=place.lon, adm1=place.adm1,
                    geonames_id=place.geonames_id, feature=place.feature)
 
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .gazetteer import City, Gazetteer, fold, load, region_keys, regions, small_towns, subdivisions
+from .landmarks import EVERY_COUNTRY, Landmark, capital, landmarks, standing_city
 
 # A city in one of the story's countries wins over a namesake elsewhere unless the namesake is
 # this many times bigger: a story about Texas that says "Paris" still means Paris, France, when
@@ -74,7 +75,7 @@ def _geocode(name: str, countries: tuple, country: str | None) -> Place | None:
                 return found
         # a tail the gazetteer does not know ("Washington, DC"): the name without its comma
         key = " ".join(key.replace(",", " ").split())
-    found = _lookup(g, key, hints, own)
+    found = _from_table(g, key, hints) or _lookup(g, key, hints, own)
     if found is not None:
         return found
     words = key.split()
@@ -86,10 +87,64 @@ def _geocode(name: str, countries: tuple, country: str | None) -> Place | None:
             found = _lookup(g, " ".join(words) + " islands", hints, own)
             if found is not None:
                 return found
-        found = _lookup(g, " ".join(words), hints, own)
+        found = _from_table(g, " ".join(words), hints) or _lookup(g, " ".join(words), hints, own)
         if found is not None:
             return found
     return None
+
+
+def _from_table(g: Gazetteer, key: str, hints: list[str]) -> Place | None:
+    """A landmark or a region of data/landmarks.tsv: the row in one of the story's countries, else
+    (unless a town or division of that name lies in one of them: "Westminster" in a story about
+    Colorado) the row over several countries, else the name's one row (a name of rows in several
+    countries, none the story's, is no place)."""
+    rows = landmarks().get(key)
+    if not rows:
+        return None
+    if rows[0].country == EVERY_COUNTRY:
+        return _seat_in_capital(g, rows[0], hints)
+    near = hints[:STORY_COUNTRIES]
+    row = next((r for hint in near for r in rows if r.country == hint), None)
+    if row is None:
+        if _named_in(g, key, near):
+            return None
+        row = next((r for r in rows if not r.country), rows[0] if len(rows) == 1 else None)
+    return _table_place(g, row) if row else None
+
+
+def _seat_in_capital(g: Gazetteer, row: Landmark, hints: list[str]) -> Place | None:
+    """A seat every country has ("the presidential palace") stands in the capital of the story's
+    first country; with no country to go by it is no place."""
+    city = capital(g, hints[0]) if hints else None
+    if city is None:
+        return None
+    place = _city(g, city)
+    return Place(row.name, "city", place.country, place.country_iso2, place.fips, place.adm1, city.lat, city.lon,
+                 city.geonames_id) if place else None
+
+
+def _named_in(g: Gazetteer, key: str, countries: list[str]) -> bool:
+    """Whether a city, town or first-level division of these countries has this name."""
+    iso2 = {g.countries[c].iso2 for c in countries if c in g.countries}
+    if any(c.iso2 in iso2 for c, main in g.cities.get(key, []) if main):
+        return True
+    if any(c.iso2 in iso2 for c, _ in small_towns().get(key, [])):
+        return True
+    return any((i, k) in regions() for i in iso2 for k in region_keys(key))
+
+
+def _table_place(g: Gazetteer, row: Landmark) -> Place | None:
+    if not row.country:  # a region over several countries: a point, no one country
+        return Place(row.name, "region", "", "", "", "", row.lat, row.lon, None)
+    country = g.countries.get(row.country)
+    if country is None:
+        return None
+    if row.kind == "region":
+        return Place(row.name, "region", country.iso3, country.iso2, country.fips, country.fips, row.lat, row.lon, None)
+    city = standing_city(g, row)
+    adm1 = country.fips + city.admin1 if city and city.admin1 not in ("", "00") else country.fips
+    return Place(row.name, "city", country.iso3, country.iso2, country.fips, adm1, row.lat, row.lon,
+                 city.geonames_id if city else None)
 
 
 def _lookup(g: Gazetteer, key: str, hints: list[str], own: bool, state: Place | None = None) -> Place | None:
