@@ -791,3 +791,22 @@ def test_how_one_is_held_is_the_holders_doing(code, known):
     concern = [e for e in code(text, known, dateline="TOKYO") if e.type == "ACCUSE"]
     assert [(e.actor1.name, e.actor2.name if e.actor2 else None) for e in concern] == [
         ("Kim Lee's lawyers", "Japanese authorities")]
+
+
+def test_a_condition_put_in_a_threat_is_a_demand(code, known):
+    events = code("Iran warned it would close the strait unless the United States lifted its sanctions.", known)
+    assert {("Iran", "THREATEN", "United States"), ("Iran", "REQUEST", "United States")} <= triples(events)
+    events = code("Iran warned it would close the strait if the United States did not lift its sanctions.", known)
+    assert ("Iran", "REQUEST", "United States") in triples(events)
+    assert not any(e.actor1.name == "United States" for e in events)
+
+
+def test_demands_step_alone():
+    from parley.events.demands import demands_in_threats
+
+    threat = _mention(0, "THREATEN", JPN, CHN, cameo="138")
+    asked = replace(_mention(0, "RETREAT", CHN, status="hypothetical"), demanded_condition=True)
+    (_, demand) = demands_in_threats([threat, asked])
+    assert (demand.event.actor1, demand.event.type, demand.event.actor2, demand.event.status) == (JPN, "REQUEST", CHN, "reported")
+    # with no threat in the sentence, the condition stays what it was
+    assert demands_in_threats([asked]) == [asked]

@@ -108,7 +108,7 @@ def sentence_mentions(article: Article, doc, actors: ArticleActors, options: Opt
                         explicit_date=event.date_basis != "published",
                         nearby=named[-1], object_parties=_object_parties(cand, actors), object_word=_object_word(cand),
                         object_phrase=_object_phrase(cand),
-                        object_defined=_object_defined(cand)))
+                        object_defined=_object_defined(cand), demanded_condition=_demanded_condition(cand)))
     return mentions, Story(article, tuple(texts), tuple(named))
 
 
@@ -150,6 +150,15 @@ def _background(cand, lex) -> bool:
         return False  # (a count of things acted on, "closed 12 outlets", is no count of acts)
     return any(c.dep_ == "nummod" and c.like_num or c.dep_ in ("amod", "det") and c.lower_ in COUNTING
                for c in noun.children)
+
+
+def _demanded_condition(cand) -> bool:
+    """Is the trigger the act a condition asks for: "unless Y withdraws", "if Y does not release them"?"""
+    verb = cand.verb
+    if verb is None or verb.dep_ != "advcl":
+        return False
+    marks = {m.lower_ for m in verb.children if m.dep_ == "mark"}
+    return "unless" in marks or "if" in marks and any(c.dep_ == "neg" for c in verb.children)
 
 
 def _object_word(cand) -> str:

@@ -37,6 +37,9 @@ class EventMention:
     # actor ids named inside a clause on the trigger's object ("the decision to jail X"): the act's
     # patients, no fair guess for the target of a judgement of it
     object_parties: tuple = ()
+    # the act is what a condition asks for ("unless Y withdraws", "if Y does not release them"): in a
+    # threat, a demand made of Y (events/demands.py)
+    demanded_condition: bool = False
 
 
 @dataclass(frozen=True)
