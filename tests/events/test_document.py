@@ -810,3 +810,8 @@ def test_demands_step_alone():
     assert (demand.event.actor1, demand.event.type, demand.event.actor2, demand.event.status) == (JPN, "REQUEST", CHN, "reported")
     # with no threat in the sentence, the condition stays what it was
     assert demands_in_threats([asked]) == [asked]
+
+
+def test_whether_or_not_tells_no_act(code, known):
+    assert not any(e.type == "AGREE" for e in code("Whether or not China agrees to the deal, Japan will act.", known))
+    assert not any(e.type == "AGREE" for e in code("Whether China agrees to the deal or not, Japan will act.", known))

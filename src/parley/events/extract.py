@@ -152,6 +152,13 @@ def _background(cand, lex) -> bool:
                for c in noun.children)
 
 
+def _regardless(verb) -> bool:
+    """Is `verb` the clause of "whether ... or not", which says its act does not matter?"""
+    if verb is None or verb.dep_ != "advcl" or not any(m.dep_ == "mark" and m.lower_ == "whether" for m in verb.children):
+        return False
+    return any(t.lower_ == "or" and t.i + 1 < len(t.doc) and t.nbor(1).lower_ == "not" for t in verb.subtree)
+
+
 def _demanded_condition(cand) -> bool:
     """Is the trigger the act a condition asks for: "unless Y withdraws", "if Y does not release them"?"""
     verb = cand.verb
@@ -334,6 +341,8 @@ def _context(code, sent) -> list:
 
 
 def _events(cand, sent, article, here, actors, lex, base, source):
+    if _regardless(cand.verb):
+        return []  # "whether they agree or not, they should talk": an act either way, so none
     first, passive = actor1(cand, actors)
     if not first:
         return []
