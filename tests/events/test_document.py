@@ -815,3 +815,9 @@ def test_demands_step_alone():
 def test_whether_or_not_tells_no_act(code, known):
     assert not any(e.type == "AGREE" for e in code("Whether or not China agrees to the deal, Japan will act.", known))
     assert not any(e.type == "AGREE" for e in code("Whether China agrees to the deal or not, Japan will act.", known))
+
+
+def test_an_arrest_told_as_an_outcome_is_the_authorities_doing(code, known):
+    events = code("The raid led to the arrest of five people.", known, dateline="TOKYO")
+    assert [(e.actor1.name, e.type, e.actor2.name if e.actor2 else None) for e in events] == [
+        ("Japanese authorities", "COERCE", "five people")]

@@ -274,6 +274,9 @@ def actor1(cand, actors):
     if cand.frame == "by":  # "the hijacking by militants", "an offensive launched by X"
         agent = agent_of(cand.noun)
         return (resolve_np(agent, actors) if agent is not None else []), False
+    if cand.frame == "outcome":  # "led to the arrest of five people": like "five people were arrested",
+        state = actors.authorities()  # the doing of the only ones who arrest, a state's authorities
+        return ([(state, [cand.noun])] if state is not None else []), False
     if cand.frame == "owner":  # "their calls on the parties": a pronoun the actor layer resolved
         poss = next(c for c in cand.noun.children if c.dep_ == "poss")
         return resolve_np(poss, actors), False

@@ -168,20 +168,27 @@ def _demanded_condition(cand) -> bool:
     return "unless" in marks or "if" in marks and any(c.dep_ == "neg" for c in verb.children)
 
 
-def _object_word(cand) -> str:
-    """The lemma of the trigger verb's direct object (what the act fell on), or ""."""
+def _object(cand):
+    """What the act fell on: the trigger verb's direct object, or the "of" object of an arrest told as
+    an outcome ("led to the arrest of five people")."""
+    if cand.frame == "outcome":
+        return next((g for p in cand.noun.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children
+                     if g.dep_ == "pobj"), None)
     if cand.verb is None:
-        return ""
-    obj = next((c for c in cand.verb.children if c.dep_ in ("dobj", "nsubjpass") and c not in cand.trigger), None)
+        return None
+    return next((c for c in cand.verb.children if c.dep_ in ("dobj", "nsubjpass") and c not in cand.trigger), None)
+
+
+def _object_word(cand) -> str:
+    """The lemma of the act's object (see `_object`), or ""."""
+    obj = _object(cand)
     return obj.lemma_.lower() if obj is not None else ""
 
 
 def _object_phrase(cand) -> str:
-    """The trigger verb's direct object as written, with its "of" complement and conjuncts but
-    without clauses or other modifiers ("dozens of women and children", not "... held on the train")."""
-    if cand.verb is None:
-        return ""
-    obj = next((c for c in cand.verb.children if c.dep_ in ("dobj", "nsubjpass") and c not in cand.trigger), None)
+    """The act's object as written, with its "of" complement and conjuncts but without clauses or
+    other modifiers ("dozens of women and children", not "... held on the train")."""
+    obj = _object(cand)
     if obj is None:
         return ""
     keep: list = []
