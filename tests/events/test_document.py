@@ -821,3 +821,9 @@ def test_an_arrest_told_as_an_outcome_is_the_authorities_doing(code, known):
     events = code("The raid led to the arrest of five people.", known, dateline="TOKYO")
     assert [(e.actor1.name, e.type, e.actor2.name if e.actor2 else None) for e in events] == [
         ("Japanese authorities", "COERCE", "five people")]
+
+
+def test_fighters_loyal_to_a_leader_are_his_followers(code, known):
+    known = {**known, "the fighters": ("Northern Front", "organization", None)}
+    events = code("Japan clashed with fighters loyal to Putin on Monday.", known)
+    assert ("Japan", "ASSAULT", "fighters loyal to Putin") in triples(events)

@@ -116,6 +116,13 @@ def _pick(head, toks, actors: ArticleActors):
             told = [a for p in prep.children if p.dep_ == "pobj" for a, _ in resolve_np(p, actors)]
             if told:
                 return told[0]
+    if head.lemma_.lower() in COUNSEL and any(c.dep_ == "poss" for c in head.children):
+        # "Lai's legal team", "Y's lawyers": a person's lawyers act for them, a party of their own
+        return actors.counsel(head)
+    if (followers := actors.followers(head)) is not None or head.lemma_.lower() in FOLLOWERS:
+        # "Assad loyalists", "supporters of X", "fighters loyal to X": a group of their own, not the one
+        # they follow (nor the group the actor layer takes a bare "the fighters" for)
+        return followers
     opposed = {place_country(t.text) for t in toks if against(t)} - {None}
     for word in [head] + [c for c in head.children if c.dep_ == "appos"]:
         actor = actors.at(word.idx, word.idx + len(word))
@@ -131,12 +138,6 @@ def _pick(head, toks, actors: ArticleActors):
         posted = actors.posted(head)
         if posted is not None:
             return posted
-    if head.lemma_.lower() in COUNSEL and any(c.dep_ == "poss" for c in head.children):
-        # "Lai's legal team", "Y's lawyers": a person's lawyers act for them, a party of their own
-        return actors.counsel(head)
-    if (followers := actors.followers(head)) is not None or head.lemma_.lower() in FOLLOWERS:
-        # "Assad loyalists", "supporters of X": a group of their own, not the one they follow
-        return followers
     if head.lemma_.lower() in NOT_THE_OWNER and any(c.dep_ == "poss" for c in head.children):
         return None  # "Putin's critics" are not Putin
     found = actors.at(min(t.idx for t in toks), max(t.idx + len(t) for t in toks))

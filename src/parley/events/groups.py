@@ -213,6 +213,9 @@ class EventActors:
         if head.lemma_.lower() in QUANTITY_HEADS:  # "thousands of Trump supporters"
             head = next((g for p in head.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children
                          if g.dep_ == "pobj"), head)
+        loyal = self._loyal_to(head)
+        if loyal is not None:
+            return loyal
         if head.pos_ != "NOUN" or head.lemma_.lower() not in FOLLOWERS or \
                 head.tag_ != "NNS" and head.lemma_.lower() not in ENTOURAGES:
             return None
@@ -233,6 +236,24 @@ class EventActors:
             text = [t.lower_ if t.i == head.i and t.is_sent_start else t.text for t in words]
             name = " ".join(" ".join(text).replace(" 's", "'s").replace(" ’s", "’s").split())
             return Actor(id=actor_id("group", name), name=name, kind="group", country=followed.country)
+        return None
+
+    def _loyal_to(self, head) -> Actor | None:
+        """"fighters loyal to the former president": people said loyal to a leader are his followers,
+        named as written (to the leader's name, not the places after it)."""
+        if head.pos_ != "NOUN" or head.tag_ != "NNS":
+            return None
+        for loyal in (c for c in head.children if c.dep_ == "amod" and c.lower_ == "loyal" and c.i > head.i):
+            leader = next((g for p in loyal.children if p.dep_ == "prep" and p.lower_ == "to" for g in p.children
+                           if g.dep_ == "pobj"), None)
+            if leader is None:
+                continue
+            followed = self.at(leader.idx, leader.idx + len(leader))
+            if followed is not None and followed.kind == "country":
+                continue  # ("troops loyal to Ukraine" are its own)
+            name = head.doc[head.i:leader.i + 1].text
+            return Actor(id=actor_id("group", name), name=name, kind="group",
+                         country=followed.country if followed is not None else None)
         return None
 
     def authorities(self, country: str | None = None) -> Actor | None:
