@@ -42,3 +42,13 @@ def test_place_country():
     assert place_country("Incheon Airport") == "KOR"
     assert place_country("the United States") == "USA"
     assert place_country("Atlantis") is None
+
+
+def test_a_day_without_a_year_is_on_the_side_the_tense_points_to():
+    new_year = date(2020, 1, 2)
+    assert resolve("Dec. 30", new_year, False)[0] == "2019-12-30"
+    assert resolve("Jan. 5", new_year, True)[0] == "2020-01-05"
+    assert resolve("December", new_year, False)[0] == "2019-12"
+    assert resolve("last weekend", BASE, False)[0] == "2020-07"  # Saturday 4 July
+    assert resolve("last Wednesday", BASE, False)[0] == "2020-07-01"  # said on a Wednesday: a week back
+    assert resolve("next Wednesday", BASE, True)[0] == "2020-07-15"

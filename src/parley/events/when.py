@@ -9,11 +9,12 @@ dateparser (English only, RELATIVE_BASE = published) is the fallback for spans l
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from functools import lru_cache
 
 # the calendar arithmetic is parley.dates' (one module); this one reads the words
-from ..dates import DAY, MONTH, WEEKDAYS, YEAR, month_start, partial_iso
+from ..dates import (DAY, MONTH, WEEKDAYS, YEAR, add_days, ago, month_occurrence, month_start, occurrence, partial_iso,
+                     relative_weekday, week_saturday, year_start)
 
 MONTHS = {
     "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4,
@@ -63,10 +64,10 @@ def _ago(low: str, base: date):
     n = int(m[1]) if m[1].isdigit() else _NUMBER_WORDS[m[1]]
     unit = m[2]
     if unit in ("day", "week"):
-        return partial_iso(base - timedelta(days=n * (7 if unit == "week" else 1)), DAY), "relative", DAY
+        return partial_iso(ago(base, n, unit), DAY), "relative", DAY
     if unit == "month":
         return partial_iso(month_start(base, -n), MONTH), "relative", MONTH
-    return partial_iso(date(base.year - n, 1, 1), YEAR), "relative", YEAR
+    return partial_iso(year_start(base, -n), YEAR), "relative", YEAR
 
 
 def _explicit(low: str, base: date | None, future: bool):
@@ -93,12 +94,7 @@ def _explicit(low: str, base: date | None, future: bool):
         if base is None:
             return None
         month = MONTHS[m[1].lower().rstrip(".")]
-        year = base.year
-        if future and month < base.month:
-            year += 1
-        elif not future and month > base.month:
-            year -= 1
-        return f"{year:04d}-{month:02d}", "explicit", MONTH
+        return partial_iso(month_occurrence(base, month, future), MONTH), "explicit", MONTH
     m = _YEAR.match(low)
     if m:
         return m[1], "explicit", YEAR
@@ -114,14 +110,8 @@ def _safe(year: int, month: int, day: int, basis: str):
 
 def _nearest_year(base: date, month: int, day: int, future: bool):
     """A day and month without a year: the occurrence on the side of `base` the tense points to."""
-    for year in (base.year, base.year + (1 if future else -1)):
-        try:
-            d = date(year, month, day)
-        except ValueError:
-            return None
-        if (d >= base) == future or d == base:
-            return d.isoformat(), "explicit", DAY
-    return None
+    found = occurrence(base, month, day, "after" if future else "before")
+    return (found.isoformat(), "explicit", DAY) if found else None
 
 
 def _relative(low: str, base: date, future: bool):
@@ -131,9 +121,9 @@ def _relative(low: str, base: date, future: bool):
     if low in ("today", "tonight", "this morning", "this afternoon", "this evening", "now"):
         return base.isoformat(), "relative", DAY
     if low in ("yesterday", "last night"):
-        return (base - timedelta(days=1)).isoformat(), "relative", DAY
+        return add_days(base, -1).isoformat(), "relative", DAY
     if low == "tomorrow":
-        return (base + timedelta(days=1)).isoformat(), "relative", DAY
+        return add_days(base, 1).isoformat(), "relative", DAY
     for word in words:
         if word in WEEKDAYS and len(words) <= 3:
             return weekday(base, WEEKDAYS[word], future, words), "relative", DAY
@@ -146,29 +136,22 @@ def _relative(low: str, base: date, future: bool):
     elif "this" not in words and "later" not in words and "earlier" not in words:
         return None
     if unit == "week":
-        return partial_iso(base + timedelta(days=7 * offset), MONTH), "relative", MONTH
+        return partial_iso(add_days(base, 7 * offset), MONTH), "relative", MONTH
     if unit == "month":
         return partial_iso(month_start(base, offset), MONTH), "relative", MONTH
     if unit == "year":
-        return f"{base.year + offset:04d}", "relative", YEAR
-    if unit in ("weekend",):
-        shift = -base.weekday() - 2 if offset < 0 else 5 - base.weekday() if offset > 0 else 5 - base.weekday()
-        return partial_iso(base + timedelta(days=shift), MONTH), "relative", MONTH
+        return partial_iso(year_start(base, offset), YEAR), "relative", YEAR
+    if unit == "weekend":
+        # "last weekend" is the Saturday before the week of `base`; "this" and "next" weekends are
+        # the coming one
+        return partial_iso(week_saturday(base, -1 if offset < 0 else 0), MONTH), "relative", MONTH
     return None
 
 
 def weekday(base: date, target: int, future: bool, words: list[str] | None = None) -> str:
     """The named weekday nearest `base` on the side the tense points to ('last' / 'next' force a week)."""
     words = words or []
-    if future:
-        delta = (target - base.weekday()) % 7
-        if "next" in words and delta == 0:
-            delta = 7
-    else:
-        delta = -((base.weekday() - target) % 7)
-        if "last" in words and delta == 0:
-            delta = -7
-    return (base + timedelta(days=delta)).isoformat()
+    return relative_weekday(base, target, future, skip_same_day=("next" if future else "last") in words).isoformat()
 
 
 @lru_cache(maxsize=2048)
