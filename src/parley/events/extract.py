@@ -33,7 +33,7 @@ from .candidates import REFINE, candidates, content_clauses, noun_entry, ongoing
 from .groups import HARDWARE, EventActors, home_country
 from .lexicon import INTENT_CODE, THREAT_CODE, load_lexicon
 from ..dates import end_of, parse_day as published_date
-from .when import resolve
+from .when import narrative_days, resolve
 from .lexicon import place_country
 from .where import find_location
 
@@ -82,13 +82,14 @@ def sentence_mentions(article: Article, doc, actors: ArticleActors, options: Opt
     actors = EventActors(actors, load_knowledge(options), home_country(article.dateline, actors), doc.text)
     base = published_date(article.published)
     mentions: list[EventMention] = []
-    texts, named = [], []
+    texts, named, days = [], [], []
     seen: set = set()
     doc_ents = list(doc.ents)
     starts = [e.start for e in doc_ents]
     for n, sent in enumerate(doc.sents):
         texts.append(sent.text)
         named.append(_named(sent, actors))
+        days.append(narrative_days(sent, base))
         if not _codable(sent):
             continue
         here = _Sentence(sent, doc_ents, starts)
@@ -109,7 +110,7 @@ def sentence_mentions(article: Article, doc, actors: ArticleActors, options: Opt
                         nearby=named[-1], object_parties=_object_parties(cand, actors), object_word=_object_word(cand),
                         object_phrase=_object_phrase(cand),
                         object_defined=_object_defined(cand)))
-    return mentions, Story(article, tuple(texts), tuple(named))
+    return mentions, Story(article, tuple(texts), tuple(named), tuple(days))
 
 
 def _named(sent, actors) -> tuple:

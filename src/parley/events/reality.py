@@ -6,6 +6,14 @@ count of past acts ("held three meetings") is the story retelling what happened 
 is `historical`, dated only by a date of its own clause, never by the publication day, and not
 placed at the dateline, where the reporter is, not where it happened. And an act told with no date
 of its own belongs to the story's news: it takes the day the narrative last gave (see NEWS_DAYS).
+
+Where the narrative stands: news is told in the past tense, each happening on a day the story names
+("Rebels attacked the train on Tuesday. ... The army said Wednesday ..."). The day a sentence stands at
+is the last day named by a past-tense clause of it or of the few sentences before (NARRATIVE_REACH),
+else the lead's. A date in a preceding sentence carries to an act told without one only when it is
+that recent (the story's week, NEWS_DAYS), the act is told as done (reported, not background, not
+planned or conditional), and it is this near; words that count from the narrative ("a day earlier",
+"the next day", "hours later") count from that day.
 """
 
 from __future__ import annotations
@@ -13,9 +21,10 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-from ..dates import parse_day as published_date
+from ..dates import add_days, days_between, end_of, parse_day as published_date
 
 from .story import EventMention, Story
+from .when import NARRATIVE
 
 UNDATED = "none"  # date_basis of an event whose story gives no way to date it
 # A story's news happened on the day its lead dates, which is often a day or two before publication
@@ -23,6 +32,9 @@ UNDATED = "none"  # date_basis of an event whose story gives no way to date it
 # news, so they take the day the narrative last gave, when it is this recent; else the publication day.
 NEWS_DAYS = 7
 NARRATIVE_REACH = 3  # sentences back a narrative date carries
+# the guideline's line between a story's news and the history it retells: about a month before
+# publication (the sentence step marks acts dated further back `historical`)
+HISTORY_DAYS = 31
 
 
 def background(mention: EventMention, story: Story) -> EventMention:
@@ -54,21 +66,88 @@ def _recent_day(mention: EventMention, base: date | None) -> str | None:
 
 
 def narrative_dates(mentions: list[EventMention], story: Story) -> list[EventMention]:
-    """Undated reported acts take the day the narrative last gave (see NEWS_DAYS), else the lead's."""
+    """Undated reported acts take the day the narrative last gave (see NEWS_DAYS), else the lead's;
+    days counted from the narrative ("a day earlier") count from that day."""
     base = published_date(story.article.published)
-    dated = [(m.sentence, day) for m in mentions if (day := _recent_day(m, base))]
-    lead = next((day for n, day in dated if n <= 1), None)
+    dated = _narrative(mentions, story, base)
     out = []
     for m in mentions:
         e = m.event
         if m.explicit_date or e.status != "reported" or e.date_basis != "published":
             out.append(m)
             continue
-        near = [day for n, day in dated if m.sentence - NARRATIVE_REACH <= n <= m.sentence]
-        day = near[-1] if near else lead
+        day = _standing(dated, m.sentence, m.sentence, story, _parties(e))
         out.append(replace(m, event=replace(e, date=day, date_basis="relative")) if day else m)
     return out
 
 
+def _narrative(mentions: list[EventMention], story: Story, base: date | None) -> list[tuple[int, str]]:
+    """(sentence, day) for every day of the story's week that dates a told act or a past-tense
+    clause, in text order."""
+    if base is None:
+        return []
+    dated = [(m.sentence, day) for m in mentions if (day := _recent_day(m, base))]
+    dated += [(n, day) for n, days in enumerate(story.days) for day in days
+              if 0 <= days_between(day, base) <= NEWS_DAYS]
+    return sorted(dated, key=lambda x: x[0])  # stable: within a sentence, acts' days before clauses'
+
+
+def _standing(dated: list[tuple[int, str]], sentence: int, last: int, story: Story,
+              parties: frozenset = frozenset()) -> str | None:
+    """The day the narrative stands at for `sentence`: the last day given from NARRATIVE_REACH
+    sentences before it up to sentence `last`, else the lead's (its first two sentences). With
+    `parties`, only a sentence naming one of them gives its day: a story tells several threads, and a
+    day one thread gives ("X told reporters on Wednesday") is not another's."""
+    near = [day for n, day in dated if sentence - NARRATIVE_REACH <= n <= last
+            and (not parties or n == sentence or parties & _named_ids(story, n))]
+    if near:
+        return near[-1]
+    return next((day for n, day in dated if n <= min(1, last)), None)
+
+
+def _parties(e) -> frozenset:
+    return frozenset(a.actor_id for a in (e.actor1, e.actor2) if a is not None and a.actor_id)
+
+
+def _named_ids(story: Story, n: int) -> frozenset:
+    return frozenset(a.actor_id for a in story.named[n] if a.actor_id) if n < len(story.named) else frozenset()
+
+
+def _counted_from(m: EventMention, story: Story, base: date | None) -> EventMention:
+    """A date counted from the narrative ("had warned a day earlier"), moved from the publication day
+    onto the day the sentences before stand at; with none, it stays counted from publication, but no
+    later than it (an act told done has happened by then)."""
+    e = m.event
+    if e.date_basis != NARRATIVE or base is None or not e.date:
+        return m
+    offset = days_between(base, e.date)
+    anchor = _standing(_narrative([], story, base), m.sentence, m.sentence - 1, story)
+    start = published_date(anchor) or base
+    day = add_days(start, offset)
+    if anchor is None and e.status in ("reported", "historical"):
+        day = min(day, base)
+    return replace(m, event=replace(e, date=day.isoformat(), date_basis="relative"))
+
+
+def past_perfect(mention: EventMention, story: Story) -> EventMention:
+    """An act told in the past perfect ("X had warned ...") happened before the day the narrative
+    stands at (status.py marks it `historical`). Dated within the month before publication ("had
+    warned a day earlier") it is part of the story's news: reported. Told with no date of its own
+    ("had visited Japan before the election"), it is history with no day to give: never the
+    publication day."""
+    e = mention.event
+    base = published_date(story.article.published)
+    if mention.background or e.status != "historical" or base is None:
+        return mention
+    if not mention.explicit_date:
+        return replace(mention, event=replace(e, date=None, date_basis=UNDATED))
+    if e.date and days_between(end_of(e.date), base) <= HISTORY_DAYS:
+        return replace(mention, event=replace(e, status="reported"))
+    return mention
+
+
 def decide_reality(mentions: list[EventMention], story: Story) -> list[EventMention]:
-    return narrative_dates([background(m, story) for m in mentions], story)
+    base = published_date(story.article.published)
+    mentions = [_counted_from(m, story, base) for m in mentions]
+    mentions = [past_perfect(background(m, story), story) for m in mentions]
+    return narrative_dates(mentions, story)

@@ -44,6 +44,8 @@ class Story:
     article: Article
     sentences: tuple = ()  # sentence texts, in order
     named: tuple = ()  # per sentence: the EventActors it names, in text order
+    # per sentence: the days its past-tense clauses are dated by (when.narrative_days), in text order
+    days: tuple = ()
     extra: dict = field(default_factory=dict)
 
     def lead_actors(self) -> tuple:

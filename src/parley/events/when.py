@@ -2,7 +2,9 @@
 
 Returns (date, basis, precision): date is ISO with the precision the text gives ("2019-09-19",
 "2019-09", "2018"); basis is "explicit" when the span names a month or year, "relative" for
-weekdays, "yesterday", "last month" and the like. Weekday and relative-word logic is our own;
+weekdays, "yesterday", "last month" and the like, and NARRATIVE for words that count from the day the
+story's narrative stands at, not from publication ("a day earlier", "the next day", "hours later"):
+the story step (reality.py) moves those onto that day. Weekday and relative-word logic is our own;
 dateparser (English only, RELATIVE_BASE = published) is the fallback for spans like "three years ago".
 """
 
@@ -32,6 +34,15 @@ _ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 _DURATION = re.compile(r"\b(past|last|next|previous|coming)\s+(?:\w+\s+)?(days|weeks|months|years|decades)\b|\b\d+-(?:day|hour|month|year)\b", re.I)
 _AGO = re.compile(r"\bago\b", re.I)
 _AGO_COUNT = re.compile(r"^(?:about |some |nearly |almost |more than |over )?(\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(day|week|month|year)s?\s+ago$")
+# "a day earlier", "two days later", "the day before", "the previous day", "the same day", "hours later":
+# counted from the day the narrative last gave ("The rebels attacked on Monday. A day later, ...")
+NARRATIVE = "narrative"
+# ("a day after" and "the day before" are left out: the parser's span often ends before their object,
+# "a day after the attack", which they count from instead)
+_COUNTED = re.compile(r"^(?:just |only )?(\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten)\s+(day|week)s?\s+"
+                      r"(earlier|later)$")
+_NAMED_DAY = re.compile(r"^(?:the|that)\s+(?:(previous|next|following|same)\s+day|day)$")
+_HOURS = re.compile(r"^(?:(?:just |only |a few |several |some |\d+ |\w+ )?hours?|minutes?|moments?)\s+(earlier|later)$")
 _NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
                  "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
 
@@ -48,11 +59,28 @@ def resolve(text: str, base: date | None, future: bool) -> tuple[str, str, str] 
         return found
     if base is None:
         return None
-    found = _relative(low, base, future)
+    found = _relative(low, base, future) or _counted(low, base)
     if found:
         return found
     if _AGO.search(low):
         return _ago(low, base) or _dateparser(low, base, future)
+    return None
+
+
+def _counted(low: str, base: date):
+    """Days counted from the narrative's day, here from `base` (see NARRATIVE)."""
+    m = _COUNTED.match(low)
+    if m:
+        n = int(m[1]) if m[1].isdigit() else _NUMBER_WORDS[m[1]]
+        sign = -1 if m[3] == "earlier" else 1
+        return add_days(base, sign * n * (7 if m[2] == "week" else 1)).isoformat(), NARRATIVE, DAY
+    m = _NAMED_DAY.match(low)
+    if m:
+        word = m[1] or ""
+        sign = -1 if word == "previous" else 1 if word in ("next", "following") else 0
+        return add_days(base, sign).isoformat(), NARRATIVE, DAY
+    if _HOURS.match(low):
+        return base.isoformat(), NARRATIVE, DAY  # hours away: the same day, as near as a day can say
     return None
 
 
@@ -168,3 +196,63 @@ def _dateparser(low: str, base: date, future: bool):
         return None
     precision = YEAR if "year" in low else MONTH if "month" in low else DAY
     return partial_iso(parsed.date(), precision), "relative", precision
+
+
+# ---- where the narrative stands: the days a sentence's past-tense clauses are dated by ----------------
+
+# prepositions that date the clause they hang on with their object ("on Tuesday", "at dawn on Monday")
+_DATING_PREPS = frozenset({"on", "at", "in", "during"})
+# auxiliaries of a past act: "had warned", "was arrested", "has been released"
+_PAST_AUX = frozenset({"had", "was", "were", "has", "have"})
+# how a noun hangs in its clause, up to the verb: object, subject, or the object of a preposition
+_NOUN_LINKS = frozenset({"dobj", "pobj", "prep", "nsubj", "nsubjpass", "attr", "appos", "amod"})
+
+
+def narrative_days(sent, base: date | None) -> tuple[str, ...]:
+    """The days (ISO, in text order) that date the past-tense clauses of a parsed sentence ("the siege
+    ended early Wednesday", "X said on Tuesday"): where the story's narrative stands when the sentence
+    is told. Only whole days, counted from `base` (the publication day); words that count from the
+    narrative itself ("a day later") are left to the story step."""
+    if base is None:
+        return ()
+    days = []
+    for ent in sent.ents:
+        if ent.label_ not in ("DATE", "TIME"):
+            continue
+        verb = dated_verb(ent.root)
+        if verb is None or not _past(verb):
+            continue
+        found = resolve(ent.text, base, False)
+        if found and found[1] != NARRATIVE and found[2] == DAY:
+            days.append(found[0])
+    return tuple(days)
+
+
+def dated_verb(root):
+    """The verb a date expression modifies as an adverbial ("met on Monday", "said Tuesday",
+    "ended early Wednesday"), or None (a possessive, "Tuesday's attack", dates only its noun)."""
+    while root.dep_ == "compound" and root.head.i != root.i:
+        root = root.head  # "on Tuesday morning": "on" takes the part of the day
+    if root.dep_ == "pobj" and root.head.lower_ in _DATING_PREPS:
+        root = root.head
+    if root.dep_ not in ("npadvmod", "tmod", "advmod", "prep", "obl", "nmod"):
+        return None
+    head = root.head
+    # a day the parser hung on a noun of the clause ("attacked a train Tuesday", "gave details of the
+    # ordeal on Wednesday"): news dates what is done with a day, so the clause's verb is dated
+    for _ in range(4):
+        if _clause_verb(head) or head.dep_ not in _NOUN_LINKS or head.head.i == head.i:
+            break
+        head = head.head
+    return head if _clause_verb(head) else None
+
+
+def _clause_verb(token) -> bool:
+    return token.pos_ in ("VERB", "AUX") and token.dep_ != "amod"  # "disturbing details": a modifier
+
+
+def _past(verb) -> bool:
+    """Is the verb's clause told in a past tense: a simple past, or a perfect or passive of one?"""
+    if verb.tag_ == "VBD":
+        return True
+    return verb.tag_ == "VBN" and any(c.dep_ in ("aux", "auxpass") and c.lower_ in _PAST_AUX for c in verb.children)

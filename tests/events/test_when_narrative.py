@@ -1,0 +1,81 @@
+"""Where a story's narrative stands, and the dates it gives the acts told without one of their own.
+
+Stories are published on Wednesday 2020-07-08 (the `code` fixture's default): "on Monday" is 07-06.
+"""
+
+from datetime import date
+
+import pytest
+
+from parley.events.when import NARRATIVE, narrative_days, resolve
+
+WEDNESDAY = date(2020, 7, 8)
+
+
+def only(events, type_):
+    found = [e for e in events if e.type == type_]
+    assert len(found) == 1, [(e.type, e.trigger) for e in events]
+    return found[0]
+
+
+@pytest.mark.parametrize("text, days", [
+    ("The siege ended early Monday.", ("2020-07-06",)),
+    ("He was arrested on Sunday.", ("2020-07-05",)),
+    ("The army said Tuesday that it had closed the border.", ("2020-07-07",)),
+    # a bare day the parser hangs on the object dates the clause: news dates what is done
+    ("Rebels attacked a convoy Tuesday in the north.", ("2020-07-07",)),
+    ("The minister will travel to Paris on Friday.", ()),  # what is still to come is not where the story stands
+    ("Officials welcomed Monday's announcement.", ()),  # a possessive dates its noun, not the telling
+    ("Officials met in May.", ()),  # only whole days
+])
+def test_the_days_a_sentence_stands_at(nlp, text, days):
+    assert narrative_days(next(nlp(text).sents), WEDNESDAY) == days
+
+
+def test_words_that_count_from_the_narrative():
+    assert resolve("a day earlier", WEDNESDAY, False) == ("2020-07-07", NARRATIVE, "day")
+    assert resolve("two days later", WEDNESDAY, False)[:2] == ("2020-07-10", NARRATIVE)
+    assert resolve("the next day", WEDNESDAY, False)[:2] == ("2020-07-09", NARRATIVE)
+    assert resolve("hours later", WEDNESDAY, False)[:2] == ("2020-07-08", NARRATIVE)
+    assert resolve("a day after", WEDNESDAY, False) is None  # "a day after the vote" counts from the vote
+
+
+def test_a_day_given_by_a_clause_that_is_no_event_carries(code, known):
+    events = code("Japan published its defence review on Monday. Japan accused China of spying.", known)
+    assert only(events, "ACCUSE").date == "2020-07-06"
+
+
+def test_a_day_carries_only_within_its_thread(code, known):
+    text = ("Japan and China met in Seoul on Tuesday. Moon told reporters on Monday that the economy was weak. "
+            "Japan praised China for its restraint.")
+    assert only(code(text, known), "SUPPORT").date == "2020-07-07"  # not Monday: Moon's day is Moon's
+
+
+def test_the_lead_gives_the_day_when_nothing_near_does(code, known):
+    text = ("Japan and China met in Seoul on Tuesday. The economy was weak. Prices rose. Wages fell. "
+            "Japan praised China for its restraint.")
+    assert only(code(text, known), "SUPPORT").date == "2020-07-07"
+
+
+def test_a_day_counted_from_the_narrative_counts_from_its_day(code, known):
+    text = "China attacked Japan on Friday. Two days later, Japan imposed sanctions on China."
+    assert only(code(text, known), "SANCTION").date == "2020-07-05"
+    text = "Japan and China met in Seoul on Tuesday. A day earlier, Japan had accused China of spying."
+    e = only(code(text, known), "ACCUSE")
+    assert (e.date, e.status) == ("2020-07-06", "reported")  # the past perfect of the news is no history
+
+
+def test_a_count_from_the_narrative_without_one_stays_before_publication(code, known):
+    e = only(code("Japan imposed sanctions on China a day later.", known), "SANCTION")
+    assert e.date == "2020-07-08"  # the day after is unknown; told as done, it is no later than the story
+
+
+def test_the_past_perfect_of_reported_words_is_the_news(code, known):
+    # "said that X had sent troops": the tense of the words reported, shifted back, not history
+    e = only(code("On Tuesday, Japan said that China had attacked its patrol boats.", known), "ASSAULT")
+    assert (e.status, e.date) == ("reported", "2020-07-07")
+
+
+def test_the_past_perfect_with_no_date_is_history_without_a_day(code, known):
+    e = only(code("Lee had visited Japan before the election.", known), "CONSULT")
+    assert (e.status, e.date) == ("historical", None)  # never the publication day
