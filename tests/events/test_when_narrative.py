@@ -26,7 +26,8 @@ def only(events, type_):
     ("Rebels attacked a convoy Tuesday in the north.", ("2020-07-07",)),
     ("The minister will travel to Paris on Friday.", ()),  # what is still to come is not where the story stands
     ("Officials welcomed Monday's announcement.", ()),  # a possessive dates its noun, not the telling
-    ("Officials met in May.", ()),  # only whole days
+    ("Officials met in May.", ("2020-05",)),
+    ("In 2018, the two sides signed a truce.", ("2018",)),
 ])
 def test_the_days_a_sentence_stands_at(nlp, text, days):
     assert narrative_days(next(nlp(text).sents), WEDNESDAY) == days
@@ -38,6 +39,13 @@ def test_words_that_count_from_the_narrative():
     assert resolve("the next day", WEDNESDAY, False)[:2] == ("2020-07-09", NARRATIVE)
     assert resolve("hours later", WEDNESDAY, False)[:2] == ("2020-07-08", NARRATIVE)
     assert resolve("a day after", WEDNESDAY, False) is None  # "a day after the vote" counts from the vote
+
+
+def test_an_act_told_where_the_narrative_went_back_is_history(code, known):
+    text = "Japan signed a trade deal with China on Monday. In 2018, Japan arrested Moon. A court later sentenced Moon."
+    told = {e.trigger: (e.status, e.date) for e in code(text, known)}
+    assert told["arrested"] == ("historical", "2018")
+    assert told["sentenced"] == ("historical", None)  # after 2018, on no day the story gives; not Monday
 
 
 def test_a_day_given_by_a_clause_that_is_no_event_carries(code, known):
@@ -79,3 +87,17 @@ def test_the_past_perfect_of_reported_words_is_the_news(code, known):
 def test_the_past_perfect_with_no_date_is_history_without_a_day(code, known):
     e = only(code("Lee had visited Japan before the election.", known), "CONSULT")
     assert (e.status, e.date) == ("historical", None)  # never the publication day
+
+
+def test_a_clause_of_the_same_time_shares_its_date(code, known):
+    # "as", "when", "while": one time for both clauses, whichever of them names it
+    text = "Japan warned on Monday that it would keep up the pressure, as China rejected its offer."
+    assert only(code(text, known), "REJECT").date == "2020-07-06"
+    assert only(code("When Lee arrived in Seoul in May, Moon praised Kim.", known), "SUPPORT").date == "2020-05"
+
+
+def test_a_which_clause_told_in_its_noun_takes_the_nouns_date(code, known):
+    for text in ("The arrest followed interviews in May, in which Moon accused Japan of spying.",
+                 "The charges stem from two interviews in May and June, during which Moon accused Japan of spying."):
+        e = only(code(text, known), "ACCUSE")
+        assert (e.status, e.date) == ("historical", "2020-05")

@@ -33,7 +33,7 @@ from .candidates import REFINE, candidates, content_clauses, noun_entry, ongoing
 from .groups import HARDWARE, EventActors, home_country
 from .lexicon import INTENT_CODE, THREAT_CODE, load_lexicon
 from ..dates import end_of, parse_day as published_date
-from .when import narrative_days, resolve
+from .when import narrative_days, resolve, sharing_anchors
 from .lexicon import place_country
 from .where import find_location
 
@@ -294,8 +294,10 @@ def _when_date(verb) -> list:
 
 
 def _date_at(anchors, here, base, future: bool):
-    """The first date expression in the clause of one of `anchors`, nearest the anchor first."""
-    for anchor in anchors:
+    """The first date expression in the clause of one of `anchors`, nearest the anchor first; then in
+    the clauses that share their time (when.sharing_anchors)."""
+    anchors = [a for a in anchors if a is not None]
+    for anchor in anchors + [s for a in anchors for s in sharing_anchors(a) if s not in anchors]:
         clause = here.clause(anchor)
         spans = [e for e in here.ents if e.label_ in ("DATE", "TIME") and e.root.i in clause and _temporal(e.root)]
         spans.sort(key=lambda e: abs(e.root.i - anchor.i))

@@ -67,7 +67,8 @@ def _recent_day(mention: EventMention, base: date | None) -> str | None:
 
 def narrative_dates(mentions: list[EventMention], story: Story) -> list[EventMention]:
     """Undated reported acts take the day the narrative last gave (see NEWS_DAYS), else the lead's;
-    days counted from the narrative ("a day earlier") count from that day."""
+    told where the narrative stands in the past (over a month back: "In 2022, X was arrested. A
+    court later sentenced X."), they are history, with no day of their own."""
     base = published_date(story.article.published)
     dated = _narrative(mentions, story, base)
     out = []
@@ -77,19 +78,34 @@ def narrative_dates(mentions: list[EventMention], story: Story) -> list[EventMen
             out.append(m)
             continue
         day = _standing(dated, m.sentence, m.sentence, story, _parties(e))
-        out.append(replace(m, event=replace(e, date=day, date_basis="relative")) if day else m)
+        if day and len(day) == 10 and days_between(day, base) <= NEWS_DAYS:
+            out.append(replace(m, event=replace(e, date=day, date_basis="relative")))
+        elif day:
+            out.append(replace(m, event=replace(e, status="historical", date=None, date_basis=UNDATED)))
+        else:
+            out.append(m)
     return out
 
 
 def _narrative(mentions: list[EventMention], story: Story, base: date | None) -> list[tuple[int, str]]:
-    """(sentence, day) for every day of the story's week that dates a told act or a past-tense
-    clause, in text order."""
+    """(sentence, date) for every date that places the narrative, in text order: a day of the
+    story's week (NEWS_DAYS) that dates a told act or a past-tense clause, or a date of a past-tense
+    clause over a month before publication (HISTORY_DAYS), where the narrative has gone back to."""
     if base is None:
         return []
     dated = [(m.sentence, day) for m in mentions if (day := _recent_day(m, base))]
-    dated += [(n, day) for n, days in enumerate(story.days) for day in days
-              if 0 <= days_between(day, base) <= NEWS_DAYS]
+    for n, days in enumerate(story.days):
+        for day in days:
+            if len(day) == 10 and 0 <= days_between(day, base) <= NEWS_DAYS or _long_before(day, base):
+                dated.append((n, day))
     return sorted(dated, key=lambda x: x[0])  # stable: within a sentence, acts' days before clauses'
+
+
+def _long_before(value: str, base: date) -> bool:
+    try:
+        return days_between(end_of(value), base) > HISTORY_DAYS
+    except ValueError:
+        return False
 
 
 def _standing(dated: list[tuple[int, str]], sentence: int, last: int, story: Story,
@@ -122,7 +138,7 @@ def _counted_from(m: EventMention, story: Story, base: date | None) -> EventMent
         return m
     offset = days_between(base, e.date)
     anchor = _standing(_narrative([], story, base), m.sentence, m.sentence - 1, story)
-    start = published_date(anchor) or base
+    start = published_date(anchor) or base  # (a narrative gone back to a month or a year gives no day)
     day = add_days(start, offset)
     if anchor is None and e.status in ("reported", "historical"):
         day = min(day, base)

@@ -209,10 +209,10 @@ _NOUN_LINKS = frozenset({"dobj", "pobj", "prep", "nsubj", "nsubjpass", "attr", "
 
 
 def narrative_days(sent, base: date | None) -> tuple[str, ...]:
-    """The days (ISO, in text order) that date the past-tense clauses of a parsed sentence ("the siege
-    ended early Wednesday", "X said on Tuesday"): where the story's narrative stands when the sentence
-    is told. Only whole days, counted from `base` (the publication day); words that count from the
-    narrative itself ("a day later") are left to the story step."""
+    """The dates (partial ISO, in text order) that date the past-tense clauses of a parsed sentence
+    ("the siege ended early Wednesday", "X said on Tuesday", "in 2022, X was arrested"): where the
+    story's narrative stands when the sentence is told. Counted from `base` (the publication day);
+    words that count from the narrative itself ("a day later") are left to the story step."""
     if base is None:
         return ()
     days = []
@@ -223,7 +223,7 @@ def narrative_days(sent, base: date | None) -> tuple[str, ...]:
         if verb is None or not _past(verb):
             continue
         found = resolve(ent.text, base, False)
-        if found and found[1] != NARRATIVE and found[2] == DAY:
+        if found and found[1] != NARRATIVE:
             days.append(found[0])
     return tuple(days)
 
@@ -256,3 +256,50 @@ def _past(verb) -> bool:
     if verb.tag_ == "VBD":
         return True
     return verb.tag_ == "VBN" and any(c.dep_ in ("aux", "auxpass") and c.lower_ in _PAST_AUX for c in verb.children)
+
+
+# ---- clauses that share another's time -------------------------------------------------------------------
+
+# subordinators of a clause that happens at the time of the one it hangs on: "X warned on Monday, as Y
+# rejected the offer"; "when" and "while" likewise ("after" and "before" say another time)
+_AT_THE_TIME = frozenset({"as", "when", "while"})
+# verbs whose clause, hanging on them, the parser may have hung on the verb of their complement instead
+_CLIMB = frozenset({"ccomp", "xcomp", "conj"})
+# prepositions of a relative "which" that put the clause inside its noun's time: "the interviews in
+# November, in which he said ...", "a summit on Monday, at which they agreed ..."
+_WITHIN = frozenset({"in", "at", "during"})
+
+
+def sharing_anchors(verb) -> list:
+    """Clauses whose date is the act's own when its clause has none: the clause a temporal "as",
+    "when" or "while" clause hangs on (and the verbs above it whose complement it may have been hung
+    on), the temporal clauses hanging on the act's verb, and for a clause told "in", "at" or "during
+    which", its noun and the date just before it ("the interviews in May, in which ...")."""
+    out = []
+    if verb.dep_ == "advcl" and _at_the_time(verb):
+        head = verb.head
+        out.append(head)
+        for _ in range(3):
+            if head.dep_ not in _CLIMB or head.head.i == head.i:
+                break
+            head = head.head
+            out.append(head)
+    out += [c for c in verb.children if c.dep_ == "advcl" and c.pos_ in ("VERB", "AUX") and _at_the_time(c)]
+    within = next((p for p in verb.children if p.dep_ == "prep" and p.lower_ in _WITHIN and p.i < verb.i
+                   and any(w.lower_ == "which" for w in p.children)), None)
+    if within is not None:
+        if verb.dep_ == "relcl":
+            out.append(verb.head)
+        before = within.i - 1
+        while before >= 0 and verb.doc[before].is_punct:
+            before -= 1
+        if before >= 0 and verb.doc[before].ent_type_ == "DATE":
+            day = verb.doc[before]
+            while day.head.i != day.i and day.head.ent_type_ == "DATE":
+                day = day.head
+            out.append(day)
+    return out
+
+
+def _at_the_time(clause) -> bool:
+    return any(c.dep_ in ("mark", "advmod") and c.lower_ in _AT_THE_TIME and c.i < clause.i for c in clause.children)
