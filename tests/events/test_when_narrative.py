@@ -101,3 +101,10 @@ def test_a_which_clause_told_in_its_noun_takes_the_nouns_date(code, known):
                  "The charges stem from two interviews in May and June, during which Moon accused Japan of spying."):
         e = only(code(text, known), "ACCUSE")
         assert (e.status, e.date) == ("historical", "2020-05")
+
+
+def test_a_participle_before_a_name_tells_a_state_an_earlier_act_left(code, known):
+    # "the imprisoned activist X" is held now because of an arrest before the news: history, no day
+    events = code("The son of imprisoned activist Lee met Abe in Tokyo on Monday.", known, dateline="SEOUL")
+    (held,) = [e for e in events if e.type == "COERCE"]
+    assert (held.status, held.date) == ("historical", None)

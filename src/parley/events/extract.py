@@ -138,6 +138,8 @@ def _background(cand, lex) -> bool:
         return False  # "..., a charge X rejected": the answer to the news just told, not background
     if any(t.dep_ == "relcl" for t in [trigger, *trigger.ancestors]):
         return True  # told inside a relative clause: "X, who facilitated summits between A and B"
+    if cand.frame == "held" and cand.verb.dep_ == "amod":
+        return True  # "imprisoned publisher X": the state an earlier act left, not the act told as news
     if cand.verb is not None and any(c.lemma_.lower() == "time" and c.tag_ == "NNS" for c in cand.verb.children):
         return True  # "met three times", "has visited several times": a count of past acts
     noun = cand.noun

@@ -15,7 +15,7 @@ from datetime import date, datetime
 from functools import lru_cache
 
 # the calendar arithmetic is parley.dates' (one module); this one reads the words
-from ..dates import (DAY, MONTH, WEEKDAYS, YEAR, add_days, ago, month_occurrence, month_start, occurrence, partial_iso,
+from ..dates import (DAY, MONTH, WEEKDAYS, YEAR, add_days, add_months, ago, month_occurrence, month_start, occurrence, partial_iso,
                      relative_weekday, week_saturday, year_start)
 
 MONTHS = {
@@ -28,7 +28,10 @@ _MONTH_RE = r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|
 _MONTH_DAY_YEAR = re.compile(rf"\b{_MONTH_RE}\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(\d{{4}}))?", re.I)
 _DAY_MONTH_YEAR = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_RE}(?:,?\s+(\d{{4}}))?", re.I)
 _MONTH_YEAR = re.compile(rf"\b{_MONTH_RE}(?:\s+of)?,?\s+(\d{{4}})\b", re.I)
-_MONTH_ONLY = re.compile(rf"^(?:(?:early|late|mid|the end of|the beginning of|the middle of)[\s-]+)?{_MONTH_RE}$", re.I)
+_MONTH_ONLY = re.compile(rf"^(?:(?:early|late|mid|the end of|the beginning of|the middle of)[\s-]+)?(?:(last|this|next|past|coming)\s+)?"
+                         rf"{_MONTH_RE}$", re.I)
+# "the beginning of the year", "the end of the month": the year or month itself (as "this year")
+_PART_OF = re.compile(r"^(?:the\s+)?(?:very\s+)?(?:beginning|start|end|middle|turn|first half|second half)\s+of\s+(?:the\s+)?(year|month)$")
 _YEAR = re.compile(r"^(?:(?:early|late|mid|in)[\s-]+)?((?:19|20)\d\d)$")
 _ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 _DURATION = re.compile(r"\b(past|last|next|previous|coming)\s+(?:\w+\s+)?(days|weeks|months|years|decades)\b|\b\d+-(?:day|hour|month|year)\b", re.I)
@@ -59,6 +62,9 @@ def resolve(text: str, base: date | None, future: bool) -> tuple[str, str, str] 
         return found
     if base is None:
         return None
+    part = _PART_OF.match(low)
+    if part:
+        low = f"this {part[1]}"
     found = _relative(low, base, future) or _counted(low, base)
     if found:
         return found
@@ -121,8 +127,12 @@ def _explicit(low: str, base: date | None, future: bool):
     if m:
         if base is None:
             return None
-        month = MONTHS[m[1].lower().rstrip(".")]
-        return partial_iso(month_occurrence(base, month, future), MONTH), "explicit", MONTH
+        month = MONTHS[m[2].lower().rstrip(".")]
+        side = {"last": False, "past": False, "next": True, "coming": True}.get(m[1] or "", future)
+        found = month_occurrence(base, month, side) if m[1] != "this" else month_start(base, month - base.month)
+        if m[1] in ("last", "past", "next", "coming") and found.month == base.month:
+            found = add_months(found, 12 if side else -12)  # "last March" said in March: a year back
+        return partial_iso(found, MONTH), "explicit", MONTH
     m = _YEAR.match(low)
     if m:
         return m[1], "explicit", YEAR
