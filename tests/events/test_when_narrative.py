@@ -108,3 +108,11 @@ def test_a_participle_before_a_name_tells_a_state_an_earlier_act_left(code, know
     events = code("The son of imprisoned activist Lee met Abe in Tokyo on Monday.", known, dateline="SEOUL")
     (held,) = [e for e in events if e.type == "COERCE"]
     assert (held.status, held.date) == ("historical", None)
+
+
+def test_a_narrative_gone_back_dates_the_past_acts_that_follow(code, known):
+    text = "Japan and China met on Monday. In 2018, Japan accused China of spying. Japan also sanctioned China."
+    assert only(code(text, known), "SANCTION").date == "2018"
+    # a present stance is no part of the past narrative: it holds now
+    text = "Japan and China met on Monday. In 2018, Japan accused China of spying. Japan opposes China's claims."
+    assert [e.date for e in code(text, known) if e.trigger == "opposes"] == ["2020-07-08"]

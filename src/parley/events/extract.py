@@ -33,7 +33,7 @@ from .candidates import REFINE, candidates, content_clauses, noun_entry, ongoing
 from .groups import HARDWARE, EventActors, home_country
 from .lexicon import INTENT_CODE, THREAT_CODE, load_lexicon
 from ..dates import end_of, parse_day as published_date
-from .when import narrative_days, resolve, sharing_anchors
+from .when import narrative_days, resolve, sharing_anchors, told_past
 from .lexicon import place_country
 from .where import find_location
 
@@ -106,7 +106,7 @@ def sentence_mentions(article: Article, doc, actors: ArticleActors, options: Opt
                     mentions.append(EventMention(
                         event, n, lemma=cand.trigger[0].lemma_.lower(), background=_background(cand, lex),
                         question=_question(cand), wished=st.wished(cand.verb if cand.verb is not None else cand.noun),
-                        explicit_date=event.date_basis != "published",
+                        explicit_date=event.date_basis != "published", told_past=told_past(_tense_verb(cand)),
                         nearby=named[-1], object_parties=_object_parties(cand, actors), object_word=_object_word(cand),
                         object_phrase=_object_phrase(cand),
                         object_defined=_object_defined(cand)))
@@ -153,6 +153,13 @@ def _background(cand, lex) -> bool:
         return False  # (a count of things acted on, "closed 12 outlets", is no count of acts)
     return any(c.dep_ == "nummod" and c.like_num or c.dep_ in ("amod", "det") and c.lower_ in COUNTING
                for c in noun.children)
+
+
+def _tense_verb(cand):
+    """The verb whose tense tells the act's: the trigger verb, or the verb an event noun hangs from."""
+    if cand.verb is not None:
+        return cand.verb
+    return governing_verb(cand.noun, direct=False) or (ongoing_verb(cand.noun) if cand.frame == "subject" else None)
 
 
 def _object_word(cand) -> str:

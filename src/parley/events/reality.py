@@ -18,6 +18,7 @@ planned or conditional), and it is this near; words that count from the narrativ
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from datetime import date
 
@@ -35,6 +36,8 @@ NARRATIVE_REACH = 3  # sentences back a narrative date carries
 # the guideline's line between a story's news and the history it retells: about a month before
 # publication (the sentence step marks acts dated further back `historical`)
 HISTORY_DAYS = 31
+# words that move a narrative on from the date it gave: what they tell came after it, on another day
+LATER = re.compile(r"\b(?:later|subsequently|afterwards?|eventually|since then|thereafter)\b", re.IGNORECASE)
 
 
 def background(mention: EventMention, story: Story) -> EventMention:
@@ -66,9 +69,10 @@ def _recent_day(mention: EventMention, base: date | None) -> str | None:
 
 
 def narrative_dates(mentions: list[EventMention], story: Story) -> list[EventMention]:
-    """Undated reported acts take the day the narrative last gave (see NEWS_DAYS), else the lead's;
-    told where the narrative stands in the past (over a month back: "In 2022, X was arrested. A
-    court later sentenced X."), they are history, with no day of their own."""
+    """Undated reported acts take the day the narrative last gave (see NEWS_DAYS), else the lead's.
+    Told where the narrative stands in the past (over a month back: "In October, X said ... 'We must
+    ...,' X told a newspaper."), they are history of that date; told as coming after it ("In 2022, X
+    was arrested. A court later sentenced X."), history with no date of their own."""
     base = published_date(story.article.published)
     dated = _narrative(mentions, story, base)
     out = []
@@ -80,7 +84,12 @@ def narrative_dates(mentions: list[EventMention], story: Story) -> list[EventMen
         day = _standing(dated, m.sentence, m.sentence, story, _parties(e))
         if day and len(day) == 10 and days_between(day, base) <= NEWS_DAYS:
             out.append(replace(m, event=replace(e, date=day, date_basis="relative")))
-        elif day:
+        elif day and not m.told_past:
+            out.append(m)  # a state that holds now ("the group opposes X") is no part of a past narrative
+        elif day and _long_before(day, base) and not LATER.search(story.sentences[m.sentence]
+                                                                   if m.sentence < len(story.sentences) else ""):
+            out.append(replace(m, event=replace(e, status="historical", date=day, date_basis="relative")))
+        elif day:  # after the narrative's date ("a court later sentenced X"), on no date the story gives
             out.append(replace(m, event=replace(e, status="historical", date=None, date_basis=UNDATED)))
         else:
             out.append(m)

@@ -26,6 +26,9 @@ class EventMention:
     # which the guideline leaves out, unlike a demand made of someone (hypothetical, kept)
     wished: bool = False
     explicit_date: bool = False  # the clause itself dates the act (not the publication day)
+    # the act is told in a past tense ("attacked", "had met", "was arrested"), as a narrative tells what
+    # happened, not in the present or present perfect of a state that holds now ("opposes", "have condemned")
+    told_past: bool = False
     nearby: tuple = ()  # EventActors the sentence names, in text order
     # the head lemma of the trigger's object when it names no actor ("killed all six attackers")
     object_word: str = ""

@@ -261,6 +261,17 @@ def _clause_verb(token) -> bool:
     return token.pos_ in ("VERB", "AUX") and token.dep_ != "amod"  # "disturbing details": a modifier
 
 
+def told_past(verb) -> bool:
+    """Is the verb's clause told as a narrative tells what happened: a simple past, a past perfect, a
+    past passive ("attacked", "had met", "was arrested"; not "opposes", "have condemned")?"""
+    if verb is None or verb.tag_ not in ("VBD", "VBN"):
+        return False
+    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if verb.tag_ == "VBD":
+        return not aux
+    return bool(aux) and all(c.lower_ in ("had", "was", "were", "been") for c in aux)
+
+
 def _past(verb) -> bool:
     """Is the verb's clause told in a past tense: a simple past, or a perfect or passive of one?"""
     if verb.tag_ == "VBD":
