@@ -116,3 +116,9 @@ def test_a_narrative_gone_back_dates_the_past_acts_that_follow(code, known):
     # a present stance is no part of the past narrative: it holds now
     text = "Japan and China met on Monday. In 2018, Japan accused China of spying. Japan opposes China's claims."
     assert [e.date for e in code(text, known) if e.trigger == "opposes"] == ["2020-07-08"]
+
+
+def test_a_lead_that_recalls_history_gives_no_history_to_acts_far_below(code, known):
+    text = ("Two years after Japan seized the islands in 2018, Japan and China met on Monday. The economy was weak. "
+            "Prices rose. Wages fell. Growth slowed. Japan sanctioned China.")
+    assert only(code(text, known), "SANCTION").date == "2020-07-06"

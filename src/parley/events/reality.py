@@ -120,14 +120,17 @@ def _long_before(value: str, base: date) -> bool:
 def _standing(dated: list[tuple[int, str]], sentence: int, last: int, story: Story,
               parties: frozenset = frozenset()) -> str | None:
     """The day the narrative stands at for `sentence`: the last day given from NARRATIVE_REACH
-    sentences before it up to sentence `last`, else the lead's (its first two sentences). With
+    sentences before it up to sentence `last`, else the lead's news day (its first two sentences). With
     `parties`, only a sentence naming one of them gives its day: a story tells several threads, and a
     day one thread gives ("X told reporters on Wednesday") is not another's."""
     near = [day for n, day in dated if sentence - NARRATIVE_REACH <= n <= last
             and (not parties or n == sentence or parties & _named_ids(story, n))]
     if near:
         return near[-1]
-    return next((day for n, day in dated if n <= min(1, last)), None)
+    # the lead gives the story's news day; a date it gives long before ("two years after X invaded Y
+    # in 2022") is no day of the news, and far from it no ground for history
+    base = published_date(story.article.published)
+    return next((day for n, day in dated if n <= min(1, last) and not _long_before(day, base)), None)
 
 
 def _parties(e) -> frozenset:
