@@ -42,3 +42,29 @@ def test_place_country():
     assert place_country("Incheon Airport") == "KOR"
     assert place_country("the United States") == "USA"
     assert place_country("Atlantis") is None
+
+
+def test_a_day_without_a_year_is_on_the_side_the_tense_points_to():
+    new_year = date(2020, 1, 2)
+    assert resolve("Dec. 30", new_year, False)[0] == "2019-12-30"
+    assert resolve("Jan. 5", new_year, True)[0] == "2020-01-05"
+    assert resolve("December", new_year, False)[0] == "2019-12"
+    assert resolve("last weekend", BASE, False)[0] == "2020-07"  # Saturday 4 July
+    assert resolve("last Wednesday", BASE, False)[0] == "2020-07-01"  # said on a Wednesday: a week back
+    assert resolve("next Wednesday", BASE, True)[0] == "2020-07-15"
+
+
+def test_a_month_named_with_last_this_or_next():
+    spring = date(2025, 3, 13)
+    assert resolve("last August", spring, False)[0] == "2024-08"
+    assert resolve("since last August", spring, False)[0] == "2024-08"
+    assert resolve("last March", spring, False)[0] == "2024-03"  # said in March: a year back
+    assert resolve("next March", spring, True)[0] == "2026-03"
+    assert resolve("this August", spring, True)[0] == "2025-08"
+    assert resolve("this January", spring, False)[0] == "2025-01"
+
+
+def test_the_part_of_a_year_or_month_is_that_year_or_month():
+    assert resolve("the beginning of the year", BASE, False)[0] == "2020"
+    assert resolve("since the start of the year", BASE, False)[0] == "2020"
+    assert resolve("the end of the month", BASE, False)[0] == "2020-07"

@@ -33,7 +33,7 @@ from .candidates import REFINE, candidates, content_clauses, noun_entry, ongoing
 from .groups import HARDWARE, EventActors, home_country
 from .lexicon import INTENT_CODE, THREAT_CODE, load_lexicon
 from ..dates import end_of, parse_day as published_date
-from .when import resolve
+from .when import narrative_days, resolve, sharing_anchors, told_past
 from .lexicon import place_country
 from .where import find_location
 
@@ -82,13 +82,14 @@ def sentence_mentions(article: Article, doc, actors: ArticleActors, options: Opt
     actors = EventActors(actors, load_knowledge(options), home_country(article.dateline, actors), doc.text)
     base = published_date(article.published)
     mentions: list[EventMention] = []
-    texts, named = [], []
+    texts, named, days = [], [], []
     seen: set = set()
     doc_ents = list(doc.ents)
     starts = [e.start for e in doc_ents]
     for n, sent in enumerate(doc.sents):
         texts.append(sent.text)
         named.append(_named(sent, actors))
+        days.append(narrative_days(sent, base))
         if not _codable(sent):
             continue
         here = _Sentence(sent, doc_ents, starts)
@@ -105,11 +106,11 @@ def sentence_mentions(article: Article, doc, actors: ArticleActors, options: Opt
                     mentions.append(EventMention(
                         event, n, lemma=cand.trigger[0].lemma_.lower(), background=_background(cand, lex),
                         question=_question(cand), wished=st.wished(cand.verb if cand.verb is not None else cand.noun),
-                        explicit_date=event.date_basis != "published",
+                        explicit_date=event.date_basis != "published", told_past=told_past(_tense_verb(cand)),
                         nearby=named[-1], object_parties=_object_parties(cand, actors), object_word=_object_word(cand),
                         object_phrase=_object_phrase(cand),
                         object_defined=_object_defined(cand), demanded_condition=_demanded_condition(cand)))
-    return mentions, Story(article, tuple(texts), tuple(named))
+    return mentions, Story(article, tuple(texts), tuple(named), tuple(days))
 
 
 def _named(sent, actors) -> tuple:
@@ -137,6 +138,8 @@ def _background(cand, lex) -> bool:
         return False  # "..., a charge X rejected": the answer to the news just told, not background
     if any(t.dep_ == "relcl" for t in [trigger, *trigger.ancestors]):
         return True  # told inside a relative clause: "X, who facilitated summits between A and B"
+    if cand.frame == "held" and cand.verb.dep_ == "amod":
+        return True  # "imprisoned publisher X": the state an earlier act left, not the act told as news
     if cand.verb is not None and any(c.lemma_.lower() == "time" and c.tag_ == "NNS" for c in cand.verb.children):
         return True  # "met three times", "has visited several times": a count of past acts
     noun = cand.noun
@@ -150,6 +153,13 @@ def _background(cand, lex) -> bool:
         return False  # (a count of things acted on, "closed 12 outlets", is no count of acts)
     return any(c.dep_ == "nummod" and c.like_num or c.dep_ in ("amod", "det") and c.lower_ in COUNTING
                for c in noun.children)
+
+
+def _tense_verb(cand):
+    """The verb whose tense tells the act's: the trigger verb, or the verb an event noun hangs from."""
+    if cand.verb is not None:
+        return cand.verb
+    return governing_verb(cand.noun, direct=False) or (ongoing_verb(cand.noun) if cand.frame == "subject" else None)
 
 
 def _regardless(verb) -> bool:
@@ -316,8 +326,10 @@ def _when_date(verb) -> list:
 
 
 def _date_at(anchors, here, base, future: bool):
-    """The first date expression in the clause of one of `anchors`, nearest the anchor first."""
-    for anchor in anchors:
+    """The first date expression in the clause of one of `anchors`, nearest the anchor first; then in
+    the clauses that share their time (when.sharing_anchors)."""
+    anchors = [a for a in anchors if a is not None]
+    for anchor in anchors + [s for a in anchors for s in sharing_anchors(a) if s not in anchors]:
         clause = here.clause(anchor)
         spans = [e for e in here.ents if e.label_ in ("DATE", "TIME") and e.root.i in clause and _temporal(e.root)]
         spans.sort(key=lambda e: abs(e.root.i - anchor.i))

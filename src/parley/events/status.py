@@ -194,6 +194,14 @@ def wished(verb) -> bool:
     return False
 
 
+def _backshifted(token) -> bool:
+    """A past perfect in reported words, the complement of a verb of saying or a noun's content clause
+    ("said troops had been sent", "the announcement that X had agreed"), is the tense of the words
+    reported shifted back ("troops have been sent"), not the telling of something before the news."""
+    return under_reporting(token) or token.dep_ == "acl" and any(
+        c.dep_ == "mark" and c.lower_ == "that" for c in token.children)
+
+
 def clause_status(verb, noun=None, inherit: bool = True, acting: bool = False) -> str:
     """The status of the event carried by `verb` (and, for noun events, `noun`).
 
@@ -237,7 +245,7 @@ def clause_status(verb, noun=None, inherit: bool = True, acting: bool = False) -
                         hypothetical = True
                 elif low in HYPOTHETICAL_MODALS:
                     hypothetical = True
-                elif low == "had" and token.tag_ == "VBN":
+                elif low == "had" and token.tag_ == "VBN" and not _backshifted(token):
                     historical = True
                 elif low == "going" or low == "gon":
                     planned = True

@@ -26,6 +26,9 @@ class EventMention:
     # which the guideline leaves out, unlike a demand made of someone (hypothetical, kept)
     wished: bool = False
     explicit_date: bool = False  # the clause itself dates the act (not the publication day)
+    # the act is told in a past tense ("attacked", "had met", "was arrested"), as a narrative tells what
+    # happened, not in the present or present perfect of a state that holds now ("opposes", "have condemned")
+    told_past: bool = False
     nearby: tuple = ()  # EventActors the sentence names, in text order
     # the head lemma of the trigger's object when it names no actor ("killed all six attackers")
     object_word: str = ""
@@ -47,6 +50,8 @@ class Story:
     article: Article
     sentences: tuple = ()  # sentence texts, in order
     named: tuple = ()  # per sentence: the EventActors it names, in text order
+    # per sentence: the days its past-tense clauses are dated by (when.narrative_days), in text order
+    days: tuple = ()
     extra: dict = field(default_factory=dict)
 
     def lead_actors(self) -> tuple:

@@ -2,18 +2,21 @@
 
 Returns (date, basis, precision): date is ISO with the precision the text gives ("2019-09-19",
 "2019-09", "2018"); basis is "explicit" when the span names a month or year, "relative" for
-weekdays, "yesterday", "last month" and the like. Weekday and relative-word logic is our own;
+weekdays, "yesterday", "last month" and the like, and NARRATIVE for words that count from the day the
+story's narrative stands at, not from publication ("a day earlier", "the next day", "hours later"):
+the story step (reality.py) moves those onto that day. Weekday and relative-word logic is our own;
 dateparser (English only, RELATIVE_BASE = published) is the fallback for spans like "three years ago".
 """
 
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from functools import lru_cache
 
 # the calendar arithmetic is parley.dates' (one module); this one reads the words
-from ..dates import DAY, MONTH, WEEKDAYS, YEAR, month_start, partial_iso
+from ..dates import (DAY, MONTH, WEEKDAYS, YEAR, add_days, add_months, ago, month_occurrence, month_start, occurrence, partial_iso,
+                     relative_weekday, week_saturday, year_start)
 
 MONTHS = {
     "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4,
@@ -25,12 +28,24 @@ _MONTH_RE = r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|
 _MONTH_DAY_YEAR = re.compile(rf"\b{_MONTH_RE}\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(\d{{4}}))?", re.I)
 _DAY_MONTH_YEAR = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_RE}(?:,?\s+(\d{{4}}))?", re.I)
 _MONTH_YEAR = re.compile(rf"\b{_MONTH_RE}(?:\s+of)?,?\s+(\d{{4}})\b", re.I)
-_MONTH_ONLY = re.compile(rf"^(?:(?:early|late|mid|the end of|the beginning of|the middle of)[\s-]+)?{_MONTH_RE}$", re.I)
+_MONTH_ONLY = re.compile(rf"^(?:(?:early|late|mid|the end of|the beginning of|the middle of)[\s-]+)?(?:(last|this|next|past|coming)\s+)?"
+                         rf"{_MONTH_RE}$", re.I)
+# "the beginning of the year", "the end of the month": the year or month itself (as "this year")
+_PART_OF = re.compile(r"^(?:the\s+)?(?:very\s+)?(?:beginning|start|end|middle|turn|first half|second half)\s+of\s+(?:the\s+)?(year|month)$")
 _YEAR = re.compile(r"^(?:(?:early|late|mid|in)[\s-]+)?((?:19|20)\d\d)$")
 _ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 _DURATION = re.compile(r"\b(past|last|next|previous|coming)\s+(?:\w+\s+)?(days|weeks|months|years|decades)\b|\b\d+-(?:day|hour|month|year)\b", re.I)
 _AGO = re.compile(r"\bago\b", re.I)
 _AGO_COUNT = re.compile(r"^(?:about |some |nearly |almost |more than |over )?(\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(day|week|month|year)s?\s+ago$")
+# "a day earlier", "two days later", "the day before", "the previous day", "the same day", "hours later":
+# counted from the day the narrative last gave ("The rebels attacked on Monday. A day later, ...")
+NARRATIVE = "narrative"
+# ("a day after" and "the day before" are left out: the parser's span often ends before their object,
+# "a day after the attack", which they count from instead)
+_COUNTED = re.compile(r"^(?:just |only )?(\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten)\s+(day|week)s?\s+"
+                      r"(earlier|later)$")
+_NAMED_DAY = re.compile(r"^(?:the|that)\s+(?:(previous|next|following|same)\s+day|day)$")
+_HOURS = re.compile(r"^(?:(?:just |only |a few |several |some |\d+ |\w+ )?hours?|minutes?|moments?)\s+(earlier|later)$")
 _NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
                  "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
 
@@ -47,11 +62,31 @@ def resolve(text: str, base: date | None, future: bool) -> tuple[str, str, str] 
         return found
     if base is None:
         return None
-    found = _relative(low, base, future)
+    part = _PART_OF.match(low)
+    if part:
+        low = f"this {part[1]}"
+    found = _relative(low, base, future) or _counted(low, base)
     if found:
         return found
     if _AGO.search(low):
         return _ago(low, base) or _dateparser(low, base, future)
+    return None
+
+
+def _counted(low: str, base: date):
+    """Days counted from the narrative's day, here from `base` (see NARRATIVE)."""
+    m = _COUNTED.match(low)
+    if m:
+        n = int(m[1]) if m[1].isdigit() else _NUMBER_WORDS[m[1]]
+        sign = -1 if m[3] == "earlier" else 1
+        return add_days(base, sign * n * (7 if m[2] == "week" else 1)).isoformat(), NARRATIVE, DAY
+    m = _NAMED_DAY.match(low)
+    if m:
+        word = m[1] or ""
+        sign = -1 if word == "previous" else 1 if word in ("next", "following") else 0
+        return add_days(base, sign).isoformat(), NARRATIVE, DAY
+    if _HOURS.match(low):
+        return base.isoformat(), NARRATIVE, DAY  # hours away: the same day, as near as a day can say
     return None
 
 
@@ -63,10 +98,10 @@ def _ago(low: str, base: date):
     n = int(m[1]) if m[1].isdigit() else _NUMBER_WORDS[m[1]]
     unit = m[2]
     if unit in ("day", "week"):
-        return partial_iso(base - timedelta(days=n * (7 if unit == "week" else 1)), DAY), "relative", DAY
+        return partial_iso(ago(base, n, unit), DAY), "relative", DAY
     if unit == "month":
         return partial_iso(month_start(base, -n), MONTH), "relative", MONTH
-    return partial_iso(date(base.year - n, 1, 1), YEAR), "relative", YEAR
+    return partial_iso(year_start(base, -n), YEAR), "relative", YEAR
 
 
 def _explicit(low: str, base: date | None, future: bool):
@@ -92,13 +127,12 @@ def _explicit(low: str, base: date | None, future: bool):
     if m:
         if base is None:
             return None
-        month = MONTHS[m[1].lower().rstrip(".")]
-        year = base.year
-        if future and month < base.month:
-            year += 1
-        elif not future and month > base.month:
-            year -= 1
-        return f"{year:04d}-{month:02d}", "explicit", MONTH
+        month = MONTHS[m[2].lower().rstrip(".")]
+        side = {"last": False, "past": False, "next": True, "coming": True}.get(m[1] or "", future)
+        found = month_occurrence(base, month, side) if m[1] != "this" else month_start(base, month - base.month)
+        if m[1] in ("last", "past", "next", "coming") and found.month == base.month:
+            found = add_months(found, 12 if side else -12)  # "last March" said in March: a year back
+        return partial_iso(found, MONTH), "explicit", MONTH
     m = _YEAR.match(low)
     if m:
         return m[1], "explicit", YEAR
@@ -114,14 +148,8 @@ def _safe(year: int, month: int, day: int, basis: str):
 
 def _nearest_year(base: date, month: int, day: int, future: bool):
     """A day and month without a year: the occurrence on the side of `base` the tense points to."""
-    for year in (base.year, base.year + (1 if future else -1)):
-        try:
-            d = date(year, month, day)
-        except ValueError:
-            return None
-        if (d >= base) == future or d == base:
-            return d.isoformat(), "explicit", DAY
-    return None
+    found = occurrence(base, month, day, "after" if future else "before")
+    return (found.isoformat(), "explicit", DAY) if found else None
 
 
 def _relative(low: str, base: date, future: bool):
@@ -131,9 +159,9 @@ def _relative(low: str, base: date, future: bool):
     if low in ("today", "tonight", "this morning", "this afternoon", "this evening", "now"):
         return base.isoformat(), "relative", DAY
     if low in ("yesterday", "last night"):
-        return (base - timedelta(days=1)).isoformat(), "relative", DAY
+        return add_days(base, -1).isoformat(), "relative", DAY
     if low == "tomorrow":
-        return (base + timedelta(days=1)).isoformat(), "relative", DAY
+        return add_days(base, 1).isoformat(), "relative", DAY
     for word in words:
         if word in WEEKDAYS and len(words) <= 3:
             return weekday(base, WEEKDAYS[word], future, words), "relative", DAY
@@ -146,29 +174,22 @@ def _relative(low: str, base: date, future: bool):
     elif "this" not in words and "later" not in words and "earlier" not in words:
         return None
     if unit == "week":
-        return partial_iso(base + timedelta(days=7 * offset), MONTH), "relative", MONTH
+        return partial_iso(add_days(base, 7 * offset), MONTH), "relative", MONTH
     if unit == "month":
         return partial_iso(month_start(base, offset), MONTH), "relative", MONTH
     if unit == "year":
-        return f"{base.year + offset:04d}", "relative", YEAR
-    if unit in ("weekend",):
-        shift = -base.weekday() - 2 if offset < 0 else 5 - base.weekday() if offset > 0 else 5 - base.weekday()
-        return partial_iso(base + timedelta(days=shift), MONTH), "relative", MONTH
+        return partial_iso(year_start(base, offset), YEAR), "relative", YEAR
+    if unit == "weekend":
+        # "last weekend" is the Saturday before the week of `base`; "this" and "next" weekends are
+        # the coming one
+        return partial_iso(week_saturday(base, -1 if offset < 0 else 0), MONTH), "relative", MONTH
     return None
 
 
 def weekday(base: date, target: int, future: bool, words: list[str] | None = None) -> str:
     """The named weekday nearest `base` on the side the tense points to ('last' / 'next' force a week)."""
     words = words or []
-    if future:
-        delta = (target - base.weekday()) % 7
-        if "next" in words and delta == 0:
-            delta = 7
-    else:
-        delta = -((base.weekday() - target) % 7)
-        if "last" in words and delta == 0:
-            delta = -7
-    return (base + timedelta(days=delta)).isoformat()
+    return relative_weekday(base, target, future, skip_same_day=("next" if future else "last") in words).isoformat()
 
 
 @lru_cache(maxsize=2048)
@@ -185,3 +206,121 @@ def _dateparser(low: str, base: date, future: bool):
         return None
     precision = YEAR if "year" in low else MONTH if "month" in low else DAY
     return partial_iso(parsed.date(), precision), "relative", precision
+
+
+# ---- where the narrative stands: the days a sentence's past-tense clauses are dated by ----------------
+
+# prepositions that date the clause they hang on with their object ("on Tuesday", "at dawn on Monday")
+_DATING_PREPS = frozenset({"on", "at", "in", "during"})
+# auxiliaries of a past act: "had warned", "was arrested", "has been released"
+_PAST_AUX = frozenset({"had", "was", "were", "has", "have"})
+# how a noun hangs in its clause, up to the verb: object, subject, or the object of a preposition
+_NOUN_LINKS = frozenset({"dobj", "pobj", "prep", "nsubj", "nsubjpass", "attr", "appos", "amod"})
+
+
+def narrative_days(sent, base: date | None) -> tuple[str, ...]:
+    """The dates (partial ISO, in text order) that date the past-tense clauses of a parsed sentence
+    ("the siege ended early Wednesday", "X said on Tuesday", "in 2022, X was arrested"): where the
+    story's narrative stands when the sentence is told. Counted from `base` (the publication day);
+    words that count from the narrative itself ("a day later") are left to the story step."""
+    if base is None:
+        return ()
+    days = []
+    for ent in sent.ents:
+        if ent.label_ not in ("DATE", "TIME"):
+            continue
+        verb = dated_verb(ent.root)
+        if verb is None or not _past(verb):
+            continue
+        found = resolve(ent.text, base, False)
+        if found and found[1] != NARRATIVE:
+            days.append(found[0])
+    return tuple(days)
+
+
+def dated_verb(root):
+    """The verb a date expression modifies as an adverbial ("met on Monday", "said Tuesday",
+    "ended early Wednesday"), or None (a possessive, "Tuesday's attack", dates only its noun)."""
+    while root.dep_ == "compound" and root.head.i != root.i:
+        root = root.head  # "on Tuesday morning": "on" takes the part of the day
+    if root.dep_ == "pobj" and root.head.lower_ in _DATING_PREPS:
+        root = root.head
+    if root.dep_ not in ("npadvmod", "tmod", "advmod", "prep", "obl", "nmod"):
+        return None
+    head = root.head
+    # a day the parser hung on a noun of the clause ("attacked a train Tuesday", "gave details of the
+    # ordeal on Wednesday"): news dates what is done with a day, so the clause's verb is dated
+    for _ in range(4):
+        if _clause_verb(head) or head.dep_ not in _NOUN_LINKS or head.head.i == head.i:
+            break
+        head = head.head
+    return head if _clause_verb(head) else None
+
+
+def _clause_verb(token) -> bool:
+    return token.pos_ in ("VERB", "AUX") and token.dep_ != "amod"  # "disturbing details": a modifier
+
+
+def told_past(verb) -> bool:
+    """Is the verb's clause told as a narrative tells what happened: a simple past, a past perfect, a
+    past passive ("attacked", "had met", "was arrested"; not "opposes", "have condemned")?"""
+    if verb is None or verb.tag_ not in ("VBD", "VBN"):
+        return False
+    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if verb.tag_ == "VBD":
+        return not aux
+    return bool(aux) and all(c.lower_ in ("had", "was", "were", "been") for c in aux)
+
+
+def _past(verb) -> bool:
+    """Is the verb's clause told in a past tense: a simple past, or a perfect or passive of one?"""
+    if verb.tag_ == "VBD":
+        return True
+    return verb.tag_ == "VBN" and any(c.dep_ in ("aux", "auxpass") and c.lower_ in _PAST_AUX for c in verb.children)
+
+
+# ---- clauses that share another's time -------------------------------------------------------------------
+
+# subordinators of a clause that happens at the time of the one it hangs on: "X warned on Monday, as Y
+# rejected the offer"; "when" and "while" likewise ("after" and "before" say another time)
+_AT_THE_TIME = frozenset({"as", "when", "while"})
+# verbs whose clause, hanging on them, the parser may have hung on the verb of their complement instead
+_CLIMB = frozenset({"ccomp", "xcomp", "conj"})
+# prepositions of a relative "which" that put the clause inside its noun's time: "the interviews in
+# November, in which he said ...", "a summit on Monday, at which they agreed ..."
+_WITHIN = frozenset({"in", "at", "during"})
+
+
+def sharing_anchors(verb) -> list:
+    """Clauses whose date is the act's own when its clause has none: the clause a temporal "as",
+    "when" or "while" clause hangs on (and the verbs above it whose complement it may have been hung
+    on), the temporal clauses hanging on the act's verb, and for a clause told "in", "at" or "during
+    which", its noun and the date just before it ("the interviews in May, in which ...")."""
+    out = []
+    if verb.dep_ == "advcl" and _at_the_time(verb):
+        head = verb.head
+        out.append(head)
+        for _ in range(3):
+            if head.dep_ not in _CLIMB or head.head.i == head.i:
+                break
+            head = head.head
+            out.append(head)
+    out += [c for c in verb.children if c.dep_ == "advcl" and c.pos_ in ("VERB", "AUX") and _at_the_time(c)]
+    within = next((p for p in verb.children if p.dep_ == "prep" and p.lower_ in _WITHIN and p.i < verb.i
+                   and any(w.lower_ == "which" for w in p.children)), None)
+    if within is not None:
+        if verb.dep_ == "relcl":
+            out.append(verb.head)
+        before = within.i - 1
+        while before >= 0 and verb.doc[before].is_punct:
+            before -= 1
+        if before >= 0 and verb.doc[before].ent_type_ == "DATE":
+            day = verb.doc[before]
+            while day.head.i != day.i and day.head.ent_type_ == "DATE":
+                day = day.head
+            out.append(day)
+    return out
+
+
+def _at_the_time(clause) -> bool:
+    return any(c.dep_ in ("mark", "advmod") and c.lower_ in _AT_THE_TIME and c.i < clause.i for c in clause.children)
