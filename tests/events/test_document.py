@@ -829,3 +829,16 @@ def test_fighters_loyal_to_a_leader_are_his_followers(code, known):
     known = {**known, "the fighters": ("Northern Front", "organization", None)}
     events = code("Japan clashed with fighters loyal to Putin on Monday.", known)
     assert ("Japan", "ASSAULT", "fighters loyal to Putin") in triples(events)
+
+
+def test_calling_a_claim_baseless_rejects_it(code, known):
+    events = code("Japan called China's assertions baseless on Monday.", known)
+    assert triples(events) == {("Japan", "REJECT", "China")}
+    assert ("Japan", "ACCUSE", "China") in triples(code("Japan called China's ruling arbitrary.", known))
+
+
+def test_a_lone_party_merged_into_a_symmetric_act_takes_the_partner():
+    told = _mention(0, "AGREE", JPN, CHN)
+    alone = _mention(1, "AGREE", CHN)
+    (merged,) = merge_mentions([alone, told])
+    assert (merged.event.actor1, merged.event.actor2) == (CHN, JPN)

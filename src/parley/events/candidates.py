@@ -206,8 +206,8 @@ def _match_verb(tok, lex, actors):
         return Candidate(tok, None, Entry(ENDORSEMENT, ("with",)), [tok, view])  # "agreed with X's proposal"
     if lemma in HOLDING and any(c.dep_ in ("oprd", "ccomp", "acomp", "xcomp") and c.lower_ in ANSWERABLE for c in tok.children):
         return Candidate(tok, None, Entry(BLAME), [tok], frame="held-to-account")  # "held X responsible for Y"
-    if frames.condemning_term(tok):
-        return Candidate(tok, None, Entry(CRITICISM), [tok], frame="judged")  # "called the ruling arbitrary"
+    if frames.condemning_term(tok):  # "called the ruling arbitrary"; "called the claims baseless" rejects them
+        return Candidate(tok, None, Entry(frames.REJECTION if frames.dismissal(tok) else CRITICISM), [tok], frame="judged")
     if lemma in NAMING_VERBS and any(c.dep_ == "oprd" for c in tok.children):
         return None  # "called him a hero": naming, not a phone call
     if frames.danger_warning(tok) or frames.no_opponent(tok) or frames.endangering(tok) or frames.acknowledging(tok):

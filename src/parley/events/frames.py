@@ -48,6 +48,8 @@ DESIGNATING = frozenset("designate list label brand declare".split())
 TERROR = frozenset("terrorist terror".split())
 DESIGNATION = "172"
 VERBAL_ATTACKS = frozenset("attack slam blast hit lash".split())
+# the nouns of a claim: calling one baseless rejects it (and its claimant), not the one it is about
+CLAIM_NOUNS = frozenset("allegation accusation claim charge report assertion suggestion rumor rumour story".split())
 # verbs that name or characterise with an object predicate ("called X arbitrary", "described X as Y")
 CHARACTERISING = frozenset("call name term dub label brand describe characterize characterise portray".split())
 DISMISSING = frozenset({"dismiss"})
@@ -161,6 +163,15 @@ def condemning_term(verb) -> bool:
     inside_obj = {t.i for t in obj.subtree} - {t.i for t in outside}
     said = [t for t in verb.subtree if t.i > obj.i and t.i not in inside_obj and _own_clause(t, verb)]
     return any(t.lemma_.lower() in CONDEMNING or t.lower_ in CONDEMNING for t in said)
+
+
+def dismissal(verb) -> bool:
+    """"called X's assertions baseless", "dismissed the allegations as lies": judging a claim untrue
+    rejects it (REJECT), where judging a deed condemns it (ACCUSE)."""
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is None:
+        obj = next((t for c in verb.children if c.dep_ == "oprd" for t in c.subtree if t.pos_ == "NOUN"), None)
+    return obj is not None and obj.lemma_.lower() in CLAIM_NOUNS
 
 
 def danger_warning(verb) -> bool:

@@ -64,7 +64,8 @@ def combine(first: EventMention, other: EventMention) -> EventMention:
     changes: dict = {"sources": e.sources + [s for s in o.sources if s not in e.sources]}
     changes["n_sources"] = 1
     if e.actor2 is None and o.actor2 is not None:
-        changes["actor2"] = o.actor2
+        # (a symmetric act's lone party may be the other telling's target: its partner is then the doer)
+        changes["actor2"] = o.actor1 if same_actor(e.actor1, o.actor2) else o.actor2
     if other.explicit_date and (not first.explicit_date or len(o.date or "") > len(e.date or "")):
         changes.update(date=o.date, date_basis=o.date_basis)
     if e.location is None and o.location is not None:
