@@ -842,3 +842,14 @@ def test_a_lone_party_merged_into_a_symmetric_act_takes_the_partner():
     alone = _mention(1, "AGREE", CHN)
     (merged,) = merge_mentions([alone, told])
     assert (merged.event.actor1, merged.event.actor2) == (CHN, JPN)
+
+
+
+def test_an_event_nouns_of_object_is_what_the_act_fell_on(nlp, options, make_actors):
+    from parley.events.extract import sentence_mentions
+
+    text = "Japanese troops claimed the killing of 12 militants."
+    article = Article(id="a1", source="t", body=text, published="2020-07-08", language="en")
+    known = {"Japanese troops": ("Japanese troops", "group", "JPN")}
+    mentions, _ = sentence_mentions(article, nlp(text), make_actors("a1", text, known), options)
+    assert [(m.event.type, m.object_word, m.object_phrase) for m in mentions] == [("ASSAULT", "militant", "12 militants")]

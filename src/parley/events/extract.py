@@ -179,14 +179,15 @@ def _demanded_condition(cand) -> bool:
 
 
 def _object(cand):
-    """What the act fell on: the trigger verb's direct object, or the "of" object of an arrest told as
-    an outcome ("led to the arrest of five people")."""
-    if cand.frame == "outcome":
-        return next((g for p in cand.noun.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children
-                     if g.dep_ == "pobj"), None)
-    if cand.verb is None:
-        return None
-    return next((c for c in cand.verb.children if c.dep_ in ("dobj", "nsubjpass") and c not in cand.trigger), None)
+    """What the act fell on: the trigger verb's direct object, else the "of" object of an event noun
+    ("claimed the killing of 33 fighters", "led to the arrest of five people")."""
+    obj = None
+    if cand.verb is not None:
+        obj = next((c for c in cand.verb.children if c.dep_ in ("dobj", "nsubjpass") and c not in cand.trigger), None)
+    if obj is None and cand.noun is not None and "of" in cand.entry.preps:
+        obj = next((g for p in cand.noun.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children
+                    if g.dep_ == "pobj"), None)
+    return obj
 
 
 def _object_word(cand) -> str:
