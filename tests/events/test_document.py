@@ -853,3 +853,12 @@ def test_an_event_nouns_of_object_is_what_the_act_fell_on(nlp, options, make_act
     known = {"Japanese troops": ("Japanese troops", "group", "JPN")}
     mentions, _ = sentence_mentions(article, nlp(text), make_actors("a1", text, known), options)
     assert [(m.event.type, m.object_word, m.object_phrase) for m in mentions] == [("ASSAULT", "militant", "12 militants")]
+
+
+def test_one_the_state_pursues_is_a_party_whose_answers_count():
+    reporter = EventActor("Ken Sato", "per:ken-sato", "JPN", "MED")
+    arrest = _mention(0, "COERCE", JPN, reporter)
+    denial = _mention(1, "REJECT", reporter, JPN)
+    story = Story(Article(id="a1", source="t"), ("Japan arrested Sato.", "Sato denies the charges."))
+    assert drop_non_events([arrest, denial], story) == [arrest, denial]
+    assert drop_non_events([denial], story) == []  # the press on its own acts on no one
