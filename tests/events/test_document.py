@@ -862,3 +862,8 @@ def test_one_the_state_pursues_is_a_party_whose_answers_count():
     story = Story(Article(id="a1", source="t"), ("Japan arrested Sato.", "Sato denies the charges."))
     assert drop_non_events([arrest, denial], story) == [arrest, denial]
     assert drop_non_events([denial], story) == []  # the press on its own acts on no one
+
+
+def test_sending_someone_to_prison_is_jailing(code, known):
+    assert ("Japan", "COERCE", "Lee Sang-ho") in triples(code("Japan sent Lee back to prison on Monday.", known))
+    assert ("Japan", "MOBILIZE", None) in triples(code("Japan sent troops to the border.", known))

@@ -509,6 +509,8 @@ def candidates(sent, lex, actors) -> list[Candidate]:
                 cand = _held(tok, lex) or _match_verb(tok, lex, actors)
             if cand is None and (code := frames.designation(tok)):
                 cand = Candidate(tok, None, Entry(code), [tok])
+            if cand is None and frames.jailing(tok):
+                cand = Candidate(tok, None, Entry(frames.ARREST), [tok])  # "sent X to prison"
             if cand is not None and cand.verb is tok and frames.verbal_attack(tok):
                 cand.cameo = frames.CRITICISM
             if cand:

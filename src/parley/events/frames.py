@@ -79,6 +79,19 @@ OPPONENT_PREPS = frozenset({"against", "with", "between"})
 CRITICISM = "111"
 
 
+# verbs that put someone somewhere: "sent X to prison", "returned X to jail", "remanded X in custody"
+PLACING = frozenset("send return put throw take remand".split())
+
+
+def jailing(verb) -> bool:
+    """"sent X to prison", "returned him to jail", "remanded X in custody": putting a person in custody."""
+    if verb.lemma_.lower() not in PLACING or not any(c.dep_ in ("dobj", "nsubjpass") for c in verb.children):
+        return False
+    return any(t.dep_ == "pobj" and t.lemma_.lower() in CUSTODY and t.head.lower_ in ("to", "into", "in")
+               and (t.head.head.i == verb.i or t.head.head.lower_ == "back" and t.head.head.head.i == verb.i)
+               for t in verb.subtree)
+
+
 def command_code(verb, complements) -> str | None:
     """The CAMEO 17 code of `verb` commanding another party to stop or leave, else None."""
     if verb.lemma_.lower() not in COMMANDS:
