@@ -565,7 +565,7 @@ def candidates(sent, lex, actors) -> list[Candidate]:
             frame = "by"
         elif _owned_act(tok, actors):
             frame = "owner"
-        elif _outcome(tok):
+        elif frames.outcome(tok):
             frame = "outcome"
         else:
             continue
@@ -573,19 +573,6 @@ def candidates(sent, lex, actors) -> list[Candidate]:
             continue  # (an act another party owns is no part of what is said of it: "rejected X's allegation")
         cands.append(Candidate(None, tok, entry, [tok], frame=frame))
     return cands
-
-
-# verbs that tell an act as the outcome of another: "the raid led to the arrest of five people"
-CAUSING = frozenset("lead result prompt trigger spark".split())
-
-
-def _outcome(noun) -> bool:
-    """"led to the arrest of five people", "resulted in the detention of X": an arrest told as the
-    outcome of something else, with those it falls on and no doer of its own."""
-    if noun.lemma_.lower() not in frames.ARREST_NOUNS or noun.dep_ != "pobj" or noun.head.lower_ not in ("to", "in"):
-        return False
-    verb = noun.head.head
-    return verb.lemma_.lower() in CAUSING and any(p.dep_ == "prep" and p.lower_ == "of" for p in noun.children)
 
 
 def _indirect_question(verb) -> bool:

@@ -92,6 +92,19 @@ def jailing(verb) -> bool:
                for t in verb.subtree)
 
 
+# verbs that tell an act as the outcome of another: "the raid led to the arrest of five people"
+CAUSING = frozenset("lead result prompt trigger spark".split())
+
+
+def outcome(noun) -> bool:
+    """"led to the arrest of five people", "resulted in the detention of X": an arrest told as the
+    outcome of something else, with those it falls on and no doer of its own."""
+    if noun.lemma_.lower() not in ARREST_NOUNS or noun.dep_ != "pobj" or noun.head.lower_ not in ("to", "in"):
+        return False
+    verb = noun.head.head
+    return verb.lemma_.lower() in CAUSING and any(p.dep_ == "prep" and p.lower_ == "of" for p in noun.children)
+
+
 def command_code(verb, complements) -> str | None:
     """The CAMEO 17 code of `verb` commanding another party to stop or leave, else None."""
     if verb.lemma_.lower() not in COMMANDS:
