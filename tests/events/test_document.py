@@ -867,3 +867,8 @@ def test_one_the_state_pursues_is_a_party_whose_answers_count():
 def test_sending_someone_to_prison_is_jailing(code, known):
     assert ("Japan", "COERCE", "Lee Sang-ho") in triples(code("Japan sent Lee back to prison on Monday.", known))
     assert ("Japan", "MOBILIZE", None) in triples(code("Japan sent troops to the border.", known))
+
+
+def test_people_from_two_states_are_a_group_of_each(code, known):
+    assert ("Japanese officials", "CONSULT", "Chinese officials") in triples(
+        code("Officials from Japan and China met in Tokyo on Monday.", known))
