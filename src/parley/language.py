@@ -20,7 +20,7 @@ from functools import cache
 
 import spacy
 from rapidfuzz import fuzz
-from spacy.attrs import IS_ALPHA, IS_TITLE, ORTH, POS
+from spacy.attrs import ENT_IOB, ENT_TYPE, IS_ALPHA, IS_TITLE, ORTH, POS
 from spacy.language import Language
 from spacy.parts_of_speech import PROPN
 from spacy.tokens import Doc, Span
@@ -68,6 +68,34 @@ def parse(nlp: Language, articles: Iterable[Article], options: Options) -> Itera
             yield text, article
 
     yield from ((article, doc) for doc, article in nlp.pipe(texts(), as_tuples=True, batch_size=options.batch_size))
+
+
+def entities(doc: Doc) -> tuple[Span, ...]:
+    """`doc.ents`, made once per Doc: spaCy builds every entity Span anew on each read (with two
+    Token objects each), and the record stages read a story's entities some ten times. The entity
+    tags are compared on each read, so entities set after the first read are never missed."""
+    tags = doc.to_array([ENT_IOB, ENT_TYPE]).tobytes() if len(doc) else b""
+    kept = doc.user_data.get(_ENTITIES_KEY)
+    if kept is not None and kept[0] == tags:
+        return kept[1]
+    ents = doc.ents
+    doc.user_data[_ENTITIES_KEY] = (tags, ents)
+    return ents
+
+
+def sentence_entities(sent: Span) -> list[Span]:
+    """`sent.ents` (the entities wholly inside the span) from the doc's entities made once."""
+    out = []
+    for ent in entities(sent.doc):
+        if ent.start >= sent.start:
+            if ent.end <= sent.end:
+                out.append(ent)
+            else:
+                break
+    return out
+
+
+_ENTITIES_KEY = "parley.entities"
 
 
 # --- re-casing --------------------------------------------------------------------------------------
