@@ -43,6 +43,7 @@ def test_the_stand_ins_set_the_same_attributes_as_spacy(fresh_nlp):
     expected = [_annotations(lemmatizer(ruler(doc.copy()))) for doc in parsed]
     speed_up(fresh_nlp)
     assert isinstance(ruler, FastAttributeRuler) and isinstance(lemmatizer, FastEnglishLemmatizer)
+    lemmatizer.cache.clear()  # spaCy's own answers from the run above: each word is worked out anew
     for _ in range(2):  # the second time from what the first kept
         got = [_annotations(lemmatizer(ruler(doc.copy()))) for doc in parsed]
         assert got == expected

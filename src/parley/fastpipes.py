@@ -46,6 +46,7 @@ def speed_up(nlp: Language) -> Language:
             component.__class__ = FastAttributeRuler
         elif type(component) in _FAST_LEMMATIZERS and component.mode == "rule":
             component.__class__ = _FAST_LEMMATIZERS[type(component)]
+            _index_by_set(component)
     return nlp
 
 
@@ -303,6 +304,28 @@ class FastLemmatizer(Lemmatizer):
             lemmas.append(lemma)
         if changed:
             doc.from_array([LEMMA], numpy.array(lemmas, dtype=numpy.uint64))
+
+
+class _IndexList(list):
+    """A list of known word forms that answers `in` from a set: spaCy's `rule_lemmatize` asks
+    whether each candidate form is in a list of up to 57,000 nouns, one scan per question. The
+    same elements in the same order: iteration and every other use are the list's own."""
+
+    def __init__(self, items) -> None:
+        super().__init__(items)
+        self._members = frozenset(self)
+
+    def __contains__(self, item) -> bool:
+        return item in self._members
+
+
+def _index_by_set(lemmatizer: Lemmatizer) -> None:
+    if "lemma_index" not in lemmatizer.lookups.tables:
+        return
+    table = lemmatizer.lookups.get_table("lemma_index")
+    for key, forms in list(table.items()):
+        if type(forms) is list:
+            table[key] = _IndexList(forms)
 
 
 class FastEnglishLemmatizer(FastLemmatizer, EnglishLemmatizer):
