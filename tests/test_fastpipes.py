@@ -67,3 +67,13 @@ def test_a_simple_ruler_is_swapped_and_applies_its_rules_in_order():
     assert isinstance(nlp.get_pipe("attribute_ruler"), FastAttributeRuler)
     doc = nlp("The summit held peace talks, and talks went on.")
     assert [t.tag_ for t in doc] == ["", "NNP", "", "", "NNS", "", "", "NN", "", "", ""]
+
+
+def test_a_rule_added_after_the_swap_that_it_cannot_reproduce_goes_to_spacy():
+    nlp = spacy.blank("en")
+    ruler = nlp.add_pipe("attribute_ruler")
+    ruler.add([[{"LOWER": "summit"}]], {"TAG": "NN"})
+    speed_up(nlp)
+    assert [t.tag_ for t in nlp("summit")] == ["NN"]
+    ruler.add([[{"LOWER": "new", "OP": "?"}, {"LOWER": "york"}]], {"TAG": "NNP"})
+    assert [t.tag_ for t in nlp("a summit in new york")] == ["", "NN", "", "NNP", "NNP"]

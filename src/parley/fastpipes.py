@@ -237,6 +237,8 @@ class FastAttributeRuler(AttributeRuler):
     """spaCy's AttributeRuler, answering each distinct token once (see the module docstring)."""
 
     def __call__(self, doc: Doc) -> Doc:
+        if _RulePlan.build(self) is None:  # rules added since that this cannot reproduce
+            return super().__call__(doc)
         error_handler = self.get_error_handler()
         try:
             self._set_all(doc)
@@ -260,13 +262,18 @@ class FastAttributeRuler(AttributeRuler):
             for rule in rules:  # in rule order: a later rule's value wins, as in the component
                 set_token_attrs(token, attrs[rule])
 
+    # any change to the rules makes the plan anew (load_from_tag_map and the like go through add)
+    def add(self, *args, **kwargs):
+        self.__dict__.pop("_parley_plan", None)
+        return super().add(*args, **kwargs)
+
     def add_patterns(self, *args, **kwargs):
         self.__dict__.pop("_parley_plan", None)
         return super().add_patterns(*args, **kwargs)
 
-    def add(self, *args, **kwargs):
+    def clear(self) -> None:
         self.__dict__.pop("_parley_plan", None)
-        return super().add(*args, **kwargs)
+        super().clear()
 
 
 # --- the lemmatizer -------------------------------------------------------------------------------
