@@ -22,6 +22,7 @@ from itertools import product
 from typing import TYPE_CHECKING
 
 from ..ids import record_id
+from ..language import entities
 from ..options import Options
 from ..records import Article, Event, Source
 from .story import EventMention, Story
@@ -84,7 +85,7 @@ def sentence_mentions(article: Article, doc, actors: ArticleActors, options: Opt
     mentions: list[EventMention] = []
     texts, named, days = [], [], []
     seen: set = set()
-    doc_ents = list(doc.ents)
+    doc_ents = list(entities(doc))
     starts = [e.start for e in doc_ents]
     for n, sent in enumerate(doc.sents):
         texts.append(sent.text)

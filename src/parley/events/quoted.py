@@ -35,6 +35,7 @@ from importlib.resources import files
 
 from ..dates import end_of, parse_day
 from ..ids import record_id
+from ..language import sentence_entities
 from ..records import Article, Event, Source
 from .frames import CLAIM_NOUNS
 from .lexicon import load_lexicon
@@ -479,7 +480,7 @@ def _quote_parts(doc, quote) -> list[tuple]:
 
 def _sentence_date(sent, quote, base: date | None):
     """The first date the sentence gives outside the quote: when the words were said."""
-    for ent in sent.ents:
+    for ent in sentence_entities(sent):
         if ent.label_ != "DATE" or quote.start <= ent.start_char < quote.end:
             continue
         found = resolve(ent.text, base, False)
