@@ -872,3 +872,13 @@ def test_sending_someone_to_prison_is_jailing(code, known):
 def test_people_from_two_states_are_a_group_of_each(code, known):
     assert ("Japanese officials", "CONSULT", "Chinese officials") in triples(
         code("Officials from Japan and China met in Tokyo on Monday.", known))
+
+
+def test_a_visit_to_a_state_and_a_meeting_with_its_leader_are_one_meeting():
+    abe = EventActor("Shinzo Abe", "per:shinzo-abe", "JPN")
+    visit = _mention(0, "CONSULT", CHN, JPN)
+    talks = _mention(1, "CONSULT", CHN, abe)
+    (merged,) = merge_mentions([visit, talks])
+    assert merged.event.actor2 == abe and len(merged.event.sources) == 2
+    # a meeting with someone of another state is another meeting
+    assert len(merge_mentions([visit, _mention(1, "CONSULT", CHN, EventActor("Park", "per:park", "KOR"))])) == 2
