@@ -97,3 +97,21 @@ def test_unknown_format_is_a_usage_error(linked_store, tmp_path):
     with pytest.raises(UsageError) as err:
         export_store(linked_store, "xml", tmp_path)
     assert err.value.code == "E030"
+
+
+def test_the_same_records_export_byte_for_byte_alike_on_both_backends(tmp_path, pg_cluster, corpus_filler):
+    """Each backend links the corpus itself (no copy between them): every export format but parquet
+    (compared as tables in tests/store/test_copy.py) gives the same bytes."""
+    from parley.export import FORMATS
+    from parley.store import open_store
+
+    exports = {}
+    for name, target in (("sqlite", str(tmp_path / "s.db")), ("postgresql", pg_cluster.new_schema())):
+        with open_store(target) as store:
+            corpus_filler(store)
+            out = tmp_path / name
+            files = [p for fmt in FORMATS if fmt != "parquet" for p in export_store(store, fmt, out / fmt,
+                                                                                     all_statuses=True)]
+            exports[name] = {p.relative_to(out).as_posix(): p.read_bytes() for p in files}
+    assert exports["sqlite"] and all(exports["sqlite"].values())
+    assert exports["postgresql"] == exports["sqlite"]
