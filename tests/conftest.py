@@ -76,6 +76,8 @@ def backend(request) -> str:
 
 @pytest.fixture(scope="session")
 def pg_cluster():
+    """One throw-away PostgreSQL cluster per test process (each xdist worker has its own); the tests
+    skip without the server binaries, and error when the binaries give no cluster."""
     import pg_cluster as cluster_module
 
     cluster = cluster_module.start()
