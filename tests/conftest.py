@@ -103,11 +103,14 @@ def store_target(new_store_target) -> str:
 
 
 @pytest.fixture
-def store(store_target):
-    """A new, empty store of the backend, open."""
+def store(backend, new_store_target):
+    """A new, empty store of the backend, open. The SQLite case is the in-memory store (':memory:',
+    see store/__init__.py): the same code over one connection and no file, for the tests that need
+    one store in this process only; what a file adds (WAL, other connections, other processes) is
+    tested through `store_target`."""
     from parley.store import open_store
 
-    with open_store(store_target) as s:
+    with open_store(":memory:" if backend == "sqlite" else new_store_target()) as s:
         yield s
 
 
