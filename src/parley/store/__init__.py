@@ -1,14 +1,14 @@
 """The store: a protocol (store/protocol.py) and its backends. Only this package speaks SQL.
 
-`open_store(target)` picks the backend from the target, as httpx picks a transport:
+`open_store(target)` picks the backend from the target (the seam of httpx's transports):
 - a file path: SQLite (store/db.py), the default, one file per store;
 - `postgresql://...` (or `postgres://`): PostgreSQL (store/postgres.py), a team's shared store, several
   writers at once; `options=-csearch_path=NAME` in the URL puts a store in a schema of its own;
 - `:memory:`: the in-memory store, SQLite's code over one connection the store owns and no file, gone
   when closed. It is the stand-in for tests, as httpx's MockTransport is for the network: the same
   protocol and the same SQL, nothing on disk, a few ms to make. Every opening is a new, empty store,
-  so it serves one process that holds it open (a test, a one-off `parley code`), not the CLI's
-  separate commands or the explorer's other connections.
+  so it serves the one process that holds it open (a test, a script), not the CLI's separate
+  commands or the explorer's other connections.
 
 Both backends hold the same records and give the same answers and exports (the test suite runs on
 each: tests/conftest.py); a record's NUL, which PostgreSQL's text cannot hold, is U+FFFD on both."""
