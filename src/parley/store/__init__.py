@@ -29,6 +29,16 @@ def is_postgres(target: str | Path) -> bool:
     return str(target).startswith(POSTGRES_SCHEMES)
 
 
+def store_exists(target: str | Path) -> bool:
+    """Whether a store is at `target` yet (a reader may then say how to make one, not fail): the
+    SQLite file exists, or the PostgreSQL schema holds the store's tables."""
+    if is_postgres(target):
+        from .postgres import holds_store
+
+        return holds_store(str(target))
+    return str(target) == ":memory:" or Path(target).exists()
+
+
 def open_store(target: str | Path, *, create: bool = True) -> Store:
     """The store at `target`: a `postgresql://` URL, else an SQLite file path (or ':memory:')."""
     if is_postgres(target):
@@ -39,4 +49,4 @@ def open_store(target: str | Path, *, create: bool = True) -> Store:
 
 
 __all__ = ["ActorQuery", "ArticleQuery", "EventQuery", "QuoteQuery", "SQLiteStore", "Store", "date_bounds",
-           "event_filters", "fts_query", "is_postgres", "open_store"]
+           "event_filters", "fts_query", "is_postgres", "open_store", "store_exists"]

@@ -131,6 +131,18 @@ class PgConnection:
         self.conn.close()
 
 
+def holds_store(url: str) -> bool:
+    """Whether the database (its schema of the URL) holds a parley store yet. A server that cannot be
+    reached says True: opening the store then says what is wrong."""
+    import psycopg
+
+    try:
+        with psycopg.connect(url, autocommit=True) as conn:
+            return bool(conn.execute("SELECT to_regclass('meta') IS NOT NULL").fetchone()[0])
+    except psycopg.Error:
+        return True
+
+
 def _article_lock(article_id: str) -> int:
     return int.from_bytes(hashlib.sha1(article_id.encode("utf-8")).digest()[:8], "big", signed=True)
 
