@@ -126,10 +126,10 @@ def test_a_schema_5_store_gains_the_write_counter(tmp_path):
         assert store.writes() == 1
 
 
-def test_a_reader_reloads_the_actors_when_the_linking_replaced_them_not_on_each_article(tmp_path):
+def test_a_reader_reloads_the_actors_when_the_linking_replaced_them_not_on_each_article(store_target):
     from parley.records import Actor
 
-    path = tmp_path / "s.db"
+    path = store_target
     with open_store(path) as reader, open_store(path) as writer:
         writer.add(make_records())
         reader.refresh()
