@@ -150,3 +150,12 @@ def test_mentions_point_into_the_body(actors_of):
 def test_dateline_gives_a_country_to_an_unqualified_office(actors_of):
     r = actors_of("President Lena Hoffmann spoke on Monday.", dateline="BERLIN")
     assert person(r, "Lena Hoffmann").country == "DEU"
+
+
+def test_a_bodys_own_name_the_ner_missed_is_kept(actors_of):
+    result = actors_of("The Kurdish-led Autonomous Administration in northern Syria rejected the plan.")
+    names = {a.name for a in result.actors}
+    assert any("Autonomous Administration" in n for n in names), names
+    # a leader's name before the body word makes it that leader's government, as before
+    result = actors_of("The Trump administration imposed sanctions on Iran.")
+    assert "Trump administration" in {a.name for a in result.actors}

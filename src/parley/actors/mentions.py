@@ -489,6 +489,9 @@ class _Reader:
             if info.topical:
                 countries = []
             head = _head_text(span)
+            named_before = _name_words(left) if info.kind == "org" and not countries else []
+            if named_before:  # "the Autonomous Administration": a body's own name the NER missed
+                head = " ".join([*(t.text for t in named_before), span.text])
             # "Militants attacked a train", "Gunmen stormed a hotel": fighters named by a bare plural
             # ("all six attackers", "the six gunmen": counted, they are the same fighters)
             bare = info.kind == "group" and info.sector == ARMED and span[-1].tag_ == "NNS" \
@@ -496,7 +499,7 @@ class _Reader:
             if info.kind == "group" or info.kind == "org":
                 if not countries and not definite and not bare:
                     continue
-                pieces = countries or [(None, span.start, None)]
+                pieces = countries or [(None, named_before[0].i if named_before else span.start, None)]
                 for code, at, owner in pieces:
                     armed = self._armed_group_at(at, info)
                     if armed is not None:  # "al-Shabab militants", "Hamas fighters": the group itself acts
@@ -768,6 +771,18 @@ def _touches(span: Span, tokens: set[int]) -> bool:
 @cache
 def _country_forms(knowledge: Knowledge) -> list[str]:
     return [f for f, t in knowledge.terms.items() if t.kind in ("country", "demonym") and len(f) >= 5]
+
+
+def _name_words(left: list) -> list:
+    """The capitalised words just before an office or body word that make it a name of its own
+    ("Autonomous" in "the Kurdish-led Autonomous Administration"); none that name a person, place or
+    nationality (those make it that one's body), none at a sentence's start."""
+    words: list = []
+    for t in reversed(left):
+        if not t.is_title or t.is_sent_start or t.lower_ in SMALL_WORDS or t.ent_type_ in ("PERSON", "GPE", "NORP", "LOC"):
+            break
+        words.insert(0, t)
+    return words
 
 
 def _head_text(span: Span) -> str:
