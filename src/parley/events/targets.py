@@ -105,7 +105,8 @@ def _names_an_act(mention: EventMention) -> bool:
         return False
     # "blamed the attacks on X" names the act blamed, not a thing X made; "those claims" points to what
     # was just told, which the previous sentence gives
-    return mention.lemma not in BLAMING and mention.object_phrase.split()[0].lower() not in DEMONSTRATIVES
+    first = mention.object_phrase.split()[:1]
+    return mention.lemma not in BLAMING and not (first and first[0].lower() in DEMONSTRATIVES)
 
 
 def _answered_act(mention: EventMention, mentions: list[EventMention]):
