@@ -122,3 +122,37 @@ def test_a_lead_that_recalls_history_gives_no_history_to_acts_far_below(code, kn
     text = ("Two years after Japan seized the islands in 2018, Japan and China met on Monday. The economy was weak. "
             "Prices rose. Wages fell. Growth slowed. Japan sanctioned China.")
     assert only(code(text, known), "SANCTION").date == "2020-07-06"
+
+
+@pytest.mark.parametrize("text, days", [
+    # a participle adjunct has no tense of its own: it tells its act at the time of its clause
+    ("Speaking to reporters on Monday, the minister said the talks had failed.", ("2020-07-06",)),
+    # a relative clause on a noun is dated for itself: the sentence does not stand at its day
+    ("Japan repeated the claim, a charge China rejected on Monday.", ()),
+    ("The envoy, who arrived on Monday, said the talks had failed.", ()),
+    # a relative clause of a time stands at that time
+    ("The ship stayed in port until May 3, when it sailed south.", ()),
+    # a document dated a day was issued that day
+    ("The senators sent a letter dated May 4 to the minister.", ("2020-05-04",)),
+])
+def test_clauses_of_no_tense_and_relative_clauses(nlp, text, days):
+    assert narrative_days(next(nlp(text).sents), WEDNESDAY) == days
+
+
+def test_a_participle_adjunct_dates_its_clause_both_ways(code, known):
+    e = only(code("Speaking at the council this week, Moon accused Japan of spying.", known), "ACCUSE")
+    assert e.date == "2020-07"  # "this week": the month, as precise as the words allow
+    e = only(code("Japan said on Monday, accusing China of spying.", known), "ACCUSE")
+    assert e.date == "2020-07-06"
+
+
+def test_a_relative_clause_day_is_its_own(code, known):
+    text = "Japan and China met in Seoul on Tuesday. Moon accused Japan of spying, a charge Abe rejected on Monday."
+    events = code(text, known)
+    assert only(events, "ACCUSE").date == "2020-07-07"  # the narrative's day, not the rejection's
+    assert only(events, "REJECT").date == "2020-07-06"
+
+
+def test_a_letter_dated_a_day_dates_what_it_asks(code, known):
+    e = only(code("Japan sent a letter to China dated May 4, urging Beijing to release the sailors.", known), "REQUEST")
+    assert (e.status, e.date) == ("historical", "2020-05-04")

@@ -347,6 +347,8 @@ def _temporal(root) -> bool:
         return root.dep_ != "nmod" or root.head.pos_ == "VERB"
     if root.dep_ == "pobj":
         return root.head.lower_ in TEMPORAL_PREPS
+    if root.dep_ == "dobj":
+        return root.head.lower_ == "dated"  # "a letter dated May 4" (when.time_host)
     return root.dep_ in ("ROOT", "appos", "conj")
 
 

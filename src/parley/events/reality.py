@@ -102,12 +102,22 @@ def _narrative(mentions: list[EventMention], story: Story, base: date | None) ->
     clause over a month before publication (HISTORY_DAYS), where the narrative has gone back to."""
     if base is None:
         return []
-    dated = [(m.sentence, day) for m in mentions if (day := _recent_day(m, base))]
+    # an act's own day places the narrative where its sentence's clauses do: not the day of a relative
+    # clause about a noun ("X reiterated the claim, a charge Y rejected Thursday"), which is its own
+    dated = [(m.sentence, day) for m in mentions if (day := _recent_day(m, base)) and _places(day, m.sentence, story)]
     for n, days in enumerate(story.days):
         for day in days:
             if len(day) == 10 and 0 <= days_between(day, base) <= NEWS_DAYS or _long_before(day, base):
                 dated.append((n, day))
     return sorted(dated, key=lambda x: x[0])  # stable: within a sentence, acts' days before clauses'
+
+
+def _places(day: str, sentence: int, story: Story) -> bool:
+    """Does a day an act of the sentence is dated by also date a clause where the narrative stands
+    (when.narrative_days)? Without the sentence's days (a story built by hand), it does."""
+    if sentence >= len(story.days):
+        return True
+    return day in story.days[sentence]
 
 
 def _long_before(value: str, base: date) -> bool:

@@ -230,7 +230,9 @@ def narrative_days(sent, base: date | None) -> tuple[str, ...]:
         if ent.label_ not in ("DATE", "TIME"):
             continue
         verb = dated_verb(ent.root)
-        if verb is None or not _past(verb):
+        if verb is not None:
+            verb = time_host(verb) or verb
+        if verb is None or not _past(verb) or _about_a_noun(verb):
             continue
         found = resolve(ent.text, base, False)
         if found and found[1] != NARRATIVE:
@@ -245,6 +247,8 @@ def dated_verb(root):
         root = root.head  # "on Tuesday morning": "on" takes the part of the day
     if root.dep_ == "pobj" and root.head.lower_ in _DATING_PREPS:
         root = root.head
+    if root.dep_ == "dobj" and root.head.lower_ == "dated":
+        return root.head  # "a letter dated May 4": see time_host
     if root.dep_ not in ("npadvmod", "tmod", "advmod", "prep", "obl", "nmod"):
         return None
     head = root.head
@@ -255,6 +259,49 @@ def dated_verb(root):
             break
         head = head.head
     return head if _clause_verb(head) else None
+
+
+def _about_a_noun(verb) -> bool:
+    """Is the verb's clause a relative clause about a participant ("a charge the ministry rejected
+    Thursday")? Its day is its own: the sentence's narrative does not stand there ("X reiterated the
+    claim, a charge Y rejected Thursday" tells X's act on the story's day). A relative clause of a
+    time ("until March 3, when it left") is about that time and stands where it does."""
+    if verb.head.ent_type_ in ("DATE", "TIME"):
+        return False
+    # (the parser labels a contact clause, "a charge Y rejected", a clause on the noun, acl: finite and
+    # with no "that" of a content clause, it is a relative one)
+    return verb.dep_ == "relcl" or verb.dep_ == "acl" and verb.tag_ == "VBD" and \
+        not any(c.dep_ == "mark" for c in verb.children)
+
+
+# prepositions of a gerund that tells the manner or the circumstance of the act it hangs on, at its
+# time: "stopped the talks by walking out on Monday", "with troops advancing on Monday, X fled"
+# ("after", "before", "since" and the like tell another time)
+_MEANS_PREPS = frozenset({"by", "with"})
+
+
+def time_host(verb):
+    """The verb whose time a clause with no tense of its own shares, or None. A bare participle adjunct
+    ("Speaking at the council on Monday, X said ...", "X attacked the town, killing 20") tells its
+    act at the time of the clause it hangs on (a perfect one, "having met", comes before it, and has
+    an auxiliary); so does a gerund of means or circumstance ("by walking out", "with ... advancing").
+    And a document "dated" a day ("sent a letter dated Feb. 4") was issued that day: the clause that
+    issues it is dated by it."""
+    if verb.tag_ == "VBG" and not any(c.dep_ in ("aux", "auxpass", "mark") for c in verb.children):
+        head = verb.head
+        if verb.dep_ == "advcl" and head.pos_ in ("VERB", "AUX"):
+            return head
+        if verb.dep_ == "pcomp" and head.lower_ in _MEANS_PREPS and head.head.pos_ in ("VERB", "AUX"):
+            return head.head
+        return None
+    if verb.lower_ == "dated" and verb.tag_ == "VBN" and verb.dep_ == "acl":
+        head = verb.head
+        for _ in range(4):  # from the document up to the verb of the clause it is the object of
+            if head.pos_ in ("VERB", "AUX") or head.dep_ not in _NOUN_LINKS or head.head.i == head.i:
+                break
+            head = head.head
+        return head if _clause_verb(head) else None
+    return None
 
 
 def _clause_verb(token) -> bool:
@@ -306,6 +353,13 @@ def sharing_anchors(verb) -> list:
             head = head.head
             out.append(head)
     out += [c for c in verb.children if c.dep_ == "advcl" and c.pos_ in ("VERB", "AUX") and _at_the_time(c)]
+    # a participle adjunct or a gerund of means shares its host's time, both ways ("Speaking on Monday,
+    # X said ..."; "X said Monday, accusing Y ..."); a document dated a day dates its issuing
+    host = time_host(verb)
+    if host is not None and host not in out:
+        out.append(host)
+        out += [c for c in _time_sharers(host) if c.i != verb.i and c not in out]
+    out += [c for c in _time_sharers(verb) if c not in out]
     within = next((p for p in verb.children if p.dep_ == "prep" and p.lower_ in _WITHIN and p.i < verb.i
                    and any(w.lower_ == "which" for w in p.children)), None)
     if within is not None:
@@ -319,6 +373,22 @@ def sharing_anchors(verb) -> list:
             while day.head.i != day.i and day.head.ent_type_ == "DATE":
                 day = day.head
             out.append(day)
+    return out
+
+
+def _time_sharers(verb) -> list:
+    """The clauses hanging on `verb` that share its time (time_host): participle adjuncts and gerunds
+    of means on it, and documents 'dated' a day among the nouns of its clause."""
+    out = []
+    stack = list(verb.children)
+    while stack:
+        tok = stack.pop()
+        if tok.pos_ in ("VERB", "AUX"):
+            host = time_host(tok)
+            if host is not None and host.i == verb.i:
+                out.append(tok)
+            continue
+        stack.extend(tok.children)  # through nouns and prepositions, not into other clauses
     return out
 
 
