@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from parley.events.when import NARRATIVE, narrative_days, resolve
+from parley.events.when import COUNTED, narrative_days, resolve
 
 WEDNESDAY = date(2020, 7, 8)
 
@@ -34,10 +34,10 @@ def test_the_days_a_sentence_stands_at(nlp, text, days):
 
 
 def test_words_that_count_from_the_narrative():
-    assert resolve("a day earlier", WEDNESDAY, False) == ("2020-07-07", NARRATIVE, "day")
-    assert resolve("two days later", WEDNESDAY, False)[:2] == ("2020-07-10", NARRATIVE)
-    assert resolve("the next day", WEDNESDAY, False)[:2] == ("2020-07-09", NARRATIVE)
-    assert resolve("hours later", WEDNESDAY, False)[:2] == ("2020-07-08", NARRATIVE)
+    assert resolve("a day earlier", WEDNESDAY, False) == ("2020-07-07", COUNTED, "day")
+    assert resolve("two days later", WEDNESDAY, False)[:2] == ("2020-07-10", COUNTED)
+    assert resolve("the next day", WEDNESDAY, False)[:2] == ("2020-07-09", COUNTED)
+    assert resolve("hours later", WEDNESDAY, False)[:2] == ("2020-07-08", COUNTED)
     assert resolve("a day after", WEDNESDAY, False) is None  # "a day after the vote" counts from the vote
 
 

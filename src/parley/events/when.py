@@ -2,9 +2,10 @@
 
 Returns (date, basis, precision): date is ISO with the precision the text gives ("2019-09-19",
 "2019-09", "2018"); basis is "explicit" when the span names a month or year, "relative" for
-weekdays, "yesterday", "last month" and the like, and NARRATIVE for words that count from the day the
+weekdays, "yesterday", "last month" and the like, and COUNTED for words that count from the day the
 story's narrative stands at, not from publication ("a day earlier", "the next day", "hours later"):
-the story step (reality.py) moves those onto that day. Weekday and relative-word logic is our own;
+the story step (reality.py) moves those onto that day, and gives acts told with no date of their own
+the day the narrative stands at, with the basis NARRATIVE. Weekday and relative-word logic is our own;
 dateparser (English only, RELATIVE_BASE = published) is the fallback for spans like "three years ago".
 """
 
@@ -38,7 +39,10 @@ _DURATION = re.compile(r"\b(past|last|next|previous|coming)\s+(?:\w+\s+)?(days|w
 _AGO = re.compile(r"\bago\b", re.I)
 _AGO_COUNT = re.compile(r"^(?:about |some |nearly |almost |more than |over )?(\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(day|week|month|year)s?\s+ago$")
 # "a day earlier", "two days later", "the day before", "the previous day", "the same day", "hours later":
-# counted from the day the narrative last gave ("The rebels attacked on Monday. A day later, ...")
+# counted from the day the narrative last gave ("The rebels attacked on Monday. A day later, ...");
+# the story step turns them into "relative" dates
+COUNTED = "counted"
+# the basis of a date an act takes from where the story's narrative stands, not from its own clause
 NARRATIVE = "narrative"
 # ("a day after" and "the day before" are left out: the parser's span often ends before their object,
 # "a day after the attack", which they count from instead)
@@ -74,19 +78,19 @@ def resolve(text: str, base: date | None, future: bool) -> tuple[str, str, str] 
 
 
 def _counted(low: str, base: date):
-    """Days counted from the narrative's day, here from `base` (see NARRATIVE)."""
+    """Days counted from the narrative's day, here from `base` (see COUNTED)."""
     m = _COUNTED.match(low)
     if m:
         n = int(m[1]) if m[1].isdigit() else _NUMBER_WORDS[m[1]]
         sign = -1 if m[3] == "earlier" else 1
-        return add_days(base, sign * n * (7 if m[2] == "week" else 1)).isoformat(), NARRATIVE, DAY
+        return add_days(base, sign * n * (7 if m[2] == "week" else 1)).isoformat(), COUNTED, DAY
     m = _NAMED_DAY.match(low)
     if m:
         word = m[1] or ""
         sign = -1 if word == "previous" else 1 if word in ("next", "following") else 0
-        return add_days(base, sign).isoformat(), NARRATIVE, DAY
+        return add_days(base, sign).isoformat(), COUNTED, DAY
     if _HOURS.match(low):
-        return base.isoformat(), NARRATIVE, DAY  # hours away: the same day, as near as a day can say
+        return base.isoformat(), COUNTED, DAY  # hours away: the same day, as near as a day can say
     return None
 
 
@@ -235,7 +239,7 @@ def narrative_days(sent, base: date | None) -> tuple[str, ...]:
         if verb is None or not _past(verb) or _about_a_noun(verb):
             continue
         found = resolve(ent.text, base, False)
-        if found and found[1] != NARRATIVE:
+        if found and found[1] != COUNTED:
             days.append(found[0])
     return tuple(days)
 
