@@ -364,6 +364,9 @@ def sharing_anchors(verb) -> list:
         out.append(host)
         out += [c for c in _time_sharers(host) if c.i != verb.i and c not in out]
     out += [c for c in _time_sharers(verb) if c not in out]
+    place = _place_clause_host(verb)
+    if place is not None and place not in out:
+        out.append(place)
     within = next((p for p in verb.children if p.dep_ == "prep" and p.lower_ in _WITHIN and p.i < verb.i
                    and any(w.lower_ == "which" for w in p.children)), None)
     if within is not None:
@@ -378,6 +381,28 @@ def sharing_anchors(verb) -> list:
                 day = day.head
             out.append(day)
     return out
+
+
+# adverbs that move a clause to another time than the one it hangs on
+_ANOTHER_TIME = frozenset({"later", "since", "subsequently", "afterwards", "afterward", "eventually", "now",
+                           "today", "once", "previously", "earlier", "formerly"})
+
+
+def _place_clause_host(verb):
+    """The verb of the clause that names the place a "where" clause tells of ("violence that began on
+    Monday in the region, where troops clashed with rebels"): "where" is "at which", and like a clause
+    told "at which" it happens within the time its place is named at. None for other clauses."""
+    if verb.dep_ != "relcl" or not any(c.lower_ == "where" and c.dep_ == "advmod" and c.i < verb.i
+                                       for c in verb.children):
+        return None
+    if any(c.lower_ in _ANOTHER_TIME for c in verb.children if c.dep_ in ("advmod", "npadvmod")):
+        return None  # "born in 1950 in Osaka, where rebels later took power": another time
+    head = verb.head
+    for _ in range(4):
+        if head.pos_ in ("VERB", "AUX") or head.dep_ not in _NOUN_LINKS or head.head.i == head.i:
+            break
+        head = head.head
+    return head if _clause_verb(head) else None
 
 
 def _time_sharers(verb) -> list:
