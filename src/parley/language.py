@@ -23,7 +23,7 @@ from functools import cache
 
 import spacy
 from rapidfuzz import fuzz
-from spacy.attrs import IS_ALPHA, IS_TITLE, ORTH, POS
+from spacy.attrs import ENT_IOB, ENT_TYPE, IS_ALPHA, IS_TITLE, ORTH, POS
 from spacy.language import Language
 from spacy.parts_of_speech import PROPN
 from spacy.tokens import Doc, Span
@@ -34,7 +34,8 @@ from .records import Article
 NAMES_COMPONENT = "parley_names"
 HEADINGS_COMPONENT = "parley_headings"
 # Nothing is disabled: the parser gives sentences and syntax, the lemmatizer verb lemmas, the NER names.
-# What a stage does not need is left out of its own loops instead.
+# What a stage does not need is left out of its own loops instead. The attribute ruler and the
+# lemmatizer run as fastpipes.py's stand-ins, which set the very same attributes.
 _KEEP_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
 HYPHEN_SYLLABLE = 6  # letters at most in a syllable of a hyphenated East Asian given name
 
@@ -48,7 +49,9 @@ def load_pipeline(options: Options) -> Language:
 
 @cache
 def _load(model: str) -> Language:
-    nlp = spacy.load(model)
+    from .fastpipes import speed_up
+
+    nlp = speed_up(spacy.load(model))  # the same annotations, faster (see fastpipes.py)
     if "ner" in nlp.pipe_names and NAMES_COMPONENT not in nlp.pipe_names:
         nlp.add_pipe(NAMES_COMPONENT, after="ner")
     if "parser" in nlp.pipe_names and HEADINGS_COMPONENT not in nlp.pipe_names:
@@ -71,6 +74,34 @@ def parse(nlp: Language, articles: Iterable[Article], options: Options) -> Itera
             yield text, article
 
     yield from ((article, doc) for doc, article in nlp.pipe(texts(), as_tuples=True, batch_size=options.batch_size))
+
+
+def entities(doc: Doc) -> tuple[Span, ...]:
+    """`doc.ents`, made once per Doc: spaCy builds every entity Span anew on each read (with two
+    Token objects each), and the record stages read a story's entities some ten times. The entity
+    tags are compared on each read, so entities set after the first read are never missed."""
+    tags = doc.to_array([ENT_IOB, ENT_TYPE]).tobytes() if len(doc) else b""
+    kept = doc.user_data.get(_ENTITIES_KEY)
+    if kept is not None and kept[0] == tags:
+        return kept[1]
+    ents = doc.ents
+    doc.user_data[_ENTITIES_KEY] = (tags, ents)
+    return ents
+
+
+def sentence_entities(sent: Span) -> list[Span]:
+    """`sent.ents` (the entities wholly inside the span) from the doc's entities made once."""
+    out = []
+    for ent in entities(sent.doc):
+        if ent.start >= sent.start:
+            if ent.end <= sent.end:
+                out.append(ent)
+            else:
+                break
+    return out
+
+
+_ENTITIES_KEY = "parley.entities"
 
 
 # --- re-casing --------------------------------------------------------------------------------------

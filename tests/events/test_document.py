@@ -829,3 +829,56 @@ def test_fighters_loyal_to_a_leader_are_his_followers(code, known):
     known = {**known, "the fighters": ("Northern Front", "organization", None)}
     events = code("Japan clashed with fighters loyal to Putin on Monday.", known)
     assert ("Japan", "ASSAULT", "fighters loyal to Putin") in triples(events)
+
+
+def test_calling_a_claim_baseless_rejects_it(code, known):
+    events = code("Japan called China's assertions baseless on Monday.", known)
+    assert triples(events) == {("Japan", "REJECT", "China")}
+    assert ("Japan", "ACCUSE", "China") in triples(code("Japan called China's ruling arbitrary.", known))
+
+
+def test_a_lone_party_merged_into_a_symmetric_act_takes_the_partner():
+    told = _mention(0, "AGREE", JPN, CHN)
+    alone = _mention(1, "AGREE", CHN)
+    (merged,) = merge_mentions([alone, told])
+    assert (merged.event.actor1, merged.event.actor2) == (CHN, JPN)
+
+
+
+def test_an_event_nouns_of_object_is_what_the_act_fell_on(nlp, options, make_actors):
+    from parley.events.extract import sentence_mentions
+
+    text = "Japanese troops claimed the killing of 12 militants."
+    article = Article(id="a1", source="t", body=text, published="2020-07-08", language="en")
+    known = {"Japanese troops": ("Japanese troops", "group", "JPN")}
+    mentions, _ = sentence_mentions(article, nlp(text), make_actors("a1", text, known), options)
+    assert [(m.event.type, m.object_word, m.object_phrase) for m in mentions] == [("ASSAULT", "militant", "12 militants")]
+
+
+def test_one_the_state_pursues_is_a_party_whose_answers_count():
+    reporter = EventActor("Ken Sato", "per:ken-sato", "JPN", "MED")
+    arrest = _mention(0, "COERCE", JPN, reporter)
+    denial = _mention(1, "REJECT", reporter, JPN)
+    story = Story(Article(id="a1", source="t"), ("Japan arrested Sato.", "Sato denies the charges."))
+    assert drop_non_events([arrest, denial], story) == [arrest, denial]
+    assert drop_non_events([denial], story) == []  # the press on its own acts on no one
+
+
+def test_sending_someone_to_prison_is_jailing(code, known):
+    assert ("Japan", "COERCE", "Lee Sang-ho") in triples(code("Japan sent Lee back to prison on Monday.", known))
+    assert ("Japan", "MOBILIZE", None) in triples(code("Japan sent troops to the border.", known))
+
+
+def test_people_from_two_states_are_a_group_of_each(code, known):
+    assert ("Japanese officials", "CONSULT", "Chinese officials") in triples(
+        code("Officials from Japan and China met in Tokyo on Monday.", known))
+
+
+def test_a_visit_to_a_state_and_a_meeting_with_its_leader_are_one_meeting():
+    abe = EventActor("Shinzo Abe", "per:shinzo-abe", "JPN")
+    visit = _mention(0, "CONSULT", CHN, JPN)
+    talks = _mention(1, "CONSULT", CHN, abe)
+    (merged,) = merge_mentions([visit, talks])
+    assert merged.event.actor2 == abe and len(merged.event.sources) == 2
+    # a meeting with someone of another state is another meeting
+    assert len(merge_mentions([visit, _mention(1, "CONSULT", CHN, EventActor("Park", "per:park", "KOR"))])) == 2

@@ -8,6 +8,7 @@ import numpy
 from spacy.attrs import LOWER
 from spacy.tokens import Span
 
+from ..language import entities
 from .knowledge import DESCRIBING_SUFFIXES, is_given_name, not_an_actor
 
 
@@ -58,8 +59,9 @@ def place_words(doc) -> set[str]:
     """Words a story uses as place names: the name in "the city of X", the first words of a name ending
     in a place word ("X District"), and places the parser found (GPE, LOC). A one-word "person" among
     them is the place again ("leaders in X")."""
-    words = {e.text for e in doc.ents if e.label_ in ("GPE", "LOC") and len(e) == 1}
-    for e in doc.ents:
+    ents = entities(doc)
+    words = {e.text for e in ents if e.label_ in ("GPE", "LOC") and len(e) == 1}
+    for e in ents:
         if len(e) > 1 and not_an_actor(e.text, ("place",)):
             words.update(t.text for t in e[:-1] if t.is_title)
     of = doc.vocab.strings["of"] if "of" in doc.vocab.strings else None

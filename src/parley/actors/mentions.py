@@ -25,6 +25,7 @@ from spacy.tokens import Doc, Span
 from rapidfuzz import fuzz, process
 from spacy.util import filter_spans
 
+from ..language import entities
 from ..options import Options
 from ..records import Article
 from .index import ArticleActors
@@ -137,7 +138,7 @@ class _Reader:
         self.skip = skip
         term_matcher, title_matcher = _matchers(knowledge, doc.vocab)
         # "Bosnian Serbs" tagged PERSON is a people, read as a group below
-        self.persons = [e for e in doc.ents if e.label_ == "PERSON" and not _touches(e, skip)
+        self.persons = [e for e in entities(doc) if e.label_ == "PERSON" and not _touches(e, skip)
                         and not all((knowledge.lookup(t.text) or _NO_TERM).kind == "demonym" for t in e if not t.is_punct)]
         person_at = {i: e for e in self.persons for i in range(e.start, e.end)}
         person_tok = set(person_at)
@@ -155,11 +156,11 @@ class _Reader:
         self.claimed: set[int] = set(skip)
         self.persons = sorted(self.persons + titled_names(self, person_tok), key=lambda e: e.start)
         surnames = {e[-1].text for e in self.persons if len(e) > 1}
-        people_as_orgs = [e for e in doc.ents if e.label_ == "ORG" and not _touches(e, skip) and reads_as_person(self, e, surnames)]
+        people_as_orgs = [e for e in entities(doc) if e.label_ == "ORG" and not _touches(e, skip) and reads_as_person(self, e, surnames)]
         places = place_words(doc)
         self.persons = sorted([e for e in self.persons if not (len(e) == 1 and e.text in places)] + people_as_orgs,
                               key=lambda e: e.start)
-        self.org_at = {i: e for e in doc.ents if e.label_ == "ORG" and not _touches(e, skip) and e not in people_as_orgs
+        self.org_at = {i: e for e in entities(doc) if e.label_ == "ORG" and not _touches(e, skip) and e not in people_as_orgs
                        for i in range(e.start, e.end)}
         self.last_person_at: dict[int, Cand] = {}
         self.north_south = self._find_north_south()
@@ -679,7 +680,7 @@ class _Reader:
     def _misspelt_places(self) -> list[Cand]:
         """A place the model found that the knowledge lacks may be a misspelt country ("Ethopia")."""
         out = []
-        for ent in self.doc.ents:
+        for ent in entities(self.doc):
             if ent.label_ not in ("GPE", "NORP") or any(i in self.claimed or i in self.term_tok for i in range(ent.start, ent.end)):
                 continue
             text = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
@@ -694,7 +695,7 @@ class _Reader:
 
     def _orgs(self) -> list[Cand]:
         out = []
-        for ent in self.doc.ents:
+        for ent in entities(self.doc):
             if ent.label_ != "ORG" or any(i in self.claimed for i in range(ent.start, ent.end)):
                 continue
             start, end = ent.start, ent.end

@@ -85,6 +85,8 @@ def resolve_np(tok, actors: ArticleActors) -> list:
                     other = actors.at(conj.idx, conj.idx + len(conj))
                     if other is not None:
                         found.append((other, [conj]))
+        if actor is not None and actor.kind == "group":
+            found.extend(actors.members_of_each(head))
     unique, ids = [], set()
     for actor, toks in found:
         if actor.id not in ids:

@@ -206,8 +206,8 @@ def _match_verb(tok, lex, actors):
         return Candidate(tok, None, Entry(ENDORSEMENT, ("with",)), [tok, view])  # "agreed with X's proposal"
     if lemma in HOLDING and any(c.dep_ in ("oprd", "ccomp", "acomp", "xcomp") and c.lower_ in ANSWERABLE for c in tok.children):
         return Candidate(tok, None, Entry(BLAME), [tok], frame="held-to-account")  # "held X responsible for Y"
-    if frames.condemning_term(tok):
-        return Candidate(tok, None, Entry(CRITICISM), [tok], frame="judged")  # "called the ruling arbitrary"
+    if frames.condemning_term(tok):  # "called the ruling arbitrary"; "called the claims baseless" rejects them
+        return Candidate(tok, None, Entry(frames.REJECTION if frames.dismissal(tok) else CRITICISM), [tok], frame="judged")
     if lemma in NAMING_VERBS and any(c.dep_ == "oprd" for c in tok.children):
         return None  # "called him a hero": naming, not a phone call
     if frames.danger_warning(tok) or frames.no_opponent(tok) or frames.endangering(tok) or frames.acknowledging(tok):
@@ -509,6 +509,8 @@ def candidates(sent, lex, actors) -> list[Candidate]:
                 cand = _held(tok, lex) or _match_verb(tok, lex, actors)
             if cand is None and (code := frames.designation(tok)):
                 cand = Candidate(tok, None, Entry(code), [tok])
+            if cand is None and frames.jailing(tok):
+                cand = Candidate(tok, None, Entry(frames.ARREST), [tok])  # "sent X to prison"
             if cand is not None and cand.verb is tok and frames.verbal_attack(tok):
                 cand.cameo = frames.CRITICISM
             if cand:
@@ -563,7 +565,7 @@ def candidates(sent, lex, actors) -> list[Candidate]:
             frame = "by"
         elif _owned_act(tok, actors):
             frame = "owner"
-        elif _outcome(tok):
+        elif frames.outcome(tok):
             frame = "outcome"
         else:
             continue
@@ -571,19 +573,6 @@ def candidates(sent, lex, actors) -> list[Candidate]:
             continue  # (an act another party owns is no part of what is said of it: "rejected X's allegation")
         cands.append(Candidate(None, tok, entry, [tok], frame=frame))
     return cands
-
-
-# verbs that tell an act as the outcome of another: "the raid led to the arrest of five people"
-CAUSING = frozenset("lead result prompt trigger spark".split())
-
-
-def _outcome(noun) -> bool:
-    """"led to the arrest of five people", "resulted in the detention of X": an arrest told as the
-    outcome of something else, with those it falls on and no doer of its own."""
-    if noun.lemma_.lower() not in frames.ARREST_NOUNS or noun.dep_ != "pobj" or noun.head.lower_ not in ("to", "in"):
-        return False
-    verb = noun.head.head
-    return verb.lemma_.lower() in CAUSING and any(p.dep_ == "prep" and p.lower_ == "of" for p in noun.children)
 
 
 def _indirect_question(verb) -> bool:

@@ -22,6 +22,7 @@ from itertools import product
 from typing import TYPE_CHECKING
 
 from ..ids import record_id
+from ..language import entities
 from ..options import Options
 from ..records import Article, Event, Source
 from .story import EventMention, Story
@@ -84,7 +85,7 @@ def sentence_mentions(article: Article, doc, actors: ArticleActors, options: Opt
     mentions: list[EventMention] = []
     texts, named, days = [], [], []
     seen: set = set()
-    doc_ents = list(doc.ents)
+    doc_ents = list(entities(doc))
     starts = [e.start for e in doc_ents]
     for n, sent in enumerate(doc.sents):
         texts.append(sent.text)
@@ -179,14 +180,15 @@ def _demanded_condition(cand) -> bool:
 
 
 def _object(cand):
-    """What the act fell on: the trigger verb's direct object, or the "of" object of an arrest told as
-    an outcome ("led to the arrest of five people")."""
-    if cand.frame == "outcome":
-        return next((g for p in cand.noun.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children
-                     if g.dep_ == "pobj"), None)
-    if cand.verb is None:
-        return None
-    return next((c for c in cand.verb.children if c.dep_ in ("dobj", "nsubjpass") and c not in cand.trigger), None)
+    """What the act fell on: the trigger verb's direct object, else the "of" object of an event noun
+    ("claimed the killing of 33 fighters", "led to the arrest of five people")."""
+    obj = None
+    if cand.verb is not None:
+        obj = next((c for c in cand.verb.children if c.dep_ in ("dobj", "nsubjpass") and c not in cand.trigger), None)
+    if obj is None and cand.noun is not None and "of" in cand.entry.preps:
+        obj = next((g for p in cand.noun.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children
+                    if g.dep_ == "pobj"), None)
+    return obj
 
 
 def _object_word(cand) -> str:

@@ -48,6 +48,8 @@ DESIGNATING = frozenset("designate list label brand declare".split())
 TERROR = frozenset("terrorist terror".split())
 DESIGNATION = "172"
 VERBAL_ATTACKS = frozenset("attack slam blast hit lash".split())
+# the nouns of a claim: calling one baseless rejects it (and its claimant), not the one it is about
+CLAIM_NOUNS = frozenset("allegation accusation claim charge report assertion suggestion rumor rumour story".split())
 # verbs that name or characterise with an object predicate ("called X arbitrary", "described X as Y")
 CHARACTERISING = frozenset("call name term dub label brand describe characterize characterise portray".split())
 DISMISSING = frozenset({"dismiss"})
@@ -75,6 +77,32 @@ ACKNOWLEDGED = frozenset("""situation need importance fact difficulty challenge 
 FIGHTING = frozenset({"fight", "battle"})
 OPPONENT_PREPS = frozenset({"against", "with", "between"})
 CRITICISM = "111"
+
+
+# verbs that put someone somewhere: "sent X to prison", "returned X to jail", "remanded X in custody"
+PLACING = frozenset("send return put throw take remand".split())
+
+
+def jailing(verb) -> bool:
+    """"sent X to prison", "returned him to jail", "remanded X in custody": putting a person in custody."""
+    if verb.lemma_.lower() not in PLACING or not any(c.dep_ in ("dobj", "nsubjpass") for c in verb.children):
+        return False
+    return any(t.dep_ == "pobj" and t.lemma_.lower() in CUSTODY and t.head.lower_ in ("to", "into", "in")
+               and (t.head.head.i == verb.i or t.head.head.lower_ == "back" and t.head.head.head.i == verb.i)
+               for t in verb.subtree)
+
+
+# verbs that tell an act as the outcome of another: "the raid led to the arrest of five people"
+CAUSING = frozenset("lead result prompt trigger spark".split())
+
+
+def outcome(noun) -> bool:
+    """"led to the arrest of five people", "resulted in the detention of X": an arrest told as the
+    outcome of something else, with those it falls on and no doer of its own."""
+    if noun.lemma_.lower() not in ARREST_NOUNS or noun.dep_ != "pobj" or noun.head.lower_ not in ("to", "in"):
+        return False
+    verb = noun.head.head
+    return verb.lemma_.lower() in CAUSING and any(p.dep_ == "prep" and p.lower_ == "of" for p in noun.children)
 
 
 def command_code(verb, complements) -> str | None:
@@ -161,6 +189,15 @@ def condemning_term(verb) -> bool:
     inside_obj = {t.i for t in obj.subtree} - {t.i for t in outside}
     said = [t for t in verb.subtree if t.i > obj.i and t.i not in inside_obj and _own_clause(t, verb)]
     return any(t.lemma_.lower() in CONDEMNING or t.lower_ in CONDEMNING for t in said)
+
+
+def dismissal(verb) -> bool:
+    """"called X's assertions baseless", "dismissed the allegations as lies": judging a claim untrue
+    rejects it (REJECT), where judging a deed condemns it (ACCUSE)."""
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is None:
+        obj = next((t for c in verb.children if c.dep_ == "oprd" for t in c.subtree if t.pos_ == "NOUN"), None)
+    return obj is not None and obj.lemma_.lower() in CLAIM_NOUNS
 
 
 def danger_warning(verb) -> bool:

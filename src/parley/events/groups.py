@@ -181,6 +181,19 @@ class EventActors:
             return None
         return self._make(head, country_actor.country)
 
+    def members_of_each(self, head) -> list:
+        """"leaders from the U.S. and China": members of each state listed after the first are a group
+        of their own (the first one's members are the phrase's own actor), as (actor, tokens) pairs."""
+        out = []
+        for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in ("from", "of")):
+            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                for conj in (c for c in pobj.subtree if c.dep_ == "conj"):
+                    state = self.at(conj.idx, conj.idx + len(conj))
+                    group = self.members(head, state) if state is not None and state.kind == "country" else None
+                    if group is not None:
+                        out.append((group, [conj]))
+        return out
+
     def own_group(self, head, code: str) -> Actor:
         """A group of state `code` named by the noun `head` ("soldiers" -> "Somali soldiers")."""
         return self._make(head, code)

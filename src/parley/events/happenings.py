@@ -15,11 +15,13 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from ..records import Event
+from ..records import Event, EventActor
 from .story import EventMention, same_actor
 from .types import symmetric_types
 
 HAPPENED = frozenset({"reported", "historical"})
+MEETING = "CONSULT"
+COUNTRY_ID = "country:"  # the id prefix of a state (ids.actor_id)
 
 
 def status_class(status: str) -> str:
@@ -27,9 +29,14 @@ def status_class(status: str) -> str:
 
 
 def same_parties(a: Event, b: Event) -> bool:
-    """Same doer and target, a missing target agreeing with any; either order for symmetric acts."""
+    """Same doer and target, a missing target agreeing with any; either order for symmetric acts.
+    A visit to a country and a meeting with its leader or officials are one meeting: its host is
+    that state, whoever of it the other telling names."""
+    hosting = a.type == b.type == MEETING
+
     def fits(x1, x2, y1, y2):
-        return same_actor(x1, y1) and (x2 is None or y2 is None or same_actor(x2, y2))
+        return same_actor(x1, y1) and (x2 is None or y2 is None or same_actor(x2, y2)
+                                       or hosting and (host_of(x2, y2) or host_of(y2, x2)))
     if fits(a.actor1, a.actor2, b.actor1, b.actor2):
         return True
     if a.type not in symmetric_types():
@@ -40,6 +47,12 @@ def same_parties(a: Event, b: Event) -> bool:
     # its two parties, whichever side the other telling put it on
     lone, pair = (a, b) if a.actor2 is None else (b, a)
     return pair.actor2 is not None and same_actor(lone.actor1, pair.actor2)
+
+
+def host_of(state: EventActor, party: EventActor) -> bool:
+    """Is `state` a country and `party` someone of it (its leader, its officials)?"""
+    return bool(state.actor_id) and state.actor_id.startswith(COUNTRY_ID) and not (party.actor_id or "").startswith(
+        COUNTRY_ID) and bool(party.country) and party.country == state.country
 
 
 def dates_agree(a: EventMention, b: EventMention) -> bool:
@@ -64,7 +77,10 @@ def combine(first: EventMention, other: EventMention) -> EventMention:
     changes: dict = {"sources": e.sources + [s for s in o.sources if s not in e.sources]}
     changes["n_sources"] = 1
     if e.actor2 is None and o.actor2 is not None:
-        changes["actor2"] = o.actor2
+        # (a symmetric act's lone party may be the other telling's target: its partner is then the doer)
+        changes["actor2"] = o.actor1 if same_actor(e.actor1, o.actor2) else o.actor2
+    elif e.actor2 is not None and o.actor2 is not None and host_of(e.actor2, o.actor2):
+        changes["actor2"] = o.actor2  # the host named at its most specific: its leader, not the state
     if other.explicit_date and (not first.explicit_date or len(o.date or "") > len(e.date or "")):
         changes.update(date=o.date, date_basis=o.date_basis)
     if e.location is None and o.location is not None:

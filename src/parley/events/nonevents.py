@@ -11,7 +11,8 @@
 - (the senses of action verbs that are no act, "committed abuses", "struck a conciliatory tone",
   "dispatched coffins", are told apart where the sentence is read: candidates.py);
 - acts by actors outside politics: the press, scholars and analysts, businesses (their sector in
-  the actor tables). They may still be on the receiving end ("police arrested a journalist").
+  the actor tables). They may still be on the receiving end ("police arrested a journalist"), and
+  then their answers are acts of that conflict ("the journalist denies the charges").
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from .story import EventMention, Story
 # sectors of actors whose own acts are not political events (PLOVER sector codes of the actor tables)
 SIGNING = "057"  # CAMEO: sign a formal agreement
 NON_POLITICAL_SECTORS = frozenset({"MED", "EDU", "BUS"})
+PURSUING = frozenset({"COERCE", "SANCTION"})  # what a state does to those it pursues
 # "X contributed to this report", "reporting by X", "additional reporting by X"
 CREDIT = re.compile(r"\bcontributed\b.{0,40}\breport\b|^(?:additional\s+)?reporting\s+by\b|^(?:written|edited)\s+by\b",
                     re.IGNORECASE)
@@ -44,11 +46,20 @@ def is_question(sentence: str) -> bool:
     return text.endswith("?")
 
 
-def political(mention: EventMention) -> bool:
-    """Is the act's doer a political actor (not the press, scholars or business)?"""
+def political(mention: EventMention, pursued: frozenset = frozenset()) -> bool:
+    """Is the act's doer a political actor (not the press, scholars or business)? Whoever a state
+    arrests, jails or punishes in the story is a party to that conflict, and so are their answers
+    ("the jailed reporter denies the charges")."""
     actor = mention.event.actor1
     # whoever takes to the street or strikes acts politically, students and workers too
-    return actor is None or actor.sector not in NON_POLITICAL_SECTORS or mention.event.type == "PROTEST"
+    return actor is None or actor.sector not in NON_POLITICAL_SECTORS or mention.event.type == "PROTEST" or \
+        bool(actor.actor_id) and actor.actor_id in pursued
+
+
+def pursued_parties(mentions: list[EventMention]) -> frozenset:
+    """Ids of the parties the story's coercions and sanctions fall on."""
+    return frozenset(m.event.actor2.actor_id for m in mentions if m.event.type in PURSUING
+                     and m.event.actor2 is not None and m.event.actor2.actor_id)
 
 
 def domestic_meeting(mention: EventMention) -> bool:
@@ -70,9 +81,11 @@ def lone_act(mention: EventMention) -> bool:
 
 def drop_non_events(mentions: list[EventMention], story: Story) -> list[EventMention]:
     kept = []
+    pursued = pursued_parties(mentions)
     for m in mentions:
         text = story.sentences[m.sentence] if m.sentence < len(story.sentences) else ""
-        if is_furniture(text) or is_question(text) or m.question or m.wished or not political(m) or domestic_meeting(m):
+        if is_furniture(text) or is_question(text) or m.question or m.wished or not political(m, pursued) or \
+                domestic_meeting(m):
             continue
         kept.append(m)
     return kept

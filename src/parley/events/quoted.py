@@ -35,7 +35,9 @@ from importlib.resources import files
 
 from ..dates import end_of, parse_day
 from ..ids import record_id
+from ..language import sentence_entities
 from ..records import Article, Event, Source
+from .frames import CLAIM_NOUNS
 from .lexicon import load_lexicon
 from .nonevents import NON_POLITICAL_SECTORS
 from .story import EventMention, Story
@@ -47,8 +49,6 @@ MAX_GAP = 2  # words that may stand between two words of a cue ("pay a heavy pri
 VICTIM_PREPS = frozenset("against for on upon to toward towards at into".split())
 # prepositions of place: "the violence in X" does not say X did it
 PLACE_PREPS = frozenset("in inside within near across throughout around".split())
-# the nouns of a claim: calling one baseless rejects it (and its claimant), not the one it is about
-CLAIM_NOUNS = frozenset("allegation accusation claim charge report assertion suggestion rumor rumour story".split())
 # nouns of what is done to someone: their possessor is the one it is done to ("X's detention is unjust"
 # judges the jailer, not X)
 PATIENT_NOUNS = frozenset(
@@ -480,7 +480,7 @@ def _quote_parts(doc, quote) -> list[tuple]:
 
 def _sentence_date(sent, quote, base: date | None):
     """The first date the sentence gives outside the quote: when the words were said."""
-    for ent in sent.ents:
+    for ent in sentence_entities(sent):
         if ent.label_ != "DATE" or quote.start <= ent.start_char < quote.end:
             continue
         found = resolve(ent.text, base, False)
