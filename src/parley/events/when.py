@@ -18,6 +18,7 @@ from functools import lru_cache
 # the calendar arithmetic is parley.dates' (one module); this one reads the words
 from ..dates import (DAY, MONTH, WEEKDAYS, YEAR, add_days, add_months, ago, month_occurrence, month_start, occurrence, partial_iso,
                      relative_weekday, week_saturday, year_start)
+from ..language import sentence_entities
 
 MONTHS = {
     "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4,
@@ -230,7 +231,7 @@ def narrative_days(sent, base: date | None) -> tuple[str, ...]:
     if base is None:
         return ()
     days = []
-    for ent in sent.ents:
+    for ent in sentence_entities(sent):  # (the doc's entities made once: language.entities)
         if ent.label_ not in ("DATE", "TIME"):
             continue
         verb = dated_verb(ent.root)
