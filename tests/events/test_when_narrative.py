@@ -165,3 +165,11 @@ def test_a_where_clause_happens_when_its_place_is_named(code, known):
     # unless it says it came at another time
     e = only(code("Abe was born in 1950 in Osaka, where Japan later attacked China.", known), "ASSAULT")
     assert e.date is None
+
+
+def test_news_of_the_week_and_an_act_dated_weeks_before_are_two_happenings(code, known):
+    text = "Japan and China met in Seoul on Tuesday. Japan accused China of spying. On June 20, Japan accused China of theft."
+    assert sorted(e.date for e in code(text, known) if e.type == "ACCUSE") == ["2020-06-20", "2020-07-07"]
+    # a day of the story's week is no conflict: the narrative's day may be a day or two off
+    text = "Japan and China met in Seoul on Tuesday. Japan accused China of spying. On Monday, Japan accused China of theft."
+    assert only(code(text, known), "ACCUSE").date == "2020-07-06"
