@@ -173,3 +173,12 @@ def test_news_of_the_week_and_an_act_dated_weeks_before_are_two_happenings(code,
     # a day of the story's week is no conflict: the narrative's day may be a day or two off
     text = "Japan and China met in Seoul on Tuesday. Japan accused China of spying. On Monday, Japan accused China of theft."
     assert only(code(text, known), "ACCUSE").date == "2020-07-06"
+
+
+def test_a_habit_or_a_series_is_background_with_no_day(code, known):
+    text = "Japan and China met in Seoul on Tuesday. China routinely denies spying on Japan. Japan has repeatedly accused China of spying."
+    told = {e.type: (e.status, e.date) for e in code(text, known)}
+    assert told["REJECT"] == ("historical", None)
+    assert told["ACCUSE"] == ("historical", None)
+    e = only(code("Japan and China met in Seoul on Tuesday. Japan accused China of spying.", known), "ACCUSE")
+    assert (e.status, e.date) == ("reported", "2020-07-07")  # one act of the news: the narrative's day

@@ -313,6 +313,17 @@ def _clause_verb(token) -> bool:
     return token.pos_ in ("VERB", "AUX") and token.dep_ != "amod"  # "disturbing details": a modifier
 
 
+# adverbs of a habit or a series ("routinely deny", "have repeatedly called for", "has long accused"):
+# the clause tells what keeps happening, not one happening of the story's news
+_HABITUAL = frozenset({"routinely", "repeatedly", "regularly", "frequently", "often", "habitually", "constantly",
+                       "continually", "persistently", "consistently", "long"})
+
+
+def habitual(verb) -> bool:
+    """Is the verb's act told as a habit or a series of acts by an adverb of frequency?"""
+    return any(c.dep_ == "advmod" and c.lower_ in _HABITUAL for c in verb.children)
+
+
 def told_past(verb) -> bool:
     """Is the verb's clause told as a narrative tells what happened: a simple past, a past perfect, a
     past passive ("attacked", "had met", "was arrested"; not "opposes", "have condemned")?"""
