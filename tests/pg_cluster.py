@@ -1,7 +1,9 @@
 """A throw-away PostgreSQL cluster for the tests and the bench: Debian's server binaries, a temp
 dir, a unix socket only (no TCP port), fsync off. PostgreSQL refuses to run as root, so as root the
 cluster belongs to the `postgres` user (runuser). `start()` returns None, with the reason in
-`why_not`, when the binaries are absent."""
+`why_not`, when the binaries are absent (the tests then skip, saying so); binaries that are there
+but give no cluster raise ClusterError (the tests then error: CI installs them, and a silent skip
+would hide a broken backend)."""
 
 from __future__ import annotations
 
@@ -22,6 +24,10 @@ def _bindir() -> Path | None:
         return Path(os.environ["PARLEY_PG_BIN"])
     found = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"))
     return Path(found[-1]).parent if found else None
+
+
+class ClusterError(RuntimeError):
+    pass
 
 
 class Cluster:
@@ -81,8 +87,7 @@ def start() -> Cluster | None:
         return None
     as_postgres = os.geteuid() == 0
     if as_postgres and not shutil.which("runuser"):
-        why_not = "running as root without runuser: PostgreSQL will not start as root"
-        return None
+        raise ClusterError("running as root without runuser: PostgreSQL will not start as root")
     root = Path(tempfile.mkdtemp(prefix="parley-pg-"))
     if as_postgres:
         shutil.chown(root, "postgres", "postgres")
@@ -91,7 +96,6 @@ def start() -> Cluster | None:
         cluster.start()
     except (subprocess.SubprocessError, OSError) as exc:
         detail = getattr(exc, "stderr", b"") or b""
-        why_not = f"could not start a PostgreSQL cluster: {exc} {detail.decode(errors='replace')[-300:]}"
         shutil.rmtree(root, ignore_errors=True)
-        return None
+        raise ClusterError(f"could not start a PostgreSQL cluster: {exc} {detail.decode(errors='replace')[-300:]}") from exc
     return cluster

@@ -9,7 +9,7 @@ TEXT = ("Foreign Minister Anna Kessler of Austria met Swiss President Paul Lehma
         "officials said. The two agreed to meet again next month.\n")
 
 
-def test_a_stage_bug_keeps_the_article_and_is_reported(tmp_path, monkeypatch):
+def test_a_stage_bug_keeps_the_article_and_is_reported(tmp_path, monkeypatch, store_target):
     (tmp_path / "a.txt").write_text("World News\n\nAustria and Switzerland agree on water treaty talks\n\n" + TEXT)
     (tmp_path / "b.txt").write_text("World News\n\nAustrian and Swiss ministers meet in Bern\n\n" + TEXT.replace("Monday", "Friday"))
 
@@ -20,7 +20,7 @@ def test_a_stage_bug_keeps_the_article_and_is_reported(tmp_path, monkeypatch):
 
     monkeypatch.setattr("parley.pipeline.find_events", broken)
     warnings = []
-    with open_store(tmp_path / "t.db") as store:
+    with open_store(store_target) as store:
         report = ingest([str(tmp_path)], Options(), store, on_warning=warnings.append)
         assert report.stored == 2 and not report.errors
         assert len(warnings) == 1 and "a.txt" in warnings[0] and "boom" in warnings[0]

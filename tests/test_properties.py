@@ -14,7 +14,7 @@ import json
 import re
 import sqlite3
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from parley.clean.dates import parse_published
@@ -22,7 +22,7 @@ from parley.errors import InputError
 from parley.ingest import read_stream
 from parley.options import Options
 from parley.records import Article, ArticleRecords, Document, from_dict, to_dict
-from parley.store import open_store, fts_query
+from parley.store import fts_query
 
 FAST = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 OPTIONS = Options(max_file_bytes=200_000)
@@ -148,10 +148,18 @@ texts = st.text(alphabet=st.characters(blacklist_categories=["Cs"]), max_size=60
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow,
                                                                   HealthCheck.function_scoped_fixture])
 @given(texts, texts, st.lists(texts, max_size=3), st.one_of(st.none(), texts))
-def test_article_round_trips_through_dict_and_store(tmp_path, headline, body, authors, outlet):
+@example("Talks\x00", "Ministers met\x00.", ["A\x00B"], "\x00")
+def test_article_round_trips_through_dict_and_store(fresh_store, headline, body, authors, outlet):
     article = Article(id="a1", source="in.txt", headline=headline, body=body, authors=authors, outlet=outlet,
                       warnings=["w"])
     assert from_dict(Article, json.loads(json.dumps(to_dict(article)))) == article
-    with open_store(":memory:") as store:
+    with fresh_store() as store:
         store.add(ArticleRecords(article))
-        assert store.article("a1") == article
+        # a NUL, which PostgreSQL's text cannot hold, reads back as U+FFFD on every backend
+        assert store.article("a1") == _without_nul(article)
+
+
+def _without_nul(article: Article) -> Article:
+    text = lambda value: value.replace("\x00", "\ufffd") if isinstance(value, str) else value
+    return Article(**{k: [text(v) for v in value] if isinstance(value, list) else text(value)
+                      for k, value in to_dict(article).items()})

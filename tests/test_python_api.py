@@ -52,7 +52,15 @@ def make_store(path: str) -> None:
 
 
 @pytest.fixture
+def api_store(store_target) -> str:
+    """The small store in a store of each backend (tests/conftest.py)."""
+    make_store(store_target)
+    return store_target
+
+
+@pytest.fixture
 def in_store_folder(tmp_path, monkeypatch):
+    """The small store as `parley.db` in the working folder, the file the documented examples open."""
     monkeypatch.chdir(tmp_path)
     make_store(str(tmp_path / "parley.db"))
     return tmp_path
@@ -73,8 +81,8 @@ def test_open_refuses_a_missing_file_and_bad_dates(tmp_path, in_store_folder):
         store.events(since="last week")
 
 
-def test_tables_type_every_column_without_pandas(in_store_folder):
-    with parley.open("parley.db") as store:
+def test_tables_type_every_column_without_pandas(api_store):
+    with parley.open(api_store) as store:
         for table in (store.events(), store.articles(), store.quotes(), store.actors()):
             columns = table.columns()
             assert all(kind in ("string", "datetime", "float", "int") for _, kind in columns.values())

@@ -24,9 +24,10 @@ def parley(*args: str) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "parley", *args], capture_output=True, text=True, timeout=600)
 
 
-def test_ingest_date_option_and_address_line(tmp_path):
+@pytest.mark.backends("sqlite")  # what the cleaning reads off a page; the store's part is tests/test_cli.py's
+def test_ingest_date_option_and_address_line(tmp_path, store_target):
     (tmp_path / "page.txt").write_text(PAGE)
-    db = str(tmp_path / "db")
+    db = store_target
     done = parley("ingest", str(tmp_path / "page.txt"), "--db", db, "--no-nlp", "--date", "2022-05-20")
     assert done.returncode == 0, done.stderr
     (row,) = [json.loads(l) for l in parley("articles", "--db", db, "--json").stdout.splitlines()]

@@ -34,9 +34,9 @@ PUBLISHED = (
 
 
 @pytest.fixture(scope="module")
-def thousand(tmp_path_factory):
+def thousand(tmp_path_factory, new_store_target):
     folder = tmp_path_factory.mktemp("gdelt")
-    with open_store(str(folder / "s.db")) as store:
+    with open_store(new_store_target()) as store:
         events = fill(store, 1300)
         paths = export_store(store, "gdelt", folder / "all", all_statuses=True)
         default = export_store(store, "gdelt", folder / "reported")
@@ -121,12 +121,12 @@ def test_invalid_codes_are_caught():
     assert invalid_parts("GOVUSA") == ["USA"]
 
 
-def test_the_command_writes_the_side_file_only_with_all_statuses(tmp_path):
+def test_the_command_writes_the_side_file_only_with_all_statuses(tmp_path, store_target):
     from typer.testing import CliRunner
 
     from parley.cli import app
 
-    db = str(tmp_path / "s.db")
+    db = store_target
     with open_store(db) as store:
         fill(store, 40)
     runner = CliRunner()

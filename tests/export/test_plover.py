@@ -17,8 +17,8 @@ from parley.records import Event  # noqa: E402
 from parley.store import open_store  # noqa: E402
 
 
-def test_every_record_is_valid_against_the_schema(tmp_path):
-    with open_store(str(tmp_path / "s.db")) as store:
+def test_every_record_is_valid_against_the_schema(tmp_path, store_target):
+    with open_store(store_target) as store:
         events = fill(store, 300)
         (path,) = export_store(store, "plover", tmp_path)
         stored = [e for e in store.events() if e.date]

@@ -15,10 +15,10 @@ from parley.records import Event  # noqa: E402
 from parley.store import open_store  # noqa: E402
 
 
-def test_partial_dates_round_trip_through_typed_parquet(tmp_path):
+def test_partial_dates_round_trip_through_typed_parquet(tmp_path, store_target):
     import pyarrow.parquet as pq
 
-    with open_store(str(tmp_path / "s.db")) as store:
+    with open_store(store_target) as store:
         fill(store, 60)
         export_store(store, "parquet", tmp_path)
         events = list(store.events())

@@ -42,9 +42,9 @@ def one_line(error: ParleyError) -> bool:
     return "\n" not in error.line() and "\r" not in error.line() and error.line().endswith("]")
 
 
-def run_ingest(paths, tmp_path, **options):
+def run_ingest(paths, target, **options):
     lines = []
-    with open_store(tmp_path / "store.db") as store:
+    with open_store(target) as store:
         report = ingest([str(p) for p in paths], Options(nlp=False, **options), store,
                         on_error=lambda e: lines.append(e.line()), on_warning=lines.append)
         stored = [a.source for a in store.articles()]
@@ -64,21 +64,21 @@ def test_json_nested_100000_deep_is_one_line_and_the_next_line_is_read(tmp_path)
     assert one_line(error)
 
 
-def test_lone_surrogate_in_json_is_replaced_and_stored(tmp_path):
+def test_lone_surrogate_in_json_is_replaced_and_stored(tmp_path, store_target):
     path = tmp_path / "surrogate.jsonl"
     text = STORY.strip().replace('"', "'").replace("Monday", "Monday \\udfff")
     path.write_text('{"title": "Talks \\ud800", "text": "' + text + '"}\n')
-    report, stored, lines = run_ingest([path], tmp_path)
+    report, stored, lines = run_ingest([path], store_target)
     assert report.stored == 1 and not report.errors
     assert any("invalid character" in line for line in lines)
 
 
-def test_file_name_not_utf8_is_stored_under_a_printable_name(tmp_path):
+def test_file_name_not_utf8_is_stored_under_a_printable_name(tmp_path, store_target):
     name = os.path.join(os.fsencode(tmp_path), b"caf\xe9-\xff.txt")
     with open(name, "wb") as f:
         f.write(STORY.encode())
     (tmp_path / "other.txt").write_text(OTHER)
-    report, stored, _ = run_ingest([tmp_path], tmp_path)
+    report, stored, _ = run_ingest([tmp_path], store_target)
     assert report.stored == 2 and not report.errors
     assert any("\ufffd" in s for s in stored)
     assert all(s.encode("utf-8") for s in stored)
@@ -295,7 +295,7 @@ def test_a_reader_bug_costs_that_input_only(tmp_path, monkeypatch):
     assert error.code == "E012" and one_line(error) and "a.txt" in error.line()
 
 
-def test_whole_hostile_batch_stores_every_good_article(tmp_path):
+def test_whole_hostile_batch_stores_every_good_article(tmp_path, store_target):
     folder = tmp_path / "in"
     folder.mkdir()
     (folder / "good.txt").write_text(STORY)
@@ -305,7 +305,7 @@ def test_whole_hostile_batch_stores_every_good_article(tmp_path):
         f.write(b"Envoys of Norway and Japan met in Doha on Sunday, officials said, for talks on shipping.\n")
     (folder / "bomb.txt.gz").write_bytes(gzip.compress(b"A" * 3_000_000))
     os.mkfifo(folder / "pipe.txt")
-    report, stored, lines = run_ingest([folder], tmp_path, max_file_bytes=1_000_000)
+    report, stored, lines = run_ingest([folder], store_target, max_file_bytes=1_000_000)
     assert report.stored == 4
     assert len(report.errors) == 3  # the deep line, the bomb, the pipe
     assert all("\n" not in line for line in lines)
@@ -354,12 +354,25 @@ def test_json_ld_list_of_20000_authors_is_capped():
     assert len(article.authors) == MAX_AUTHORS and article.authors[0] == "Name0 Surname"
 
 
-def test_jsonl_byline_of_80000_characters_gives_a_short_author_list(tmp_path):
+def test_jsonl_byline_of_80000_characters_gives_a_short_author_list(tmp_path, store_target):
     byline = "By " + ", ".join(f"Name{i} Surname" for i in range(6000))
     path = tmp_path / "byline.jsonl"
     path.write_text(json.dumps({"title": "Talks", "text": STORY + OTHER, "byline": byline}) + "\n")
     assert len(byline) > 80_000
-    report, _, _ = run_ingest([path], tmp_path)
-    with open_store(tmp_path / "store.db") as store:
+    report, _, _ = run_ingest([path], store_target)
+    with open_store(store_target) as store:
         [article] = list(store.articles())
     assert report.stored == 1 and len(article.authors) <= MAX_AUTHORS
+
+
+def test_a_nul_escaped_in_json_is_stored_alike_on_every_backend(tmp_path, store_target):
+    """JSON may escape a NUL (\\u0000), which PostgreSQL's text cannot hold: the article is still
+    stored, and reads back the same on either backend."""
+    path = tmp_path / "nul.jsonl"
+    path.write_text(json.dumps({"title": "Talks\u0000resume", "text": STORY.replace("Monday", "Mon\u0000day")}) + "\n")
+    report, _, lines = run_ingest([path], store_target)
+    with open_store(store_target) as store:
+        [article] = list(store.articles())
+    assert report.stored == 1 and not report.errors
+    assert "\x00" not in article.body + (article.headline or "")
+    assert "Mon\ufffdday" in article.body

@@ -26,8 +26,8 @@ class Counter:
         return self.calls
 
 
-def test_a_view_is_computed_once_per_state_and_shared_by_connections(tmp_path):
-    path = tmp_path / "s.db"
+def test_a_view_is_computed_once_per_state_and_shared_by_connections(store_target):
+    path = store_target
     compute = Counter()
     with open_store(path) as one, open_store(path) as two:
         assert one.view(("v",), compute) == 1
@@ -37,8 +37,8 @@ def test_a_view_is_computed_once_per_state_and_shared_by_connections(tmp_path):
         assert one.view(("v",), compute) == 3
 
 
-def test_every_kind_of_write_moves_the_counter_not_only_articles(tmp_path):
-    with open_store(tmp_path / "s.db") as store:
+def test_every_kind_of_write_moves_the_counter_not_only_articles(store_target):
+    with open_store(store_target) as store:
         before = store.writes()
         store.set_actors([], {})  # the linking replaces actors without a new article
         store.set_meta("k", "v")
@@ -126,10 +126,10 @@ def test_a_schema_5_store_gains_the_write_counter(tmp_path):
         assert store.writes() == 1
 
 
-def test_a_reader_reloads_the_actors_when_the_linking_replaced_them_not_on_each_article(tmp_path):
+def test_a_reader_reloads_the_actors_when_the_linking_replaced_them_not_on_each_article(store_target):
     from parley.records import Actor
 
-    path = tmp_path / "s.db"
+    path = store_target
     with open_store(path) as reader, open_store(path) as writer:
         writer.add(make_records())
         reader.refresh()

@@ -56,8 +56,8 @@ def test_sqlite_to_postgresql_to_sqlite_gives_identical_exports(tmp_path, pg_clu
         assert [e.id for e in a.events(actor="Biegun")] == [e.id for e in b.events(actor="Biegun")]
 
 
-def test_copy_refuses_a_store_that_holds_articles(tmp_path):
-    one, two = str(tmp_path / "one.db"), str(tmp_path / "two.db")
+def test_copy_refuses_a_store_that_holds_articles(tmp_path, store_target):
+    one, two = str(tmp_path / "one.db"), store_target  # into a store of each backend
     _source(one)
     _source(two)
     result = CliRunner().invoke(app, ["copy", one, two])

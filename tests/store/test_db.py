@@ -5,7 +5,7 @@ import pytest
 
 from parley.errors import StoreError
 from parley.records import (Actor, Article, ArticleRecords, Event, EventActor, Mention, Quote, Role, Source)
-from parley.store import open_store, date_bounds, fts_query
+from parley.store import date_bounds, fts_query, open_store, store_exists
 from parley.store.migrations import SCHEMA_VERSION
 
 
@@ -118,9 +118,12 @@ def test_foreign_and_newer_databases_are_refused(tmp_path):
     assert err.value.code == "E021"
 
 
-def test_missing_store_is_an_error_when_reading(tmp_path):
+def test_missing_store_is_an_error_when_reading(store_target):
     with pytest.raises(StoreError):
-        open_store(tmp_path / "nope.db", create=False)
+        open_store(store_target, create=False)
+    assert not store_exists(store_target)
+    open_store(store_target).close()
+    assert store_exists(store_target)
 
 
 def test_wal_mode(db_path):

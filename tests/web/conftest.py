@@ -1,4 +1,5 @@
-"""A small hand-made store for the web tests (no spaCy): four articles, one of them hostile."""
+"""A small hand-made store for the web tests (no spaCy): four articles, one of them hostile, on each
+backend (tests/conftest.py)."""
 
 from __future__ import annotations
 
@@ -89,10 +90,11 @@ def build_store(path: str) -> dict:
 
 
 @pytest.fixture(scope="session")
-def web_db(tmp_path_factory) -> str:
-    path = str(tmp_path_factory.mktemp("web") / "web.db")
-    build_store(path)
-    return path
+def web_db(new_store_target) -> str:
+    """The test corpus in a store of the backend (tests/conftest.py), built once per test process."""
+    target = new_store_target()
+    build_store(target)
+    return target
 
 
 @pytest.fixture(scope="session")

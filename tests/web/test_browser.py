@@ -15,7 +15,9 @@ SHOTS = Path(__file__).resolve().parents[2] / "bench" / "out" / "web"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
         "--disable-sync", "--no-first-run"]
 
-pytestmark = [pytest.mark.browser,
+# one backend: these check what Chromium draws; the data drawn is the API's, which test_api.py checks
+# on both backends
+pytestmark = [pytest.mark.browser, pytest.mark.backends("sqlite"),
               pytest.mark.skipif(not CHROMIUM.exists(), reason="/usr/bin/chromium is not installed")]
 
 

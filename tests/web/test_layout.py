@@ -8,7 +8,8 @@ import pytest
 
 from .test_browser import SHOTS, browser, server  # noqa: F401 - fixtures
 
-pytestmark = [pytest.mark.browser]
+# one backend: layout in Chromium, not the store (test_browser.py says why)
+pytestmark = [pytest.mark.browser, pytest.mark.backends("sqlite")]
 
 PAGES = {
     "search": "/",

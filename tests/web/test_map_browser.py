@@ -7,7 +7,8 @@ from .test_browser import CHROMIUM, browser, page, server, shot  # noqa: F401  (
 
 import pytest
 
-pytestmark = [pytest.mark.browser,
+# one backend: drawing in Chromium, not the store (test_browser.py says why)
+pytestmark = [pytest.mark.browser, pytest.mark.backends("sqlite"),
               pytest.mark.skipif(not CHROMIUM.exists(), reason="/usr/bin/chromium is not installed")]
 
 

@@ -21,16 +21,14 @@ def test_plain_message_names_the_field_and_drops_validator_words():
     assert said == "Page: expected 1 or more; status: expected one of a, b"
 
 
-def test_latest_articles_newest_first_by_time(tmp_path):
+def test_latest_articles_newest_first_by_time(store):
     from parley.records import Article, ArticleRecords
-    from parley.store import open_store
     from parley.web.data import list_articles
 
     times = {"a-early": "2020-05-01T08:00:00+00:00", "b-noon-seoul": "2020-05-01T12:00:00+09:00",
              "c-late": "2020-05-01T18:30:00-04:00", "d-day-before": "2020-04-30T23:00:00+00:00"}
-    with open_store(tmp_path / "t.db") as store:
-        for aid, published in times.items():
-            store.add(ArticleRecords(Article(aid, f"{aid}.txt", headline=aid, published=published, body="Text.")))
-        order = [row.id for row in list_articles(store)]
+    for aid, published in times.items():
+        store.add(ArticleRecords(Article(aid, f"{aid}.txt", headline=aid, published=published, body="Text.")))
+    order = [row.id for row in list_articles(store)]
     # in UTC: c 22:30, a 08:00, b 03:00 (12:00 in Seoul), then the day before
     assert order == ["c-late", "a-early", "b-noon-seoul", "d-day-before"]

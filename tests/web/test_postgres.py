@@ -19,6 +19,10 @@ SAME_STATUS = ["/", "/timeline", "/network", "/actors", "/dyad", "/map", "/?q=ta
 SEARCHES = ["/api/articles?q=talks", "/api/quotes?q=dinner"]
 
 
+# the SQLite store is the source copied to PostgreSQL: this compares the two backends side by side
+pytestmark = pytest.mark.backends("sqlite")
+
+
 @pytest.fixture(scope="module")
 def clients(web_db, pg_cluster):
     url = pg_cluster.new_schema()

@@ -43,6 +43,28 @@ def _dumps(record) -> str:
     return json.dumps(to_dict(record), ensure_ascii=False, separators=(",", ":"))
 
 
+def _without_nul(value):
+    if isinstance(value, str):
+        return value.replace("\x00", "\ufffd")
+    if isinstance(value, dict):
+        return {k: _without_nul(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_without_nul(v) for v in value]
+    return value
+
+
+def storable(records: ArticleRecords) -> ArticleRecords:
+    """The records as every backend holds them: PostgreSQL's text refuses NUL (SQLite's keeps it),
+    so on both a NUL becomes U+FFFD, the character for text that cannot be shown, and a store reads
+    back the same whichever backend holds it. The check is one repr; records without NUL pass as
+    they are."""
+    if "\\x00" not in repr(records):
+        return records
+    again = [[from_dict(type(r), _without_nul(to_dict(r))) for r in group]
+             for group in ([records.article], records.actors, records.mentions, records.quotes, records.events)]
+    return ArticleRecords(again[0][0], *again[1:])
+
+
 class SQLiteStore(ExplorerReads):
     """A parley store file. Use as a context manager, or call close()."""
 
@@ -80,6 +102,7 @@ class SQLiteStore(ExplorerReads):
 
     def add(self, records: ArticleRecords) -> bool:
         """Store one article and everything found in it, in one transaction. False if already there."""
+        records = storable(records)
         a = records.article
         with self._transaction():
             if self.has_article(a.id):
@@ -100,6 +123,7 @@ class SQLiteStore(ExplorerReads):
     def replace_records(self, records: ArticleRecords) -> bool:
         """Swap what was found in a stored article for a new analysis of it, in one transaction (an
         interrupted reprocess leaves each article wholly old or wholly new). False if not stored."""
+        records = storable(records)
         a = records.article
         with self._transaction():
             if not self.has_article(a.id):

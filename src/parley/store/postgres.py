@@ -35,6 +35,7 @@ KEYS = {"meta": ("key",), "articles": ("id",), "article_actors": ("article_id", 
         "article_writes": ("article_id",), "minhash_bands": ("key", "article_id"), "actor_profiles": ("local_id",),
         "actor_blocks": ("key", "local_id"), "name_variants": ("variant", "surname"), "actor_aliases": ("old_id",),
         "event_families": ("event_id",), "link_dirty": ("kind", "id")}
+_JSON_NUL = re.compile(r"(?<!\\)((?:\\\\)*)\\u0000")  # an escaped NUL, not an escaped backslash before 'u0000'
 _OR_REPLACE = re.compile(r"^\s*INSERT\s+OR\s+REPLACE\s+INTO\s+(\w+)\s*\(([^)]*)\)", re.I | re.S)
 _OR_IGNORE = re.compile(r"^\s*INSERT\s+OR\s+IGNORE\s+INTO\b", re.I)
 _COUNTER_UPSERT = re.compile(r"(?<=DO UPDATE SET )(\w+) = CAST\(\1 AS INTEGER\)", re.I)
@@ -56,6 +57,22 @@ def translate(sql: str) -> str:
         table = re.match(r"\s*INSERT\s+INTO\s+(\w+)", sql, re.I).group(1)
         sql = _COUNTER_UPSERT.sub(lambda m: f"{m.group(1)} = CAST({table}.{m.group(1)} AS INTEGER)", sql)
     return sql.replace("%", "%%").replace("?", "%s")
+
+
+def _text(value):
+    """A parameter as PostgreSQL can hold it: its text types refuse NUL (SQLite's keep it), so a NUL
+    becomes U+FFFD, the character that stands for text that cannot be shown; JSON's escaped form of
+    it likewise (jsonb refuses \\u0000)."""
+    if isinstance(value, str):
+        if "\x00" in value:
+            value = value.replace("\x00", "\ufffd")
+        if "\\u0000" in value:
+            value = _JSON_NUL.sub(lambda m: m.group(1) + "\ufffd", value)
+    return value
+
+
+def _params(params) -> tuple:
+    return tuple(_text(p) for p in params)
 
 
 class PgConnection:
@@ -86,10 +103,10 @@ class PgConnection:
             if "IMMEDIATE" in head:
                 self.conn.execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK,))
             return cur
-        return self.conn.execute(self._sql(sql), tuple(params))
+        return self.conn.execute(self._sql(sql), _params(params))
 
     def executemany(self, sql: str, rows) -> None:
-        rows = [tuple(r) for r in rows]
+        rows = [_params(r) for r in rows]
         if rows:
             with self.conn.cursor() as cur:
                 cur.executemany(self._sql(sql), rows)
@@ -100,7 +117,7 @@ class PgConnection:
         n = 0
         with self.conn.cursor() as cur, cur.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy:
             for row in rows:
-                copy.write_row(row)
+                copy.write_row(_params(row))
                 n += 1
         return n
 
@@ -112,6 +129,18 @@ class PgConnection:
 
     def close(self) -> None:
         self.conn.close()
+
+
+def holds_store(url: str) -> bool:
+    """Whether the database (its schema of the URL) holds a parley store yet. A server that cannot be
+    reached says True: opening the store then says what is wrong."""
+    import psycopg
+
+    try:
+        with psycopg.connect(url, autocommit=True) as conn:
+            return bool(conn.execute("SELECT to_regclass('meta') IS NOT NULL").fetchone()[0])
+    except psycopg.Error:
+        return True
 
 
 def _article_lock(article_id: str) -> int:

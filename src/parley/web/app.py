@@ -20,7 +20,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from ..errors import StoreError
-from ..store import Store, is_postgres, open_store
+from ..store import Store, open_store, store_exists
 
 HERE = Path(__file__).resolve().parent
 LOOPBACK_NAMES = ("127.0.0.1", "localhost", "::1")
@@ -57,10 +57,10 @@ class Stores:
         self.local = threading.local()
 
     def get(self) -> Store | None:
-        """The store, or None while the file does not exist yet (pages then say how to ingest)."""
+        """The store, or None while there is none yet (pages then say how to ingest)."""
         store = getattr(self.local, "store", None)
         if store is None:
-            if self.path != ":memory:" and not is_postgres(self.path) and not Path(self.path).exists():
+            if not store_exists(self.path):
                 return None
             store = open_store(self.path, create=False)
             self.local.store = store
