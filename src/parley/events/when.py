@@ -417,19 +417,29 @@ def _place_clause_host(verb):
     return head if _clause_verb(head) else None
 
 
+# how far below its verb a clause sharing its time can hang: "by" + gerund (2), a document's
+# "dated" on the object of a preposition of the object (4)
+_SHARER_DEPTH = 4
+_SHARER_LINKS = _NOUN_LINKS | {"agent", "dative", "pcomp"}
+
+
 def _time_sharers(verb) -> list:
     """The clauses hanging on `verb` that share its time (time_host): participle adjuncts and gerunds
     of means on it, and documents 'dated' a day among the nouns of its clause."""
     out = []
-    stack = list(verb.children)
+    stack = [(c, 1) for c in verb.children]
     while stack:
-        tok = stack.pop()
+        tok, depth = stack.pop()
         if tok.pos_ in ("VERB", "AUX"):
-            host = time_host(tok)
-            if host is not None and host.i == verb.i:
-                out.append(tok)
+            if tok.tag_ in ("VBG", "VBN"):
+                host = time_host(tok)
+                if host is not None and host.i == verb.i:
+                    out.append(tok)
             continue
-        stack.extend(tok.children)  # through nouns and prepositions, not into other clauses
+        if depth < _SHARER_DEPTH and tok.dep_ in _SHARER_LINKS:
+            # through the clause's nouns and prepositions ("sent a letter to X about Y dated ..."),
+            # not into other clauses
+            stack.extend((c, depth + 1) for c in tok.children)
     return out
 
 
