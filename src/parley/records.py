@@ -168,7 +168,7 @@ class Source:
 class Event:
     id: str
     date: str | None
-    date_basis: str  # explicit | relative | published | none (background with no date of its own)
+    date_basis: str  # explicit | relative | narrative (the story's day, none of its own) | published | none (background with no date of its own)
     type: str  # PLOVER event type
     mode: str | None = None
     context: list = field(default_factory=list)

@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from parley.events.when import NARRATIVE, narrative_days, resolve
+from parley.events.when import COUNTED, narrative_days, resolve
 
 WEDNESDAY = date(2020, 7, 8)
 
@@ -34,10 +34,10 @@ def test_the_days_a_sentence_stands_at(nlp, text, days):
 
 
 def test_words_that_count_from_the_narrative():
-    assert resolve("a day earlier", WEDNESDAY, False) == ("2020-07-07", NARRATIVE, "day")
-    assert resolve("two days later", WEDNESDAY, False)[:2] == ("2020-07-10", NARRATIVE)
-    assert resolve("the next day", WEDNESDAY, False)[:2] == ("2020-07-09", NARRATIVE)
-    assert resolve("hours later", WEDNESDAY, False)[:2] == ("2020-07-08", NARRATIVE)
+    assert resolve("a day earlier", WEDNESDAY, False) == ("2020-07-07", COUNTED, "day")
+    assert resolve("two days later", WEDNESDAY, False)[:2] == ("2020-07-10", COUNTED)
+    assert resolve("the next day", WEDNESDAY, False)[:2] == ("2020-07-09", COUNTED)
+    assert resolve("hours later", WEDNESDAY, False)[:2] == ("2020-07-08", COUNTED)
     assert resolve("a day after", WEDNESDAY, False) is None  # "a day after the vote" counts from the vote
 
 
@@ -122,3 +122,63 @@ def test_a_lead_that_recalls_history_gives_no_history_to_acts_far_below(code, kn
     text = ("Two years after Japan seized the islands in 2018, Japan and China met on Monday. The economy was weak. "
             "Prices rose. Wages fell. Growth slowed. Japan sanctioned China.")
     assert only(code(text, known), "SANCTION").date == "2020-07-06"
+
+
+@pytest.mark.parametrize("text, days", [
+    # a participle adjunct has no tense of its own: it tells its act at the time of its clause
+    ("Speaking to reporters on Monday, the minister said the talks had failed.", ("2020-07-06",)),
+    # a relative clause on a noun is dated for itself: the sentence does not stand at its day
+    ("Japan repeated the claim, a charge China rejected on Monday.", ()),
+    ("The envoy, who arrived on Monday, said the talks had failed.", ()),
+    # a relative clause of a time stands at that time
+    ("The ship stayed in port until May 3, when it sailed south.", ()),
+    # a document dated a day was issued that day
+    ("The senators sent a letter dated May 4 to the minister.", ("2020-05-04",)),
+])
+def test_clauses_of_no_tense_and_relative_clauses(nlp, text, days):
+    assert narrative_days(next(nlp(text).sents), WEDNESDAY) == days
+
+
+def test_a_participle_adjunct_dates_its_clause_both_ways(code, known):
+    e = only(code("Speaking at the council this week, Moon accused Japan of spying.", known), "ACCUSE")
+    assert e.date == "2020-07"  # "this week": the month, as precise as the words allow
+    e = only(code("Japan said on Monday, accusing China of spying.", known), "ACCUSE")
+    assert e.date == "2020-07-06"
+
+
+def test_a_relative_clause_day_is_its_own(code, known):
+    text = "Japan and China met in Seoul on Tuesday. Moon accused Japan of spying, a charge Abe rejected on Monday."
+    events = code(text, known)
+    assert only(events, "ACCUSE").date == "2020-07-07"  # the narrative's day, not the rejection's
+    assert only(events, "REJECT").date == "2020-07-06"
+
+
+def test_a_letter_dated_a_day_dates_what_it_asks(code, known):
+    e = only(code("Japan sent a letter to China dated May 4, urging Beijing to release the sailors.", known), "REQUEST")
+    assert (e.status, e.date) == ("historical", "2020-05-04")
+
+
+def test_a_where_clause_happens_when_its_place_is_named(code, known):
+    # "where" is "at which": the clause is within the time of the clause that names its place
+    text = "Hope faded after fighting that began on Monday in the northern region, where Japan clashed with China."
+    assert only(code(text, known), "ASSAULT").date == "2020-07-06"
+    # unless it says it came at another time
+    e = only(code("Abe was born in 1950 in Osaka, where Japan later attacked China.", known), "ASSAULT")
+    assert e.date is None
+
+
+def test_news_of_the_week_and_an_act_dated_weeks_before_are_two_happenings(code, known):
+    text = "Japan and China met in Seoul on Tuesday. Japan accused China of spying. On June 20, Japan accused China of theft."
+    assert sorted(e.date for e in code(text, known) if e.type == "ACCUSE") == ["2020-06-20", "2020-07-07"]
+    # a day of the story's week is no conflict: the narrative's day may be a day or two off
+    text = "Japan and China met in Seoul on Tuesday. Japan accused China of spying. On Monday, Japan accused China of theft."
+    assert only(code(text, known), "ACCUSE").date == "2020-07-06"
+
+
+def test_a_habit_or_a_series_is_background_with_no_day(code, known):
+    text = "Japan and China met in Seoul on Tuesday. China routinely denies spying on Japan. Japan has repeatedly accused China of spying."
+    told = {e.type: (e.status, e.date) for e in code(text, known)}
+    assert told["REJECT"] == ("historical", None)
+    assert told["ACCUSE"] == ("historical", None)
+    e = only(code("Japan and China met in Seoul on Tuesday. Japan accused China of spying.", known), "ACCUSE")
+    assert (e.status, e.date) == ("reported", "2020-07-07")  # one act of the news: the narrative's day

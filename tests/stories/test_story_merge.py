@@ -116,3 +116,27 @@ def test_a_side_named_as_its_clause_wrote_it_keeps_that_name_when_merged(store):
     (merged,) = list(store.events())
     assert len(merged.sources) == 2
     assert (merged.actor1.name, merged.actor1.actor_id) == ("Washington", USA.actor_id)
+
+
+def test_one_outlet_dating_an_act_a_day_apart_in_its_own_words_tells_two_acts(store):
+    # "met on Monday" in a Tuesday story and "met on Tuesday" in a Wednesday one: one outlet writes its
+    # days in one time zone, so these are two meetings
+    _meeting(store, "Yonhap", "2019-09-10", MEETING_BODY, day="2019-09-09", basis="relative")
+    _meeting(store, "Yonhap", "2019-09-11", OTHER_MEETING_BODY, day="2019-09-10", basis="relative",
+             needle="Lee Sang-ho and")
+    link_corpus(store, Options())
+    assert sorted(e.date for e in store.events()) == ["2019-09-09", "2019-09-10"]
+
+
+def test_a_day_taken_from_the_story_around_the_act_gives_way_to_the_acts_own(store):
+    # the next day's story repeats the meeting with no day of its own and takes its own news day; two
+    # such reports against one that says "on Monday" still give Monday
+    _meeting(store, "Yonhap", "2019-09-10", MEETING_BODY, day="2019-09-09", basis="relative")
+    _meeting(store, "Yonhap", "2019-09-11", OTHER_MEETING_BODY, day="2019-09-10", basis="narrative",
+             needle="Lee Sang-ho and")
+    _meeting(store, "AFP", "2019-09-11", SANCTIONS_BODY + " Harlow.", day="2019-09-10", basis="published",
+             needle="Harlow")
+    link_corpus(store, Options())
+    (event,) = list(store.events())
+    assert event.date == "2019-09-09" and event.n_sources == 3
+    assert "dates-disagree:2019-09-09=1;2019-09-10=2" in event.context

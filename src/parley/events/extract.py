@@ -34,7 +34,7 @@ from .candidates import REFINE, candidates, content_clauses, noun_entry, ongoing
 from .groups import HARDWARE, EventActors, home_country
 from .lexicon import INTENT_CODE, THREAT_CODE, load_lexicon
 from ..dates import end_of, parse_day as published_date
-from .when import narrative_days, resolve, sharing_anchors, told_past
+from .when import habitual, narrative_days, resolve, sharing_anchors, told_past
 from .lexicon import place_country
 from .where import find_location
 
@@ -143,6 +143,8 @@ def _background(cand, lex) -> bool:
         return True  # "imprisoned publisher X": the state an earlier act left, not the act told as news
     if cand.verb is not None and any(c.lemma_.lower() == "time" and c.tag_ == "NNS" for c in cand.verb.children):
         return True  # "met three times", "has visited several times": a count of past acts
+    if cand.verb is not None and habitual(cand.verb):
+        return True  # "routinely deny", "have repeatedly called for": a habit or a series (when.habitual)
     noun = cand.noun
     if noun is None:
         return False
@@ -349,6 +351,8 @@ def _temporal(root) -> bool:
         return root.dep_ != "nmod" or root.head.pos_ == "VERB"
     if root.dep_ == "pobj":
         return root.head.lower_ in TEMPORAL_PREPS
+    if root.dep_ == "dobj":
+        return root.head.lower_ == "dated"  # "a letter dated May 4" (when.time_host)
     return root.dep_ in ("ROOT", "appos", "conj")
 
 

@@ -15,7 +15,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from ..dates import bounds
 from ..records import Event, EventActor
+from .reality import NEWS_DAYS
 from .story import EventMention, same_actor
 from .types import symmetric_types
 
@@ -59,10 +61,19 @@ def dates_agree(a: EventMention, b: EventMention) -> bool:
     x, y = a.event.date or "", b.event.date or ""
     if not (a.explicit_date and b.explicit_date):
         # a date the clause does not give (the news day) is no conflict, except between news and
-        # background: what is told as past history did not happen on the day of the news
-        if a.event.status == b.event.status or not (x and y):
+        # background: what is told as past history did not happen on the day of the news; nor did an
+        # act the story dates weeks before it ("Last month, X ambushed a bus" is not this week's attack)
+        if not (x and y) or a.event.status == b.event.status and not _weeks_apart(x, y):
             return True
     return x.startswith(y) or y.startswith(x)
+
+
+def _weeks_apart(x: str, y: str) -> bool:
+    """Are two dates further apart than the story's week (reality.NEWS_DAYS), one wholly before the other?"""
+    first, second = bounds(x), bounds(y)
+    if first is None or second is None:
+        return False
+    return (second[0] - first[1]).days > NEWS_DAYS or (first[0] - second[1]).days > NEWS_DAYS
 
 
 def one_happening(a: EventMention, b: EventMention) -> bool:

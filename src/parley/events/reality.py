@@ -25,7 +25,7 @@ from datetime import date
 from ..dates import add_days, days_between, end_of, parse_day as published_date
 
 from .story import EventMention, Story
-from .when import NARRATIVE
+from .when import COUNTED, NARRATIVE
 
 UNDATED = "none"  # date_basis of an event whose story gives no way to date it
 # A story's news happened on the day its lead dates, which is often a day or two before publication
@@ -83,12 +83,12 @@ def narrative_dates(mentions: list[EventMention], story: Story) -> list[EventMen
             continue
         day = _standing(dated, m.sentence, m.sentence, story, _parties(e))
         if day and len(day) == 10 and days_between(day, base) <= NEWS_DAYS:
-            out.append(replace(m, event=replace(e, date=day, date_basis="relative")))
+            out.append(replace(m, event=replace(e, date=day, date_basis=NARRATIVE)))
         elif day and not m.told_past:
             out.append(m)  # a state that holds now ("the group opposes X") is no part of a past narrative
         elif day and _long_before(day, base) and not LATER.search(story.sentences[m.sentence]
                                                                    if m.sentence < len(story.sentences) else ""):
-            out.append(replace(m, event=replace(e, status="historical", date=day, date_basis="relative")))
+            out.append(replace(m, event=replace(e, status="historical", date=day, date_basis=NARRATIVE)))
         elif day:  # after the narrative's date ("a court later sentenced X"), on no date the story gives
             out.append(replace(m, event=replace(e, status="historical", date=None, date_basis=UNDATED)))
         else:
@@ -102,12 +102,22 @@ def _narrative(mentions: list[EventMention], story: Story, base: date | None) ->
     clause over a month before publication (HISTORY_DAYS), where the narrative has gone back to."""
     if base is None:
         return []
-    dated = [(m.sentence, day) for m in mentions if (day := _recent_day(m, base))]
+    # an act's own day places the narrative where its sentence's clauses do: not the day of a relative
+    # clause about a noun ("X reiterated the claim, a charge Y rejected Thursday"), which is its own
+    dated = [(m.sentence, day) for m in mentions if (day := _recent_day(m, base)) and _places(day, m.sentence, story)]
     for n, days in enumerate(story.days):
         for day in days:
             if len(day) == 10 and 0 <= days_between(day, base) <= NEWS_DAYS or _long_before(day, base):
                 dated.append((n, day))
     return sorted(dated, key=lambda x: x[0])  # stable: within a sentence, acts' days before clauses'
+
+
+def _places(day: str, sentence: int, story: Story) -> bool:
+    """Does a day an act of the sentence is dated by also date a clause where the narrative stands
+    (when.narrative_days)? Without the sentence's days (a story built by hand), it does."""
+    if sentence >= len(story.days):
+        return True
+    return day in story.days[sentence]
 
 
 def _long_before(value: str, base: date) -> bool:
@@ -146,7 +156,7 @@ def _counted_from(m: EventMention, story: Story, base: date | None) -> EventMent
     onto the day the sentences before stand at; with none, it stays counted from publication, but no
     later than it (an act told done has happened by then)."""
     e = m.event
-    if e.date_basis != NARRATIVE or base is None or not e.date:
+    if e.date_basis != COUNTED or base is None or not e.date:
         return m
     offset = days_between(base, e.date)
     anchor = _standing(_narrative([], story, base), m.sentence, m.sentence - 1, story)

@@ -2,9 +2,10 @@
 
 Returns (date, basis, precision): date is ISO with the precision the text gives ("2019-09-19",
 "2019-09", "2018"); basis is "explicit" when the span names a month or year, "relative" for
-weekdays, "yesterday", "last month" and the like, and NARRATIVE for words that count from the day the
+weekdays, "yesterday", "last month" and the like, and COUNTED for words that count from the day the
 story's narrative stands at, not from publication ("a day earlier", "the next day", "hours later"):
-the story step (reality.py) moves those onto that day. Weekday and relative-word logic is our own;
+the story step (reality.py) moves those onto that day, and gives acts told with no date of their own
+the day the narrative stands at, with the basis NARRATIVE. Weekday and relative-word logic is our own;
 dateparser (English only, RELATIVE_BASE = published) is the fallback for spans like "three years ago".
 """
 
@@ -17,6 +18,7 @@ from functools import lru_cache
 # the calendar arithmetic is parley.dates' (one module); this one reads the words
 from ..dates import (DAY, MONTH, WEEKDAYS, YEAR, add_days, add_months, ago, month_occurrence, month_start, occurrence, partial_iso,
                      relative_weekday, week_saturday, year_start)
+from ..language import sentence_entities
 
 MONTHS = {
     "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4,
@@ -38,7 +40,10 @@ _DURATION = re.compile(r"\b(past|last|next|previous|coming)\s+(?:\w+\s+)?(days|w
 _AGO = re.compile(r"\bago\b", re.I)
 _AGO_COUNT = re.compile(r"^(?:about |some |nearly |almost |more than |over )?(\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(day|week|month|year)s?\s+ago$")
 # "a day earlier", "two days later", "the day before", "the previous day", "the same day", "hours later":
-# counted from the day the narrative last gave ("The rebels attacked on Monday. A day later, ...")
+# counted from the day the narrative last gave ("The rebels attacked on Monday. A day later, ...");
+# the story step turns them into "relative" dates
+COUNTED = "counted"
+# the basis of a date an act takes from where the story's narrative stands, not from its own clause
 NARRATIVE = "narrative"
 # ("a day after" and "the day before" are left out: the parser's span often ends before their object,
 # "a day after the attack", which they count from instead)
@@ -74,19 +79,19 @@ def resolve(text: str, base: date | None, future: bool) -> tuple[str, str, str] 
 
 
 def _counted(low: str, base: date):
-    """Days counted from the narrative's day, here from `base` (see NARRATIVE)."""
+    """Days counted from the narrative's day, here from `base` (see COUNTED)."""
     m = _COUNTED.match(low)
     if m:
         n = int(m[1]) if m[1].isdigit() else _NUMBER_WORDS[m[1]]
         sign = -1 if m[3] == "earlier" else 1
-        return add_days(base, sign * n * (7 if m[2] == "week" else 1)).isoformat(), NARRATIVE, DAY
+        return add_days(base, sign * n * (7 if m[2] == "week" else 1)).isoformat(), COUNTED, DAY
     m = _NAMED_DAY.match(low)
     if m:
         word = m[1] or ""
         sign = -1 if word == "previous" else 1 if word in ("next", "following") else 0
-        return add_days(base, sign).isoformat(), NARRATIVE, DAY
+        return add_days(base, sign).isoformat(), COUNTED, DAY
     if _HOURS.match(low):
-        return base.isoformat(), NARRATIVE, DAY  # hours away: the same day, as near as a day can say
+        return base.isoformat(), COUNTED, DAY  # hours away: the same day, as near as a day can say
     return None
 
 
@@ -226,14 +231,16 @@ def narrative_days(sent, base: date | None) -> tuple[str, ...]:
     if base is None:
         return ()
     days = []
-    for ent in sent.ents:
+    for ent in sentence_entities(sent):  # (the doc's entities made once: language.entities)
         if ent.label_ not in ("DATE", "TIME"):
             continue
         verb = dated_verb(ent.root)
-        if verb is None or not _past(verb):
+        if verb is not None:
+            verb = time_host(verb) or verb
+        if verb is None or not _past(verb) or _about_a_noun(verb):
             continue
         found = resolve(ent.text, base, False)
-        if found and found[1] != NARRATIVE:
+        if found and found[1] != COUNTED:
             days.append(found[0])
     return tuple(days)
 
@@ -245,6 +252,8 @@ def dated_verb(root):
         root = root.head  # "on Tuesday morning": "on" takes the part of the day
     if root.dep_ == "pobj" and root.head.lower_ in _DATING_PREPS:
         root = root.head
+    if root.dep_ == "dobj" and root.head.lower_ == "dated":
+        return root.head  # "a letter dated May 4": see time_host
     if root.dep_ not in ("npadvmod", "tmod", "advmod", "prep", "obl", "nmod"):
         return None
     head = root.head
@@ -257,8 +266,62 @@ def dated_verb(root):
     return head if _clause_verb(head) else None
 
 
+def _about_a_noun(verb) -> bool:
+    """Is the verb's clause a relative clause about a participant ("a charge the ministry rejected
+    Thursday")? Its day is its own: the sentence's narrative does not stand there ("X reiterated the
+    claim, a charge Y rejected Thursday" tells X's act on the story's day). A relative clause of a
+    time ("until March 3, when it left") is about that time and stands where it does."""
+    if verb.head.ent_type_ in ("DATE", "TIME"):
+        return False
+    # (the parser labels a contact clause, "a charge Y rejected", a clause on the noun, acl: finite and
+    # with no "that" of a content clause, it is a relative one)
+    return verb.dep_ == "relcl" or verb.dep_ == "acl" and verb.tag_ == "VBD" and \
+        not any(c.dep_ == "mark" for c in verb.children)
+
+
+# prepositions of a gerund that tells the manner or the circumstance of the act it hangs on, at its
+# time: "stopped the talks by walking out on Monday", "with troops advancing on Monday, X fled"
+# ("after", "before", "since" and the like tell another time)
+_MEANS_PREPS = frozenset({"by", "with"})
+
+
+def time_host(verb):
+    """The verb whose time a clause with no tense of its own shares, or None. A bare participle adjunct
+    ("Speaking at the council on Monday, X said ...", "X attacked the town, killing 20") tells its
+    act at the time of the clause it hangs on (a perfect one, "having met", comes before it, and has
+    an auxiliary); so does a gerund of means or circumstance ("by walking out", "with ... advancing").
+    And a document "dated" a day ("sent a letter dated Feb. 4") was issued that day: the clause that
+    issues it is dated by it."""
+    if verb.tag_ == "VBG" and not any(c.dep_ in ("aux", "auxpass", "mark") for c in verb.children):
+        head = verb.head
+        if verb.dep_ == "advcl" and head.pos_ in ("VERB", "AUX"):
+            return head
+        if verb.dep_ == "pcomp" and head.lower_ in _MEANS_PREPS and head.head.pos_ in ("VERB", "AUX"):
+            return head.head
+        return None
+    if verb.lower_ == "dated" and verb.tag_ == "VBN" and verb.dep_ == "acl":
+        head = verb.head
+        for _ in range(4):  # from the document up to the verb of the clause it is the object of
+            if head.pos_ in ("VERB", "AUX") or head.dep_ not in _NOUN_LINKS or head.head.i == head.i:
+                break
+            head = head.head
+        return head if _clause_verb(head) else None
+    return None
+
+
 def _clause_verb(token) -> bool:
     return token.pos_ in ("VERB", "AUX") and token.dep_ != "amod"  # "disturbing details": a modifier
+
+
+# adverbs of a habit or a series ("routinely deny", "have repeatedly called for", "has long accused"):
+# the clause tells what keeps happening, not one happening of the story's news
+_HABITUAL = frozenset({"routinely", "repeatedly", "regularly", "frequently", "often", "habitually", "constantly",
+                       "continually", "persistently", "consistently", "long"})
+
+
+def habitual(verb) -> bool:
+    """Is the verb's act told as a habit or a series of acts by an adverb of frequency?"""
+    return any(c.dep_ == "advmod" and c.lower_ in _HABITUAL for c in verb.children)
 
 
 def told_past(verb) -> bool:
@@ -306,6 +369,16 @@ def sharing_anchors(verb) -> list:
             head = head.head
             out.append(head)
     out += [c for c in verb.children if c.dep_ == "advcl" and c.pos_ in ("VERB", "AUX") and _at_the_time(c)]
+    # a participle adjunct or a gerund of means shares its host's time, both ways ("Speaking on Monday,
+    # X said ..."; "X said Monday, accusing Y ..."); a document dated a day dates its issuing
+    host = time_host(verb)
+    if host is not None and host not in out:
+        out.append(host)
+        out += [c for c in _time_sharers(host) if c.i != verb.i and c not in out]
+    out += [c for c in _time_sharers(verb) if c not in out]
+    place = _place_clause_host(verb)
+    if place is not None and place not in out:
+        out.append(place)
     within = next((p for p in verb.children if p.dep_ == "prep" and p.lower_ in _WITHIN and p.i < verb.i
                    and any(w.lower_ == "which" for w in p.children)), None)
     if within is not None:
@@ -319,6 +392,54 @@ def sharing_anchors(verb) -> list:
             while day.head.i != day.i and day.head.ent_type_ == "DATE":
                 day = day.head
             out.append(day)
+    return out
+
+
+# adverbs that move a clause to another time than the one it hangs on
+_ANOTHER_TIME = frozenset({"later", "since", "subsequently", "afterwards", "afterward", "eventually", "now",
+                           "today", "once", "previously", "earlier", "formerly"})
+
+
+def _place_clause_host(verb):
+    """The verb of the clause that names the place a "where" clause tells of ("violence that began on
+    Monday in the region, where troops clashed with rebels"): "where" is "at which", and like a clause
+    told "at which" it happens within the time its place is named at. None for other clauses."""
+    if verb.dep_ != "relcl" or not any(c.lower_ == "where" and c.dep_ == "advmod" and c.i < verb.i
+                                       for c in verb.children):
+        return None
+    if any(c.lower_ in _ANOTHER_TIME for c in verb.children if c.dep_ in ("advmod", "npadvmod")):
+        return None  # "born in 1950 in Osaka, where rebels later took power": another time
+    head = verb.head
+    for _ in range(4):
+        if head.pos_ in ("VERB", "AUX") or head.dep_ not in _NOUN_LINKS or head.head.i == head.i:
+            break
+        head = head.head
+    return head if _clause_verb(head) else None
+
+
+# how far below its verb a clause sharing its time can hang: "by" + gerund (2), a document's
+# "dated" on the object of a preposition of the object (4)
+_SHARER_DEPTH = 4
+_SHARER_LINKS = _NOUN_LINKS | {"agent", "dative", "pcomp"}
+
+
+def _time_sharers(verb) -> list:
+    """The clauses hanging on `verb` that share its time (time_host): participle adjuncts and gerunds
+    of means on it, and documents 'dated' a day among the nouns of its clause."""
+    out = []
+    stack = [(c, 1) for c in verb.children]
+    while stack:
+        tok, depth = stack.pop()
+        if tok.pos_ in ("VERB", "AUX"):
+            if tok.tag_ in ("VBG", "VBN"):
+                host = time_host(tok)
+                if host is not None and host.i == verb.i:
+                    out.append(tok)
+            continue
+        if depth < _SHARER_DEPTH and tok.dep_ in _SHARER_LINKS:
+            # through the clause's nouns and prepositions ("sent a letter to X about Y dated ..."),
+            # not into other clauses
+            stack.extend((c, depth + 1) for c in tok.children)
     return out
 
 

@@ -5,7 +5,11 @@ Two per-article events are the same event when they have
 - the same status class: happened (reported, historical), planned, negated or hypothetical, and
 - dates that agree at their precision ('2019-09' agrees with '2019-09-12'), or day dates one day
   apart (time zones, late reports); that disagreement is kept in `context` as
-  'dates-disagree:2019-09-12=2;2019-09-13=1' (date=number of original sources giving it),
+  'dates-disagree:2019-09-12=2;2019-09-13=1' (date=number of original sources giving it). One outlet
+  writes its days in one time zone, so two of its reports whose own words date the act ("on Tuesday"
+  in a Wednesday story, "on Wednesday" in a Thursday one) a day apart tell two acts on two days: a day
+  a report only takes from its publication or its story's narrative (date_basis 'published',
+  'narrative') is the one that can be a day off,
 and come from different articles. An undated event (its article's date unknown, its text giving none)
 merges with a copy of its own article, or with the same act reported elsewhere, dated or not, when
 both place it and the places agree: participants, type and place agree and no explicit clue
@@ -38,6 +42,9 @@ from ..store.linking import EventChange, Linking
 
 SYMMETRIC = symmetric_types()  # the events' one type table
 HAPPENED = frozenset({"reported", "historical"})
+# date bases the act's own words give ("on March 3", "on Tuesday", "a day earlier"); 'narrative' and
+# 'published' dates are the day of the story around the act, not the act's own
+OWN_DATE = frozenset({"explicit", "relative"})
 
 
 @dataclass
@@ -112,10 +119,25 @@ def _fit(member: _Member, cluster: _Cluster) -> str | None:
         return "same" if _same_place(member, cluster) else None
     if not cluster.dates():
         return "same" if _same_place(member, cluster) else None
-    relations = {date_relation(day, other) for other in cluster.dates()}
+    relations = set()
+    for other in cluster.members:
+        if not other.event.date:
+            continue
+        relation = date_relation(day, other.event.date)
+        if relation == "near" and _two_days_of_one_outlet(member, other):
+            return None
+        relations.add(relation)
     if not relations or None in relations:
         return None
     return "near" if "near" in relations else "same"
+
+
+def _two_days_of_one_outlet(a: _Member, b: _Member) -> bool:
+    """Are two dates a day apart both the act's own words in reports of one outlet, which writes its
+    days in one time zone: two acts on two days, not one reported late?"""
+    outlet = a.article.outlet
+    return bool(outlet) and outlet == b.article.outlet and \
+        a.event.date_basis in OWN_DATE and b.event.date_basis in OWN_DATE
 
 
 def _same_place(member: _Member, cluster: _Cluster) -> bool:
@@ -218,14 +240,19 @@ def _consensus_date(members: list[_Member]) -> tuple[str | None, str | None]:
     """The most precise date most originals give, and a note when day dates disagree."""
     votes: Counter = Counter()
     roots: dict[str, set] = defaultdict(set)
+    own: set[str] = set()
     for m in members:
+        if m.event.date and m.event.date_basis in OWN_DATE:
+            own.add(m.event.date)
         if m.event.date and m.root not in roots[m.event.date]:
             roots[m.event.date].add(m.root)
             votes[m.event.date] += 1
     if not votes:
         return None, None
-    # most precise first, then most supported, then earliest
-    best = min(votes, key=lambda d: (-len(d[:10]), -votes[d], d))
+    # most precise first, then a date the act's own words give over the day of a story around it
+    # (a report that repeats "X met Y" the next day gives it its own news day), then most supported,
+    # then earliest
+    best = min(votes, key=lambda d: (-len(d[:10]), d not in own, -votes[d], d))
     days = sorted(d for d in votes if len(d) >= 10 and d[:10] != best[:10])
     if not days:
         return best, None
