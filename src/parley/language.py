@@ -209,7 +209,7 @@ def _title_words() -> frozenset[str]:
 # --- subheadings run into the text ------------------------------------------------------------------
 
 # Text flattened by a crawler or a copy keeps a story's subheadings but not the line breaks around
-# them: "... to the fighters. Recent attacks Since the beginning of the year, the group ...". A
+# them: "... signed the accord. Port deal hopes During a visit to Quito, the mayor ...". A
 # subheading is a short phrase without final punctuation; the sentence after it starts with a word
 # that English writes in capitals only at the start of a sentence (a preposition, a conjunction, an
 # article, a pronoun). The parser is told that a sentence starts there, so the heading's words join

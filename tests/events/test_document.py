@@ -594,7 +594,7 @@ def test_a_hope_or_a_fear_is_no_event(code, known):
     assert code('"I am hoping France will make concessions to Iran," Putin said.', known) == []
     assert code("Officials in Germany fear that Iran will attack Japan.", known) == []
     # the parser may hang the hoped clause's later verbs on "hoping" itself
-    assert code('"I\'m hoping Germany will start speaking with Iran, bring them to the table and make sure they make '
+    assert code('"I\'m hoping France will begin talking to Iran, get them into talks and see to it that they offer '
                 'concessions," Putin said.', known) == []
 
 
@@ -789,7 +789,7 @@ def test_a_claim_defined_by_a_copular_clause_has_no_claimant_to_recover(code, kn
 
 def test_how_one_is_held_is_the_holders_doing(code, known):
     known = {**known, "Kim Lee": ("Kim Lee", "person", None)}
-    text = "Kim Lee's lawyers expressed concern about the conditions in which Kim Lee is being held."
+    text = "Kim Lee's lawyers expressed concern over the conditions under which Kim Lee is detained."
     concern = [e for e in code(text, known, dateline="TOKYO") if e.type == "ACCUSE"]
     assert [(e.actor1.name, e.actor2.name if e.actor2 else None) for e in concern] == [
         ("Kim Lee's lawyers", "Japanese authorities")]
