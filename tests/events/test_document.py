@@ -882,3 +882,8 @@ def test_a_visit_to_a_state_and_a_meeting_with_its_leader_are_one_meeting():
     assert merged.event.actor2 == abe and len(merged.event.sources) == 2
     # a meeting with someone of another state is another meeting
     assert len(merge_mentions([visit, _mention(1, "CONSULT", CHN, EventActor("Park", "per:park", "KOR"))])) == 2
+
+
+def test_going_back_on_ones_own_word_answers_no_one(code, known):
+    text = "Japan urged China to return to talks. In 2016, China stopped implementing its commitments."
+    assert ("China", "REJECT", None) in triples(code(text, known))

@@ -187,6 +187,9 @@ def _object(cand):
     obj = None
     if cand.verb is not None:
         obj = next((c for c in cand.verb.children if c.dep_ in ("dobj", "nsubjpass") and c not in cand.trigger), None)
+        comp = next((c for c in cand.verb.children if c.dep_ in ("xcomp", "ccomp") and c.tag_ in ("VBG", "VB")), None)
+        if obj is None and comp is not None:  # "stopped implementing its commitments", "refused to sign the deal"
+            obj = next((c for c in comp.children if c.dep_ == "dobj"), None)
     if obj is None and cand.noun is not None and "of" in cand.entry.preps:
         obj = next((g for p in cand.noun.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children
                     if g.dep_ == "pobj"), None)

@@ -57,6 +57,7 @@ ANSWERED = frozenset({"ACCUSE", "REQUEST", "THREATEN", "SANCTION", "COERCE", "AS
 PRONOUNS = frozenset("it they he she we you i this that these those".split())  # lemmas of pronoun objects
 DEMONSTRATIVES = frozenset("this that these those such".split())
 BLAMING = frozenset({"blame"})
+UNDERTAKINGS = frozenset("commitment obligation pledge promise undertaking".split())  # one's own word
 
 
 def people(mention: EventMention) -> bool:
@@ -149,7 +150,9 @@ def find_targets(mentions: list[EventMention], story: Story) -> list[EventMentio
     out = []
     for m in mentions:
         e = m.event
-        if e.actor2 is not None or e.type not in TARGETED or m.object_defined and e.type in REACTIONS:
+        if e.actor2 is not None or e.type not in TARGETED or m.object_defined and e.type in REACTIONS or \
+                e.type == "REJECT" and m.object_word in UNDERTAKINGS:
+            # ("stopped implementing its commitments": a party going back on its own word answers no one)
             out.append(m)
             continue
         # a co-doer of the sentence ("X and Y warned ...") is not the one acted on
