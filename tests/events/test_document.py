@@ -887,3 +887,15 @@ def test_a_visit_to_a_state_and_a_meeting_with_its_leader_are_one_meeting():
 def test_going_back_on_ones_own_word_answers_no_one(code, known):
     text = "Japan urged China to return to talks. In 2016, China stopped implementing its commitments."
     assert ("China", "REJECT", None) in triples(code(text, known))
+
+
+def test_the_lead_gives_a_war_only_parties_that_can_fight_it():
+    lawmakers = EventActor("Japanese lawmakers", "gro:japanese-lawmakers", "JPN", "LEG")
+    army = EventActor("Japanese army", "gro:japanese-army", "JPN", "MIL")
+    story = Story(Article(id="a1", source="t"), ("s0", "s1"), ((lawmakers,), ()))
+    war = _mention(1, "ASSAULT", CHN)
+    (m,) = find_targets([war], story)
+    assert m.event.actor2 is None
+    story = Story(Article(id="a1", source="t"), ("s0", "s1"), ((army,), ()))
+    (m,) = find_targets([war], story)
+    assert m.event.actor2 == army

@@ -57,6 +57,9 @@ ANSWERED = frozenset({"ACCUSE", "REQUEST", "THREATEN", "SANCTION", "COERCE", "AS
 PRONOUNS = frozenset("it they he she we you i this that these those".split())  # lemmas of pronoun objects
 DEMONSTRATIVES = frozenset("this that these those such".split())
 BLAMING = frozenset({"blame"})
+# acts of war and of pulling back from it, and the sectors of the parties a lead can give them
+ARMED_ACTS = frozenset({"ASSAULT", "RETREAT"})
+WARRING_SECTORS = frozenset({"MIL", "REB", "GOV", "COP"})
 UNDERTAKINGS = frozenset("commitment obligation pledge promise undertaking".split())  # one's own word
 
 
@@ -96,6 +99,12 @@ def armed_group(story: Story, before: int):
     groups = [(n, a) for n, names in enumerate(story.named) for a in names if a.sector == "REB"]
     earlier = [a for n, a in groups if n <= before]
     return earlier[-1] if earlier else (groups[0][1] if groups else None)
+
+
+def armed_party(actor) -> bool:
+    """Can the party be on the other side of fighting or a withdrawal: a state, its forces or
+    government, an armed group (not lawmakers, commentators or a person)?"""
+    return (actor.actor_id or "").startswith("country:") or actor.sector in WARRING_SECTORS
 
 
 def _names_an_act(mention: EventMention) -> bool:
@@ -187,6 +196,7 @@ def find_targets(mentions: list[EventMention], story: Story) -> list[EventMentio
             # (force on a thing the clause names, "blew up the tracks", falls on no party the lead guesses)
             target = first_other(e.actor1, [a for a in lead if not any(same_actor(a, d) for d in co_doers[(m.sentence, e.trigger)])
                                             and a.actor_id not in m.object_parties
-                                            and not any(same_actor(a, c) for c in commenters)])
+                                            and not any(same_actor(a, c) for c in commenters)
+                                            and (e.type not in ARMED_ACTS or armed_party(a))])
         out.append(replace(m, event=replace(e, actor2=target)) if target is not None else m)
     return out
