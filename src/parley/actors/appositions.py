@@ -55,7 +55,7 @@ def _chain_ending(doc, last, by_end: dict) -> list:
 def _plural_title(reader, i: int) -> tuple[str, Title, int] | None:
     """A plural person title starting at token i ("advisers", "deputy foreign ministers"): its
     singular wording, its entry, and the token after it."""
-    from .mentions import _title_text
+    from .wording import title_text
     doc = reader.doc
     while i < len(doc) and doc[i].lower_ in ("the", "both", "two", "three"):
         i += 1
@@ -66,7 +66,7 @@ def _plural_title(reader, i: int) -> tuple[str, Title, int] | None:
         singular = " ".join([*words[:-1], words[-1][:-1]])
         info = reader.k.titles.get(singular)
         if info is not None and info.kind == "person":
-            return _title_text(singular.split()), info, i + width
+            return title_text(singular.split()), info, i + width
     return None
 
 

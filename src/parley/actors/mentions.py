@@ -35,6 +35,7 @@ from .offices import country_after_of, owner_after_of, possessor_country, serves
 from .lookalikes import (common_word_at_start, describes, function_word_first, modifies_a_thing, names_agents,
                          place_words, reads_as_person, reads_as_place, run_on, titled_names, capital_acts)
 from .wire import credit_tokens
+from .wording import SMALL_WORDS, head_text, name_text, name_words, title_text
 
 __all__ = ["find_actors", "load_knowledge", "Cand", "TitleSeen"]
 
@@ -49,8 +50,6 @@ QUALIFIER = {"former", "new", "then", "outgoing", "incoming", "ousted", "late", 
              "appointed", "elected", "veteran", "longtime", "long-time", "ruling", "sitting", "reclusive"}
 PAST = {"former", "then", "outgoing", "ousted", "late", "ex"}
 BREAK = {",", ".", ";", ":", "(", ")", '"', "“", "”", "—", "–", "?", "!", "|", "•"}
-ABBREVIATIONS = {"rep.": "Representative", "sen.": "Senator", "gen.": "General", "lt. gen.": "Lieutenant General",
-                 "maj. gen.": "Major General", "col.": "Colonel", "adm.": "Admiral"}
 NOT_ROLES = {"counterpart", "candidate"}
 GOVERNMENTS = {"administration", "government", "regime", "cabinet"}
 ARMED = "REB"  # the sector code of rebels, militants and other non-state armed groups
@@ -58,7 +57,6 @@ _NO_TERM = Term("none", "", None)
 # forms of address: not part of the name, and the gender they give ("Mr Somchanh", "Ms. Kang", "Dr Ahmed")
 HONORIFICS = {"mr": "m", "mister": "m", "sir": "m", "mrs": "f", "ms": "f", "miss": "f", "madam": "f", "madame": "f",
               "mme": "f", "dame": "f", "dr": None, "prof": None, "mx": None}
-SMALL_WORDS = {"of", "for", "and", "the", "on", "in", "at", "to", "a"}
 
 
 @dataclass
@@ -268,7 +266,7 @@ class _Reader:
         words = [t for t in name_span if not t.is_punct or t.text == "-"]
         if not any(t.is_title or t.is_upper for t in words):
             return None
-        name = _name_text(name_span)
+        name = name_text(name_span)
         governed = self._leader_government(name, end)
         if governed is not None:
             return governed
@@ -383,7 +381,7 @@ class _Reader:
             words.insert(0, lead.pop())
         past = any(t.lower_ in PAST or t.lower_.startswith("ex-") for t in chunk)
         words = [t for t in words if t.lower_ not in QUALIFIER and t.lower_ != "top"]
-        cand.titles.append(TitleSeen(_title_text(words), country, info.sector, info.cls, past,
+        cand.titles.append(TitleSeen(title_text(words), country, info.sector, info.cls, past,
                                      role=head.text.lower() not in NOT_ROLES))
         return True
 
@@ -488,8 +486,8 @@ class _Reader:
                 definite = True  # "Foreign Ministry said": an office written as a name is a known one
             if info.topical:
                 countries = []
-            head = _head_text(span)
-            named_before = _name_words(left) if info.kind == "org" and not countries else []
+            head = head_text(span)
+            named_before = name_words(left) if info.kind == "org" and not countries else []
             if named_before:  # "the Autonomous Administration": a body's own name the NER missed
                 head = " ".join([*(t.text for t in named_before), span.text])
             # "Militants attacked a train", "Gunmen stormed a hotel": fighters named by a bare plural
@@ -518,7 +516,7 @@ class _Reader:
                 if not countries and not info.topical:
                     code, owner = owner_after_of(self, span.end)  # "the leader of ISIS", "the president of Chile"
                 words = [t for t in left if t.i >= at and t.lower_ in TITLE_PREFIX and t.i not in self.term_tok]
-                cand = Cand(min([at, *[t.i for t in words]]), span.end, "description", "person", _title_text([*words, *span]),
+                cand = Cand(min([at, *[t.i for t in words]]), span.end, "description", "person", title_text([*words, *span]),
                             code, info.sector, head=head.lower(), cls=info.cls, definite=definite, owner=owner)
                 first = left[0] if left else span[0]
                 cand.indefinite = first.lower_ in ("a", "an")
@@ -556,7 +554,7 @@ class _Reader:
         while words and words[-1].lower_ in ("for", "of"):
             words.pop()
         if words:
-            cand.name = _title_text([*cand.name.split(), *[w.text for w in words]])
+            cand.name = title_text([*cand.name.split(), *[w.text for w in words]])
             cand.end = words[-1].i + 1
 
     def _modifiers(self, start: int) -> list:
@@ -660,7 +658,7 @@ class _Reader:
             return None
         sectors = [self.title(self.title_tok[t.i]).sector for t in rest if t.i in self.title_tok]
         self.claimed.update(range(span.start, end))
-        return Cand(span.start, end, "name", "organization", f"{term.name} {_name_text(rest)}", term.country,
+        return Cand(span.start, end, "name", "organization", f"{term.name} {name_text(rest)}", term.country,
                     (sectors[-1] if sectors else None) or term.sector)
 
     def _people_of(self, span: Span) -> Cand | None:
@@ -726,7 +724,7 @@ class _Reader:
             codes = [self.term(self.term_tok[i]).country for i in range(start, end)
                      if i in self.term_tok and self.term(self.term_tok[i]) and self.term_tok[i].start == i]
             sectors = [self.title(self.title_tok[i]).sector for i in range(start, end) if i in self.title_tok]
-            out.append(Cand(start, end, "name", "organization", _name_text(span), codes[0] if codes else None,
+            out.append(Cand(start, end, "name", "organization", name_text(span), codes[0] if codes else None,
                             sectors[-1] if sectors else None))
         return out
 
@@ -771,44 +769,3 @@ def _touches(span: Span, tokens: set[int]) -> bool:
 @cache
 def _country_forms(knowledge: Knowledge) -> list[str]:
     return [f for f, t in knowledge.terms.items() if t.kind in ("country", "demonym") and len(f) >= 5]
-
-
-def _name_words(left: list) -> list:
-    """The capitalised words just before an office or body word that make it a name of its own
-    ("Autonomous" in "the Kurdish-led Autonomous Administration"); none that name a person, place or
-    nationality (those make it that one's body), none at a sentence's start."""
-    words: list = []
-    for t in reversed(left):
-        if not t.is_title or t.is_sent_start or t.lower_ in SMALL_WORDS or t.ent_type_ in ("PERSON", "GPE", "NORP", "LOC"):
-            break
-        words.insert(0, t)
-    return words
-
-
-def _head_text(span: Span) -> str:
-    """A group noun as written when it is a proper noun ("Kurds"), else in lower case."""
-    first = span[0]
-    proper = first.is_title and not first.is_sent_start and first.pos_ == "PROPN"
-    return span.text if proper else span.text.lower()
-
-
-def _name_text(span: Span) -> str:
-    """A name as one line: "Kim Jong - un" tokens back to "Kim Jong-un", spaces normalised."""
-    text = span.text.replace("’", "'")
-    return " ".join(text.split())
-
-
-def _title_text(tokens) -> str:
-    text = " ".join(t if isinstance(t, str) else t.text for t in tokens).replace(" - ", "-").replace(" -", "-").replace("- ", "-")
-    low = text.lower()
-    if low in ABBREVIATIONS:
-        return ABBREVIATIONS[low]
-    words = []
-    for n, w in enumerate(text.split()):
-        if w.isupper() and len(w) > 1:
-            words.append(w)
-        elif n and w.lower() in SMALL_WORDS:
-            words.append(w.lower())
-        else:
-            words.append("-".join(p[:1].upper() + p[1:] for p in w.split("-")) if not w[:1].isupper() else w)
-    return " ".join(words)
