@@ -419,11 +419,11 @@ class SQLiteStore(ExplorerReads):
             where.append(self._like("data"))
             args.append(f"%{name}%")
         if kind:
-            where.append("json_extract(data, '$.kind') = ?")
+            where.append(f"{self._json('data', 'kind')} = ?")
             args.append(kind)
-        sql = ("SELECT min(data), sum(json_extract(data, '$.mentions')) AS n FROM article_actors"
+        sql = (f"SELECT min({self._as_text('data')}), sum({self._json_int('data', 'mentions')}) AS n FROM article_actors"
                + (" WHERE " + " AND ".join(where) if where else "")
-               + " GROUP BY actor_id ORDER BY n DESC, actor_id" + self._paging(limit, offset))
+               + " GROUP BY actor_id ORDER BY n DESC NULLS LAST, actor_id" + self._paging(limit, offset))
         for data, n in self.db.execute(sql, args):
             yield replace(from_dict(Actor, json.loads(data)), mentions=n or 0)
 
@@ -601,6 +601,9 @@ class SQLiteStore(ExplorerReads):
 
     def _json(self, column: str, path: str) -> str:
         return f"json_extract({column}, '$.{path}')"
+
+    def _as_text(self, column: str) -> str:
+        return column  # a JSON column is text already
 
     def _lower(self, expression: str, value: str) -> str:
         # SQLite's lower() folds ASCII only; names and search words follow Python's str.lower()

@@ -217,25 +217,6 @@ class PostgresStore(SQLiteStore):
         rows = self.db.execute("SELECT tablename FROM pg_tables WHERE schemaname = current_schema()")
         return sorted(r[0] for r in rows)
 
-    def _unmerged_actors(self, name, kind, limit, offset):
-        from dataclasses import replace as with_
-        import json
-
-        from ..records import Actor, from_dict
-
-        where, args = [], []
-        if name:
-            where.append(self._like("data"))
-            args.append(f"%{name}%")
-        if kind:
-            where.append("data ->> 'kind' = ?")
-            args.append(kind)
-        sql = ("SELECT min(data::text), sum((data ->> 'mentions')::int) AS n FROM article_actors"
-               + (" WHERE " + " AND ".join(where) if where else "")
-               + " GROUP BY actor_id ORDER BY n DESC NULLS LAST, actor_id" + self._paging(limit, offset))
-        for data, n in self.db.execute(sql, args):
-            yield with_(from_dict(Actor, json.loads(data)), mentions=n or 0)
-
     # ---- the PostgreSQL dialect of the shared SQL ---------------------------------------------
 
     def _paging(self, limit: int | None, offset: int) -> str:
@@ -251,6 +232,9 @@ class PostgresStore(SQLiteStore):
 
     def _json_int(self, column: str, path: str) -> str:
         return f"({self._json(column, path)})::integer"
+
+    def _as_text(self, column: str) -> str:
+        return f"{column}::text"  # JSONB has no ordering min() can use
 
     def _lower(self, expression: str, value: str) -> str:
         # lower() folds non-ASCII letters as the database's locale says, which may not be Python's:
