@@ -177,16 +177,20 @@ class SQLiteStore(ExplorerReads):
     def set_duplicates(self, duplicate_of: dict[str, str | None]) -> None:
         """Record which article each article copies (None: it is an original)."""
         with self._transaction():
-            for article_id, original in duplicate_of.items():
-                row = self.db.execute("SELECT data FROM articles WHERE id=?", (article_id,)).fetchone()
-                if row is None:
-                    continue
-                data = json.loads(row[0])
-                data["duplicate_of"] = original
-                self.db.execute(
-                    "UPDATE articles SET duplicate_of=?, data=? WHERE id=?",
-                    (original, json.dumps(data, ensure_ascii=False, separators=(",", ":")), article_id),
-                )
+            self._write_duplicates(duplicate_of)
+
+    def _write_duplicates(self, duplicate_of: dict[str, str | None]) -> None:
+        """The writes of `set_duplicates`, inside a transaction the caller holds (linking's too)."""
+        for article_id, original in duplicate_of.items():
+            row = self.db.execute("SELECT data FROM articles WHERE id=?", (article_id,)).fetchone()
+            if row is None:
+                continue
+            data = json.loads(row[0])
+            data["duplicate_of"] = original
+            self.db.execute(
+                "UPDATE articles SET duplicate_of=?, data=? WHERE id=?",
+                (original, json.dumps(data, ensure_ascii=False, separators=(",", ":")), article_id),
+            )
 
     def set_actors(self, actors: Iterable[Actor], mapping: dict[str, str]) -> None:
         """Replace the canonical actors and the per-article id -> canonical id map."""

@@ -183,14 +183,7 @@ class Linking:
         """Record which article each changed one copies; their events are redone by the events step."""
         with self.store._transaction():
             self._check(step)
-            for article_id, original in changed.items():
-                row = self.db.execute("SELECT data FROM articles WHERE id=?", (article_id,)).fetchone()
-                if row is None:
-                    continue
-                data = json.loads(row[0])
-                data["duplicate_of"] = original
-                self.db.execute("UPDATE articles SET duplicate_of=?, data=? WHERE id=?",
-                                (original, json.dumps(data, ensure_ascii=False, separators=(",", ":")), article_id))
+            self.store._write_duplicates(changed)
             self.db.executemany("INSERT OR IGNORE INTO link_dirty (kind, id) VALUES ('article', ?)",
                                 [(a,) for a in changed])
             self._finish(step, generation, settings)
