@@ -141,6 +141,11 @@ class EventActor:
     # canonical actor's name when the store puts the canonical actor in (actors/naming.py)
     written: bool = False
 
+    def under(self, actor_id: str, name: str, country: str | None, sector: str | None) -> EventActor:
+        """This side as the canonical actor `actor_id`: its name unless the clause's own wording is kept."""
+        return EventActor(name=self.name if self.written else name, actor_id=actor_id,
+                          country=country or self.country, sector=sector or self.sector, written=self.written)
+
 
 @dataclass(frozen=True)
 class Location:

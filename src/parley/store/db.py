@@ -396,8 +396,7 @@ class SQLiteStore(ExplorerReads):
         actor = self._canonical().get(ref.actor_id)
         if actor is None:
             return ref
-        return EventActor(name=ref.name if ref.written else actor.name, actor_id=actor.id,
-                          country=actor.country or ref.country, sector=actor.sector or ref.sector, written=ref.written)
+        return ref.under(actor.id, actor.name, actor.country, actor.sector)
 
     def actors(self, *, name: str | None = None, kind: str | None = None,
                limit: int | None = None, offset: int = 0) -> Iterator[Actor]:

@@ -381,10 +381,7 @@ class _Canonical:
         actor = self.found.get(ref.actor_id) if ref is not None and ref.actor_id else None
         if actor is None:
             return ref
-        # a side named as its clause wrote it ("Islamabad") keeps that name under the canonical id
-        return EventActor(name=ref.name if ref.written else actor["name"], actor_id=actor["id"],
-                          country=actor.get("country") or ref.country, sector=actor.get("sector") or ref.sector,
-                          written=ref.written)
+        return ref.under(actor["id"], actor["name"], actor.get("country"), actor.get("sector"))
 
 
 def _decoded(links: Linking, rows: list[tuple]) -> list[tuple[Article, Event, tuple]]:
