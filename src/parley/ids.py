@@ -36,6 +36,11 @@ def actor_id(kind: str, name: str) -> str:
     return f"{kind[:3]}:{slug(name)}"
 
 
+def is_country_id(actor_id: str | None) -> bool:
+    """Does an id made by `actor_id` name a state?"""
+    return bool(actor_id) and actor_id.startswith("country:")
+
+
 def is_person_id(actor_id: str | None) -> bool:
     """Does an id made by `actor_id` name a person?"""
     return bool(actor_id) and actor_id.startswith("per:")

@@ -16,6 +16,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..dates import bounds
+from ..ids import is_country_id
 from ..records import Event, EventActor
 from .reality import NEWS_DAYS
 from .story import EventMention, same_actor
@@ -23,7 +24,6 @@ from .types import symmetric_types
 
 HAPPENED = frozenset({"reported", "historical"})
 MEETING = "CONSULT"
-COUNTRY_ID = "country:"  # the id prefix of a state (ids.actor_id)
 
 
 def status_class(status: str) -> str:
@@ -53,8 +53,8 @@ def same_parties(a: Event, b: Event) -> bool:
 
 def host_of(state: EventActor, party: EventActor) -> bool:
     """Is `state` a country and `party` someone of it (its leader, its officials)?"""
-    return bool(state.actor_id) and state.actor_id.startswith(COUNTRY_ID) and not (party.actor_id or "").startswith(
-        COUNTRY_ID) and bool(party.country) and party.country == state.country
+    return is_country_id(state.actor_id) and not is_country_id(party.actor_id) and bool(party.country) \
+        and party.country == state.country
 
 
 def dates_agree(a: EventMention, b: EventMention) -> bool:

@@ -25,7 +25,7 @@ from dataclasses import replace
 
 from .candidates import OFFERS  # acts addressed to whoever answers them
 from .nonevents import NON_POLITICAL_SECTORS
-from ..ids import is_person_id
+from ..ids import is_country_id, is_person_id
 from ..records import EventActor
 from .story import EventMention, Story, same_actor
 
@@ -104,7 +104,7 @@ def armed_group(story: Story, before: int):
 def armed_party(actor) -> bool:
     """Can the party be on the other side of fighting or a withdrawal: a state, its forces or
     government, an armed group (not lawmakers, commentators or a person)?"""
-    return (actor.actor_id or "").startswith("country:") or actor.sector in WARRING_SECTORS
+    return is_country_id(actor.actor_id) or actor.sector in WARRING_SECTORS
 
 
 def _names_an_act(mention: EventMention) -> bool:

@@ -22,6 +22,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
 
+from ..ids import is_country_id
 from ..records import Event, EventActor
 from ..store import EventQuery, Store, date_bounds
 from .dates import DateSignal
@@ -100,7 +101,7 @@ _CAMEO_VERBS: dict[str, tuple[str, str, str, str]] = {
 def actor_words(ref: EventActor | None) -> str:
     if ref is None:
         return ""
-    is_country = (ref.actor_id or "").startswith("country:")
+    is_country = is_country_id(ref.actor_id)
     if ref.country and not is_country and ref.country not in ref.name:
         return f"{ref.name} ({ref.country})"
     return ref.name
