@@ -97,6 +97,7 @@ def sentence_mentions(article: Article, doc, actors: ArticleActors, options: Opt
         actors.near = {a.actor_id for names in named[-2:] for a in names if a.actor_id}
         source = Source(article.id, article.outlet, article.published, sent.text, sent.start_char, sent.end_char)
         for cand in candidates(sent, lex, actors):
+            told = None  # what the telling says of the act, the same for every event of the candidate
             for event in _events(cand, sent, article, here, actors, lex, base, source):
                 key = (event.actor1.actor_id, event.actor2.actor_id if event.actor2 else None, event.type, event.trigger, sent.start)
                 if key not in seen:
@@ -104,13 +105,9 @@ def sentence_mentions(article: Article, doc, actors: ArticleActors, options: Opt
                     doer = actors.base.actor(event.actor1.actor_id) if event.actor1 else None
                     if doer is not None:
                         actors.recent.append(doer)
-                    mentions.append(EventMention(
-                        event, n, lemma=cand.trigger[0].lemma_.lower(), background=_background(cand, lex),
-                        question=_question(cand), wished=st.wished(cand.verb if cand.verb is not None else cand.noun),
-                        explicit_date=event.date_basis != "published", told_past=told_past(_tense_verb(cand)),
-                        nearby=named[-1], object_parties=_object_parties(cand, actors), object_word=_object_word(cand),
-                        object_phrase=_object_phrase(cand),
-                        object_defined=_object_defined(cand), demanded_condition=_demanded_condition(cand)))
+                    told = told or _telling(cand, lex, actors)
+                    mentions.append(EventMention(event, n, explicit_date=event.date_basis != "published",
+                                                 nearby=named[-1], **told))
     return mentions, Story(article, tuple(texts), tuple(named), tuple(days))
 
 
@@ -196,16 +193,19 @@ def _object(cand):
     return obj
 
 
-def _object_word(cand) -> str:
-    """The lemma of the act's object (see `_object`), or ""."""
+def _telling(cand, lex, actors) -> dict:
+    """The EventMention fields that the telling of a candidate gives (see story.EventMention)."""
     obj = _object(cand)
-    return obj.lemma_.lower() if obj is not None else ""
+    return dict(lemma=cand.trigger[0].lemma_.lower(), background=_background(cand, lex), question=_question(cand),
+                wished=st.wished(cand.verb if cand.verb is not None else cand.noun),
+                told_past=told_past(_tense_verb(cand)), object_parties=_object_parties(cand, actors),
+                object_word=obj.lemma_.lower() if obj is not None else "", object_phrase=_object_phrase(obj),
+                object_defined=_object_defined(cand), demanded_condition=_demanded_condition(cand))
 
 
-def _object_phrase(cand) -> str:
+def _object_phrase(obj) -> str:
     """The act's object as written, with its "of" complement and conjuncts but without clauses or
     other modifiers ("dozens of women and children", not "... held on the train")."""
-    obj = _object(cand)
     if obj is None:
         return ""
     keep: list = []
