@@ -510,7 +510,9 @@ class _Reader:
                 if span.end < len(self.doc) and self.doc[span.end].ent_type_ == "PERSON":
                     continue  # a title before a name the person pass did not take
                 definite = definite or self._bare_office(span, left)
-                if not countries and not definite:
+                # ("a journalist arrested over ...": someone new, whom the story may name further down)
+                indefinite = (left[0] if left else span[0]).lower_ in ("a", "an")
+                if not countries and not definite and not indefinite:
                     continue
                 code, at, owner = countries[0] if countries else (None, span.start, None)
                 if not countries and not info.topical:
@@ -519,7 +521,7 @@ class _Reader:
                 cand = Cand(min([at, *[t.i for t in words]]), span.end, "description", "person", title_text([*words, *span]),
                             code, info.sector, head=head.lower(), cls=info.cls, definite=definite, owner=owner)
                 first = left[0] if left else span[0]
-                cand.indefinite = first.lower_ in ("a", "an")
+                cand.indefinite = indefinite
                 before = self.doc[min(cand.start, first.i) - 1] if min(cand.start, first.i) > 0 else None
                 cand.as_title = before is not None and before.lower_ == "as"
                 self._complement(cand)

@@ -360,7 +360,9 @@ class _Resolver:
             d = self.drafts[key]
             if d.kind != "person" or key in later or (c.country and d.country() not in (None, c.country, "IGO")):
                 continue
-            if (c.cls and c.cls in d.classes) or (family and any(FAMILY.get(x) == family for x in d.classes)):
+            if (c.cls and c.cls in d.classes) or (family and any(FAMILY.get(x) == family for x in d.classes)) \
+                    or (not c.cls and c.head and c.head in d.said):
+                # (a calling with no class of office, "a journalist", names the one the story calls that)
                 later.append(key)
             elif untitled and not d.classes and not d.said and not d.fixed and self.positions[key][0] > c.start \
                     and (self.subject.get(pos) or (self.sent[pos] == s and pos > 0 and self.doc[pos - 1].text == ",")):
@@ -497,13 +499,34 @@ class _Resolver:
             if d.sectors.keys() & ({"GOV", "LEG", "MIL", "JUD"} if d.kind == "person" else {"PTY"}):
                 d.countries[code] += 1
         for c in self.homeless:  # in text order, so "the ministry" after "the Foreign Ministry" is that one
+            if (named_for := self._named_for(c)) is not None:
+                # "the Trump administration": a government named for its leader is the leader's state's
+                self._named(Cand(c.start, c.end, "name", c.akind, c.head, named_for or None, c.sector))
+                continue
             same = self._same_group(c)
             body = None if same or self._dateline_country() else self._body_of_sector(c)
-            if same or body or code is not None:
+            if not same and c.head.lower() not in self.k.titles:
+                # "the Zanu PF party": a body's own name, which a demonym before it would only spoil
+                self._named(Cand(c.start, c.end, "name", c.akind, c.head, body or code, c.sector))
+            elif same or body or code is not None:
                 c.country = None if same else (body or code)
                 self._group(c, final=True)
             elif c.head[:1].isupper():  # "Foreign Ministry" written as a name: kept, if without a country
                 self._named(Cand(c.start, c.end, "name", c.akind, self.k.office(c.head), None, c.sector))
+
+    def _named_for(self, c: Cand) -> str | None:
+        """The country of the person a body is named for ("the Trump administration", "the Modi
+        government"): "" when the person is one of no known country; None when no person names it."""
+        words = c.head.split()[:-1]
+        for d in self.drafts.values():
+            if d.kind == "person" and any(n.split()[-1] in words for n in d.names):
+                return d.country() or ""
+        leaders = self.k.leaders
+        for word in words if leaders is not None else ():
+            m = leaders.match([word], [], self.date, self.family_first)
+            if m is not None:
+                return m.country
+        return None
 
     def _body_of_sector(self, c: Cand) -> str | None:
         """The country of the body of the same sector the story named last before `c`: news varies the
@@ -585,7 +608,7 @@ class _Resolver:
         else:
             same = self._same_group(c) or self._recent_group(c)
             if not same:
-                if not final and c.akind == "organization" and c.sector in ("GOV", "LEG", "MIL") \
+                if not final and c.akind == "organization" and c.sector in ("GOV", "LEG", "MIL", "PTY") \
                         and c.head.lower() not in MISSIONS:
                     self.homeless.append(c)
                 return

@@ -17,7 +17,8 @@ def name_words(left: list) -> list:
     nationality (those make it that one's body), none at a sentence's start."""
     words: list = []
     for t in reversed(left):
-        if not t.is_title or t.is_sent_start or t.lower_ in SMALL_WORDS or t.ent_type_ in ("PERSON", "GPE", "NORP", "LOC"):
+        capital = t.is_title or t.is_upper and t.is_alpha and len(t) > 1  # ("the ANC party": an acronym too)
+        if not capital or t.is_sent_start or t.lower_ in SMALL_WORDS or t.ent_type_ in ("PERSON", "GPE", "NORP", "LOC"):
             break
         words.insert(0, t)
     return words

@@ -643,6 +643,8 @@ def actor2(cand, passive: bool, actors, lex):
             if found:
                 return found
             continue
+        if obj is not None and dep == "dobj" and _meeting(obj, lex) and (partners := _prep_objects(obj, ("with",), actors)):
+            return partners  # "requested consultations with X", "sought talks with Y": the one to meet
         if obj is not None and dep == "dobj" and code.type == "SUPPORT" and (doer := _welcomed_doer(obj, actors)):
             return doer  # "welcomed the announcement that Ukraine had agreed to ...": Ukraine's act is welcomed
         owner = _possessor(obj) or _maker(obj) if obj is not None and dep == "dobj" else None
@@ -761,6 +763,12 @@ def _purpose_partners(verb, actors, lex):
                     if found:
                         return found
     return []
+
+
+def _meeting(noun, lex) -> bool:
+    """Does the noun name a meeting ("talks", "consultations"), whose partner comes with "with"?"""
+    entry = lex.nouns.get(noun.lemma_.lower())
+    return entry is not None and lex.code(entry.cameo).type == "CONSULT"
 
 
 def _maker(noun):

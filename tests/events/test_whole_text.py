@@ -1,0 +1,56 @@
+"""Events read through the real actor layer (not hand-built actors): rules whose evidence is the way a
+whole story names its parties (a lead that describes, a body named for its leader or by its own name)."""
+
+from __future__ import annotations
+
+import pytest
+
+from parley.actors import find_actors, load_knowledge
+from parley.events import find_events
+from parley.language import parse
+from parley.records import Article
+
+
+@pytest.fixture(scope="module")
+def story(nlp, options):
+    def run(text: str, published: str = "2025-03-12"):
+        article = Article(id="a1", source="test", body=text, published=published, language="en")
+        (article, doc), = list(parse(nlp, [article], options))
+        return find_events(article, doc, find_actors(article, doc, load_knowledge(options), options), options)
+
+    return run
+
+
+def sides(events):
+    return {(e.actor1.name, e.type, e.actor2.name if e.actor2 else None) for e in events}
+
+
+def test_a_lead_that_describes_the_one_held_names_them_further_down(story):
+    events = story("A court in Kenya on Monday adjourned the case of a journalist arrested over her interviews. "
+                   "Maria Otieno, a journalist with the Coast Weekly, has been in custody since Feb. 24.")
+    assert ("Kenyan authorities", "COERCE", "Maria Otieno") in sides(events)
+
+
+def test_an_indefinite_calling_nobody_is_named_by_is_no_one(story):
+    events = story("A court in Kenya on Monday adjourned the case of a journalist arrested over her interviews. "
+                   "Maria Otieno, a lawyer, said the case was weak.")
+    assert not any(e.actor2 is not None and e.actor2.name == "Maria Otieno" for e in events)
+
+
+def test_a_requested_meeting_is_with_the_partner_not_the_forum(story):
+    events = story("Canada requested World Trade Organization dispute consultations with Mexico over its duties on steel.")
+    assert ("Canada", "REQUEST", "Mexico") in sides(events)
+
+
+def test_a_government_named_for_its_leader_is_the_leaders_states(story):
+    events = story("Iran said it would not talk. Britain and France, which remain parties to the accord, which the "
+                   "first Trump administration pulled out of, called a meeting.")
+    named_for = [e.actor1 for e in events if e.actor1.name.endswith("Trump administration")]
+    assert named_for and all(a.name == "Trump administration" and a.country == "USA" for a in named_for)
+
+
+def test_a_party_named_by_its_own_name_is_the_one_that_expels(story):
+    events = story("Tomas Banda, a war veteran in Zambia, criticized the president. "
+                   "On Friday, Banda was expelled from the Unity PF party for his remarks.")
+    expelled = [e for e in events if e.type == "SANCTION"]
+    assert [(e.actor1.name, e.actor1.country, e.actor2.name) for e in expelled] == [("Unity PF party", "ZMB", "Tomas Banda")]
