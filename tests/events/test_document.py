@@ -899,3 +899,12 @@ def test_the_lead_gives_a_war_only_parties_that_can_fight_it():
     story = Story(Article(id="a1", source="t"), ("s0", "s1"), ((army,), ()))
     (m,) = find_targets([war], story)
     assert m.event.actor2 == army
+
+
+def test_a_demand_told_of_a_state_and_again_of_its_government_is_one():
+    # "The envoy called on China to ... He urged the Chinese authorities to ...": one demand, its
+    # first addressee kept; a material act on a state and on its forces stays two
+    authorities = EventActor("Chinese authorities", "gro:chinese-authorities", "CHN", "GOV")
+    (m,) = merge_mentions([_mention(0, "REQUEST", JPN, CHN), _mention(1, "REQUEST", JPN, authorities)])
+    assert m.event.actor2 == CHN and [s.sentence for s in m.event.sources] == ["s0", "s1"]
+    assert len(merge_mentions([_mention(0, "ASSAULT", JPN, CHN), _mention(1, "ASSAULT", JPN, authorities)])) == 2

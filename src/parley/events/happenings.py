@@ -4,7 +4,9 @@ and as "the meeting" or "the talks"; each telling is a mention of one happening.
 Two mentions in one story are one happening when they have the same type, the same status class
 (happened, planned, negated, hypothetical), the same doer, the same target (in either order for the
 symmetric types, or no target in one of them: "X met Y on Monday ... the meeting, X said, ..."; for a
-symmetric act the lone party may be either side: "... after the talks, Y said"), and
+symmetric act the lone party may be either side: "... after the talks, Y said"; for a meeting or an
+act done by saying, a state and a body or group of it are one target: "called on X ... urged X's
+authorities"), and
 dates that do not conflict (two dates of their own that differ are two happenings: two meetings of
 the same people on different days are two events; news dated by the day of the story and
 background of another date are two as well). The happening keeps the first telling's
@@ -24,6 +26,9 @@ from .types import symmetric_types
 
 HAPPENED = frozenset({"reported", "historical"})
 MEETING = "CONSULT"
+# acts done by saying, which a story may tell as addressed to a state and again to its government
+# ("called on X to ...", "called for X's rulers to ...")
+SAYING = frozenset({"REQUEST", "ACCUSE", "REJECT", "SUPPORT", "THREATEN"})
 
 
 def status_class(status: str) -> str:
@@ -34,7 +39,8 @@ def same_parties(a: Event, b: Event) -> bool:
     """Same doer and target, a missing target agreeing with any; either order for symmetric acts.
     A visit to a country and a meeting with its leader or officials are one meeting: its host is
     that state, whoever of it the other telling names."""
-    hosting = a.type == b.type == MEETING
+    # (a demand or a charge told as made of a state and of its government is made once)
+    hosting = a.type == MEETING or a.type in SAYING
 
     def fits(x1, x2, y1, y2):
         return same_actor(x1, y1) and (x2 is None or y2 is None or same_actor(x2, y2)
@@ -90,7 +96,7 @@ def combine(first: EventMention, other: EventMention) -> EventMention:
     if e.actor2 is None and o.actor2 is not None:
         # (a symmetric act's lone party may be the other telling's target: its partner is then the doer)
         changes["actor2"] = o.actor1 if same_actor(e.actor1, o.actor2) else o.actor2
-    elif e.actor2 is not None and o.actor2 is not None and host_of(e.actor2, o.actor2):
+    elif e.type == MEETING and e.actor2 is not None and o.actor2 is not None and host_of(e.actor2, o.actor2):
         changes["actor2"] = o.actor2  # the host named at its most specific: its leader, not the state
     if other.explicit_date and (not first.explicit_date or len(o.date or "") > len(e.date or "")):
         changes.update(date=o.date, date_basis=o.date_basis)
