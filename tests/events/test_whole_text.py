@@ -54,3 +54,16 @@ def test_a_party_named_by_its_own_name_is_the_one_that_expels(story):
                    "On Friday, Banda was expelled from the Unity PF party for his remarks.")
     expelled = [e for e in events if e.type == "SANCTION"]
     assert [(e.actor1.name, e.actor1.country, e.actor2.name) for e in expelled] == [("Unity PF party", "ZMB", "Tomas Banda")]
+
+
+def test_a_refusal_to_back_is_a_rejection_by_the_owner_of_the_refusal(story):
+    events = story("Turkey's foreign ministry said the text needed more work on a Syria border accord, "
+                   "showing its unwillingness to back the French plan.")
+    assert [(e.actor1.country, e.type, e.actor2.name if e.actor2 else None) for e in events] == [("TUR", "REJECT", "France")]
+    events = story("Kenya's refusal to sign the accord with Uganda angered its allies.")
+    assert sides(events) == {("Kenya", "REJECT", "Uganda")}
+
+
+def test_the_owner_of_a_decision_does_what_was_decided(story):
+    events = story("Iran's decision to withdraw its troops from Iraq surprised the region.")
+    assert sides(events) == {("Iran", "RETREAT", "Iraq")}

@@ -301,6 +301,8 @@ def actor1(cand, actors):
             verb = governing_verb(cand.noun, direct=False)
             if verb is None or _inside_subject(cand.noun, verb):
                 return [], False
+    if (owner := _infinitive_owner(verb)) is not None and (found := resolve_np(owner, actors) or _its(owner, actors)):
+        return found, False  # "Iran's decision to withdraw", "its refusal to sign": the owner acts
     subj, passive = subjects(verb)
     passive = passive or _passive_participle(verb)
     if passive and cand.entry.stative and not any(c.dep_ == "agent" for c in verb.children):
@@ -339,6 +341,26 @@ def actor1(cand, actors):
             resolved = [(crowd, [s])]  # "thousands of protesters marched in Belgrade", "protesters clashed with police"
         found.extend(resolved)
     return _speaking_for(found, verb, actors), False
+
+
+def _infinitive_owner(verb):
+    """The possessor of the noun an infinitive completes ("Iran's decision to withdraw")."""
+    if verb is None or verb.dep_ != "acl" or verb.head.pos_ != "NOUN" or not any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return None
+    return next((c for c in verb.head.children if c.dep_ == "poss"), None)
+
+
+def _its(pronoun, actors):
+    """"X said ..., signaling its reluctance to ...": "its" is the state or body the sentence named last
+    before it as a party, not as a word on a thing ("a Ukraine ceasefire deal")."""
+    if pronoun.lower_ != "its":
+        return []
+    for tok in reversed(pronoun.doc[pronoun.sent.start:pronoun.i]):
+        actor = actors.at(tok.idx, tok.idx + len(tok)) if tok.dep_ not in ("compound", "amod") else None
+        if actor is not None:
+            return [(actor, [pronoun])] if actor.kind in STATE_LIKE else []
+    return []
 
 
 def _side(verb, actors):

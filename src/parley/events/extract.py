@@ -73,6 +73,8 @@ HELPING = frozenset({"help"})
 DEMONSTRATION, OFFICIAL_COMPLAINT = "141", "114"
 # cooperative stances whose present negation is a refusal (see _present_refusal)
 STANCES = frozenset({"SUPPORT", "AGREE"})
+# nouns that say their infinitive is not done, by the will of the one who holds back
+REFUSAL_NOUNS = frozenset("refusal reluctance unwillingness".split())
 DEPLOYMENT = "154"  # CAMEO: mobilise or increase armed forces
 FORCE_WORDS = frozenset("troop soldier peacekeeper force unit battalion brigade contingent marine reinforcement".split())
 
@@ -396,7 +398,10 @@ def _events(cand, sent, article, here, actors, lex, base, source):
     cameo = cand.cameo
     if status == "negated" and cand.verb is not None and lex.code(cameo).type == "AGREE" and frames.failed(cand.verb):
         cameo, status = frames.REJECTION, "reported"
-    if status == "negated" and cand.verb is not None and lex.code(cameo).type in STANCES and _present_refusal(cand.verb):
+    if cand.verb is not None and _refused(cand.verb):
+        status = "negated"  # "its refusal to sign", "their reluctance to endorse": not done, and not to be
+    if status == "negated" and cand.verb is not None and lex.code(cameo).type in STANCES and (
+            _present_refusal(cand.verb) or _refused(cand.verb)):
         # "X does not recognize the court", "Y does not support the plan": a stance held against, now
         cameo, status = frames.REJECTION, "reported"
     if cand.verb is None and status == "reported" and cand.noun.dep_ == "pobj" and cand.noun.head.lower_ == "for":
@@ -519,6 +524,12 @@ def _formal_protest(verb, doers) -> bool:
     protest (crowds protest against things; states and officials protest them)."""
     return verb.lemma_.lower() == "protest" and any(c.dep_ == "dobj" for c in verb.children) and bool(doers) and all(
         a.kind in ("country", "organization", "person") for a, _ in doers)
+
+
+def _refused(verb) -> bool:
+    """Is the act the infinitive of a noun of refusal ("its refusal to sign", "reluctance to endorse")?"""
+    return verb.dep_ == "acl" and verb.head.lemma_.lower() in REFUSAL_NOUNS and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _present_refusal(verb) -> bool:
