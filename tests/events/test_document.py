@@ -908,3 +908,13 @@ def test_a_demand_told_of_a_state_and_again_of_its_government_is_one():
     (m,) = merge_mentions([_mention(0, "REQUEST", JPN, CHN), _mention(1, "REQUEST", JPN, authorities)])
     assert m.event.actor2 == CHN and [s.sentence for s in m.event.sources] == ["s0", "s1"]
     assert len(merge_mentions([_mention(0, "ASSAULT", JPN, CHN), _mention(1, "ASSAULT", JPN, authorities)])) == 2
+
+
+def test_the_toll_of_an_attack_is_no_second_attack():
+    # "Gunmen of the Front stormed a base on Monday ... The Front said it had killed 12 people"
+    toll = EventActor("12 people", None, None, "CVL")
+    (m,) = merge_mentions([_mention(0, "ASSAULT", JPN, CHN), _mention(2, "ASSAULT", JPN, toll)])
+    assert m.event.actor2 == CHN and [s.sentence for s in m.event.sources] == ["s0", "s2"]
+    (m,) = merge_mentions([_mention(0, "ASSAULT", JPN, toll), _mention(2, "ASSAULT", JPN, CHN)])
+    assert m.event.actor2 == CHN  # the party attacked, once a telling names it
+    assert len(merge_mentions([_mention(0, "COERCE", JPN, toll), _mention(2, "COERCE", JPN, CHN)])) == 2

@@ -6,7 +6,7 @@ Two mentions in one story are one happening when they have the same type, the sa
 symmetric types, or no target in one of them: "X met Y on Monday ... the meeting, X said, ..."; for a
 symmetric act the lone party may be either side: "... after the talks, Y said"; for a meeting or an
 act done by saying, a state and a body or group of it are one target: "called on X ... urged X's
-authorities"), and
+authorities"; the people an attack killed, written as no party, are its toll, not another attack), and
 dates that do not conflict (two dates of their own that differ are two happenings: two meetings of
 the same people on different days are two events; news dated by the day of the story and
 background of another date are two as well). The happening keeps the first telling's
@@ -26,6 +26,7 @@ from .types import symmetric_types
 
 HAPPENED = frozenset({"reported", "historical"})
 MEETING = "CONSULT"
+ATTACK = "ASSAULT"
 # acts done by saying, which a story may tell as addressed to a state and again to its government
 # ("called on X to ...", "called for X's rulers to ...")
 SAYING = frozenset({"REQUEST", "ACCUSE", "REJECT", "SUPPORT", "THREATEN"})
@@ -42,8 +43,11 @@ def same_parties(a: Event, b: Event) -> bool:
     # (a demand or a charge told as made of a state and of its government is made once)
     hosting = a.type == MEETING or a.type in SAYING
 
+    # (the people an attack killed, "more than 10 people", are its outcome, not the target of another attack)
+    toll = a.type == ATTACK and (casualties(a.actor2) or casualties(b.actor2))
+
     def fits(x1, x2, y1, y2):
-        return same_actor(x1, y1) and (x2 is None or y2 is None or same_actor(x2, y2)
+        return same_actor(x1, y1) and (x2 is None or y2 is None or toll or same_actor(x2, y2)
                                        or hosting and (host_of(x2, y2) or host_of(y2, x2)))
     if fits(a.actor1, a.actor2, b.actor1, b.actor2):
         return True
@@ -55,6 +59,11 @@ def same_parties(a: Event, b: Event) -> bool:
     # its two parties, whichever side the other telling put it on
     lone, pair = (a, b) if a.actor2 is None else (b, a)
     return pair.actor2 is not None and same_actor(lone.actor1, pair.actor2)
+
+
+def casualties(actor: EventActor | None) -> bool:
+    """Is the side people an act fell on, as written ("more than 10 people"), no party of any kind?"""
+    return actor is not None and not actor.actor_id and actor.sector == "CVL"
 
 
 def host_of(state: EventActor, party: EventActor) -> bool:
@@ -96,6 +105,8 @@ def combine(first: EventMention, other: EventMention) -> EventMention:
     if e.actor2 is None and o.actor2 is not None:
         # (a symmetric act's lone party may be the other telling's target: its partner is then the doer)
         changes["actor2"] = o.actor1 if same_actor(e.actor1, o.actor2) else o.actor2
+    elif casualties(e.actor2) and o.actor2 is not None and not casualties(o.actor2):
+        changes["actor2"] = o.actor2  # the party attacked, of which the people killed are the toll
     elif e.type == MEETING and e.actor2 is not None and o.actor2 is not None and host_of(e.actor2, o.actor2):
         changes["actor2"] = o.actor2  # the host named at its most specific: its leader, not the state
     if other.explicit_date and (not first.explicit_date or len(o.date or "") > len(e.date or "")):
