@@ -67,3 +67,15 @@ def test_a_refusal_to_back_is_a_rejection_by_the_owner_of_the_refusal(story):
 def test_the_owner_of_a_decision_does_what_was_decided(story):
     events = story("Iran's decision to withdraw its troops from Iraq surprised the region.")
     assert sides(events) == {("Iran", "RETREAT", "Iraq")}
+
+
+def test_a_visit_and_the_hosts_meeting_with_the_visitor_are_one_meeting(story):
+    events = story("Somali President Hassan Sheikh Mohamud met Kenyan President William Ruto in Mogadishu on Monday. "
+                   "It was Ruto's second visit to Somalia this year.")
+    assert [(e.type, len(e.sources)) for e in events] == [("CONSULT", 2)]
+
+
+def test_one_and_others_with_them_are_one_record_of_the_first(story):
+    events = story("Kenyan Foreign Minister Musalia Mudavadi and other senior Kenyan officials held talks with "
+                   "Somali officials in Nairobi on Feb. 18.")
+    assert sides(events) == {("Musalia Mudavadi", "CONSULT", "Somali officials")}

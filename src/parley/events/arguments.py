@@ -67,7 +67,8 @@ def resolve_np(tok, actors: ArticleActors) -> list:
     # a list may hang as appositions with a final conjunct: "Kang, Vice Minister Cho and negotiator Lee"
     appos = [c for c in tok.children if c.dep_ == "appos"]
     listed = {tok.i} | {c.i for c in appos if len(appos) > 1 or any(g.dep_ == "conj" for g in c.children)}
-    heads = [tok] + [c for c in tok.subtree if c.i != tok.i and (c.i in listed or c.dep_ == "conj" and _conj_root(c).i in listed)]
+    heads = [tok] + [c for c in tok.subtree if c.i != tok.i and (c.i in listed or c.dep_ == "conj" and _conj_root(c).i in listed)
+                     and not (c.dep_ == "conj" and _others(c))]
     for head in heads:
         if leaders := _leaders(head, actors):
             found.extend(leaders)
@@ -93,6 +94,12 @@ def resolve_np(tok, actors: ArticleActors) -> list:
             ids.add(actor.id)
             unique.append((actor, toks))
     return unique
+
+
+def _others(conj) -> bool:
+    """"X and other officials": the ones named first are among them; the record is theirs, the rest
+    come with them (a coder names the first party and adds the others)."""
+    return any(c.dep_ in ("amod", "det") and c.lower_ == "other" for c in conj.children)
 
 
 def _leaders(head, actors: ArticleActors) -> list:

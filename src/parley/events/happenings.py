@@ -54,7 +54,10 @@ def same_parties(a: Event, b: Event) -> bool:
     if a.type not in symmetric_types():
         return False
     if a.actor2 is not None and b.actor2 is not None:
-        return same_actor(a.actor1, b.actor2) and same_actor(a.actor2, b.actor1)
+        # (a visit to a state and its host's meeting with the visitor: "X visited Z ... Z's leader met X")
+        return same_actor(a.actor1, b.actor2) and (same_actor(a.actor2, b.actor1) or hosting and (
+            host_of(a.actor2, b.actor1) or host_of(b.actor1, a.actor2))) or same_actor(a.actor2, b.actor1) and \
+            hosting and (host_of(a.actor1, b.actor2) or host_of(b.actor2, a.actor1))
     # "X met Y ... Following the talks with X, Y said": a party of a symmetric act told alone is one of
     # its two parties, whichever side the other telling put it on
     lone, pair = (a, b) if a.actor2 is None else (b, a)
