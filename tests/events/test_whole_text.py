@@ -79,3 +79,9 @@ def test_one_and_others_with_them_are_one_record_of_the_first(story):
     events = story("Kenyan Foreign Minister Musalia Mudavadi and other senior Kenyan officials held talks with "
                    "Somali officials in Nairobi on Feb. 18.")
     assert sides(events) == {("Musalia Mudavadi", "CONSULT", "Somali officials")}
+
+
+def test_a_phone_call_is_no_visit(story):
+    events = story("Kenyan Foreign Minister Musalia Mudavadi visited Uganda last week. On Monday, Ugandan Foreign "
+                   "Minister Jeje Odongo spoke by phone with his Kenyan counterpart.", published="2024-05-02")
+    assert sorted((e.cameo, e.mode) for e in events) == [("041", "phone"), ("042", "visit")]

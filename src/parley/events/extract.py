@@ -73,6 +73,7 @@ HELPING = frozenset({"help"})
 DEMONSTRATION, OFFICIAL_COMPLAINT = "141", "114"
 # cooperative stances whose present negation is a refusal (see _present_refusal)
 STANCES = frozenset({"SUPPORT", "AGREE"})
+PHONE_CALL, PHONES = "041", frozenset({"phone", "telephone"})  # CAMEO: discuss by telephone
 # nouns that say their infinitive is not done, by the will of the one who holds back
 REFUSAL_NOUNS = frozenset("refusal reluctance unwillingness".split())
 DEPLOYMENT = "154"  # CAMEO: mobilise or increase armed forces
@@ -396,6 +397,8 @@ def _events(cand, sent, article, here, actors, lex, base, source):
     status = (st.clause_status(anchor, cand.noun, inherit=inherit, acting=anchor is cand.verb or anchor is cand.said)
               if anchor is not None else st.clause_status(None, cand.noun))
     cameo = cand.cameo
+    if cand.verb is not None and lex.code(cameo).type == "CONSULT" and _by_phone(cand.verb):
+        cameo = PHONE_CALL  # "spoke by phone with X": talks, but not in person
     if status == "negated" and cand.verb is not None and lex.code(cameo).type == "AGREE" and frames.failed(cand.verb):
         cameo, status = frames.REJECTION, "reported"
     if cand.verb is not None and _refused(cand.verb):
@@ -524,6 +527,11 @@ def _formal_protest(verb, doers) -> bool:
     protest (crowds protest against things; states and officials protest them)."""
     return verb.lemma_.lower() == "protest" and any(c.dep_ == "dobj" for c in verb.children) and bool(doers) and all(
         a.kind in ("country", "organization", "person") for a, _ in doers)
+
+
+def _by_phone(verb) -> bool:
+    return any(p.dep_ == "prep" and p.lower_ in ("by", "over", "on") and any(
+        g.dep_ == "pobj" and g.lemma_.lower() in PHONES for g in p.children) for p in verb.children)
 
 
 def _refused(verb) -> bool:

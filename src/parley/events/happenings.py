@@ -27,6 +27,7 @@ from .types import symmetric_types
 HAPPENED = frozenset({"reported", "historical"})
 MEETING = "CONSULT"
 ATTACK = "ASSAULT"
+CALL, IN_PERSON = "phone", frozenset({"meet", "visit", "host"})  # modes of CONSULT (data/codes.tsv)
 # acts done by saying, which a story may tell as addressed to a state and again to its government
 # ("called on X to ...", "called for X's rulers to ...")
 SAYING = frozenset({"REQUEST", "ACCUSE", "REJECT", "SUPPORT", "THREATEN"})
@@ -97,7 +98,12 @@ def _weeks_apart(x: str, y: str) -> bool:
 def one_happening(a: EventMention, b: EventMention) -> bool:
     ea, eb = a.event, b.event
     return (ea.type == eb.type and status_class(ea.status) == status_class(eb.status)
-            and same_parties(ea, eb) and dates_agree(a, b))
+            and not _call_and_visit(ea, eb) and same_parties(ea, eb) and dates_agree(a, b))
+
+
+def _call_and_visit(a: Event, b: Event) -> bool:
+    """A phone call and a meeting in person are two happenings, whatever their dates allow."""
+    return {a.mode, b.mode} & {CALL} and bool({a.mode, b.mode} & IN_PERSON)
 
 
 def combine(first: EventMention, other: EventMention) -> EventMention:
@@ -122,10 +128,12 @@ def combine(first: EventMention, other: EventMention) -> EventMention:
 def merge_mentions(mentions: list[EventMention]) -> list[EventMention]:
     happenings: list[EventMention] = []
     for m in mentions:
-        for n, h in enumerate(happenings):
-            if one_happening(h, m):
-                happenings[n] = combine(h, m)
-                break
-        else:
+        fitting = [n for n, h in enumerate(happenings) if one_happening(h, m)]
+        if not fitting:
             happenings.append(m)
+            continue
+        # (a toll told alone is of the attack told just before it: "... attacked a bridge on Tuesday.
+        # The militants killed nine people.")
+        n = fitting[-1] if m.event.type == ATTACK and casualties(m.event.actor2) else fitting[0]
+        happenings[n] = combine(happenings[n], m)
     return happenings
