@@ -32,6 +32,14 @@ def test_known_surname_stays_a_person(nlp):
     assert labels == ["PERSON", "PERSON"]
 
 
+def test_a_possessive_inside_a_name_parts_the_owner_from_what_they_own(nlp):
+    doc = nlp("Al-Karim’s KLF is an Islamist group that is designated as a terrorist organization by Kenya.")
+    ents = [(e.text, e.label_) for e in doc.ents]
+    assert ("Al-Karim", "PERSON") in ents and ("KLF", "ORG") in ents
+    doc = nlp("Abu-Bakr’s ALF is an Islamist group that is designated as a terrorist organization by the United States.")
+    assert not any("’s" in e.text for e in doc.ents)
+
+
 def test_entities_do_not_cross_lines(nlp):
     doc = nlp("Talks with Kim\n\nMorning Herald TV\n\nended.")
     assert all("\n" not in e.text for e in doc.ents)

@@ -254,7 +254,7 @@ class NameRules:
         self.family_first_ids = {nlp.vocab.strings.add(name) for name in self.family_first}
 
     def __call__(self, doc: Doc) -> Doc:
-        ents = [e for e in (_within_line(e) for e in doc.ents) if e is not None]
+        ents = [part for e in (_within_line(e) for e in doc.ents) if e is not None for part in _owner_apart(e)]
         # per token, whether it is a capitalised word (and a proper noun): read from arrays, since
         # indexing the Doc makes a Token object each time and these loops visit every token
         flags = doc.to_array([IS_TITLE, IS_ALPHA, POS, ORTH]).tolist() if len(doc) else []
@@ -407,6 +407,19 @@ def _near_key(word: str, keys: set[str]) -> bool:
         k[0] == word[0] and abs(len(k) - len(word)) <= 1 and len(k) >= 5 and fuzz.ratio(k, word) >= 80
         for k in keys
     )
+
+
+def _owner_apart(ent: Span) -> list[Span]:
+    """A possessive inside an entity ends one name and starts another: "Al-Sharaa’s HTS" is the man
+    and his group (an acronym after it is an organisation's)."""
+    owned = next((t.i for t in ent if t.tag_ == "POS" or t.lower_ in ("'s", "’s")), None)
+    if owned is None:
+        return [ent]
+    if owned == ent.end - 1:  # "Abu-Bakr’s": the name is the owner's, without the ending
+        return [Span(ent.doc, ent.start, owned, label=ent.label_)] if owned > ent.start else []
+    after = ent.doc[owned + 1 : ent.end]
+    label = "ORG" if all(t.is_upper for t in after if t.is_alpha) else ent.label_
+    return [Span(ent.doc, ent.start, owned, label=ent.label_)] * (owned > ent.start) + [Span(ent.doc, after.start, after.end, label=label)]
 
 
 def _within_line(ent: Span) -> Span | None:
