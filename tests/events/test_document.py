@@ -759,7 +759,7 @@ def test_a_measure_aimed_at_trade_is_no_attack(code, known):
 
 def test_followers_of_a_leader_are_a_group_of_their_own(code, known):
     assert ("Putin loyalists", "ASSAULT", "Japan") in triples(code("Putin loyalists attacked Japan on Monday.", known))
-    events = code("Supporters of Putin clashed with Japan on Monday.", known)
+    events = code("Supporters of Putin attacked Japan on Monday.", known)
     assert {(e.actor1.name, e.actor1.country) for e in events} == {("supporters of Putin", "RUS")}
 
 

@@ -160,7 +160,7 @@ def test_a_letter_dated_a_day_dates_what_it_asks(code, known):
 
 def test_a_where_clause_happens_when_its_place_is_named(code, known):
     # "where" is "at which": the clause is within the time of the clause that names its place
-    text = "Hope faded after fighting that began on Monday in the northern region, where Japan clashed with China."
+    text = "Hope faded after fighting that began on Monday in the northern region, where Japan attacked China."
     assert only(code(text, known), "ASSAULT").date == "2020-07-06"
     # unless it says it came at another time
     e = only(code("Abe was born in 1950 in Osaka, where Japan later attacked China.", known), "ASSAULT")

@@ -85,3 +85,12 @@ def test_a_phone_call_is_no_visit(story):
     events = story("Kenyan Foreign Minister Musalia Mudavadi visited Uganda last week. On Monday, Ugandan Foreign "
                    "Minister Jeje Odongo spoke by phone with his Kenyan counterpart.", published="2024-05-02")
     assert sorted((e.cameo, e.mode) for e in events) == [("041", "phone"), ("042", "visit")]
+
+
+def test_fighting_between_two_sides_is_one_attack_each_way(story):
+    events = story("Clashes broke out between Kenyan troops and al-Shabab militants on Monday.")
+    assert sides(events) == {("Kenyan troops", "ASSAULT", "al-Shabab"), ("al-Shabab", "ASSAULT", "Kenyan troops")}
+    events = story("Kenyan troops clashed with al-Shabab militants on Monday.")
+    assert len(events) == 2
+    events = story("Kenyan troops attacked al-Shabab militants on Monday.")
+    assert sides(events) == {("Kenyan troops", "ASSAULT", "al-Shabab")}

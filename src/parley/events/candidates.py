@@ -459,9 +459,12 @@ def _passive(tok) -> bool:
 
 def between_prep(noun):
     """The "between" phrase of an event noun, on the noun or where the parser hangs it: on its "of"
-    object ("exchange of fire between A and B") or on a participle after it ("fire reported between")."""
+    object ("exchange of fire between A and B"), on a participle after it ("fire reported between"), or
+    on the verb it is the subject of ("clashes broke out between", "fire was reported between")."""
     holders = [noun] + [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
                         if g.dep_ == "pobj"] + [c for c in noun.children if c.dep_ == "acl"]
+    if noun.dep_ in ("nsubj", "nsubjpass") and noun.head.pos_ in ("VERB", "AUX"):
+        holders.append(noun.head)
     return next((c for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "between"), None)
 
 

@@ -69,6 +69,8 @@ COUNTING = frozenset("several many numerous repeated multiple previous past earl
 # acts referred to, as real whatever the verb they hang from does with them
 REFERRED = frozenset({"owner", "by"})
 EXCHANGING = frozenset({"exchange", "trade"})
+GUNFIRE = frozenset(("fire", "gunfire", "blow", "shot"))
+MUTUAL_FIGHTING = frozenset("clash skirmish battle gunbattle firefight fighting".split())  # both sides fight
 HELPING = frozenset({"help"})
 DEMONSTRATION, OFFICIAL_COMPLAINT = "141", "114"
 # cooperative stances whose present negation is a refusal (see _present_refusal)
@@ -447,6 +449,9 @@ def _events(cand, sent, article, here, actors, lex, base, source):
         pairs = [(a, b) for i, a in enumerate(first) for b in first[i + 1:] if a[0].id != b[0].id]
     else:  # "X and Y warned that ..." is two warnings, not a warning to each other
         pairs = [(a, None) for a in first]
+    if code.type == "ASSAULT" and second and _mutual_fighting(cand):
+        # "clashes between X and Y", "X clashed with Y": each fights the other, one event per direction
+        pairs += [(b, a) for a, b in pairs if a[0].id != b[0].id]
     if cand.frame == "held" and (not second or any(b.country and b.country != actors.home for b, _ in second)
                                  or _held_abroad(cand.verb, actors.home)):
         return []  # no one named is held, or one of another state, held who knows where
@@ -570,12 +575,21 @@ def _vehicle_subject(verb) -> bool:
     return any(s.lemma_.lower() in HARDWARE for s in subj)
 
 
+def _mutual_fighting(cand) -> bool:
+    """Is the act fighting that both sides do: a clash, a battle, an exchange of fire?"""
+    word = cand.noun if cand.noun is not None else cand.verb
+    lemma = word.lemma_.lower()
+    if lemma in EXCHANGING:  # "an exchange of fire"
+        return any(p.lower_ == "of" and any(g.lemma_.lower() in GUNFIRE for g in p.children) for p in word.children)
+    return lemma in MUTUAL_FIGHTING
+
+
 def _each_other(verb) -> bool:
     """Is the object of `verb` the reciprocal pronoun ("blamed each other", "accused one another")?"""
     if verb is None:
         return False
     objects = [c for c in verb.children if c.dep_ == "dobj"]
-    if verb.lemma_.lower() in EXCHANGING and any(o.lemma_.lower() in ("fire", "gunfire", "blow", "shot") for o in objects):
+    if verb.lemma_.lower() in EXCHANGING and any(o.lemma_.lower() in GUNFIRE for o in objects):
         return True  # "A and B exchanged fire": each fired at the other
     objects += [g for p in verb.children if p.dep_ == "prep" for g in p.children if g.dep_ == "pobj"]
     return any(o.lower_ in ("other", "another") and any(c.lower_ in ("each", "one") for c in o.children)
