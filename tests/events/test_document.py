@@ -918,3 +918,10 @@ def test_the_toll_of_an_attack_is_no_second_attack():
     (m,) = merge_mentions([_mention(0, "ASSAULT", JPN, toll), _mention(2, "ASSAULT", JPN, CHN)])
     assert m.event.actor2 == CHN  # the party attacked, once a telling names it
     assert len(merge_mentions([_mention(0, "COERCE", JPN, toll), _mention(2, "COERCE", JPN, CHN)])) == 2
+
+
+def test_those_named_by_their_part_in_an_attack_are_its_authors(code, known):
+    events = code("Security sources said those involved in the bombing were based in Iran.", known, dateline="TOKYO")
+    assert triples(events) == {("Japanese security sources", "ACCUSE", "Iran")}
+    events = code("Security sources said those involved in the talks were based in Iran.", known, dateline="TOKYO")
+    assert not any(e.type == "ACCUSE" for e in events)

@@ -36,6 +36,7 @@ SERIES_HEADS = frozenset("series wave string round spate barrage volley number c
 ATTACK_WORDS = frozenset(
     "attack attacker assailant bombing bomber hijacking hijacker handler planner perpetrator gunman gunmen "
     "ambush assault massacre".split())
+AUTHORS = frozenset("those people men individuals persons".split())  # named by a clause on what they did
 # participles that tell someone is held by a state ("jailed publisher", "detained activists")
 HELD = frozenset("arrest detain jail imprison".split())
 PENALTY_VERBS = frozenset("face risk suffer incur".split())  # "... or face sanctions"
@@ -759,9 +760,15 @@ def blamed_clause(verb):
              and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
     for comp in told:
         subject = next((c for c in comp.children if c.dep_ in SUBJECT_DEPS), None)
-        if subject is not None and subject.lemma_.lower() in ATTACK_WORDS:
+        if subject is not None and (subject.lemma_.lower() in ATTACK_WORDS or _authors_of_attack(subject)):
             return comp
     return None
+
+
+def _authors_of_attack(subject) -> bool:
+    """"those involved in the attack", "the men behind the bombing": its authors, named by what they did."""
+    return subject.lower_ in AUTHORS and any(
+        t.lemma_.lower() in ATTACK_WORDS for c in subject.children if c.dep_ in ("acl", "relcl", "prep") for t in c.subtree)
 
 
 def _reported_blame(verb, lex, actors):
