@@ -40,6 +40,11 @@ def test_a_possessive_inside_a_name_parts_the_owner_from_what_they_own(nlp):
     assert not any("’s" in e.text for e in doc.ents)
 
 
+def test_a_name_has_a_capital_somewhere(nlp):
+    doc = nlp("He will impose a 200% tariff on all wines, champagne & alcoholic products coming out of France.")
+    assert not any(e.label_ in ("ORG", "PERSON") and e.text.islower() for e in doc.ents)
+
+
 def test_entities_do_not_cross_lines(nlp):
     doc = nlp("Talks with Kim\n\nMorning Herald TV\n\nended.")
     assert all("\n" not in e.text for e in doc.ents)

@@ -430,6 +430,6 @@ def _within_line(ent: Span) -> Span | None:
             if end <= ent.start:
                 return None
             return Span(ent.doc, ent.start, end, label=ent.label_)
-    if ent.label_ == "PERSON" and not any(t.is_title or t.is_upper for t in ent):
-        return None  # "beat around the bush": a lower-case person is not a name
+    if ent.label_ in ("PERSON", "ORG") and not any(c.isupper() for t in ent for c in t.text):
+        return None  # "beat around the bush", "champagne & alcoholic": a name has a capital somewhere
     return ent
