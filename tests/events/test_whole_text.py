@@ -94,3 +94,16 @@ def test_fighting_between_two_sides_is_one_attack_each_way(story):
     assert len(events) == 2
     events = story("Kenyan troops attacked al-Shabab militants on Monday.")
     assert sides(events) == {("Kenyan troops", "ASSAULT", "al-Shabab")}
+
+
+def test_the_prime_ministers_are_the_two_named_before(story):
+    events = story("Indian Prime Minister Arjun Mehta visited Mauritius on Tuesday and met Prime Minister Paul Berenger. "
+                   "Mauritius gave its highest honor to Mehta, and the prime ministers signed eight pacts.")
+    agreed = [e for e in events if e.type == "AGREE"]
+    assert [{e.actor1.name, e.actor2.name} for e in agreed] == [{"Arjun Mehta", "Paul Berenger"}]
+
+
+def test_an_unnamed_court_is_the_storys_states(story):
+    events = story("Guatemalan authorities arrested journalist Jose Ramirez in 2022. "
+                   "A court later sentenced Ramirez to six years in prison.")
+    assert ("Guatemalan court", "COERCE", "Jose Ramirez") in sides(events)

@@ -495,7 +495,9 @@ class _Reader:
             bare = info.kind == "group" and info.sector == ARMED and span[-1].tag_ == "NNS" \
                 and all(t.pos_ == "NUM" or t.lower_ in ("the", "all") for t in left) and not countries
             if info.kind == "group" or info.kind == "org":
-                if not countries and not definite and not bare:
+                # ("a court later sentenced X": a state's court, unnamed, is the story's state's)
+                state_body = info.kind == "org" and info.sector == "JUD" and left and left[0].lower_ in ("a", "an")
+                if not countries and not definite and not bare and not state_body:
                     continue
                 pieces = countries or [(None, named_before[0].i if named_before else span.start, None)]
                 for code, at, owner in pieces:
@@ -504,7 +506,7 @@ class _Reader:
                         out.append(Cand(at, span.end, "name", armed.actor_kind, armed.name, armed.country, armed.sector, term=armed))
                         continue
                     out.append(Cand(at, span.end, "description", "group" if info.kind == "group" else "organization",
-                                    head, code, info.sector, head=head, definite=(definite or bare) and not countries,
+                                    head, code, info.sector, head=head, definite=(definite or bare or state_body) and not countries,
                                     owner=owner, bare=bare))
             else:
                 if span.end < len(self.doc) and self.doc[span.end].ent_type_ == "PERSON":

@@ -14,6 +14,9 @@ PAIR_NOUNS = {"sides": "party", "parties": "party", "delegations": "party", "cou
               "leaders": "person", "presidents": "person", "men": "person", "ministers": "person",
               "women": "person", "envoys": "person"}
 
+# plural offices whose holders a story has named: "the prime ministers", "the presidents"
+OFFICE_PLURALS = ("ministers", "presidents", "premiers", "leaders")
+OFFICE_WORDS = frozenset({"prime", "foreign", "defense", "defence", "two"})
 # nouns that count the parties they stand for: "the trio" after three states were named
 COLLECTIVES = {"duo": 2, "pair": 2, "trio": 3, "quartet": 4}
 
@@ -36,6 +39,23 @@ def find_plurals(r) -> None:
         keys = _last_named(r, start, kind, count)
         if keys:
             r.pairs.append((start, noun.i + 1, keys))
+
+
+def find_office_pairs(r) -> None:
+    """"the prime ministers signed eight pacts", "the presidents met": a definite plural of an office,
+    as the subject of its clause, is the two people the story named last (within the sentence and the
+    two before it), as "both leaders" is."""
+    doc = r.doc
+    for i in r.tokens(*OFFICE_PLURALS):
+        t = doc[i]
+        start = t.i - 1
+        while start >= 0 and doc[start].lower_ in OFFICE_WORDS:
+            start -= 1  # "the prime ministers", "the foreign ministers"
+        if t.dep_ not in SUBJECT or start < 0 or doc[start].lower_ != "the" or any(c.dep_ == "prep" for c in t.children):
+            continue  # ("the ministers of the bloc" are that body's, not two people named before)
+        keys = _last_named(r, start, "person", 2)
+        if keys:
+            r.pairs.append((start, t.i + 1, keys))
 
 
 def find_collectives(r) -> None:

@@ -32,7 +32,7 @@ from .index import ArticleActors
 from .knowledge import Knowledge, family_first_names, same_given_name
 from .leaders import same_office
 from .mentions import Cand
-from .plurals import SUBJECT, find_collectives, find_plurals, find_they
+from .plurals import SUBJECT, find_collectives, find_office_pairs, find_plurals, find_they
 from .pointing import ARMED, armed_name, point_back, refers_back
 
 PRONOUNS = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f", "herself": "f"}
@@ -127,6 +127,7 @@ class _Resolver:
         self._pronouns()
         find_they(self)
         find_plurals(self)
+        find_office_pairs(self)
         find_collectives(self)
         self._members(cands)
         self._leaders()
@@ -608,7 +609,7 @@ class _Resolver:
         else:
             same = self._same_group(c) or self._recent_group(c)
             if not same:
-                if not final and c.akind == "organization" and c.sector in ("GOV", "LEG", "MIL", "PTY") \
+                if not final and c.akind == "organization" and c.sector in ("GOV", "LEG", "MIL", "PTY", "JUD") \
                         and c.head.lower() not in MISSIONS:
                     self.homeless.append(c)
                 return
