@@ -44,7 +44,8 @@ ARMED_DESCRIPTIONS = frozenset(
 # dozens of women and children", "arrested five people"; the people are the target as written
 ON_PEOPLE = frozenset({"ASSAULT", "COERCE", "RETREAT"})
 PEOPLE_WORDS = frozenset("""people person passenger hostage civilian personnel worker miner villager resident
-    student child woman man pilgrim worshipper tourist detainee prisoner elder journalist member""".split())
+    student child woman man pilgrim worshipper tourist detainee prisoner elder journalist member
+    lawmaker legislator politician activist protester demonstrator dissident critic""".split())
 IRREGULAR_PLURALS = frozenset({"people", "children", "women", "men"})
 PLURAL_PRONOUN = "they"  # the lemma of "them": an object the clause names as several, so no one person
 COUNTS = frozenset({"dozen", "hundred", "thousand", "score"})  # "dozens of passengers"
