@@ -107,3 +107,9 @@ def test_an_unnamed_court_is_the_storys_states(story):
     events = story("Guatemalan authorities arrested journalist Jose Ramirez in 2022. "
                    "A court later sentenced Ramirez to six years in prison.")
     assert ("Guatemalan court", "COERCE", "Jose Ramirez") in sides(events)
+
+
+def test_a_possessive_deep_in_a_phrase_is_not_the_phrases_party(story):
+    events = story("A Kenyan judge ordered journalist Maria Lopez back to prison this week in a move that the leader "
+                   "of her legal team called inhumane.")
+    assert not any(e.type == "ACCUSE" and e.actor1.name == "Kenyan judge" for e in events)

@@ -149,7 +149,12 @@ def _pick(head, toks, actors: ArticleActors):
             return posted
     if head.lemma_.lower() in NOT_THE_OWNER and any(c.dep_ == "poss" for c in head.children):
         return None  # "Putin's critics" are not Putin
-    found = actors.at(min(t.idx for t in toks), max(t.idx + len(t) for t in toks))
+    lo, hi = min(t.idx for t in toks), max(t.idx + len(t) for t in toks)
+    found = actors.at(lo, hi)
+    # ("the leader of her legal team" is not "her": a possessive deep in the phrase names no one of it)
+    deep = {t.idx for t in toks if t.tag_ == "PRP$" and t.head.i != head.i}
+    if found is not None and deep and all(m.start in deep for m in actors.base.mentions_in(lo, hi) if m.actor_id == found.id):
+        return None
     if found is not None and found.id in backers:
         return None
     if found is not None and found.kind == "country" and _only_in_prep(head, toks, actors):
