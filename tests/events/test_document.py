@@ -925,3 +925,10 @@ def test_those_named_by_their_part_in_an_attack_are_its_authors(code, known):
     assert triples(events) == {("Japanese security sources", "ACCUSE", "Iran")}
     events = code("Security sources said those involved in the talks were based in Iran.", known, dateline="TOKYO")
     assert not any(e.type == "ACCUSE" for e in events)
+
+
+def test_a_claim_its_own_clause_spells_out_is_not_the_claim_answered_later():
+    # "Japan rejected accusations that its courts are unfair. ... Japan rejected those claims" (China's)
+    spelled = replace(_mention(0, "REJECT", JPN), object_defined=True)
+    assert len(merge_mentions([spelled, _mention(3, "REJECT", JPN, CHN)])) == 2
+    assert len(merge_mentions([spelled, _mention(3, "REJECT", JPN)])) == 1

@@ -98,7 +98,14 @@ def _weeks_apart(x: str, y: str) -> bool:
 def one_happening(a: EventMention, b: EventMention) -> bool:
     ea, eb = a.event, b.event
     return (ea.type == eb.type and status_class(ea.status) == status_class(eb.status)
-            and not _call_and_visit(ea, eb) and same_parties(ea, eb) and dates_agree(a, b))
+            and not _call_and_visit(ea, eb) and not _other_claims(a, b) and same_parties(ea, eb) and dates_agree(a, b))
+
+
+def _other_claims(a: EventMention, b: EventMention) -> bool:
+    """"X rejected accusations that its trials are unfair ... X rejected those claims" (of Y, told just
+    before): a claim its own clause spells out is not the claim another telling answers, made by someone."""
+    defined, other = (a, b) if a.object_defined else (b, a)
+    return defined.object_defined and not other.object_defined and other.event.actor2 is not None
 
 
 def _call_and_visit(a: Event, b: Event) -> bool:
