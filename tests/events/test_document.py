@@ -456,8 +456,10 @@ def test_the_owner_of_a_verbs_object_that_names_no_party_leaves_the_subject_acti
 def test_a_forecast_of_what_others_will_do_is_no_statement_of_intent(code, known):
     events = code("Lee said he believes Japan and China will meet before long.", known)
     assert {e.type for e in events} == {"CONSULT"}
-    events = code("Japan said it will meet China next week.", known)
-    assert {e.type for e in events} == {"CONSULT", "AGREE"}
+    events = code("Lee said he believes Japan will impose sanctions on China.", known)
+    assert {(e.type, e.status) for e in events} == {("SANCTION", "planned")}
+    events = code("Japan said it will impose sanctions on China.", known)
+    assert {e.type for e in events} == {"THREATEN"}
 
 
 def test_expecting_a_party_to_act_is_a_demand_on_it(code, known):

@@ -7,8 +7,9 @@ Every actor span is resolved through ArticleActors; an event whose actor1 does n
 
 Coding conventions (see also the lexicon data):
 - `type` is the PLOVER type of the action itself and `status` says whether it happened; a meeting
-  announced for next week is CONSULT 040/planned; its announcement by an actor ("X said it will
-  meet Y") is a statement of its own, AGREE 036, as the CAMEO->PLOVER crosswalk codes intents.
+  announced for next week ("X said it will meet Y") is CONSULT 040/planned, one record; an offer
+  ("X is ready to meet Y") is a statement, AGREE 036, and a threat ("will impose tariffs") THREATEN
+  13x, as the CAMEO->PLOVER crosswalk codes intents.
 - Verbs that govern a complement (agree/offer to, urge/call on X to, refuse to, threaten to) code the
   governing act; the complement refines its CAMEO subcode and is not an event of its own.
 - Compound actors with no recipient of a symmetric act ("X and Y met") give one event X-Y (see story.py).
@@ -476,13 +477,17 @@ def _events(cand, sent, article, here, actors, lex, base, source):
         # return for talks", not "at a meeting"
     # (code, cameo, status, date, basis, id tag): the action, and the actor's statement of it if any
     versions = []
+    if statement is not None and status == "planned" and lex.code(statement).type == "AGREE" and not st.offered(cand.verb):
+        # "X said it will meet Y", "will invest in Y": one record, the act it undertakes, planned (an
+        # analyst writes the meeting or the aid to come, not a second record of the saying); "X is ready
+        # to ...", an offer, is the statement alone (AGREE), as is a threat ("will impose tariffs unless")
+        statement = None
     if statement is None:
         # the act keeps its own code whatever its status: a planned meeting is CONSULT 040, planned; the
         # intent codes (03x, 13x, 12x) are for an actor's statement of it (below), so type and code agree
         versions.append((code, code.cameo, status, date, basis, ()))
     else:
-        if status == "planned":
-            versions.append((code, code.cameo, status, date, basis, ()))
+        # "X said it will impose tariffs on Y": the threat, said now (what it threatens is not yet an act)
         said = st.reporting_head(cand.verb) or ([cand.verb, *st.governors(cand.verb)][-1])
         found = _date_at([said], here, base, future=False)
         s_date, s_basis = (found[0], found[1]) if found else (base.isoformat() if base else None, "published")

@@ -119,12 +119,9 @@ def announced(verb) -> bool:
     as an event of its own (AGREE, THREATEN, REJECT): the statement happened, the action is planned.
     """
     chain = [verb, *governors(verb)]
-    for token in chain[1:]:
-        if token.lemma_.lower() in COMMITTING and (
-            token.dep_ == "acomp" or any(c.dep_ in ("aux", "auxpass", "cop") and c.lemma_ == "be" for c in token.children)
-        ):
-            # "X might be willing to ...": a guess at a stance, no commitment made
-            return not _guessed(token)
+    stance = _stance(chain)
+    if stance is not None:
+        return not _guessed(stance)  # "X might be willing to ...": a guess at a stance, no commitment made
     future = any(
         c.dep_ == "aux" and (c.lower_ in FUTURE_AUX or c.lower_ in ("would", "going") or c.lemma_.lower() == "will")
         for token in chain for c in token.children
@@ -133,6 +130,18 @@ def announced(verb) -> bool:
     # a belief or forecast about what others will do ("Rubio believes the leaders will meet") is no
     # statement by the actor of what it will do
     return future and head is not None and head.lemma_.lower() not in BELIEVING
+
+
+def _stance(chain):
+    """The commitment adjective a chain of governors holds ("is willing to", "are ready to"), if any."""
+    return next((token for token in chain[1:] if token.lemma_.lower() in COMMITTING and (
+        token.dep_ == "acomp" or any(c.dep_ in ("aux", "auxpass", "cop") and c.lemma_ == "be" for c in token.children))),
+        None)
+
+
+def offered(verb) -> bool:
+    """Is the act one its actor says it stands ready to do ("is willing to", "is ready to"): an offer?"""
+    return _stance([verb, *governors(verb)]) is not None
 
 
 def _guessed(stance) -> bool:
