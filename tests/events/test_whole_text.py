@@ -113,3 +113,8 @@ def test_a_possessive_deep_in_a_phrase_is_not_the_phrases_party(story):
     events = story("A Kenyan judge ordered journalist Maria Lopez back to prison this week in a move that the leader "
                    "of her legal team called inhumane.")
     assert not any(e.type == "ACCUSE" and e.actor1.name == "Kenyan judge" for e in events)
+
+
+def test_one_and_their_own_people_are_one_record_of_the_first(story):
+    events = story("Kenyan lawmakers praised President William Ruto and his Cabinet for their stance on Monday.")
+    assert sides(events) == {("Kenyan lawmakers", "SUPPORT", "William Ruto")}

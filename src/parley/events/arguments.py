@@ -97,9 +97,10 @@ def resolve_np(tok, actors: ArticleActors) -> list:
 
 
 def _others(conj) -> bool:
-    """"X and other officials": the ones named first are among them; the record is theirs, the rest
-    come with them (a coder names the first party and adds the others)."""
-    return any(c.dep_ in ("amod", "det") and c.lower_ == "other" for c in conj.children)
+    """"X and other officials", "X and his cabinet": the ones named first are among them or own them;
+    the record is theirs, the rest come with them (a coder names the first party and adds the others)."""
+    return any(c.dep_ in ("amod", "det") and c.lower_ == "other" or c.dep_ == "poss" and c.tag_ == "PRP$"
+               for c in conj.children)
 
 
 def _leaders(head, actors: ArticleActors) -> list:
