@@ -118,3 +118,5 @@ def test_a_possessive_deep_in_a_phrase_is_not_the_phrases_party(story):
 def test_one_and_their_own_people_are_one_record_of_the_first(story):
     events = story("Kenyan lawmakers praised President William Ruto and his Cabinet for their stance on Monday.")
     assert sides(events) == {("Kenyan lawmakers", "SUPPORT", "William Ruto")}
+    events = story("In 2022, journalist Maria Otieno and her colleague John Kamau were arrested in Kenya.")
+    assert {e.actor2.name for e in events if e.type == "COERCE"} == {"Maria Otieno", "John Kamau"}

@@ -76,6 +76,8 @@ def resolve_np(tok, actors: ArticleActors) -> list:
         toks: list = []
         _np_tokens(head, toks)
         actor = _pick(head, toks, actors) or actors.group(head) or actors.located(head) or actors.described(head)
+        if _own_people(head) and (actor is None or actor.kind != "person"):
+            continue  # (the record is the owner's; "X and his colleague Y" are two people, each a party)
         if actor is not None:
             found.append((actor, toks))
         else:  # "the two sides", "the three nations": each party the actor layer says it stands for
@@ -97,10 +99,14 @@ def resolve_np(tok, actors: ArticleActors) -> list:
 
 
 def _others(conj) -> bool:
-    """"X and other officials", "X and his cabinet": the ones named first are among them or own them;
-    the record is theirs, the rest come with them (a coder names the first party and adds the others)."""
-    return any(c.dep_ in ("amod", "det") and c.lower_ == "other" or c.dep_ == "poss" and c.tag_ == "PRP$"
-               for c in conj.children)
+    """"X and other officials": the ones named first are among them; the record is theirs, the rest
+    come with them (a coder names the first party and adds the others)."""
+    return any(c.dep_ in ("amod", "det") and c.lower_ == "other" for c in conj.children)
+
+
+def _own_people(conj) -> bool:
+    """"X and his cabinet", "X and its allies": a conjunct owned by the one named before it."""
+    return conj.dep_ == "conj" and any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in conj.children)
 
 
 def _leaders(head, actors: ArticleActors) -> list:

@@ -477,17 +477,14 @@ def _events(cand, sent, article, here, actors, lex, base, source):
         # return for talks", not "at a meeting"
     # (code, cameo, status, date, basis, id tag): the action, and the actor's statement of it if any
     versions = []
-    if statement is not None and status == "planned" and lex.code(statement).type == "AGREE" and not st.offered(cand.verb):
-        # "X said it will meet Y", "will invest in Y": one record, the act it undertakes, planned (an
-        # analyst writes the meeting or the aid to come, not a second record of the saying); "X is ready
-        # to ...", an offer, is the statement alone (AGREE), as is a threat ("will impose tariffs unless")
-        statement = None
     if statement is None:
         # the act keeps its own code whatever its status: a planned meeting is CONSULT 040, planned; the
         # intent codes (03x, 13x, 12x) are for an actor's statement of it (below), so type and code agree
         versions.append((code, code.cameo, status, date, basis, ()))
     else:
-        # "X said it will impose tariffs on Y": the threat, said now (what it threatens is not yet an act)
+        # "X said it will meet Y", "is ready to lift sanctions", "will impose tariffs on Y": one record,
+        # the statement, said now (AGREE, THREATEN, REJECT); what it undertakes is not yet an act, and a
+        # second record of it would tell one happening twice
         said = st.reporting_head(cand.verb) or ([cand.verb, *st.governors(cand.verb)][-1])
         found = _date_at([said], here, base, future=False)
         s_date, s_basis = (found[0], found[1]) if found else (base.isoformat() if base else None, "published")
