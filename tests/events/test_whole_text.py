@@ -120,3 +120,12 @@ def test_one_and_their_own_people_are_one_record_of_the_first(story):
     assert sides(events) == {("Kenyan lawmakers", "SUPPORT", "William Ruto")}
     events = story("In 2022, journalist Maria Otieno and her colleague John Kamau were arrested in Kenya.")
     assert {e.actor2.name for e in events if e.type == "COERCE"} == {"Maria Otieno", "John Kamau"}
+
+
+def test_what_an_operation_does_its_doer_does(story):
+    events = story("An operation by Kenyan forces killed 16 al-Shabab militants on Monday.")
+    assert sides(events) == {("Kenyan forces", "ASSAULT", "al-Shabab")}
+    events = story("The attack came hours after an operation conducted by Kenyan forces, which resulted in the "
+                   "deaths of 16 al-Shabab militants.")
+    assert ("Kenyan forces", "ASSAULT", "al-Shabab") in sides(events)
+    assert story("The storm resulted in the deaths of 16 people in Kenya.") == []

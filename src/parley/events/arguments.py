@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from ..actors.index import ArticleActors
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+OPERATIONS = frozenset("operation raid offensive strike airstrike campaign".split())  # acts of force a "by" names the doer of
 NP_SKIP = frozenset({"relcl", "acl", "advcl", "punct", "cc", "conj", "prep", "appos", "ccomp", "xcomp", "mark"})
 NP_PREPS = frozenset({"of", "from", "in", "for", "throughout", "across"})  # "rebels in the Ivory Coast", "doctors from American aid groups"
 # verbs of talking whose object is the matter talked about, not the other party
@@ -296,6 +297,9 @@ def actor1(cand, actors):
     if cand.frame == "by":  # "the hijacking by militants", "an offensive launched by X"
         agent = agent_of(cand.noun)
         return (resolve_np(agent, actors) if agent is not None else []), False
+    if cand.frame == "caused":  # "an operation by X ... resulted in the deaths of Y": the cause's doer
+        subj = subjects(cand.verb)[0]
+        return [found for s in subj for found in _operation_by(s, actors) or resolve_np(s, actors)], False
     if cand.frame == "outcome":  # "led to the arrest of five people": like "five people were arrested",
         state = actors.authorities()  # the doing of the only ones who arrest, a state's authorities
         return ([(state, [cand.noun])] if state is not None else []), False
@@ -349,7 +353,7 @@ def actor1(cand, actors):
         # (a side: a state, a body, or a person who serves one; a witness telling what "they" did is
         # not of the side that did it)
         speaker = _side(verb, actors) if s.pos_ == "PRON" and s.lower_ in ("they", "it", "we") else []
-        resolved = speaker or _own_forces(s, verb, actors) or resolve_np(s, actors)
+        resolved = speaker or _own_forces(s, verb, actors) or _operation_by(s, actors) or resolve_np(s, actors)
         # (a personal pronoun, not a demonstrative: "This denies recognition to X" is a document's doing)
         if not resolved and (s.tag_ == "PRP" or any(c.dep_ == "poss" and c.pos_ == "PRON" for c in s.children)):
             # "X said it will ..." / "X said their forces had ...": the speaker's own side
@@ -380,6 +384,13 @@ def _its(pronoun, actors):
         if actor is not None:
             return [(actor, [pronoun])] if actor.kind in STATE_LIKE else []
     return []
+
+
+def _operation_by(noun, actors):
+    """"An operation by Kenyan forces killed 16 militants": what an operation does, its doer does."""
+    if noun.lemma_.lower() not in OPERATIONS or (agent := agent_of(noun)) is None:
+        return []
+    return resolve_np(agent, actors)
 
 
 def _side(verb, actors):
@@ -618,6 +629,8 @@ def actor2(cand, passive: bool, actors, lex):
         return resolve_np(noun, actors)
     if cand.frame == "blamed":
         return _blamed(verb, actors)
+    if cand.frame == "caused":  # the dead, of whom the "of" phrase tells
+        return _prep_objects(noun, ("of",), actors)
     if cand.frame == "undergone":  # (the speaker's "their forces came under attack" too)
         return [found for s in subjects(verb)[0] for found in resolve_np(s, actors) or _own_forces(s, verb, actors)]
     if cand.frame == "body":

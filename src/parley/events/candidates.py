@@ -556,6 +556,9 @@ def candidates(sent, lex, actors) -> list[Candidate]:
     for tok in sent:
         if tok.pos_ not in ("NOUN", "PROPN") or tok.i in taken:
             continue
+        if frames.deadly_outcome(tok):
+            cands.append(Candidate(tok.head.head, tok, Entry(frames.KILLING, ("of",)), [tok], frame="caused"))
+            continue
         entry = noun_entry(tok, lex)
         if entry is None:
             continue
