@@ -123,7 +123,7 @@ def main() -> int:
     print(f"  gold type among coded events (strict, by `type`):           {hit_type}/{n} = {pct(hit_type, n)}")
     print(f"  gold type among coded events (`type` or CAMEO-projected):   {hit_cameo_type}/{n} = {pct(hit_cameo_type, n)}")
     print("    (strict: an event's PLOVER `type`. An actor's own statement that it will act (\"X said it will withdraw\",")
-    print("     \"X is willing to\") is coded as PLOVER does, AGREE/THREATEN/REJECT, next to the planned action;")
+    print("     \"X is willing to\") is coded as PLOVER does, one record: AGREE/THREATEN/REJECT;")
     print("     a bare future (\"X will meet Y\") is the action with status planned, whose CAMEO code is 03x -> AGREE")
     print("     only in the projected figure)")
     print(f"  source country right, of the strict hits: {src[False]}/{hit_type} = {pct(src[False], hit_type)} with the actor layer as is;"

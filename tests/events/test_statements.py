@@ -11,10 +11,10 @@ def types(events):
     return sorted((e.type, e.status) for e in events)
 
 
-def test_announced_future_is_the_planned_action_once(code, known):
-    # one happening, one record: the aid to come, planned (not also an AGREE for the saying of it)
+def test_announced_future_is_one_statement(code, known):
+    # one happening, one record: the undertaking, said on Monday (not also the aid to come, planned)
     events = code("On Monday, France said it will send food aid to Iran.", known)
-    assert [(e.type, e.status, e.cameo[:2]) for e in events] == [("AID", "planned", "07")]
+    assert [(e.type, e.status, e.cameo[:2], e.date) for e in events] == [("AGREE", "reported", "03", "2020-07-06")]
 
 
 def test_announced_threat_is_the_threat_once(code, known):

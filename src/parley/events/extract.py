@@ -7,9 +7,9 @@ Every actor span is resolved through ArticleActors; an event whose actor1 does n
 
 Coding conventions (see also the lexicon data):
 - `type` is the PLOVER type of the action itself and `status` says whether it happened; a meeting
-  announced for next week ("X said it will meet Y") is CONSULT 040/planned, one record; an offer
-  ("X is ready to meet Y") is a statement, AGREE 036, and a threat ("will impose tariffs") THREATEN
-  13x, as the CAMEO->PLOVER crosswalk codes intents.
+  set for next week ("X will meet Y") is CONSULT 040/planned; an actor's statement that it will act
+  ("X said it will meet Y", "is ready to", "will impose tariffs") is one record, the statement (AGREE
+  03x, THREATEN 13x, REJECT 12x), as the CAMEO->PLOVER crosswalk codes intents.
 - Verbs that govern a complement (agree/offer to, urge/call on X to, refuse to, threaten to) code the
   governing act; the complement refines its CAMEO subcode and is not an event of its own.
 - Compound actors with no recipient of a symmetric act ("X and Y met") give one event X-Y (see story.py).
