@@ -934,3 +934,9 @@ def test_a_claim_its_own_clause_spells_out_is_not_the_claim_answered_later():
     spelled = replace(_mention(0, "REJECT", JPN), object_defined=True)
     assert len(merge_mentions([spelled, _mention(3, "REJECT", JPN, CHN)])) == 2
     assert len(merge_mentions([spelled, _mention(3, "REJECT", JPN)])) == 1
+
+
+def test_what_analysts_say_a_party_does_is_their_reading(code, known):
+    assert code("Analysts point out that Japan backs the plan of China.", known) == []
+    assert code("Experts say Japan attacked China on Monday.", known) == []
+    assert triples(code("Japan said China attacked Iran on Monday.", known)) == {("China", "ASSAULT", "Iran")}

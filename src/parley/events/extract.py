@@ -77,6 +77,7 @@ DEMONSTRATION, OFFICIAL_COMPLAINT = "141", "114"
 # cooperative stances whose present negation is a refusal (see _present_refusal)
 STANCES = frozenset({"SUPPORT", "AGREE"})
 PHONE_CALL, PHONES = "041", frozenset({"phone", "telephone"})  # CAMEO: discuss by telephone
+OPINION_HOLDERS = frozenset("analyst expert observer commentator pundit scholar".split())  # whose word is a reading
 # nouns that say their infinitive is not done, by the will of the one who holds back
 REFUSAL_NOUNS = frozenset("refusal reluctance unwillingness".split())
 DEPLOYMENT = "154"  # CAMEO: mobilise or increase armed forces
@@ -375,6 +376,8 @@ def _context(code, sent) -> list:
 
 
 def _events(cand, sent, article, here, actors, lex, base, source):
+    if cand.verb is not None and _opinion(cand.verb):
+        return []  # "analysts point out that X backs Y": a commentator's reading, not an act told
     if _regardless(cand.verb):
         return []  # "whether they agree or not, they should talk": an act either way, so none
     first, passive = actor1(cand, actors)
@@ -539,6 +542,19 @@ def _formal_protest(verb, doers) -> bool:
 def _by_phone(verb) -> bool:
     return any(p.dep_ == "prep" and p.lower_ in ("by", "over", "on") and any(
         g.dep_ == "pobj" and g.lemma_.lower() in PHONES for g in p.children) for p in verb.children)
+
+
+def _opinion(verb) -> bool:
+    """Is the clause what analysts or experts say (the guideline leaves their opinions out)?"""
+    token = verb
+    for _ in range(4):
+        if token.head.i == token.i or token.dep_ not in ("ccomp", "xcomp", "conj", "parataxis"):
+            return False
+        if token.dep_ in ("ccomp", "parataxis") and any(
+                c.dep_ == "nsubj" and c.lemma_.lower() in OPINION_HOLDERS for c in token.head.children):
+            return True
+        token = token.head
+    return False
 
 
 def _refused(verb) -> bool:
