@@ -129,3 +129,9 @@ def test_what_an_operation_does_its_doer_does(story):
                    "deaths of 16 al-Shabab militants.")
     assert ("Kenyan forces", "ASSAULT", "al-Shabab") in sides(events)
     assert story("The storm resulted in the deaths of 16 people in Kenya.") == []
+
+
+def test_the_newspaper_is_the_outlet_named_and_its_assets_are_acted_on(story):
+    events = story("Jose Ramirez founded El Faro in 1996. The newspaper was known for its investigations. "
+                   "In 2022, Guatemalan authorities arrested Ramirez and later froze the newspaper's assets.")
+    assert ("Guatemalan authorities", "SANCTION", "El Faro") in sides(events)

@@ -9,6 +9,7 @@ from __future__ import annotations
 ARMED = "REB"  # the sector code of rebels, militants and other non-state armed groups
 ALLIANCES = frozenset({"bloc", "alliance", "coalition", "regional body", "world body", "global body", "continental body"})
 NON_STATE = frozenset({None, "NGO", "IMG"})
+MEDIA = frozenset({"newspaper", "paper", "broadcaster", "publication", "outlet", "daily", "channel", "station"})
 
 
 # words that tie a description of fighters to the group named after them ("militants linked with X")
@@ -30,13 +31,16 @@ def refers_back(c):
     means, or None when the description is not one that refers back:
     - armed-group nouns ("the militants", "the attackers", "the militant group"): an armed group;
     - "the group": an armed group, a non-governmental one, or one with "Group" in its name;
-    - "the bloc", "the alliance", "the coalition", "the regional body": an organisation of states, or one so named."""
+    - "the bloc", "the alliance", "the coalition", "the regional body": an organisation of states, or one so named;
+    - "the newspaper", "the broadcaster": a press outlet, or an organisation of no known kind or state."""
     head = (c.head or "").lower()
     if c.sector == ARMED:
         return lambda d: d.sector() == ARMED
     if head == "group":
         return lambda d: d.sector() == ARMED or (d.country() in NON_STATE and d.country() is not None) \
             or "group" in d.name.lower().split()
+    if head in MEDIA:  # "X founded elPeriodico ... the newspaper's assets": the outlet named, of the press or of no known kind
+        return lambda d: d.sector() == "MED" or d.sector() is None and d.country() is None
     if head in ALLIANCES or head.split()[-1:] == ["bloc"]:
         return lambda d: d.country() == "IGO" or head.split()[-1] in d.name.lower().split()
     return None

@@ -308,7 +308,9 @@ def actor1(cand, actors):
         return resolve_np(poss, actors), False
     if cand.noun is not None:
         poss = [c for c in cand.noun.children if c.dep_ == "poss" and c.pos_ != "PRON"]
-        owner = resolve_np(poss[0], actors) if poss else []
+        # ("froze the newspaper's assets": the owner of what a verb acts on is acted on, not the doer)
+        acted_on = verb is not None and cand.noun.dep_ == "dobj" and cand.noun.head.i == verb.i and bool(subjects(verb)[0])
+        owner = resolve_np(poss[0], actors) if poss and not acted_on else []
         # "Iran's attack" names its doer; the object of a verb ("conferred the country's top medal
         # on X") may have an owner that names no party, and then the verb's subject acts
         if owner or poss and verb is None:
@@ -664,6 +666,8 @@ def actor2(cand, passive: bool, actors, lex):
             found = _charged(noun, actors)
         if found or verb is None:
             return found
+        if noun.dep_ == "dobj" and (owner := _possessor(noun)) is not None and (found := resolve_np(owner, actors)):
+            return found  # "froze the newspaper's assets", "seized the group's weapons": the owner is acted on
     if passive:
         subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
         if subj is not None and subj.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
