@@ -1,4 +1,4 @@
-"""Who acts on whom in one clause: actor1 from the subject, actor2 from the object or recipient.
+"""Who acts in one clause: actor1 from the subject (actor2, who it falls on, is recipients.py).
 
 Every noun phrase is resolved through the article's actors (EventActors); coordination, passives,
 relative clauses, appositions and pass-through verbs ("is expected to") are followed.
@@ -9,8 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from . import status as st
-from .candidates import (CLAIMED, agent_of, between_prep, blamed_clause, content_clauses, helped_clause, meeting_body,
-                         noun_entry)
+from .candidates import CLAIMED, agent_of, between_prep, meeting_body
 from .groups import FOLLOWERS, against, backer
 from .lexicon import place_country
 
@@ -21,22 +20,14 @@ SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 OPERATIONS = frozenset("operation raid offensive strike airstrike campaign".split())  # acts of force a "by" names the doer of
 NP_SKIP = frozenset({"relcl", "acl", "advcl", "punct", "cc", "conj", "prep", "appos", "ccomp", "xcomp", "mark"})
 NP_PREPS = frozenset({"of", "from", "in", "for", "throughout", "across"})  # "rebels in the Ivory Coast", "doctors from American aid groups"
-# verbs of talking whose object is the matter talked about, not the other party
-TOPIC_OBJECT_VERBS = frozenset("discuss debate review address raise examine consider".split())
 THIRD_PERSON = frozenset("he she they".split())  # "it" only for a state or body (see _antecedent)
 STATE_LIKE = frozenset({"country", "organization"})
 # verbs that link a subject to a state: "stands accused", "remains detained", "got arrested"
 LINKING = frozenset("be stand remain become get seem appear feel look stay".split())
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
-# nouns that sum up the act a sentence tells ("..., a charge X denied", "in a move X condemned")
-SUMMING_NOUNS = frozenset("charge claim accusation allegation move step decision assertion".split())
 # people a possessor names who are not the possessor: "X's lawyers", "X's son", "X's critics"
 NOT_THE_OWNER = frozenset("""team lawyer attorney counsel family son daughter wife husband mother father brother sister
     relative supporter critic opponent rival victim accuser platform user""".split())
-# acts of custody a state does to a person: who judges them or asks for their end addresses the holder
-CUSTODY_ACTS = frozenset("arrest detention jailing imprisonment incarceration release freedom conviction sentencing".split())
-HOLDING = frozenset("hold detain jail imprison keep treat".split())  # "the conditions in which X is held"
-JUDGING = frozenset({"ACCUSE", "REQUEST", "REJECT", "PROTEST"})
 SAYING_ACTS = frozenset("call urge demand ask appeal condemn criticize criticise denounce say warn reject".split())
 # texts that say what their authors say: "adopted a resolution demanding", "issued a statement urging"
 DOCUMENTS = frozenset("resolution statement declaration communique communiqué letter decree motion report".split())
@@ -193,10 +184,10 @@ def subjects(verb):
                         if g.dep_ in SUBJECT_DEPS]
         if subj:
             if token.dep_ == "relcl" and subj[0].lower_ in RELATIVE_PRONOUNS:
-                return [_antecedent_noun(token.head)], passive and token.i == verb.i
+                return [antecedent_noun(token.head)], passive and token.i == verb.i
             return subj, passive and token.i == verb.i
         if token.dep_ == "relcl":
-            return [_antecedent_noun(token.head)], False
+            return [antecedent_noun(token.head)], False
         if token.dep_ == "conj" and _said_past_a_present_clause(token):
             token = token.head.head  # "X determined that Y is unlawful and called for Z": X called
             continue
@@ -262,7 +253,7 @@ def _stray_agent(verb):
     return None
 
 
-def _antecedent_noun(noun):
+def antecedent_noun(noun):
     """The noun a relative clause hangs on, or, for a predicate noun ("X is a group that ..."), the
     copula's subject X."""
     if noun.dep_ == "attr" and noun.head.lemma_.lower() == "be":
@@ -272,7 +263,7 @@ def _antecedent_noun(noun):
     return noun
 
 
-def _passive_participle(verb) -> bool:
+def passive_participle(verb) -> bool:
     """A bare past participle hung on another verb is passive: "X stands accused of ...", "if
     convicted, X ..." name the one acted on, not the doer."""
     hung = verb.dep_ in ("acomp", "oprd", "advcl") or verb.dep_ == "xcomp" and verb.head.lemma_.lower() in LINKING
@@ -287,10 +278,10 @@ def actor1(cand, actors):
             return [], False  # "jailed publisher X in Hong Kong", told in a story about another state
         return ([(state, [verb])] if state is not None else []), False
     if cand.frame == "undergone":  # "X came under attack from Y", "came under a Russian missile attack"
-        return (_prep_objects(cand.noun, ("from", "by"), actors) or _prep_objects(verb, ("from", "by"), actors)
+        return (prep_objects(cand.noun, ("from", "by"), actors) or prep_objects(verb, ("from", "by"), actors)
                 or _own_actors(cand.noun, actors)), False
     if cand.frame == "received":  # "has the backing of X", "received aid from X": the giver acts
-        return (_prep_objects(cand.noun, ("of", "from"), actors) or _prep_objects(verb, ("from",), actors)), False
+        return (prep_objects(cand.noun, ("of", "from"), actors) or prep_objects(verb, ("from",), actors)), False
     if cand.frame == "body":  # "told a meeting of the Security Council": the body meets
         body = meeting_body(cand.noun, actors)
         return ([(body, [cand.noun])] if body is not None else []), False
@@ -315,7 +306,7 @@ def actor1(cand, actors):
         # on X") may have an owner that names no party, and then the verb's subject acts
         if owner or poss and verb is None:
             return owner, False
-        between = _between(cand.noun, actors) if not _mediating(cand) else []
+        between = between_parties(cand.noun, actors) if not mediating(cand) else []
         if len(between) >= 2:
             return between[:1], False
         if cand.frame == "subject":
@@ -329,7 +320,7 @@ def actor1(cand, actors):
     if (owner := _infinitive_owner(verb)) is not None and (found := resolve_np(owner, actors) or _its(owner, actors)):
         return found, False  # "Iran's decision to withdraw", "its refusal to sign": the owner acts
     subj, passive = subjects(verb)
-    passive = passive or _passive_participle(verb)
+    passive = passive or passive_participle(verb)
     if passive and cand.entry.stative and not any(c.dep_ == "agent" for c in verb.children):
         passive = False
     if passive:
@@ -355,7 +346,7 @@ def actor1(cand, actors):
         # (a side: a state, a body, or a person who serves one; a witness telling what "they" did is
         # not of the side that did it)
         speaker = _side(verb, actors) if s.pos_ == "PRON" and s.lower_ in ("they", "it", "we") else []
-        resolved = speaker or _own_forces(s, verb, actors) or _operation_by(s, actors) or resolve_np(s, actors)
+        resolved = speaker or own_forces(s, verb, actors) or _operation_by(s, actors) or resolve_np(s, actors)
         # (a personal pronoun, not a demonstrative: "This denies recognition to X" is a document's doing)
         if not resolved and (s.tag_ == "PRP" or any(c.dep_ == "poss" and c.pos_ == "PRON" for c in s.children)):
             # "X said it will ..." / "X said their forces had ...": the speaker's own side
@@ -413,7 +404,7 @@ def _held_elsewhere(verb, home: str | None) -> bool:
     return False
 
 
-def _own_forces(noun, verb, actors):
+def own_forces(noun, verb, actors):
     """"our soldiers killed two militants," the commander said: the forces a speaker calls "our" or
     "their" are their state's, not the speaker; named as that state's ("Somali soldiers")."""
     if noun.pos_ != "NOUN" or not any(c.dep_ == "poss" and c.lower_ in ("our", "their", "its") for c in noun.children):
@@ -503,7 +494,7 @@ def _own_actors(noun, actors):
             actor = actors.at(mod.idx, mod.idx + len(mod))
             if actor is not None:
                 found.append((actor, [mod]))
-    return found or _prep_objects(noun, ("by",), actors)
+    return found or prep_objects(noun, ("by",), actors)
 
 
 def _inside_subject(tok, verb) -> bool:
@@ -546,64 +537,13 @@ def governing_verb(noun, direct: bool = True):
     return None
 
 
-def _custody_holder(cand, actors):
-    """"condemned X's arrest", "called for the release of X": judging or asking for an act of custody
-    over X is addressed to whoever holds X (its "by" agent, else the story's state's authorities), not
-    to X. None when the act's matter is no such act."""
-    matter = [c for c in cand.verb.children if c.dep_ == "dobj" and c not in cand.trigger]
-    matter += [g for p in cand.verb.children if p.dep_ == "prep" and p.lower_ == (cand.prep or "") for g in p.children
-               if g.dep_ == "pobj"]
-    # ("expressed concern about X": the matter hangs on the trigger's noun)
-    matter += [g for t in cand.trigger if t.pos_ == "NOUN" for p in t.children if p.dep_ == "prep"
-               and p.lower_ in ("about", "over", "at") for g in p.children if g.dep_ == "pobj"]
-    for noun in matter:
-        if noun.lemma_.lower() in CUSTODY_ACTS and any(
-                c.dep_ == "poss" or c.dep_ == "prep" and c.lower_ == "of" for c in noun.children):
-            agent = agent_of(noun)
-            if agent is not None:
-                return resolve_np(agent, actors)
-            held = [p if p.dep_ == "poss" else next((g for g in p.children if g.dep_ == "pobj"), p)
-                    for p in noun.children if p.dep_ == "poss" or p.dep_ == "prep" and p.lower_ == "of"]
-            return _holder(cand, noun, held, actors)
-        # "concern about the conditions in which X is being held": how one is held is the holder's doing
-        for clause in (c for c in noun.children if c.dep_ in ("relcl", "acl") and c.lemma_.lower() in HOLDING):
-            held = [c for c in clause.children if c.dep_ == "nsubjpass"]
-            if held:
-                agent = next((g for a in clause.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"), None)
-                return resolve_np(agent, actors) if agent is not None else _holder(cand, noun, held, actors)
-    return None
-
-
-def _holder(cand, noun, held_phrases, actors):
-    """The state's authorities that hold the one named by `held_phrases`: short of a word on it, the
-    state of that person, else the story's own."""
-    held = [a for p in held_phrases for a, _ in resolve_np(p, actors)]
-    state = actors.authorities(held[0].country if held and held[0].kind == "person" else None)
-    own = {a.country for s in subjects(cand.verb)[0] for a, _ in resolve_np(s, actors)}
-    if state is None or state.country in own:
-        return None  # (a state asking for a release asks another: its own authorities are no guess)
-    return [(state, [noun])]
-
-
-def _charged(noun, actors):
-    """The first party a charge's content clause names, other than the one who makes it."""
-    owner = {a.id for p in noun.children if p.dep_ == "poss" for a, _ in resolve_np(p, actors)}
-    for clause in content_clauses(noun):
-        span = list(clause.subtree)
-        for mention in actors.base.mentions_in(span[0].idx, span[-1].idx + len(span[-1])):
-            actor = actors.base.actor(mention.actor_id)
-            if actor is not None and actor.id not in owner:
-                return [(actor, [clause])]
-    return []
-
-
-def _mediating(cand) -> bool:
+def mediating(cand) -> bool:
     """A verb of mediating an act between others ("brokered a deal between A and B"): its subject
     acts, and the parties the act is between are those it acts on."""
     return cand.verb is not None and cand.cameo.startswith(MEDIATION)
 
 
-def _between(noun, actors):
+def between_parties(noun, actors):
     for prep in [between_prep(noun)]:
         if prep is not None:
             pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
@@ -621,232 +561,7 @@ def _between(noun, actors):
     return []
 
 
-def actor2(cand, passive: bool, actors, lex):
-    verb, noun = cand.verb, cand.noun
-    code = lex.code(cand.cameo)
-    if cand.frame == "held":  # the noun held, up through compounds ("imprisoned publisher X")
-        noun = verb.head
-        while noun.dep_ in ("compound", "amod") and noun.pos_ in ("NOUN", "PROPN") and noun.head.i != noun.i:
-            noun = noun.head
-        return resolve_np(noun, actors)
-    if cand.frame == "blamed":
-        return _blamed(verb, actors)
-    if cand.frame == "caused":  # the dead, of whom the "of" phrase tells
-        return _prep_objects(noun, ("of",), actors)
-    if cand.frame == "undergone":  # (the speaker's "their forces came under attack" too)
-        return [found for s in subjects(verb)[0] for found in resolve_np(s, actors) or _own_forces(s, verb, actors)]
-    if cand.frame == "body":
-        return []
-    if cand.frame == "held-to-account":  # "held X responsible": X (the object, or the clause's subject)
-        held = [c for c in verb.children if c.dep_ == "dobj"]
-        held += [g for c in verb.children if c.dep_ == "ccomp" for g in c.children if g.dep_ in SUBJECT_DEPS]
-        return [found for h in held for found in resolve_np(h, actors)]
-    if cand.frame == "received":  # ...on the one who gets it
-        return [found for s in subjects(verb)[0] for found in resolve_np(s, actors)]
-    if cand.frame == "by":  # the one it falls on, on the noun or on the participle ("launched ... against X")
-        found = _prep_objects(noun, cand.entry.preps, actors)
-        for clause in (c for c in noun.children if c.dep_ == "acl" and not found):
-            found = _prep_objects(clause, cand.entry.preps, actors)
-        if not found and noun.dep_ == "nsubj":  # "airstrikes by X have killed 50 fighters of Y"
-            found = [f for o in noun.head.children if o.dep_ == "dobj" for f in resolve_np(o, actors)]
-        return found
-    if cand.frame == "judged":
-        return _custody_holder(cand, actors) or _judged(verb, actors) or summed_up_doer(verb, actors)
-    if verb is not None and not passive and (summed := summed_up_doer(verb, actors)):
-        return summed
-    if verb is not None and not passive and code.type in JUDGING and (holder := _custody_holder(cand, actors)) is not None:
-        return holder
-    if noun is not None:
-        between = _between(noun, actors)
-        if len(between) >= 2:
-            # "brokered a ceasefire between A and B": the mediator acts on both parties
-            return between if _mediating(cand) else between[1:]
-        found = _prep_objects(noun, cand.entry.preps, actors)
-        if not found and cand.frame == "owner":  # "X's allegation that Y ...": the party the charge names
-            found = _charged(noun, actors)
-        if found or verb is None:
-            return found
-        if noun.dep_ == "dobj" and (owner := _possessor(noun)) is not None and (found := resolve_np(owner, actors)):
-            return found  # "froze the newspaper's assets", "seized the group's weapons": the owner is acted on
-    if passive:
-        subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
-        if subj is not None and subj.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
-            subj = _antecedent_noun(verb.head)  # "X is a group that is designated ... by Y"
-        if subj is None and _passive_participle(verb) and verb.dep_ == "advcl":
-            # "if convicted, X faces life in prison": the one acted on is the main clause's subject
-            subj = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        return resolve_np(subj, actors) if subj is not None else []
-    if code.mode == "visit" and (hosts := _purpose_partners(verb, actors, lex)):
-        return hosts  # "will travel to Canada for meetings with G7 ministers": the ministers are met
-    if cand.prep:
-        found = _prep_objects(verb, (cand.prep,), actors)
-        if found:
-            return found
-    if code.type == "THREATEN" and (put_to := _condition_party(verb, actors)):
-        return put_to
-    if code.type == "REQUEST" or cand.entry.cameo == "100" or cand.frame == "said-of" or helped_clause(verb) is not None:
-        for comp in [*verb.children, *content_clauses(noun)]:
-            if comp.dep_ == "ccomp" or comp.dep_ == "acl":
-                subj = next((c for c in comp.children if c.dep_ in SUBJECT_DEPS), None)
-                if subj is not None:
-                    found = resolve_np(subj, actors)
-                    if found:
-                        return found
-    for dep in ("dative", "dobj"):
-        obj = next((c for c in verb.children if c.dep_ == dep and c not in cand.trigger), None)
-        if obj is not None and dep == "dobj" and verb.lemma_.lower() in TOPIC_OBJECT_VERBS:
-            # "discussed China": what they talked about; the partner comes with "with", which the
-            # parser may hang on the matter ("discussed trade with X")
-            found = _prep_objects(obj, ("with",), actors)
-            if found:
-                return found
-            continue
-        if obj is not None and dep == "dobj" and _meeting(obj, lex) and (partners := _prep_objects(obj, ("with",), actors)):
-            return partners  # "requested consultations with X", "sought talks with Y": the one to meet
-        if obj is not None and dep == "dobj" and code.type == "SUPPORT" and (doer := _welcomed_doer(obj, actors)):
-            return doer  # "welcomed the announcement that Ukraine had agreed to ...": Ukraine's act is welcomed
-        owner = _possessor(obj) or _maker(obj) if obj is not None and dep == "dobj" else None
-        if owner is not None:
-            # "condemned Russia's invasion of Ukraine", "rejected Pakistan's claim": the owner of
-            # the act or words acted on is the one it is aimed at
-            found = resolve_np(owner, actors)
-            if found:
-                return found
-        if obj is not None:
-            target = next((c for c in obj.children if c.dep_ == "pobj"), obj) if dep == "dative" else obj
-            found = resolve_np(target, actors) or _object_of_governor(obj, verb, actors)
-            if found:
-                return found
-            if dep == "dobj":
-                found = _prep_objects(obj, ("of", "by", "from", "for", "with", "against", "on", "to"), actors)
-                if found:
-                    return found
-    return _prep_objects(verb, cand.entry.preps, actors)
-
-
-def summing_noun(verb):
-    """The noun a relative clause hangs on when that noun sums up the sentence's main act: "...,
-    a charge X rejected", "... in a move that X called inhumane". None otherwise."""
-    if verb is None or verb.dep_ not in ("relcl", "acl"):
-        return None
-    noun = verb.head
-    if noun.lemma_.lower() not in SUMMING_NOUNS or noun.dep_ not in ("appos", "pobj", "npadvmod"):
-        return None
-    if any(c.dep_ in ("dobj", "nsubjpass") and c.lower_ not in RELATIVE_PRONOUNS for c in verb.children):
-        return None  # the clause acts on something else
-    return noun
-
-
-def summed_up_doer(verb, actors):
-    """The doer of the main act a summing noun stands for: whom "a charge X rejected" answers."""
-    noun = summing_noun(verb)
-    if noun is None:
-        return []
-    root = noun.sent.root
-    subj = [c for c in root.children if c.dep_ in ("nsubj",)]
-    return resolve_np(subj[0], actors) if subj else []
-
-
-def _blamed(verb, actors):
-    """Whom "X said the attack was planned in Y" accuses: a state the clause names outside its subject
-    (the attack itself), where the attack is said to come from; else the first party it names."""
-    comp = blamed_clause(verb)
-    subject = next(c for c in comp.children if c.dep_ in SUBJECT_DEPS)
-    own = {t.i for t in subject.subtree}
-    named = []
-    for tok in comp.subtree:
-        if tok.i not in own and tok.pos_ in ("PROPN", "NOUN", "ADJ"):
-            actor = actors.at(tok.idx, tok.idx + len(tok))
-            if actor is not None:
-                named.append((actor, [tok]))
-    states = [n for n in named if n[0].kind == "country"]
-    return (states or named)[:1]
-
-
-def _judged(verb, actors):
-    """Whom "called X arbitrary" judges: X when X names a party, else X's owner or maker ("China's
-    ruling", "the ruling by China"); never the parties inside X's own clause or the predicate."""
-    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
-    if obj is None:
-        return []
-    found = [(a, [obj]) for a in [actors.at(obj.idx, obj.idx + len(obj))] if a is not None]
-    owner = _possessor(obj)
-    if not found and owner is not None:
-        found = resolve_np(owner, actors)
-    return found or _prep_objects(obj, ("by", "of"), actors)
-
-
-def _object_of_governor(pronoun, verb, actors):
-    """"blamed India, accusing it of ...": the pronoun object of a participle clause stands for the
-    party its governing verb acted on."""
-    if pronoun.lower_ not in ("it", "them", "him", "her") or verb.dep_ not in ("advcl", "xcomp", "conj"):
-        return []
-    head = verb.head
-    obj = next((c for c in head.children if c.dep_ == "dobj" and c.i < pronoun.i), None)
-    return resolve_np(obj, actors) if obj is not None and obj.pos_ != "PRON" else []
-
-
-def _condition_party(verb, actors):
-    """Whom a conditional threat is put to: the subject of its "if ... not" / "unless" clause ("X warned
-    it would kill its captives unless Y freed its members")."""
-    for clause in verb.subtree:
-        if clause.dep_ != "advcl" or not any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in clause.children):
-            continue
-        subject = next((c for c in clause.children if c.dep_ in SUBJECT_DEPS), None)
-        if subject is not None and subject.pos_ != "PRON":
-            found = resolve_np(subject, actors)
-            if found:
-                return found
-    return []
-
-
-def _welcomed_doer(noun, actors):
-    """The subject of a that-clause on the object ("the news that X agreed"): whose act it tells."""
-    for clause in noun.children:
-        if clause.dep_ in ("acl", "ccomp") and any(m.dep_ == "mark" and m.lower_ == "that" for m in clause.children):
-            subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-            if subject is not None:
-                return resolve_np(subject, actors)
-    return []
-
-
-def _purpose_partners(verb, actors, lex):
-    """The partners of the meeting a journey is for: "travel to X for talks with Y" -> Y."""
-    for prep in verb.children:
-        if prep.dep_ == "prep" and prep.lower_ == "for":
-            for noun in (c for c in prep.children if c.dep_ == "pobj"):
-                entry = noun_entry(noun, lex)
-                if entry is not None and lex.code(entry.cameo).type == "CONSULT":
-                    found = _prep_objects(noun, ("with",), actors)
-                    if found:
-                        return found
-    return []
-
-
-def _meeting(noun, lex) -> bool:
-    """Does the noun name a meeting ("talks", "consultations"), whose partner comes with "with"?"""
-    entry = lex.nouns.get(noun.lemma_.lower())
-    return entry is not None and lex.code(entry.cameo).type == "CONSULT"
-
-
-def _maker(noun):
-    """Who made the words or act acted on: "the allegations made by Pakistan", "a ruling issued by X"."""
-    if noun.pos_ != "NOUN":
-        return None
-    for clause in (c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"):
-        for agent in (c for c in clause.children if c.dep_ == "agent"):
-            return next((g for g in agent.children if g.dep_ == "pobj"), None)
-    return None
-
-
-def _possessor(noun):
-    """The possessive owner of a common noun ("Pakistan's allegation"), not of a name or pronoun."""
-    if noun.pos_ != "NOUN":
-        return None
-    return next((c for c in noun.children if c.dep_ == "poss" and c.pos_ != "PRON"), None)
-
-
-def _prep_objects(head, preps, actors):
+def prep_objects(head, preps, actors):
     for prep in head.children:
         if prep.dep_ in ("prep", "dative", "agent") and prep.lower_ in preps:
             pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)

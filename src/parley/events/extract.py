@@ -30,7 +30,8 @@ from .story import EventMention, Story
 from ..actors import load_knowledge
 from . import frames
 from . import status as st
-from .arguments import TOPIC_OBJECT_VERBS, actor1, actor2, governing_verb, resolve_np, subjects, summing_noun
+from .arguments import actor1, governing_verb, resolve_np, subjects
+from .recipients import TOPIC_OBJECT_VERBS, actor2, summing_noun
 from .candidates import REFINE, candidates, content_clauses, noun_entry, ongoing_verb
 from .groups import HARDWARE, EventActors, home_country
 from .lexicon import INTENT_CODE, THREAT_CODE, load_lexicon
