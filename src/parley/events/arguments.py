@@ -9,7 +9,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from . import status as st
-from .candidates import CLAIMED, agent_of, between_prep, meeting_body
+from .candidates import CLAIMED
+from .phrases import agent_of, between_prep, meeting_body
 from .groups import FOLLOWERS, against, backer
 from .lexicon import place_country
 

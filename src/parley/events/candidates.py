@@ -10,6 +10,7 @@ from __future__ import annotations
 from . import frames
 from . import status as st
 from .lexicon import THREAT_CODE, Entry
+from .phrases import agent_of, between_prep, content_clauses, helped_clause, meeting_body, ongoing_verb
 
 LIGHT_VERBS = frozenset(
     "hold have conduct stage launch begin start continue resume make pay carry mount organize organise "
@@ -43,9 +44,6 @@ PENALTY_VERBS = frozenset("face risk suffer incur".split())  # "... or face sanc
 # verbs that, with an object predicate, name or characterise: "called the ruling arbitrary"
 NAMING_VERBS = frozenset("call name term dub label brand".split())
 RETURN_VERBS = frozenset({"return", "come", "go"})
-# Any event noun makes an event as the subject of a verb of going on ("riots against X continued"),
-# its actor named on the noun itself; and with "between A and B" ("fighting between A and B").
-ONGOING_VERBS = frozenset("continue resume begin start erupt escalate intensify rage spread persist".split())
 GOVERNING_TYPES = frozenset({"AGREE", "REQUEST", "REJECT", "THREATEN"})
 # How a governed complement refines the governing code, by the complement's CAMEO root.
 REFINE = {
@@ -366,30 +364,6 @@ def _own_doer(noun) -> bool:
         c.dep_ == "poss" or c.dep_ in ("amod", "compound") and c.ent_type_ in PARTY_ENTITIES for c in noun.children)
 
 
-def agent_of(noun):
-    """The doer a "by" phrase names on an event noun: "the hijacking by militants", "an offensive
-    launched by X", "an operation conducted by X"."""
-    # (the parser often hangs the "by" on the noun's "of" object, "the hijacking of a train by X", or
-    # as an agent on an intransitive verb, "died in the hijacking by X")
-    holders = [noun] + [g for p in noun.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children
-                        if g.dep_ == "pobj"]
-    if noun.dep_ == "pobj" and noun.head.head.pos_ == "VERB" and not any(
-            c.dep_ in ("auxpass", "nsubjpass") for c in noun.head.head.children):
-        holders.append(noun.head.head)
-    for prep in (c for h in holders for c in h.children):
-        if prep.dep_ in ("prep", "agent") and prep.lower_ == "by":
-            pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-            if pobj is not None:
-                return pobj
-    for clause in noun.children:
-        if clause.dep_ == "acl" and clause.tag_ == "VBN":
-            for agent in (c for c in clause.children if c.dep_ == "agent"):
-                pobj = next((g for g in agent.children if g.dep_ == "pobj"), None)
-                if pobj is not None:
-                    return pobj
-    return None
-
-
 def _asserted(verb) -> bool:
     """"insisted that it is committed": a that-clause stating a fact (indicative, no modal of obligation),
     not one demanding an act ("insisted that X must leave", "insisted on talks")."""
@@ -436,14 +410,6 @@ def _fitting_object(verb, lemma: str, obj) -> bool:
     return True
 
 
-def helped_clause(verb):
-    """"X helped Y build a port": the parser makes the one helped the subject of a bare clause."""
-    if verb.lemma_.lower() != "help":
-        return None
-    return next((c for c in verb.children if c.dep_ in ("ccomp", "xcomp") and c.tag_ == "VB"
-                 and any(s.dep_ == "nsubj" for s in c.children)), None)
-
-
 def _counted_object(verb):
     """The object the parser hangs under "up to": "kidnapped up to 16 advisers" (prt "up", prep "to")."""
     for prep in verb.children:
@@ -456,17 +422,6 @@ def _counted_object(verb):
 
 def _passive(tok) -> bool:
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
-
-
-def between_prep(noun):
-    """The "between" phrase of an event noun, on the noun or where the parser hangs it: on its "of"
-    object ("exchange of fire between A and B"), on a participle after it ("fire reported between"), or
-    on the verb it is the subject of ("clashes broke out between", "fire was reported between")."""
-    holders = [noun] + [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
-                        if g.dep_ == "pobj"] + [c for c in noun.children if c.dep_ == "acl"]
-    if noun.dep_ in ("nsubj", "nsubjpass") and noun.head.pos_ in ("VERB", "AUX"):
-        holders.append(noun.head)
-    return next((c for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "between"), None)
 
 
 def noun_entry(noun, lex):
@@ -620,20 +575,6 @@ def _answered(noun) -> bool:
     return noun.dep_ == "dobj" and noun.head.lemma_.lower() in ANSWERS
 
 
-def meeting_body(noun, actors):
-    """"a meeting of the Security Council", "the summit of ECOWAS": the international body whose
-    meeting it is (a multilateral meeting has the body as its doer and no target), or None."""
-    for prep in noun.children:
-        if prep.dep_ == "prep" and prep.lower_ == "of":
-            pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-            if pobj is None:
-                return None
-            span = list(pobj.subtree)
-            body = actors.at(span[0].idx, span[-1].idx + len(span[-1])) or actors.at(pobj.idx, pobj.idx + len(pobj))
-            return body if body is not None and body.country == "IGO" and body.kind != "person" else None
-    return None
-
-
 def _meeting_purpose(cand, cands, lex) -> bool:
     """"called a meeting of the Council to discuss X": talking is what the meeting is for, not a
     second meeting. A CONSULT infinitive hung on another CONSULT trigger is part of it."""
@@ -664,14 +605,6 @@ def _negated(verb) -> bool:
     return any(c.dep_ == "neg" or c.dep_ == "advmod" and c.lower_ == "never" for c in verb.children)
 
 
-def ongoing_verb(noun):
-    """The verb of going on whose subject `noun` is ("the riots continued"), or None."""
-    head = noun.head
-    if noun.dep_ == "nsubj" and head.lemma_.lower() in ONGOING_VERBS:
-        return head
-    return None
-
-
 def _complements(verb):
     for child in verb.children:
         # the parser sometimes hangs the infinitive as an adverbial clause: "have sworn [to fight]"
@@ -680,14 +613,6 @@ def _complements(verb):
         if (child.dep_ in ("xcomp", "ccomp") or infinitive) and child.pos_ in ("VERB", "AUX"):
             yield child
             yield from (c for c in child.children if c.dep_ == "conj" and c.pos_ == "VERB")
-
-
-def content_clauses(noun) -> list:
-    """The clause a demand noun states: "its demand that X release Y"."""
-    if noun is None:
-        return []
-    return [c for c in noun.children if c.dep_ in ("acl", "ccomp") and c.pos_ in ("VERB", "AUX")
-            and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
 
 
 def _governed_nouns(cand) -> list:

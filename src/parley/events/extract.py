@@ -32,7 +32,8 @@ from . import frames
 from . import status as st
 from .arguments import actor1, governing_verb, resolve_np, subjects
 from .recipients import TOPIC_OBJECT_VERBS, actor2, summing_noun
-from .candidates import REFINE, candidates, content_clauses, noun_entry, ongoing_verb
+from .candidates import REFINE, candidates, noun_entry
+from .phrases import content_clauses, ongoing_verb
 from .groups import HARDWARE, EventActors, home_country
 from .lexicon import INTENT_CODE, THREAT_CODE, load_lexicon
 from ..dates import end_of, parse_day as published_date

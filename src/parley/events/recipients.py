@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from .arguments import (RELATIVE_PRONOUNS, SUBJECT_DEPS, antecedent_noun, between_parties, mediating, own_forces,
                         passive_participle, prep_objects, resolve_np, subjects)
-from .candidates import agent_of, blamed_clause, content_clauses, helped_clause, noun_entry
+from .candidates import blamed_clause, noun_entry
+from .phrases import agent_of, content_clauses, helped_clause
 
 
 # verbs of talking whose object is the matter talked about, not the other party
