@@ -43,22 +43,20 @@ def same_parties(a: Event, b: Event) -> bool:
     that state, whoever of it the other telling names."""
     # (a demand or a charge told as made of a state and of its government is made once)
     hosting = a.type == MEETING or a.type in SAYING
-
     # (the people an attack killed, "more than 10 people", are its outcome, not the target of another attack)
     toll = a.type == ATTACK and (casualties(a.actor2) or casualties(b.actor2))
 
-    def fits(x1, x2, y1, y2):
-        return same_actor(x1, y1) and (x2 is None or y2 is None or toll or same_actor(x2, y2)
-                                       or hosting and (host_of(x2, y2) or host_of(y2, x2)))
-    if fits(a.actor1, a.actor2, b.actor1, b.actor2):
+    def akin(x, y):  # the same party, or (where hosting counts) a state and someone of it
+        return same_actor(x, y) or hosting and (host_of(x, y) or host_of(y, x))
+
+    if same_actor(a.actor1, b.actor1) and (a.actor2 is None or b.actor2 is None or toll or akin(a.actor2, b.actor2)):
         return True
     if a.type not in symmetric_types():
         return False
     if a.actor2 is not None and b.actor2 is not None:
-        # (a visit to a state and its host's meeting with the visitor: "X visited Z ... Z's leader met X")
-        return same_actor(a.actor1, b.actor2) and (same_actor(a.actor2, b.actor1) or hosting and (
-            host_of(a.actor2, b.actor1) or host_of(b.actor1, a.actor2))) or same_actor(a.actor2, b.actor1) and \
-            hosting and (host_of(a.actor1, b.actor2) or host_of(b.actor2, a.actor1))
+        # told from the other side ("X visited Z ... Z's leader met X")
+        return same_actor(a.actor1, b.actor2) and akin(a.actor2, b.actor1) or \
+            same_actor(a.actor2, b.actor1) and akin(a.actor1, b.actor2)
     # "X met Y ... Following the talks with X, Y said": a party of a symmetric act told alone is one of
     # its two parties, whichever side the other telling put it on
     lone, pair = (a, b) if a.actor2 is None else (b, a)
