@@ -33,15 +33,15 @@ def test_known_surname_stays_a_person(nlp):
 
 
 def test_a_possessive_inside_a_name_parts_the_owner_from_what_they_own(nlp):
-    doc = nlp("Al-Karim’s KLF is an Islamist group that is designated as a terrorist organization by Kenya.")
+    doc = nlp("Officials say Al-Karim’s KLF has been a banned movement since 2019.")
     ents = [(e.text, e.label_) for e in doc.ents]
     assert ("Al-Karim", "PERSON") in ents and ("KLF", "ORG") in ents
-    doc = nlp("Abu-Bakr’s ALF is an Islamist group that is designated as a terrorist organization by the United States.")
+    doc = nlp("Abu-Bakr’s ALF was banned in 2019 as an extremist movement by Kenya.")
     assert not any("’s" in e.text for e in doc.ents)
 
 
 def test_a_name_has_a_capital_somewhere(nlp):
-    doc = nlp("He will impose a 200% tariff on all wines, champagne & alcoholic products coming out of France.")
+    doc = nlp("Officials listed whiskey, rum & alcoholic drinks among the goods.")
     assert not any(e.label_ in ("ORG", "PERSON") and e.text.islower() for e in doc.ents)
 
 

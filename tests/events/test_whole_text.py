@@ -26,25 +26,25 @@ def sides(events):
 
 
 def test_a_lead_that_describes_the_one_held_names_them_further_down(story):
-    events = story("A court in Kenya on Monday adjourned the case of a journalist arrested over her interviews. "
-                   "Maria Otieno, a journalist with the Coast Weekly, has been in custody since Feb. 24.")
+    events = story("A court in Kenya on Tuesday postponed the trial of a journalist arrested over her reports. "
+                   "Maria Otieno, a journalist with the Coast Weekly, has been held since Jan. 9.")
     assert ("Kenyan authorities", "COERCE", "Maria Otieno") in sides(events)
 
 
 def test_an_indefinite_calling_nobody_is_named_by_is_no_one(story):
-    events = story("A court in Kenya on Monday adjourned the case of a journalist arrested over her interviews. "
+    events = story("A court in Kenya on Tuesday postponed the trial of a journalist arrested over her reports. "
                    "Maria Otieno, a lawyer, said the case was weak.")
     assert not any(e.actor2 is not None and e.actor2.name == "Maria Otieno" for e in events)
 
 
 def test_a_requested_meeting_is_with_the_partner_not_the_forum(story):
-    events = story("Canada requested World Trade Organization dispute consultations with Mexico over its duties on steel.")
-    assert ("Canada", "REQUEST", "Mexico") in sides(events)
+    events = story("Chile requested Andean Community dispute consultations with Peru over its fishing quotas.")
+    assert ("Chile", "REQUEST", "Peru") in sides(events)
 
 
 def test_a_government_named_for_its_leader_is_the_leaders_states(story):
-    events = story("Iran said it would not talk. Britain and France, which remain parties to the accord, which the "
-                   "first Trump administration pulled out of, called a meeting.")
+    events = story("Tehran refused new talks on Monday. Germany and Italy, still bound by the pact that the first "
+                   "Trump administration withdrew from, asked for a meeting.")
     named_for = [e.actor1 for e in events if e.actor1.name.endswith("Trump administration")]
     assert named_for and all(a.name == "Trump administration" and a.country == "USA" for a in named_for)
 
@@ -110,8 +110,8 @@ def test_an_unnamed_court_is_the_storys_states(story):
 
 
 def test_a_possessive_deep_in_a_phrase_is_not_the_phrases_party(story):
-    events = story("A Kenyan judge ordered journalist Maria Lopez back to prison this week in a move that the leader "
-                   "of her legal team called inhumane.")
+    events = story("A Kenyan judge ordered reporter Maria Lopez back to jail on Tuesday in a ruling that the head "
+                   "of her defense team called cruel.")
     assert not any(e.type == "ACCUSE" and e.actor1.name == "Kenyan judge" for e in events)
 
 
@@ -132,6 +132,6 @@ def test_what_an_operation_does_its_doer_does(story):
 
 
 def test_the_newspaper_is_the_outlet_named_and_its_assets_are_acted_on(story):
-    events = story("Jose Ramirez founded El Faro in 1996. The newspaper was known for its investigations. "
-                   "In 2022, Guatemalan authorities arrested Ramirez and later froze the newspaper's assets.")
-    assert ("Guatemalan authorities", "SANCTION", "El Faro") in sides(events)
+    events = story("Ana Ruiz started El Faro in 1998, and the newspaper soon became known for exposing graft. "
+                   "In 2021 Honduran authorities detained Ruiz and then froze the newspaper's bank assets.")
+    assert ("Honduran authorities", "SANCTION", "El Faro") in sides(events)
