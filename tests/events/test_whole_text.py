@@ -29,9 +29,7 @@ def test_a_lead_that_describes_the_one_held_names_them_further_down(story):
     events = story("A court in Kenya on Tuesday postponed the trial of a journalist arrested over her reports. "
                    "Maria Otieno, a journalist with the Coast Weekly, has been held since Jan. 9.")
     assert ("Kenyan authorities", "COERCE", "Maria Otieno") in sides(events)
-
-
-def test_an_indefinite_calling_nobody_is_named_by_is_no_one(story):
+    # (the one named further down must be called what the lead calls them)
     events = story("A court in Kenya on Tuesday postponed the trial of a journalist arrested over her reports. "
                    "Maria Otieno, a lawyer, said the case was weak.")
     assert not any(e.actor2 is not None and e.actor2.name == "Maria Otieno" for e in events)
