@@ -78,3 +78,12 @@ def test_a_subheading_run_into_the_text_starts_no_clause(nlp):
     assert "During a visit to Quito, the mayor signed the deal." in sentences
     # an article before a name in mid-sentence is a name's, not a new sentence's
     assert "Last month The Hague ruled on it." in sentences
+
+
+def test_a_headline_subheading_before_a_nationals_group_starts_no_clause(nlp):
+    doc = nlp("The deal was signed in May. Kenya backs port deal Kenyan officials have also said that Nairobi "
+              "would support it. Ruto says the Kenyan officials are wrong. Last week Kenyan officials said so.")
+    sentences = [s.text for s in doc.sents]
+    assert "Kenyan officials have also said that Nairobi would support it." in sentences
+    assert "Ruto says the Kenyan officials are wrong." in sentences  # (a clause goes on over "the")
+    assert "Last week Kenyan officials said so." in sentences  # (no headline verb before them)

@@ -220,6 +220,26 @@ _RUN_IN_HEADING = re.compile(
     r"Since|Under|When|While|With|It|He|She|They|We|This|These|Those|(?:The|A|An)(?= [a-z])))\b")
 
 
+# A subheading is also often a headline in miniature, a name and a verb in the present ("Kenya backs
+# port deal"), and the sentence after it may start with a nationality and a group of people ("Kenyan
+# officials have said ..."), which English capitalises anywhere: the headline's present verb and the
+# group's own verb after it tell where the sentence starts.
+_GROUP_NOUNS = "officials|leaders|authorities|forces|troops|lawmakers|diplomats|police|ministers|media|government|security"
+_FUNCTION_WORDS = ("the|a|an|that|this|these|those|of|and|or|but|to|for|with|by|in|on|at|as|from|while|when|if|"
+                   "said|says|told|is|are|was|were|let|make|help|urge|ask")
+
+
+@cache
+def _headline_before_group() -> re.Pattern:
+    from .actors.knowledge import country_forms
+
+    demonyms = sorted({form for _, kind, form in country_forms() if kind == "people" and " " not in form}, key=len, reverse=True)
+    # (the headline ends in a content word: "Ruto says the Kenyan officials have ..." is one sentence)
+    return re.compile(
+        r"(?<=[.!?\"”’)]) [A-Z][\w'’-]+ [a-z]+s(?: [\w'’&-]+){0,3} (?!(?:" + _FUNCTION_WORDS + r") )[a-z][\w'’&-]+ "
+        rf"((?:{'|'.join(map(re.escape, demonyms))}) (?:{_GROUP_NOUNS}) (?:have|has|had|said|say|says|are|were|will|would)\b)")
+
+
 @Language.factory(HEADINGS_COMPONENT)
 def _make_heading_breaks(nlp: Language, name: str):
     return heading_breaks
@@ -227,10 +247,11 @@ def _make_heading_breaks(nlp: Language, name: str):
 
 def heading_breaks(doc: Doc) -> Doc:
     """Start a sentence after a subheading run into the text (see above)."""
-    for m in _RUN_IN_HEADING.finditer(doc.text):
-        span = doc.char_span(m.start(1), m.end(1))
-        if span is not None:
-            span[0].is_sent_start = True
+    for pattern in (_RUN_IN_HEADING, _headline_before_group()):
+        for m in pattern.finditer(doc.text):
+            span = doc.char_span(m.start(1), m.end(1))
+            if span is not None:
+                span[0].is_sent_start = True
     return doc
 
 
