@@ -87,3 +87,10 @@ def test_a_headline_subheading_before_a_nationals_group_starts_no_clause(nlp):
     assert "Kenyan officials have also said that Nairobi would support it." in sentences
     assert "Ruto says the Kenyan officials are wrong." in sentences  # (a clause goes on over "the")
     assert "Last week Kenyan officials said so." in sentences  # (no headline verb before them)
+
+
+def test_two_names_with_only_a_space_between_are_one(nlp):
+    doc = nlp("Somali Prime Minister Ali Sheikh Hussein met donors in Nairobi. Mary Atieno, John Kamau and Paul Otieno spoke.")
+    people = [e.text for e in doc.ents if e.label_ == "PERSON"]
+    assert "Ali Sheikh Hussein" in people and "Ali Sheikh" not in people
+    assert {"Mary Atieno", "John Kamau", "Paul Otieno"} <= set(people)  # (a list keeps its names apart)

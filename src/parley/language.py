@@ -6,6 +6,7 @@ The statistical model gets news names wrong in a few predictable ways. A rule co
 - hyphenated East Asian given names are cut at the hyphen ("Moon Jae" for "Moon Jae-in") or missed;
 - a bare surname is tagged ORG or GPE ("Harlow", "Biden") although the article named the person;
 - a misspelt surname ("Halrow" beside "Harlow") is tagged ORG;
+- one name is cut in two ("Hassan Sheikh" "Mohamud"), or runs into what its bearer owns ("X's KLF");
 - an entity runs across a line break into page furniture ("Kim\\n\\nIran Press TV").
 
 A rule component before the parser (`parley_headings`) starts a sentence after a subheading that
@@ -276,6 +277,7 @@ class NameRules:
 
     def __call__(self, doc: Doc) -> Doc:
         ents = [part for e in (_within_line(e) for e in doc.ents) if e is not None for part in _owner_apart(e)]
+        ents = _one_name(doc, ents)
         # per token, whether it is a capitalised word (and a proper noun): read from arrays, since
         # indexing the Doc makes a Token object each time and these loops visit every token
         flags = doc.to_array([IS_TITLE, IS_ALPHA, POS, ORTH]).tolist() if len(doc) else []
@@ -428,6 +430,20 @@ def _near_key(word: str, keys: set[str]) -> bool:
         k[0] == word[0] and abs(len(k) - len(word)) <= 1 and len(k) >= 5 and fuzz.ratio(k, word) >= 80
         for k in keys
     )
+
+
+def _one_name(doc: Doc, ents: list[Span]) -> list[Span]:
+    """Two person names with nothing but a space between them are one ("Hassan Sheikh" "Mohamud"):
+    English parts two people's names with a comma, "and" or a word, never with a bare space."""
+    out: list[Span] = []
+    for e in ents:
+        last = out[-1] if out else None
+        if last is not None and last.label_ == e.label_ == "PERSON" and last.end == e.start \
+                and doc[last.end - 1].whitespace_ == " " and doc[e.start].is_title:
+            out[-1] = Span(doc, last.start, e.end, label="PERSON")
+        else:
+            out.append(e)
+    return out
 
 
 def _owner_apart(ent: Span) -> list[Span]:
