@@ -3,6 +3,8 @@ and the plain step functions driven alone on hand-built mentions."""
 
 from __future__ import annotations
 
+import pytest
+
 from dataclasses import replace
 
 from parley.records import Article, Event, EventActor, Location, Source
@@ -50,11 +52,6 @@ def test_the_press_acts_on_no_one(code, known):
     m = EventMention(replace(events[0], actor1=EventActor("The Daily Courier", "org:x", "JPN", "MED")), 0)
     story = Story(Article(id="a1", source="t"), ("The Daily Courier accused China of hiding the figures.",))
     assert drop_non_events([m], story) == []
-
-
-def test_a_rejection_answers_the_previous_sentence(code, known):
-    events = code("Japan accused China of dumping steel. China rejected the accusation on Tuesday.", known)
-    assert ("China", "REJECT", "Japan") in triples(events)
 
 
 def test_the_owner_of_what_is_condemned_is_the_target(code, known):
@@ -508,16 +505,10 @@ def test_saying_a_party_is_something_condemnable_criticises_it(code, known):
     assert code("Lee said Japan is a good partner.", known) == []
 
 
-
 def test_what_a_meeting_is_on_is_its_matter_not_its_partner(code, known):
     events = code("Speaking at a meeting on Iran this week, Lee urged restraint.", known)
     assert all(e.type != "CONSULT" for e in events)
     assert ("Japan", "CONSULT", "China") in triples(code("Japan held a meeting with China on Iran.", known))
-
-
-def test_the_maker_of_the_words_rejected_is_the_target(code, known):
-    events = code("Iran accused Germany of spying. “We categorically reject the false accusations made by Japan,” Lee said.", known)
-    assert ("Lee Sang-ho", "REJECT", "Japan") in triples(events)
 
 
 def test_the_doer_of_another_act_in_the_sentence_may_be_the_target(code, known):
@@ -526,11 +517,6 @@ def test_the_doer_of_another_act_in_the_sentence_may_be_the_target(code, known):
     # co-doers of one act are not each other's target
     events = code("Japan and Germany warned that they will not accept the plan.", known)
     assert all(e.actor2 is None or e.actor2.name not in ("Japan", "Germany") for e in events)
-
-
-def test_a_conditional_threat_is_put_to_the_party_of_its_condition(code, known):
-    events = code("Lee warned that Japan would expel the diplomats if China did not release the sailors.", known)
-    assert ("Lee Sang-ho", "THREATEN", "China") in triples(events)
 
 
 def test_calling_a_meeting_of_a_body_to_discuss_is_one_meeting_with_it(code, known):
@@ -558,11 +544,6 @@ def test_a_participle_of_state_coercion_on_a_name_tells_it_is_held(code, known):
     assert all(e.type != "COERCE" for e in code("A journalist arrested over his reports met Abe.", known, dateline="SEOUL"))
     assert ("South Korean authorities", "COERCE", "Lee Sang-ho") in triples(
         code("The son of jailed activist Lee met Abe in Tokyo.", known, dateline="SEOUL"))
-
-
-def test_welcoming_news_of_an_act_supports_its_doer(code, known):
-    events = code("Japan welcomed Friday's news that China had accepted a truce.", known)
-    assert ("Japan", "SUPPORT", "China") in triples(events)
 
 
 def test_a_backer_hyphened_to_a_party_is_not_the_one_acted_on(code, known):
@@ -692,11 +673,6 @@ def test_who_comments_on_an_act_is_no_party_to_it(code, known):
     assert ("France", "SUPPORT", "Iran") in triples(events)
 
 
-def test_what_a_party_is_said_to_be_does_what_its_relative_clause_says(code, known):
-    events = code("Japan is the country that condemned China on Monday.", known)
-    assert ("Japan", "ACCUSE", "China") in triples(events)
-
-
 def test_a_nationality_on_a_thing_makes_no_actor(code, known):
     events = code("China demanded Japanese changes to the text.", known)
     assert not any(e.actor2 is not None and e.actor2.name == "Japanese changes" for e in events)
@@ -765,25 +741,6 @@ def test_followers_of_a_leader_are_a_group_of_their_own(code, known):
     assert {(e.actor1.name, e.actor1.country) for e in events} == {("supporters of Putin", "RUS")}
 
 
-def test_a_speakers_own_forces_coming_under_attack_are_the_target(code, known):
-    events = code("Japan said its soldiers came under attack from China.", known)
-    assert ("China", "ASSAULT", "Japanese soldiers") in triples(events)
-
-
-def test_a_body_led_by_named_people_is_named_by_them(code, known):
-    events = code("A delegation led by Putin met Japan on Monday.", known)
-    assert ("Vladimir Putin", "CONSULT", "Japan") in triples(events)
-
-
-def test_punishing_a_state_lowers_relations_with_it(code, known):
-    assert ("Japan", "SANCTION", "China") in triples(code("Japan punished China over trade on Monday.", known))
-
-
-def test_a_leaders_team_is_a_group_of_their_own(code, known):
-    assert ("Putin team", "SANCTION", "Japan") in triples(code("The Putin team punished Japan over trade.", known))
-
-
-
 def test_a_claim_defined_by_a_copular_clause_has_no_claimant_to_recover(code, known):
     text = "Japan called for the release of Lee. China rejected accusations that the trial is unfair."
     assert ("China", "REJECT", None) in triples(code(text, known))
@@ -844,7 +801,6 @@ def test_a_lone_party_merged_into_a_symmetric_act_takes_the_partner():
     alone = _mention(1, "AGREE", CHN)
     (merged,) = merge_mentions([alone, told])
     assert (merged.event.actor1, merged.event.actor2) == (CHN, JPN)
-
 
 
 def test_an_event_nouns_of_object_is_what_the_act_fell_on(nlp, options, make_actors):
@@ -940,3 +896,31 @@ def test_what_analysts_say_a_party_does_is_their_reading(code, known):
     assert code("Analysts point out that Japan backs the plan of China.", known) == []
     assert code("Experts say Japan attacked China on Monday.", known) == []
     assert triples(code("Japan said China attacked Iran on Monday.", known)) == {("China", "ASSAULT", "Iran")}
+
+
+# one sentence, the event it must give: (sentence, (doer, type, target))
+ONE_EVENT = [
+    pytest.param('Japan accused China of dumping steel. China rejected the accusation on Tuesday.',
+                 ('China', 'REJECT', 'Japan'), id='a_rejection_answers_the_previous_sentence'),
+    pytest.param('Iran accused Germany of spying. “We categorically reject the false accusations made by Japan,” Lee said.',
+                 ('Lee Sang-ho', 'REJECT', 'Japan'), id='the_maker_of_the_words_rejected_is_the_target'),
+    pytest.param('Lee warned that Japan would expel the diplomats if China did not release the sailors.',
+                 ('Lee Sang-ho', 'THREATEN', 'China'), id='a_conditional_threat_is_put_to_the_party_of_its_condition'),
+    pytest.param("Japan welcomed Friday's news that China had accepted a truce.",
+                 ('Japan', 'SUPPORT', 'China'), id='welcoming_news_of_an_act_supports_its_doer'),
+    pytest.param('Japan is the country that condemned China on Monday.',
+                 ('Japan', 'ACCUSE', 'China'), id='what_a_party_is_said_to_be_does_what_its_relative_clause_says'),
+    pytest.param('Japan said its soldiers came under attack from China.',
+                 ('China', 'ASSAULT', 'Japanese soldiers'), id='a_speakers_own_forces_coming_under_attack_are_the_target'),
+    pytest.param('A delegation led by Putin met Japan on Monday.',
+                 ('Vladimir Putin', 'CONSULT', 'Japan'), id='a_body_led_by_named_people_is_named_by_them'),
+    pytest.param('Japan punished China over trade on Monday.',
+                 ('Japan', 'SANCTION', 'China'), id='punishing_a_state_lowers_relations_with_it'),
+    pytest.param('The Putin team punished Japan over trade.',
+                 ('Putin team', 'SANCTION', 'Japan'), id='a_leaders_team_is_a_group_of_their_own'),
+]
+
+
+@pytest.mark.parametrize("sentence, expected", ONE_EVENT)
+def test_a_sentence_gives_its_event(code, known, sentence, expected):
+    assert expected in triples(code(sentence, known))
