@@ -32,7 +32,7 @@ from . import frames
 from . import status as st
 from .arguments import actor1, governing_verb, resolve_np, subjects
 from .recipients import TOPIC_OBJECT_VERBS, actor2, summing_noun
-from .candidates import REFINE, candidates, noun_entry
+from .candidates import EXCHANGE_OF_FIRE, REFINE, candidates, noun_entry
 from .phrases import content_clauses, ongoing_verb
 from .groups import HARDWARE, EventActors, home_country
 from .lexicon import INTENT_CODE, THREAT_CODE, load_lexicon
@@ -596,12 +596,10 @@ def _vehicle_subject(verb) -> bool:
 
 
 def _mutual_fighting(cand) -> bool:
-    """Is the act fighting that both sides do: a clash, a battle, an exchange of fire?"""
+    """Is the act fighting that both sides do: a clash, a battle, an exchange of fire (as the noun
+    lexicon reads it)? ("A and B exchanged fire" is told as each other's already: _each_other.)"""
     word = cand.noun if cand.noun is not None else cand.verb
-    lemma = word.lemma_.lower()
-    if lemma in EXCHANGING:  # "an exchange of fire"
-        return any(p.lower_ == "of" and any(g.lemma_.lower() in GUNFIRE for g in p.children) for p in word.children)
-    return lemma in MUTUAL_FIGHTING
+    return cand.entry is EXCHANGE_OF_FIRE or word.lemma_.lower() in MUTUAL_FIGHTING
 
 
 def _each_other(verb) -> bool:

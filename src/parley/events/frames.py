@@ -101,16 +101,18 @@ KILLING = "190"  # CAMEO: use conventional military force (the lexicon's "kill")
 def outcome(noun) -> bool:
     """"led to the arrest of five people", "resulted in the detention of X": an arrest told as the
     outcome of something else, with those it falls on and no doer of its own."""
-    if noun.lemma_.lower() not in ARREST_NOUNS or noun.dep_ != "pobj" or noun.head.lower_ not in ("to", "in"):
-        return False
-    verb = noun.head.head
-    return verb.lemma_.lower() in CAUSING and any(p.dep_ == "prep" and p.lower_ == "of" for p in noun.children)
+    return _caused(noun, ARREST_NOUNS)
 
 
 def deadly_outcome(noun) -> bool:
     """"an operation ..., which resulted in the deaths of 16 militants": deaths told as the outcome of
     an act of force, whose doer is the cause's (the operation's), and whose victims are the "of" phrase."""
-    if noun.lemma_.lower() not in DEATH_NOUNS or noun.dep_ != "pobj" or noun.head.lower_ not in ("to", "in"):
+    return _caused(noun, DEATH_NOUNS)
+
+
+def _caused(noun, nouns: frozenset) -> bool:
+    """Is `noun`, one of `nouns`, what a verb of causing led to, with an "of" phrase ("led to the X of Y")?"""
+    if noun.lemma_.lower() not in nouns or noun.dep_ != "pobj" or noun.head.lower_ not in ("to", "in"):
         return False
     verb = noun.head.head
     return verb.lemma_.lower() in CAUSING and any(p.dep_ == "prep" and p.lower_ == "of" for p in noun.children)

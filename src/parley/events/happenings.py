@@ -133,12 +133,17 @@ def combine(first: EventMention, other: EventMention) -> EventMention:
 def merge_mentions(mentions: list[EventMention]) -> list[EventMention]:
     happenings: list[EventMention] = []
     for m in mentions:
-        fitting = [n for n, h in enumerate(happenings) if one_happening(h, m)]
-        if not fitting:
-            happenings.append(m)
-            continue
         # (a toll told alone is of the attack told just before it: "... attacked a bridge on Tuesday.
-        # The militants killed nine people.")
-        n = fitting[-1] if m.event.type == ATTACK and casualties(m.event.actor2) else fitting[0]
-        happenings[n] = combine(happenings[n], m)
+        # The militants killed nine people.": the last happening it fits, else the first)
+        latest = m.event.type == ATTACK and casualties(m.event.actor2)
+        found = None
+        for n, h in enumerate(happenings):
+            if one_happening(h, m):
+                found = n
+                if not latest:
+                    break
+        if found is None:
+            happenings.append(m)
+        else:
+            happenings[found] = combine(happenings[found], m)
     return happenings
