@@ -23,7 +23,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import replace
 
-from .candidates import OFFERS  # acts addressed to whoever answers them
+from .candidates import OFFERS, PEOPLE  # (offers: acts addressed to whoever answers them)
 from .nonevents import NON_POLITICAL_SECTORS
 from ..ids import is_country_id, is_person_id
 from ..records import EventActor
@@ -43,9 +43,8 @@ ARMED_DESCRIPTIONS = frozenset(
 # acts done to people, whom the clause may name as no party: "killed nearly 400 people", "released
 # dozens of women and children", "arrested five people"; the people are the target as written
 ON_PEOPLE = frozenset({"ASSAULT", "COERCE", "RETREAT"})
-PEOPLE_WORDS = frozenset("""people person passenger hostage civilian personnel worker miner villager resident
-    student child woman man pilgrim worshipper tourist detainee prisoner elder journalist member
-    lawmaker legislator politician activist protester demonstrator dissident critic""".split())
+PEOPLE_WORDS = PEOPLE | frozenset("""passenger miner villager resident student pilgrim worshipper tourist elder
+    lawmaker legislator politician demonstrator""".split())
 IRREGULAR_PLURALS = frozenset({"people", "children", "women", "men"})
 PLURAL_PRONOUN = "they"  # the lemma of "them": an object the clause names as several, so no one person
 COUNTS = frozenset({"dozen", "hundred", "thousand", "score"})  # "dozens of passengers"
